@@ -1,0 +1,209 @@
+//! `customInfo`: the merchant's own parameters, `key1=value1*P1*key2=value2` (PROTOCOL.md §5.1).
+
+use std::borrow::Cow;
+use std::fmt;
+
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, percent_decode_str, utf8_percent_encode};
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, ErrorCode, Result};
+
+/// The separator between parameters.
+pub const SEPARATOR: &str = "*P1*";
+/// Longest accepted `customInfo`, in characters.
+pub const MAX_TOTAL_CHARS: usize = 1000;
+/// Longest accepted single parameter (`key=value`), in characters.
+pub const MAX_PARAMETER_CHARS: usize = 300;
+
+/// Characters and sequences the gateway forbids inside customInfo keys and values
+/// (PROTOCOL.md §1.8). Enforced on customInfo only: other fields legitimately carry spaces,
+/// colons and slashes.
+pub const FORBIDDEN: &[&str] = &[
+    "&", " ", "§", "(", ")", "*", "<", ">", ",", ";", ":", "*P1*", "/", "[", "]", "?", "=", "--",
+    "/*", "%", "//", "~", "°",
+];
+
+/// One parameter.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct CustomParameter {
+    /// The key, configured beforehand in the back office (Fields & Parameters).
+    pub key: String,
+    /// The value.
+    pub value: String,
+}
+
+/// An ordered list of custom parameters.
+///
+/// On a request it is written verbatim (after [`validate`](CustomInfo::validate) checked the
+/// forbidden characters and the limits); on a result the gateway sends the values URL-encoded,
+/// and [`ReturnedCustomInfo`] decodes them once.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct CustomInfo(pub Vec<CustomParameter>);
+
+impl CustomInfo {
+    /// An empty list.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds a parameter (builder style).
+    pub fn with(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
+        self.push(key, value);
+        self
+    }
+
+    /// Adds a parameter.
+    pub fn push(&mut self, key: impl Into<String>, value: impl Into<String>) {
+        self.0.push(CustomParameter { key: key.into(), value: value.into() });
+    }
+
+    /// The first value of `key`.
+    pub fn get(&self, key: &str) -> Option<&str> {
+        self.0.iter().find(|p| p.key == key).map(|p| p.value.as_str())
+    }
+
+    /// The parameters in order.
+    pub fn iter(&self) -> impl Iterator<Item = &CustomParameter> {
+        self.0.iter()
+    }
+
+    /// The number of parameters.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// True when there is no parameter.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Checks the gateway's rules: non-empty keys, no forbidden character or sequence in keys
+    /// and values, each `key=value` at most 300 characters, the whole at most 1000.
+    pub fn validate(&self) -> Result<()> {
+        for (i, p) in self.0.iter().enumerate() {
+            let field = format!("customInfo[{i}]");
+            if p.key.is_empty() {
+                return Err(Error::invalid(ErrorCode::MissingField, field, "empty key"));
+            }
+            for (what, text) in [("key", &p.key), ("value", &p.value)] {
+                if let Some(bad) = FORBIDDEN.iter().find(|f| text.contains(**f)) {
+                    return Err(Error::invalid(
+                        ErrorCode::ForbiddenCharacter,
+                        format!("{field}.{what}"),
+                        format!("`{bad}` is not allowed in customInfo keys and values"),
+                    ));
+                }
+            }
+            let chars = p.key.chars().count() + 1 + p.value.chars().count();
+            if chars > MAX_PARAMETER_CHARS {
+                return Err(Error::invalid(
+                    ErrorCode::TooLong,
+                    field,
+                    format!("{chars} characters, at most {MAX_PARAMETER_CHARS} per parameter"),
+                ));
+            }
+        }
+        let total = self.to_wire().chars().count();
+        if total > MAX_TOTAL_CHARS {
+            return Err(Error::invalid(
+                ErrorCode::TooLong,
+                "customInfo",
+                format!("{total} characters, at most {MAX_TOTAL_CHARS}"),
+            ));
+        }
+        Ok(())
+    }
+
+    /// The wire form, `k=v*P1*k=v`, values verbatim.
+    pub fn to_wire(&self) -> String {
+        self.join(|v| Cow::Borrowed(v))
+    }
+
+    /// Parses the wire form, values verbatim. A parameter without `=` is a key with an empty
+    /// value; empty segments are skipped.
+    pub fn parse_wire(text: &str) -> CustomInfo {
+        Self::split(text, |v| v.to_owned())
+    }
+
+    fn join(&self, encode: impl Fn(&str) -> Cow<'_, str>) -> String {
+        let mut out = String::new();
+        for (i, p) in self.0.iter().enumerate() {
+            if i > 0 {
+                out.push_str(SEPARATOR);
+            }
+            out.push_str(&p.key);
+            out.push('=');
+            out.push_str(&encode(&p.value));
+        }
+        out
+    }
+
+    fn split(text: &str, decode: impl Fn(&str) -> String) -> CustomInfo {
+        CustomInfo(
+            text.split(SEPARATOR)
+                .filter(|s| !s.is_empty())
+                .map(|s| {
+                    let (k, v) = s.split_once('=').unwrap_or((s, ""));
+                    CustomParameter { key: k.to_owned(), value: decode(v) }
+                })
+                .collect(),
+        )
+    }
+}
+
+impl fmt::Display for CustomInfo {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.to_wire())
+    }
+}
+
+impl<K: Into<String>, V: Into<String>> FromIterator<(K, V)> for CustomInfo {
+    fn from_iter<I: IntoIterator<Item = (K, V)>>(iter: I) -> Self {
+        CustomInfo(
+            iter.into_iter()
+                .map(|(k, v)| CustomParameter { key: k.into(), value: v.into() })
+                .collect(),
+        )
+    }
+}
+
+impl crate::xml::XmlText for CustomInfo {
+    fn to_xml_text(&self) -> Cow<'_, str> {
+        self.to_wire().into()
+    }
+    fn from_xml_text(text: String) -> std::result::Result<Self, String> {
+        Ok(CustomInfo::parse_wire(&text))
+    }
+}
+
+crate::xml_text_node!(CustomInfo);
+
+/// What is escaped when a result's values are URL-encoded (the emulator's side).
+const VALUE_ENCODE: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.');
+
+/// `CustomInfo` as the gateway returns it in results: values URL-encoded on the wire, decoded
+/// once here (`STORE_NAME=Negozio%2BAbc` → `Negozio+Abc`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct ReturnedCustomInfo(pub CustomInfo);
+
+impl std::ops::Deref for ReturnedCustomInfo {
+    type Target = CustomInfo;
+    fn deref(&self) -> &CustomInfo {
+        &self.0
+    }
+}
+
+impl crate::xml::XmlText for ReturnedCustomInfo {
+    fn to_xml_text(&self) -> Cow<'_, str> {
+        self.0.join(|v| utf8_percent_encode(v, VALUE_ENCODE).into()).into()
+    }
+    fn from_xml_text(text: String) -> std::result::Result<Self, String> {
+        Ok(ReturnedCustomInfo(CustomInfo::split(&text, |v| {
+            percent_decode_str(v).decode_utf8_lossy().into_owned()
+        })))
+    }
+}
+
+crate::xml_text_node!(ReturnedCustomInfo);

@@ -1,0 +1,216 @@
+//! Legacy blocks (PROTOCOL.md §4.13, §4.16): Consel instalment data of `Encrypt` and the
+//! undocumented ReD fraud-screening blocks present in every WSDL source.
+
+crate::xml_model! {
+    /// `ConselCustomerInfo` (Encrypt only): buyer data for Consel instalment payments (30 chars each).
+    pub struct ConselCustomerInfo {
+        /// `Surname` (30): surname.
+        pub surname: Option<String> => "Surname",
+        /// `Name` (30): first name.
+        pub name: Option<String> => "Name",
+        /// `TaxationCode` (30): fiscal code.
+        pub taxation_code: Option<String> => "TaxationCode",
+        /// `Address` (30): home address.
+        pub address: Option<String> => "Address",
+        /// `City` (30): home city.
+        pub city: Option<String> => "City",
+        /// `StateCode` (30): province code.
+        pub state_code: Option<String> => "StateCode",
+        /// `DateAddress` (30): living at the address since, `dd/mm/yyyy`.
+        pub date_address: Option<String> => "DateAddress",
+        /// `Phone` (30): phone number.
+        pub phone: Option<String> => "Phone",
+        /// `MobilePhone` (30): mobile phone number.
+        pub mobile_phone: Option<String> => "MobilePhone",
+        /// `MunicipalCode`: municipality code of the address.
+        pub municipal_code: Option<String> => "MunicipalCode",
+        /// `StateBirthDate`: province of birth.
+        pub state_birth_date: Option<String> => "StateBirthDate",
+        /// `BirthDate`: date of birth.
+        pub birth_date: Option<String> => "BirthDate",
+        /// `Mail`: e-mail address.
+        pub mail: Option<String> => "Mail",
+        /// `MunicipalDocumentCode`: municipality code of the identity document's issuer.
+        pub municipal_document_code: Option<String> => "MunicipalDocumentCode",
+        /// `Employment`: employment.
+        pub employment: Option<String> => "Employment",
+        /// `WorkingAddress`: work address.
+        pub working_address: Option<String> => "WorkingAddress",
+        /// `MunicipalWorkingCode`: municipality code of the work address.
+        pub municipal_working_code: Option<String> => "MunicipalWorkingCode",
+        /// `DocumentState`: province of the identity document's issuer.
+        pub document_state: Option<String> => "DocumentState",
+        /// `DocumentNumber`: identity document number.
+        pub document_number: Option<String> => "DocumentNumber",
+        /// `MunicipalBirthCode`: municipality code of the place of birth.
+        pub municipal_birth_code: Option<String> => "MunicipalBirthCode",
+        /// `VisaExpiryDate`: residence permit expiry date.
+        pub visa_expiry_date: Option<String> => "VisaExpiryDate",
+        /// `Iban`: the buyer's IBAN.
+        pub iban: Option<String> => "Iban",
+        /// `DocumentDate`: identity document issue date.
+        pub document_date: Option<String> => "DocumentDate",
+        /// `WorkingTelNumber`: work phone number.
+        pub working_tel_number: Option<String> => "WorkingTelNumber",
+        /// `WorkingState`: province of the work address.
+        pub working_state: Option<String> => "WorkingState",
+        /// `MonthlyPay`: monthly income (undocumented).
+        pub monthly_pay: Option<String> => "MonthlyPay",
+    }
+}
+
+crate::xml_model! {
+    /// `RedCustomerInfo` (legacy ReD): the customer.
+    pub struct RedCustomerInfo {
+        /// `Customer_Title`: title.
+        pub customer_title: Option<String> => "Customer_Title",
+        /// `Customer_Name`: first name.
+        pub customer_name: Option<String> => "Customer_Name",
+        /// `Customer_Surname`: surname.
+        pub customer_surname: Option<String> => "Customer_Surname",
+        /// `Customer_Email`: e-mail address.
+        pub customer_email: Option<String> => "Customer_Email",
+        /// `Customer_Address`: address.
+        pub customer_address: Option<String> => "Customer_Address",
+        /// `Customer_Address2`: second address line.
+        pub customer_address2: Option<String> => "Customer_Address2",
+        /// `Customer_City`: city.
+        pub customer_city: Option<String> => "Customer_City",
+        /// `Customer_StateCode`: state code.
+        pub customer_state_code: Option<String> => "Customer_StateCode",
+        /// `Customer_Country`: country.
+        pub customer_country: Option<String> => "Customer_Country",
+        /// `Customer_PostalCode`: postal code.
+        pub customer_postal_code: Option<String> => "Customer_PostalCode",
+        /// `Customer_Phone`: phone number.
+        pub customer_phone: Option<String> => "Customer_Phone",
+    }
+}
+
+crate::xml_model! {
+    /// `RedShippingInfo` (legacy ReD): the shipping recipient.
+    pub struct RedShippingInfo {
+        /// `Shipping_Name`: first name.
+        pub shipping_name: Option<String> => "Shipping_Name",
+        /// `Shipping_Surname`: surname.
+        pub shipping_surname: Option<String> => "Shipping_Surname",
+        /// `Shipping_Email`: e-mail address.
+        pub shipping_email: Option<String> => "Shipping_Email",
+        /// `Shipping_Address`: address.
+        pub shipping_address: Option<String> => "Shipping_Address",
+        /// `Shipping_Address2`: second address line.
+        pub shipping_address2: Option<String> => "Shipping_Address2",
+        /// `Shipping_City`: city.
+        pub shipping_city: Option<String> => "Shipping_City",
+        /// `Shipping_StateCode`: state code.
+        pub shipping_state_code: Option<String> => "Shipping_StateCode",
+        /// `Shipping_Country`: country.
+        pub shipping_country: Option<String> => "Shipping_Country",
+        /// `Shipping_PostalCode`: postal code.
+        pub shipping_postal_code: Option<String> => "Shipping_PostalCode",
+        /// `Shipping_HomePhone`: home phone.
+        pub shipping_home_phone: Option<String> => "Shipping_HomePhone",
+        /// `Shipping_MobilePhone`: mobile phone.
+        pub shipping_mobile_phone: Option<String> => "Shipping_MobilePhone",
+        /// `Shipping_FaxPhone`: fax number.
+        pub shipping_fax_phone: Option<String> => "Shipping_FaxPhone",
+        /// `Shipping_TimeToDeparture`: time until departure.
+        pub shipping_time_to_departure: Option<String> => "Shipping_TimeToDeparture",
+    }
+}
+
+crate::xml_model! {
+    /// `RedBillingInfo` (legacy ReD): the billing party.
+    pub struct RedBillingInfo {
+        /// `Billing_Id`: billing id.
+        pub billing_id: Option<String> => "Billing_Id",
+        /// `Billing_Name`: first name.
+        pub billing_name: Option<String> => "Billing_Name",
+        /// `Billing_Surname`: surname.
+        pub billing_surname: Option<String> => "Billing_Surname",
+        /// `Billing_DateOfBirth`: date of birth.
+        pub billing_date_of_birth: Option<String> => "Billing_DateOfBirth",
+        /// `Billing_Email`: e-mail address.
+        pub billing_email: Option<String> => "Billing_Email",
+        /// `Billing_Address`: address.
+        pub billing_address: Option<String> => "Billing_Address",
+        /// `Billing_Address2`: second address line.
+        pub billing_address2: Option<String> => "Billing_Address2",
+        /// `Billing_City`: city.
+        pub billing_city: Option<String> => "Billing_City",
+        /// `Billing_StateCode`: state code.
+        pub billing_state_code: Option<String> => "Billing_StateCode",
+        /// `Billing_Country`: country.
+        pub billing_country: Option<String> => "Billing_Country",
+        /// `Billing_PostalCode`: postal code.
+        pub billing_postal_code: Option<String> => "Billing_PostalCode",
+        /// `Billing_HomePhone`: home phone.
+        pub billing_home_phone: Option<String> => "Billing_HomePhone",
+        /// `Billing_WorkPhone`: work phone.
+        pub billing_work_phone: Option<String> => "Billing_WorkPhone",
+        /// `Billing_MobilePhone`: mobile phone.
+        pub billing_mobile_phone: Option<String> => "Billing_MobilePhone",
+    }
+}
+
+crate::xml_model! {
+    /// `RedCustomerData` (legacy ReD): the shopping session.
+    pub struct RedCustomerData {
+        /// `MerchantWebSite`: the merchant's web site.
+        pub merchant_web_site: Option<String> => "MerchantWebSite",
+        /// `Customer_IPAddress`: the buyer's IP address.
+        pub customer_ip_address: Option<String> => "Customer_IPAddress",
+        /// `PC_FingerPrint`: device fingerprint.
+        pub pc_finger_print: Option<String> => "PC_FingerPrint",
+        /// `PreviousCustomer`: whether the buyer bought before.
+        pub previous_customer: Option<String> => "PreviousCustomer",
+        /// `Red_Merchant_ID`: ReD merchant id.
+        pub red_merchant_id: Option<String> => "Red_Merchant_ID",
+        /// `Red_ServiceType`: ReD service type.
+        pub red_service_type: Option<String> => "Red_ServiceType",
+    }
+}
+
+crate::xml_model! {
+    /// `RedCustomInfo` (legacy ReD): free custom data.
+    pub struct RedCustomInfo {
+        /// `UserCustomData`*: custom values, repeated directly.
+        pub user_custom_data: Vec<String> => "UserCustomData",
+    }
+}
+
+crate::xml_model! {
+    /// `RedItems` (legacy ReD): the purchased items.
+    pub struct RedItems {
+        /// `NumberOfItems`: number of items.
+        pub number_of_items: Option<String> => "NumberOfItems",
+        /// `Red_Item`*: the items, repeated directly (no wrapper).
+        pub red_item: Vec<RedItem> => "Red_Item",
+    }
+}
+
+crate::xml_model! {
+    /// `Red_Item` (type `RedItem`, legacy ReD): one purchased item.
+    pub struct RedItem {
+        /// `Item_ProductCode`: product code.
+        pub item_product_code: Option<String> => "Item_ProductCode",
+        /// `Item_StockKeepingUnit`: stock keeping unit.
+        pub item_stock_keeping_unit: Option<String> => "Item_StockKeepingUnit",
+        /// `Item_Description`: description.
+        pub item_description: Option<String> => "Item_Description",
+        /// `Item_Quantity`: quantity.
+        pub item_quantity: Option<String> => "Item_Quantity",
+        /// `Item_UnitCost`: unit cost.
+        pub item_unit_cost: Option<String> => "Item_UnitCost",
+        /// `Item_TotalCost`: total cost.
+        pub item_total_cost: Option<String> => "Item_TotalCost",
+        /// `Item_ShippingNumber`: shipping number.
+        pub item_shipping_number: Option<String> => "Item_ShippingNumber",
+        /// `Item_GiftMessage`: gift message.
+        pub item_gift_message: Option<String> => "Item_GiftMessage",
+        /// `Item_PartEAN_Number`: EAN code.
+        pub item_part_ean_number: Option<String> => "Item_PartEAN_Number",
+        /// `Item_ShippingComments`: shipping comments.
+        pub item_shipping_comments: Option<String> => "Item_ShippingComments",
+    }
+}

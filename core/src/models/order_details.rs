@@ -1,0 +1,402 @@
+//! `OrderDetails` (PROTOCOL.md §4.1–§4.7): the order description consumed by fraud prevention
+//! (Riskified), Klarna and several alternative payments. Used by `Encrypt`, `callPagamS2S` and
+//! `CallUpdateOrderS2S`.
+
+use crate::Secret;
+
+crate::xml_model! {
+    /// `OrderDetails` (type `EcommGestpayPaymentDetails`): buyer, addresses, products and travel data.
+    ///
+    /// The docs' top-level `CustomerSocial` is not in the schema; it is read as unknown (ignored).
+    /// Social data goes in [`CustomerDetail::social`].
+    pub struct OrderDetails {
+        /// `FraudPrevention`: Riskified submission settings.
+        pub fraud_prevention: Option<FraudPrevention> => "FraudPrevention",
+        /// `CustomerDetail`: the buyer (docs' Bitcoin page spelling `CustomerDetails` is read too).
+        pub customer_detail: Option<CustomerDetail> => "CustomerDetail" | "CustomerDetails",
+        /// `ShippingAddress`: where the goods go.
+        pub shipping_address: Option<ShippingAddress> => "ShippingAddress",
+        /// `BillingAddress`: the billing address.
+        pub billing_address: Option<BillingAddress> => "BillingAddress",
+        /// `ProductDetails/ProductDetail*`: the products bought.
+        pub product_details: Vec<ProductDetail> => "ProductDetails" / "ProductDetail",
+        /// `DiscountCodes/DiscountCode*`: discount codes applied.
+        pub discount_codes: Vec<DiscountCode> => "DiscountCodes" / "DiscountCode",
+        /// `ShippingLines/ShippingLine*`: shipping methods charged.
+        pub shipping_lines: Vec<ShippingLine> => "ShippingLines" / "ShippingLine",
+        /// `AccommodationDetails/AccommodationDetail*`: booked accommodations.
+        pub accommodation_details: Vec<AccommodationDetail> => "AccommodationDetails" / "AccommodationDetail",
+        /// `TravelTicketDetails/TravelTicketDetail*`: travel tickets (undocumented).
+        pub travel_ticket_details: Vec<TravelTicketDetail> => "TravelTicketDetails" / "TravelTicketDetail",
+        /// `PassengerDetails/PassengerDetail*`: travelling passengers.
+        pub passenger_details: Vec<PassengerDetail> => "PassengerDetails" / "PassengerDetail",
+    }
+}
+
+crate::xml_model! {
+    /// `FraudPrevention`: how the order is submitted to Riskified.
+    pub struct FraudPrevention {
+        /// `SubmitForReview` (1): `0` no, `1` submit to Riskified.
+        pub submit_for_review: Option<String> => "SubmitForReview",
+        /// `OrderDateTime` (10): order date, `YYYY-MM-DD`.
+        pub order_date_time: Option<String> => "OrderDateTime",
+        /// `OrderNote` (50): the buyer's note.
+        pub order_note: Option<String> => "OrderNote",
+        /// `Source`: order channel (`desktop_web`, `mobile_app`, `phone`, ...).
+        pub source: Option<String> => "Source",
+        /// `SubmissionReason` (20): why the order is submitted (`rule_decision`, ...).
+        pub submission_reason: Option<String> => "SubmissionReason",
+        /// `BeaconSessionID` (100): Riskified beacon session id.
+        pub beacon_session_id: Option<String> => "BeaconSessionID",
+        /// `VendorID` (10): selling vendor id (usually the shopLogin).
+        pub vendor_id: Option<String> => "VendorID",
+        /// `VendorName` (100): vendor or domain name.
+        pub vendor_name: Option<String> => "VendorName",
+    }
+}
+
+crate::xml_model! {
+    /// `CustomerDetail`: the buyer.
+    pub struct CustomerDetail {
+        /// `ProfileID` (12): reserved.
+        pub profile_id: Option<String> => "ProfileID",
+        /// `MerchantCustomerID` (50): reserved.
+        pub merchant_customer_id: Option<String> => "MerchantCustomerID",
+        /// `FirstName` (65): first name.
+        pub first_name: Option<String> => "FirstName",
+        /// `MiddleName` (65): middle name.
+        pub middle_name: Option<String> => "MiddleName",
+        /// `Lastname` (65): last name (lower-case n; `LastName` is read too).
+        pub last_name: Option<String> => "Lastname" | "LastName",
+        /// `PrimaryEmail` (100): main e-mail address.
+        pub primary_email: Option<String> => "PrimaryEmail",
+        /// `SecondaryEmail` (100): other e-mail address.
+        pub secondary_email: Option<String> => "SecondaryEmail",
+        /// `PrimaryPhone` (20): main phone, with prefix.
+        pub primary_phone: Option<String> => "PrimaryPhone",
+        /// `SecondaryPhone` (20): other phone.
+        pub secondary_phone: Option<String> => "SecondaryPhone",
+        /// `DateOfBirth` (10): `dd/mm/yyyy`.
+        pub date_of_birth: Option<String> => "DateOfBirth",
+        /// `Gender` (1): `0` male, `1` female.
+        pub gender: Option<String> => "Gender",
+        /// `SocialSecurityNumber` (20): fiscal id (Klarna).
+        pub social_security_number: Option<String> => "SocialSecurityNumber",
+        /// `Company` (255): company name.
+        pub company: Option<String> => "Company",
+        /// `CreatedAtDate` (10, 16 in practice): account creation date.
+        pub created_at_date: Option<String> => "CreatedAtDate",
+        /// `VerifiedEmail` (5): `true`/`false`.
+        pub verified_email: Option<String> => "VerifiedEmail",
+        /// `AccountType` (20): e.g. `free`, `premium`.
+        pub account_type: Option<String> => "AccountType",
+        /// `Social` (type `CustomerSocial`): the buyer's social network profile.
+        pub social: Option<CustomerSocial> => "Social",
+    }
+}
+
+crate::xml_model! {
+    /// `CustomerSocial` (element `CustomerDetail/Social`): a social network profile.
+    pub struct CustomerSocial {
+        /// `Network` (12): e.g. `Facebook`.
+        pub network: Option<String> => "Network",
+        /// `PublicUsername` (50): public user name (docs spelling `PublicUserName` is read too).
+        pub public_username: Option<String> => "PublicUsername" | "PublicUserName",
+        /// `CommunityScore` (65): community score.
+        pub community_score: Option<String> => "CommunityScore",
+        /// `ProfilePicture` (65): picture URL.
+        pub profile_picture: Option<String> => "ProfilePicture",
+        /// `Email` (65): e-mail on the network.
+        pub email: Option<String> => "Email",
+        /// `Bio` (100): biography.
+        pub bio: Option<String> => "Bio",
+        /// `AccountUrl` (100): profile URL.
+        pub account_url: Option<String> => "AccountUrl",
+        /// `Following` (20): number of accounts followed.
+        pub following: Option<String> => "Following",
+        /// `Followed` (20): number of followers.
+        pub followed: Option<String> => "Followed",
+        /// `Posts`: number of posts (WSDL only).
+        pub posts: Option<String> => "Posts",
+        /// `Id` (10): id on the network.
+        pub id: Option<String> => "Id",
+        /// `AuthToken`: the network's authentication token (secret; documented length 1 is wrong).
+        pub auth_token: Option<Secret> => "AuthToken",
+        /// `SocialData` (20): other social data.
+        pub social_data: Option<String> => "SocialData",
+    }
+}
+
+crate::xml_model! {
+    /// `ShippingAddress`: the delivery address.
+    pub struct ShippingAddress {
+        /// `ProfileID` (12): reserved.
+        pub profile_id: Option<String> => "ProfileID",
+        /// `FirstName` (65): first name.
+        pub first_name: Option<String> => "FirstName",
+        /// `MiddleName` (65): middle name.
+        pub middle_name: Option<String> => "MiddleName",
+        /// `Lastname` (65): last name.
+        pub last_name: Option<String> => "Lastname" | "LastName",
+        /// `StreetName` (100): street.
+        pub street_name: Option<String> => "StreetName",
+        /// `Streetname2` (100): second street line (docs spelling `StreetName2` is read too).
+        pub street_name2: Option<String> => "Streetname2" | "StreetName2",
+        /// `HouseNumber` (5): house number.
+        pub house_number: Option<String> => "HouseNumber",
+        /// `HouseExtention` (5): house number extension (misspelled in the schema).
+        pub house_extention: Option<String> => "HouseExtention",
+        /// `City` (50): city.
+        pub city: Option<String> => "City",
+        /// `ZipCode` (50): postal code.
+        pub zip_code: Option<String> => "ZipCode",
+        /// `State` (50): state or province.
+        pub state: Option<String> => "State",
+        /// `CountryCode` (2): ISO 3166 alpha-2 country.
+        pub country_code: Option<String> => "CountryCode",
+        /// `Email` (100): e-mail address.
+        pub email: Option<String> => "Email",
+        /// `PrimaryPhone` (20): main phone.
+        pub primary_phone: Option<String> => "PrimaryPhone",
+        /// `SecondaryPhone` (20): other phone.
+        pub secondary_phone: Option<String> => "SecondaryPhone",
+        /// `Company` (255): company name (after the phones in the schema).
+        pub company: Option<String> => "Company",
+        /// `StateCode`: state code (WSDL only).
+        pub state_code: Option<String> => "StateCode",
+    }
+}
+
+crate::xml_model! {
+    /// `BillingAddress`: the billing address (as [`ShippingAddress`] plus `StreetNumber`).
+    pub struct BillingAddress {
+        /// `ProfileID` (12): reserved.
+        pub profile_id: Option<String> => "ProfileID",
+        /// `FirstName` (65): first name.
+        pub first_name: Option<String> => "FirstName",
+        /// `MiddleName` (65): middle name.
+        pub middle_name: Option<String> => "MiddleName",
+        /// `Lastname` (65): last name.
+        pub last_name: Option<String> => "Lastname" | "LastName",
+        /// `StreetNumber` (5): street number (Klarna: digits only).
+        pub street_number: Option<String> => "StreetNumber",
+        /// `StreetName` (100): street (Klarna: alphanumeric only).
+        pub street_name: Option<String> => "StreetName",
+        /// `Streetname2` (100): second street line (docs spelling `StreetName2` is read too).
+        pub street_name2: Option<String> => "Streetname2" | "StreetName2",
+        /// `HouseNumber` (5): house number.
+        pub house_number: Option<String> => "HouseNumber",
+        /// `HouseExtention` (5): house number extension (misspelled in the schema).
+        pub house_extention: Option<String> => "HouseExtention",
+        /// `City` (50): city.
+        pub city: Option<String> => "City",
+        /// `ZipCode` (50): postal code.
+        pub zip_code: Option<String> => "ZipCode",
+        /// `State` (50): state or province.
+        pub state: Option<String> => "State",
+        /// `CountryCode` (2): ISO 3166 alpha-2 country.
+        pub country_code: Option<String> => "CountryCode",
+        /// `Email` (100): e-mail address.
+        pub email: Option<String> => "Email",
+        /// `PrimaryPhone` (20): main phone.
+        pub primary_phone: Option<String> => "PrimaryPhone",
+        /// `SecondaryPhone` (20): other phone.
+        pub secondary_phone: Option<String> => "SecondaryPhone",
+        /// `Company` (255): company name (after the phones in the schema).
+        pub company: Option<String> => "Company",
+        /// `StateCode`: state code (WSDL only).
+        pub state_code: Option<String> => "StateCode",
+    }
+}
+
+crate::xml_model! {
+    /// `ProductDetail`: one product (element `ProductDetail` in lists, `ProductDetails` in fulfilments).
+    pub struct ProductDetail {
+        /// `ProductCode` (12): product code.
+        pub product_code: Option<String> => "ProductCode",
+        /// `SKU` (50): stock keeping unit.
+        pub sku: Option<String> => "SKU",
+        /// `Name` (100): product name.
+        pub name: Option<String> => "Name",
+        /// `Description` (255): description.
+        pub description: Option<String> => "Description",
+        /// `Quantity` (3): quantity.
+        pub quantity: Option<String> => "Quantity",
+        /// `Price` (12): total price of the line.
+        pub price: Option<String> => "Price",
+        /// `UnitPrice` (12): price of one unit.
+        pub unit_price: Option<String> => "UnitPrice",
+        /// `Type` (2): product type (`1` product, `2` shipping, Klarna and Riskified codes, ...).
+        pub r#type: Option<String> => "Type",
+        /// `TaxType`: tax type (undocumented).
+        pub tax_type: Option<String> => "TaxType",
+        /// `Vat` (2): tax rate.
+        pub vat: Option<String> => "Vat",
+        /// `Discount` (2): discount (Klarna: percentage).
+        pub discount: Option<String> => "Discount",
+        /// `RequiresShipping`: `true`/`false`.
+        pub requires_shipping: Option<String> => "RequiresShipping",
+        /// `Condition` (100): product condition (e.g. `new`).
+        pub condition: Option<String> => "Condition",
+        /// `Seller`: marketplace seller.
+        pub seller: Option<String> => "Seller",
+        /// `Category`: category.
+        pub category: Option<String> => "Category",
+        /// `SubCategory`: subcategory (docs spelling `Subcategory` is read too).
+        pub sub_category: Option<String> => "SubCategory" | "Subcategory",
+        /// `Brand`: brand.
+        pub brand: Option<String> => "Brand",
+        /// `DeliveryAt` (10): planned delivery date.
+        pub delivery_at: Option<String> => "DeliveryAt",
+        /// `DigitalGiftCardDetails`: gift card data, for gift card products.
+        pub digital_gift_card_details: Option<DigitalGiftCardDetails> => "DigitalGiftCardDetails",
+    }
+}
+
+crate::xml_model! {
+    /// `DigitalGiftCardDetails`: the sender and recipient of a digital gift card (undocumented).
+    pub struct DigitalGiftCardDetails {
+        /// `SenderName`: who gives the card.
+        pub sender_name: Option<String> => "SenderName",
+        /// `DisplayName`: name shown on the card.
+        pub display_name: Option<String> => "DisplayName",
+        /// `GreetingMessage`: message to the recipient.
+        pub greeting_message: Option<String> => "GreetingMessage",
+        /// `Recipient`: who receives the card.
+        pub recipient: Option<Recipient> => "Recipient",
+    }
+}
+
+crate::xml_model! {
+    /// `Recipient`: the recipient of a digital gift card.
+    pub struct Recipient {
+        /// `Email`: recipient's e-mail address.
+        pub email: Option<String> => "Email",
+        /// `Phone`: recipient's phone.
+        pub phone: Option<String> => "Phone",
+        /// `Social`: recipient's social network handle.
+        pub social: Option<String> => "Social",
+    }
+}
+
+crate::xml_model! {
+    /// `DiscountCode`: one discount applied to the order.
+    pub struct DiscountCode {
+        /// `Amount` (12): discounted amount.
+        pub amount: Option<String> => "Amount",
+        /// `Code` (50): discount code.
+        pub code: Option<String> => "Code",
+    }
+}
+
+crate::xml_model! {
+    /// `ShippingLine`: one shipping method charged.
+    pub struct ShippingLine {
+        /// `Price` (12): shipping price.
+        pub price: Option<String> => "Price",
+        /// `Title` (100): shipping method name.
+        pub title: Option<String> => "Title",
+        /// `Code` (50): shipping method code.
+        pub code: Option<String> => "Code",
+    }
+}
+
+crate::xml_model! {
+    /// `AccommodationDetail`: one booked accommodation.
+    pub struct AccommodationDetail {
+        /// `City`: city of the accommodation.
+        pub city: Option<String> => "City",
+        /// `CountryCode`: ISO 3166 alpha-2 country.
+        pub country_code: Option<String> => "CountryCode",
+        /// `Title`: accommodation name.
+        pub title: Option<String> => "Title",
+        /// `CheckInDate`: ISO date-time (e.g. `2018-01-20T00:00+0000`).
+        pub check_in_date: Option<String> => "CheckInDate",
+        /// `CheckOutDate`: ISO date-time.
+        pub check_out_date: Option<String> => "CheckOutDate",
+        /// `ProductId`: product id of the booking.
+        pub product_id: Option<String> => "ProductId",
+        /// `Rating`: star rating.
+        pub rating: Option<String> => "Rating",
+        /// `NumberOfGuests`: number of guests.
+        pub number_of_guests: Option<String> => "NumberOfGuests",
+        /// `AccommodationType`: e.g. `Hotel`.
+        pub accommodation_type: Option<String> => "AccommodationType",
+        /// `RoomType`: room type.
+        pub room_type: Option<String> => "RoomType",
+        /// `Price`: price.
+        pub price: Option<String> => "Price",
+        /// `Quantity`: quantity.
+        pub quantity: Option<String> => "Quantity",
+        /// `CancellationPolicy`: cancellation policy.
+        pub cancellation_policy: Option<String> => "CancellationPolicy",
+    }
+}
+
+crate::xml_model! {
+    /// `TravelTicketDetail`: one travel leg (undocumented).
+    pub struct TravelTicketDetail {
+        /// `ArrivalCity`: arrival city.
+        pub arrival_city: Option<String> => "ArrivalCity",
+        /// `ArrivalCountryCode`: arrival country.
+        pub arrival_country_code: Option<String> => "ArrivalCountryCode",
+        /// `ArrivalDate`: arrival date.
+        pub arrival_date: Option<String> => "ArrivalDate",
+        /// `ArrivalPortCode`: arrival port or airport code.
+        pub arrival_port_code: Option<String> => "ArrivalPortCode",
+        /// `CarrierCode`: carrier code.
+        pub carrier_code: Option<String> => "CarrierCode",
+        /// `CarrierName`: carrier name.
+        pub carrier_name: Option<String> => "CarrierName",
+        /// `DepartureCity`: departure city.
+        pub departure_city: Option<String> => "DepartureCity",
+        /// `DepartureCountryCode`: departure country.
+        pub departure_country_code: Option<String> => "DepartureCountryCode",
+        /// `DepartureDate`: departure date.
+        pub departure_date: Option<String> => "DepartureDate",
+        /// `DeparturePortCode`: departure port or airport code.
+        pub departure_port_code: Option<String> => "DeparturePortCode",
+        /// `LegId`: leg id.
+        pub leg_id: Option<String> => "LegId",
+        /// `LegIndex`: position of the leg in the route.
+        pub leg_index: Option<String> => "LegIndex",
+        /// `RouteIndex`: position of the route in the order.
+        pub route_index: Option<String> => "RouteIndex",
+        /// `TicketClass`: ticket class.
+        pub ticket_class: Option<String> => "TicketClass",
+        /// `Price`: price.
+        pub price: Option<String> => "Price",
+        /// `Quantity`: quantity.
+        pub quantity: Option<String> => "Quantity",
+        /// `Title`: ticket description.
+        pub title: Option<String> => "Title",
+    }
+}
+
+crate::xml_model! {
+    /// `PassengerDetail`: one travelling passenger.
+    pub struct PassengerDetail {
+        /// `FirstName`: first name.
+        pub first_name: Option<String> => "FirstName",
+        /// `LastName`: last name (capital N here).
+        pub last_name: Option<String> => "LastName",
+        /// `DateOfBirth`: ISO date of birth.
+        pub date_of_birth: Option<String> => "DateOfBirth",
+        /// `NationalityCode`: ISO 3166 alpha-2 nationality.
+        pub nationality_code: Option<String> => "NationalityCode",
+        /// `InsuranceType`: travel insurance type.
+        pub insurance_type: Option<String> => "InsuranceType",
+        /// `InsurancePrice`: travel insurance price.
+        pub insurance_price: Option<String> => "InsurancePrice",
+        /// `DocumentNumber`: identity document number.
+        pub document_number: Option<String> => "DocumentNumber",
+        /// `DocumentType`: identity document type.
+        pub document_type: Option<String> => "DocumentType",
+        /// `DocumentIssueDate`: identity document issue date.
+        pub document_issue_date: Option<String> => "DocumentIssueDate",
+        /// `DocumentExpirationDate`: identity document expiry date.
+        pub document_expiration_date: Option<String> => "DocumentExpirationDate",
+        /// `PassengerType`: `adult` or `child`.
+        pub passenger_type: Option<String> => "PassengerType",
+    }
+}

@@ -1,0 +1,21 @@
+//! `shippingDetails` (PROTOCOL.md §4.10): PayPal seller protection and physical goods.
+
+crate::xml_model! {
+    /// `shippingDetails`: where the goods go (PayPal seller protection needs it complete).
+    pub struct ShippingDetails {
+        /// `shipToName` (32).
+        pub ship_to_name: Option<String> => "shipToName",
+        /// `shipToStreet` (100).
+        pub ship_to_street: Option<String> => "shipToStreet",
+        /// `shipToCity` (40).
+        pub ship_to_city: Option<String> => "shipToCity",
+        /// `shipToState` (40), PayPal state codes.
+        pub ship_to_state: Option<String> => "shipToState",
+        /// `shipToCountryCode` (2), PayPal country codes.
+        pub ship_to_country_code: Option<String> => "shipToCountryCode",
+        /// `shipToZip` (20).
+        pub ship_to_zip: Option<String> => "shipToZip",
+        /// `shipToStreet2` (100).
+        pub ship_to_street2: Option<String> => "shipToStreet2",
+    }
+}

@@ -1,0 +1,261 @@
+//! 3-D Secure 2 request data (PROTOCOL.md §4.17–§4.18): the two `transDetails` types and their
+//! children. Element-name case is irregular and copied exactly (`threeDSAuthResult` but
+//! `threeDsContainer`, `homePhone_cc`, ...).
+
+crate::xml_model! {
+    /// `transDetails` of `Encrypt` (type `ThreeDSEncryptTransDetails`): 3DS 2 data for the payment page.
+    pub struct EncryptTransDetails {
+        /// `type` (3): transaction type (`01F`, `03F`, `EC`, `NPA`; empty = Axerve rule).
+        pub r#type: Option<String> => "type",
+        /// `authenticationAmount` (9): amount to authenticate, ≥ `amount` (else ignored).
+        pub authentication_amount: Option<String> => "authenticationAmount",
+        /// `threeDsContainer` (type `EncryptThreeDsContainer`): buyer and risk data.
+        pub three_ds_container: Option<EncryptThreeDsContainer> => "threeDsContainer",
+        /// `recurringTransaction`: recurring payment terms.
+        pub recurring_transaction: Option<RecurringTransaction> => "recurringTransaction",
+        /// `previousTransDetails` (type `EncryptPreviousTransDetails`): the buyer's previous authentication.
+        pub previous_trans_details: Option<PreviousTransDetails> => "previousTransDetails",
+    }
+}
+
+crate::xml_model! {
+    /// `transDetails` of `callPagamS2S` (type `TransDetails`): 3DS 2 data for a server-to-server payment.
+    pub struct TransDetails {
+        /// `type` (3): transaction type (`01F 01N 03F 03N 08 09 EC NPA`; empty = Axerve rule).
+        pub r#type: Option<String> => "type",
+        /// `authenticationAmount` (9): amount to authenticate, ≥ `amount` (else ignored).
+        pub authentication_amount: Option<String> => "authenticationAmount",
+        /// `threeDSAuthResult`: a 3DS authentication done elsewhere (old docs spelling `threeDsAuthResult` is read too).
+        pub three_ds_auth_result: Option<ThreeDsAuthResult> => "threeDSAuthResult" | "threeDsAuthResult",
+        /// `threeDsContainer`: buyer and risk data, with `SDKDetails` for in-app payments.
+        pub three_ds_container: Option<ThreeDsContainer> => "threeDsContainer",
+        /// `recurringTransaction`: recurring payment terms.
+        pub recurring_transaction: Option<RecurringTransaction> => "recurringTransaction",
+        /// `previousTransDetails`: the buyer's previous authentication.
+        pub previous_trans_details: Option<PreviousTransDetails> => "previousTransDetails",
+    }
+}
+
+crate::xml_model! {
+    /// `threeDSAuthResult` (type `ThreeDSAuthResult`): the result of an external 3DS authentication.
+    pub struct ThreeDsAuthResult {
+        /// `authenticationLevel` (2): `1H 1F 2F 2C 2E OL`.
+        pub authentication_level: Option<String> => "authenticationLevel",
+        /// `authenticationStatus` (1): the authentication status.
+        pub authentication_status: Option<String> => "authenticationStatus",
+        /// `XID` (36): transaction id of the authentication.
+        pub xid: Option<String> => "XID",
+        /// `AV` (28): authentication value (CAVV/AAV).
+        pub av: Option<String> => "AV",
+        /// `ECI` (2): electronic commerce indicator.
+        pub eci: Option<String> => "ECI",
+        /// `AVAlgorithm` (2): algorithm of the authentication value (3DS 1.0 only).
+        pub av_algorithm: Option<String> => "AVAlgorithm",
+        /// `threeDsVersion` (8): 3DS protocol version.
+        pub three_ds_version: Option<String> => "threeDsVersion",
+    }
+}
+
+crate::xml_model! {
+    /// `threeDsContainer` of `Encrypt` (type `EncryptThreeDsContainer`): as [`ThreeDsContainer`] without `SDKDetails`.
+    pub struct EncryptThreeDsContainer {
+        /// `transTypeReq` (1): `P` payment (default), `A` authentication only.
+        pub trans_type_req: Option<String> => "transTypeReq",
+        /// `acquirerBIN` (11): acquirer BIN, required with `A` (reserved).
+        pub acquirer_bin: Option<String> => "acquirerBIN",
+        /// `acquirerMerchantID` (35): acquirer merchant id, required with `A` (reserved).
+        pub acquirer_merchant_id: Option<String> => "acquirerMerchantID",
+        /// `exemption`: `SKIP` (force challenge) or `FORCE` (request an exemption).
+        pub exemption: Option<String> => "exemption",
+        /// `buyerDetails`: what the merchant knows about the buyer.
+        pub buyer_details: Option<BuyerDetails> => "buyerDetails",
+        /// `merchantRiskIndicator`: risk data about the purchase.
+        pub merchant_risk_indicator: Option<MerchantRiskIndicator> => "merchantRiskIndicator",
+    }
+}
+
+crate::xml_model! {
+    /// `threeDsContainer` of `callPagamS2S` (type `ThreeDsContainer`): buyer and risk data for 3DS 2.
+    pub struct ThreeDsContainer {
+        /// `transTypeReq` (1): `P` payment (default), `A` authentication only.
+        pub trans_type_req: Option<String> => "transTypeReq",
+        /// `acquirerBIN` (11): acquirer BIN, required with `A` (reserved).
+        pub acquirer_bin: Option<String> => "acquirerBIN",
+        /// `acquirerMerchantID` (35): acquirer merchant id, required with `A` (reserved).
+        pub acquirer_merchant_id: Option<String> => "acquirerMerchantID",
+        /// `exemption`: `SKIP` (force challenge) or `FORCE` (request an exemption).
+        pub exemption: Option<String> => "exemption",
+        /// `buyerDetails`: what the merchant knows about the buyer.
+        pub buyer_details: Option<BuyerDetails> => "buyerDetails",
+        /// `merchantRiskIndicator`: risk data about the purchase.
+        pub merchant_risk_indicator: Option<MerchantRiskIndicator> => "merchantRiskIndicator",
+        /// `SDKDetails`: base64 3DS SDK data, for in-app payments.
+        pub sdk_details: Option<String> => "SDKDetails",
+    }
+}
+
+crate::xml_model! {
+    /// `buyerDetails`: the buyer's profile, addresses, contacts and account history.
+    pub struct BuyerDetails {
+        /// `profileDetails`: how the buyer logged in.
+        pub profile_details: Option<ProfileDetails> => "profileDetails",
+        /// `billingAddress`: billing address.
+        pub billing_address: Option<ThreeDsAddress> => "billingAddress",
+        /// `shippingAddress`: shipping address.
+        pub shipping_address: Option<ThreeDsAddress> => "shippingAddress",
+        /// `addrMatch` (1): `Y` if the shipping and billing addresses match, else `N`.
+        pub addr_match: Option<String> => "addrMatch",
+        /// `cardHolder`: cardholder name and contacts (docs table spelling `cardholder` is read too).
+        pub card_holder: Option<CardHolder> => "cardHolder" | "cardholder",
+        /// `accInfo`: the buyer's account history (docs table spelling `acctInfo` is read too).
+        pub acc_info: Option<AccountInfo> => "accInfo" | "acctInfo",
+    }
+}
+
+crate::xml_model! {
+    /// `profileDetails` (type `BuyerProfileDetails`): how the buyer authenticated on the merchant site.
+    pub struct ProfileDetails {
+        /// `cardHolderID` (64): the buyer's id on the merchant site (docs spelling `cardholderID` is read too).
+        pub card_holder_id: Option<String> => "cardHolderID" | "cardholderID",
+        /// `authData`: data about the login.
+        pub auth_data: Option<String> => "authData",
+        /// `authMethod` (2): login method, `01`–`08`.
+        pub auth_method: Option<String> => "authMethod",
+        /// `authTimestamp` (12): login time, `YYYYMMDDHHMM` (docs spelling `authTimeStamp` is read too).
+        pub auth_timestamp: Option<String> => "authTimestamp" | "authTimeStamp",
+    }
+}
+
+crate::xml_model! {
+    /// `billingAddress` / `shippingAddress` of `buyerDetails` (types `ThreeDSBillingAddress`, `ThreeDSShippingAddress`).
+    pub struct ThreeDsAddress {
+        /// `city` (50): city.
+        pub city: Option<String> => "city",
+        /// `country` (2): country.
+        pub country: Option<String> => "country",
+        /// `line1` (50): first address line.
+        pub line1: Option<String> => "line1",
+        /// `line2` (50): second address line.
+        pub line2: Option<String> => "line2",
+        /// `line3` (50): third address line.
+        pub line3: Option<String> => "line3",
+        /// `postCode` (16): postal code.
+        pub post_code: Option<String> => "postCode",
+        /// `state` (32): state or province.
+        pub state: Option<String> => "state",
+    }
+}
+
+crate::xml_model! {
+    /// `cardHolder`: the cardholder's name and contacts.
+    pub struct CardHolder {
+        /// `name` (45): cardholder name.
+        pub name: Option<String> => "name",
+        /// `email` (254): e-mail address (docs table spelling `Email` is read too).
+        pub email: Option<String> => "email" | "Email",
+        /// `homePhone_cc` (3): home phone country code.
+        pub home_phone_cc: Option<String> => "homePhone_cc",
+        /// `homePhone_num` (15): home phone number.
+        pub home_phone_num: Option<String> => "homePhone_num",
+        /// `mobilePhone_cc` (3): mobile phone country code.
+        pub mobile_phone_cc: Option<String> => "mobilePhone_cc",
+        /// `mobilePhone_num` (15): mobile phone number.
+        pub mobile_phone_num: Option<String> => "mobilePhone_num",
+        /// `workPhone_cc` (3): work phone country code.
+        pub work_phone_cc: Option<String> => "workPhone_cc",
+        /// `workPhone_num` (15): work phone number.
+        pub work_phone_num: Option<String> => "workPhone_num",
+    }
+}
+
+crate::xml_model! {
+    /// `accInfo` (type `AccInfo`): the buyer's account history; dates `YYYYMMDD`, indicators per EMVCo 3DS 2.
+    pub struct AccountInfo {
+        /// `chAccAgeInd` (2): account age indicator.
+        pub ch_acc_age_ind: Option<String> => "chAccAgeInd",
+        /// `chAccChange` (8): date of the last account change.
+        pub ch_acc_change: Option<String> => "chAccChange",
+        /// `chAccChangeInd` (2): last account change indicator.
+        pub ch_acc_change_ind: Option<String> => "chAccChangeInd",
+        /// `chAccDate` (8): account creation date.
+        pub ch_acc_date: Option<String> => "chAccDate",
+        /// `chAccPwChange` (8): date of the last password change.
+        pub ch_acc_pw_change: Option<String> => "chAccPwChange",
+        /// `chAccPwChangeInd` (2): last password change indicator.
+        pub ch_acc_pw_change_ind: Option<String> => "chAccPwChangeInd",
+        /// `nbPurchaseAccount` (4): purchases in the last six months.
+        pub nb_purchase_account: Option<String> => "nbPurchaseAccount",
+        /// `provisionAttemptsDay` (3): card add attempts in the last 24 hours.
+        pub provision_attempts_day: Option<String> => "provisionAttemptsDay",
+        /// `txnActivityDay` (3): transactions in the last 24 hours.
+        pub txn_activity_day: Option<String> => "txnActivityDay",
+        /// `txnActivityYear` (3): transactions in the last year.
+        pub txn_activity_year: Option<String> => "txnActivityYear",
+        /// `paymentAccAge` (8): date the card was added to the account.
+        pub payment_acc_age: Option<String> => "paymentAccAge",
+        /// `paymentAccInd` (2): card age indicator.
+        pub payment_acc_ind: Option<String> => "paymentAccInd",
+        /// `shipAddressUsage` (8): date the shipping address was first used.
+        pub ship_address_usage: Option<String> => "shipAddressUsage",
+        /// `shipAddressUsageInd` (2): shipping address age indicator.
+        pub ship_address_usage_ind: Option<String> => "shipAddressUsageInd",
+        /// `shipNameIndicator` (2): whether the shipping name matches the cardholder name.
+        pub ship_name_indicator: Option<String> => "shipNameIndicator",
+        /// `suspiciousAccActivity` (2): suspicious activity observed on the account.
+        pub suspicious_acc_activity: Option<String> => "suspiciousAccActivity",
+    }
+}
+
+crate::xml_model! {
+    /// `merchantRiskIndicator`: risk data about the purchase.
+    pub struct MerchantRiskIndicator {
+        /// `deliveryEmailAddress` (254): delivery e-mail, for electronic delivery.
+        pub delivery_email_address: Option<String> => "deliveryEmailAddress",
+        /// `deliveryTimeframe` (2): delivery timeframe indicator.
+        pub delivery_timeframe: Option<String> => "deliveryTimeframe",
+        /// `giftCardAmount` (15): total gift card amount, in major units.
+        pub gift_card_amount: Option<String> => "giftCardAmount",
+        /// `giftCardCount` (2): number of gift cards bought.
+        pub gift_card_count: Option<String> => "giftCardCount",
+        /// `giftCardCurr` (3): gift card currency, as a UIC code.
+        pub gift_card_curr: Option<String> => "giftCardCurr",
+        /// `preOrderDate` (8): availability date of a pre-ordered item, `YYYYMMDD`.
+        pub pre_order_date: Option<String> => "preOrderDate",
+        /// `preOrderPurchaseInd` (2): pre-order indicator.
+        pub pre_order_purchase_ind: Option<String> => "preOrderPurchaseInd",
+        /// `reorderItemsInd` (2): reorder indicator.
+        pub reorder_items_ind: Option<String> => "reorderItemsInd",
+        /// `shipIndicator` (2): shipping method indicator.
+        pub ship_indicator: Option<String> => "shipIndicator",
+    }
+}
+
+crate::xml_model! {
+    /// `recurringTransaction`: the terms of a recurring payment.
+    pub struct RecurringTransaction {
+        /// `installNo`: instalment number (undocumented).
+        pub install_no: Option<String> => "installNo",
+        /// `expiry` (8): end of the recurring payments, `YYYYMMDD`.
+        pub expiry: Option<String> => "expiry",
+        /// `frequency` (4): minimum number of days between payments.
+        pub frequency: Option<String> => "frequency",
+    }
+}
+
+crate::xml_model! {
+    /// `previousTransDetails` (types `PreviousTransDetails`, `EncryptPreviousTransDetails`): a previous 3DS authentication of the buyer.
+    pub struct PreviousTransDetails {
+        /// `authData`: data about the previous authentication.
+        pub auth_data: Option<String> => "authData",
+        /// `authMethod` (2): previous authentication method, `01`–`04`.
+        pub auth_method: Option<String> => "authMethod",
+        /// `authTimestamp` (12): previous authentication time, `YYYYMMDDHHMM`.
+        pub auth_timestamp: Option<String> => "authTimestamp" | "authTimeStamp",
+        /// `acsID` (36): ACS transaction id of the previous authentication.
+        pub acs_id: Option<String> => "acsID",
+        /// `bankTransactionID` (18): bank transaction id of the previous payment.
+        pub bank_transaction_id: Option<String> => "bankTransactionID",
+        /// `XID` (36): 3DS transaction id of the previous authentication.
+        pub xid: Option<String> => "XID",
+    }
+}

@@ -1,0 +1,151 @@
+//! Containers found inside result payloads of both services (PROTOCOL.md §4b): `Buyer`, `VbV`,
+//! `RISK`, `ThreeDS`.
+
+use serde::{Deserialize, Serialize};
+
+use crate::codes::{AuthenticationLevel, RiskResponseCode};
+use crate::error::Result;
+use crate::xml::{Child, XmlNode, XmlReader, XmlWriter};
+
+crate::xml_model! {
+    /// `Buyer`: the buyer as the gateway recorded it.
+    pub struct Buyer {
+        /// `BuyerName` (50).
+        pub buyer_name: Option<String> => "BuyerName",
+        /// `BuyerEmail` (50).
+        pub buyer_email: Option<String> => "BuyerEmail",
+    }
+}
+
+crate::xml_model! {
+    /// `RISK`: the Riskified outcome, nested (callReadTrxS2S); flat elsewhere.
+    pub struct Risk {
+        /// `RiskResponseCode`.
+        pub risk_response_code: Option<RiskResponseCode> => "RiskResponseCode",
+        /// `RiskResponseDescription`.
+        pub risk_response_description: Option<String> => "RiskResponseDescription",
+    }
+}
+
+/// `VbV`: 3-D Secure information. The gateway sends it either as a flag text (`<VbV>OK</VbV>`,
+/// Decrypt) or as a container (`<VbV><VbVFlag/><VbVBuyer/><VbVRisp/></VbV>`, callPagamS2S);
+/// both shapes are read, and written back in the shape they came in.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Vbv {
+    /// The element's own text (flat shape).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+    /// `VbVFlag`: `OK` when the card is 3-D Secure.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub vbv_flag: Option<String>,
+    /// `VbVBuyer`: `OK` enrolled / `KO` not enrolled.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub vbv_buyer: Option<String>,
+    /// `VbVRisp`: the encrypted string for the 3-D Secure page (parameter `b`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub vbv_risp: Option<String>,
+}
+
+impl XmlNode for Vbv {
+    fn write_node(&self, w: &mut XmlWriter, name: &'static str) -> Result<()> {
+        if self.vbv_flag.is_none() && self.vbv_buyer.is_none() && self.vbv_risp.is_none() {
+            return w.text_element(name, self.value.as_deref().unwrap_or(""));
+        }
+        w.start(name)?;
+        for (n, v) in [("VbVFlag", &self.vbv_flag), ("VbVBuyer", &self.vbv_buyer), ("VbVRisp", &self.vbv_risp)] {
+            if let Some(v) = v {
+                w.text_element(n, v)?;
+            }
+        }
+        w.end(name)
+    }
+
+    fn read_node<'a>(r: &mut XmlReader<'a>, child: &Child<'a>) -> Result<Option<Self>> {
+        let mut out = Vbv::default();
+        let text = r.read_mixed(child, |r, c| {
+            let slot = match c.local {
+                "VbVFlag" => &mut out.vbv_flag,
+                "VbVBuyer" => &mut out.vbv_buyer,
+                "VbVRisp" => &mut out.vbv_risp,
+                _ => return r.skip(&c),
+            };
+            let text = r.read_text(&c)?;
+            *slot = (!text.is_empty()).then_some(text);
+            Ok(())
+        })?;
+        let text = text.trim();
+        if !text.is_empty() {
+            out.value = Some(text.to_owned());
+        }
+        Ok((out != Vbv::default()).then_some(out))
+    }
+}
+
+crate::xml_model! {
+    /// `ThreeDS/authenticationResult` (PROTOCOL.md §4.20).
+    pub struct AuthenticationResult {
+        /// `authenticationLevel` (2): `1H 1F 2F 2C 2E OL NA`.
+        pub authentication_level: Option<AuthenticationLevel> => "authenticationLevel",
+        /// `authenticationStatus` (1).
+        pub authentication_status: Option<String> => "authenticationStatus",
+        /// `authStatusReason` (2).
+        pub auth_status_reason: Option<String> => "authStatusReason",
+        /// `XID` (36).
+        pub xid: Option<String> => "XID",
+        /// `AV` (28): the authentication value.
+        pub av: Option<String> => "AV",
+        /// `ECI` (2).
+        pub eci: Option<String> => "ECI",
+        /// `AVAlgorithm` (2).
+        pub av_algorithm: Option<String> => "AVAlgorithm",
+        /// `threeDsVersion` (8).
+        pub three_ds_version: Option<String> => "threeDsVersion",
+    }
+}
+
+crate::xml_model! {
+    /// `ThreeDS/transDetails`: store it and send it back as `previousTransDetails` next time.
+    pub struct ThreeDsTransDetailsResult {
+        /// `authData`.
+        pub auth_data: Option<String> => "authData",
+        /// `authMethod` (2): `01`–`04`.
+        pub auth_method: Option<String> => "authMethod",
+        /// `authTimestamp` (12): `YYYYMMDDHHMM`.
+        pub auth_timestamp: Option<String> => "authTimestamp",
+        /// `acsID` (36).
+        pub acs_id: Option<String> => "acsID",
+    }
+}
+
+crate::xml_model! {
+    /// `ThreeDS/InAppChallenge` (callPagamS2S, in-app SDK flows).
+    pub struct InAppChallenge {
+        /// `threeDSServerTransID`.
+        pub three_ds_server_trans_id: Option<String> => "threeDSServerTransID",
+        /// `acsSignedContent` (JWS).
+        pub acs_signed_content: Option<String> => "acsSignedContent",
+        /// `acsTransID`.
+        pub acs_trans_id: Option<String> => "acsTransID",
+        /// `acsURL`.
+        pub acs_url: Option<String> => "acsURL",
+        /// `cardholderInfo`.
+        pub cardholder_info: Option<String> => "cardholderInfo",
+        /// `messageExtension`.
+        pub message_extension: Option<String> => "messageExtension",
+        /// `sdkTransID`.
+        pub sdk_trans_id: Option<String> => "sdkTransID",
+    }
+}
+
+crate::xml_model! {
+    /// `ThreeDS`: the 3-D Secure 2 outcome.
+    pub struct ThreeDs {
+        /// `authenticationResult`.
+        pub authentication_result: Option<AuthenticationResult> => "authenticationResult",
+        /// `transDetails`.
+        pub trans_details: Option<ThreeDsTransDetailsResult> => "transDetails",
+        /// `InAppChallenge`.
+        pub in_app_challenge: Option<InAppChallenge> => "InAppChallenge",
+    }
+}

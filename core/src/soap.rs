@@ -1,0 +1,641 @@
+//! SOAP 1.1 / 1.2 envelopes for both services, the HTTP request description, and SOAP faults.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, ErrorCode, Result};
+use crate::xml::{
+    Child, Limits, NS_CRYPTDECRYPT, NS_S2S, NS_SOAP11, NS_SOAP12, Ns, XmlModel, XmlReader,
+    XmlWriter,
+};
+
+/// The SOAP version of an exchange. SOAP 1.1 is what every official sample uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub enum SoapVersion {
+    /// SOAP 1.1: `text/xml` and a `SOAPAction` header.
+    #[default]
+    #[serde(rename = "1.1")]
+    Soap11,
+    /// SOAP 1.2: `application/soap+xml` with an `action` parameter.
+    #[serde(rename = "1.2")]
+    Soap12,
+}
+
+impl SoapVersion {
+    fn envelope_ns(self) -> &'static str {
+        match self {
+            SoapVersion::Soap11 => NS_SOAP11,
+            SoapVersion::Soap12 => NS_SOAP12,
+        }
+    }
+}
+
+/// Where requests go: the gateway's test or production hosts, or any base URL (a local emulator,
+/// a proxy). A custom base is `scheme://host[:port][/prefix]`; the services' paths are appended.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Environment {
+    /// `sandbox.gestpay.net`
+    #[default]
+    Test,
+    /// `ecomms2s.sella.it` for SOAP, `ecomm.sella.it` for the payment page.
+    Production,
+    /// Everything under one base URL, e.g. `http://127.0.0.1:8080`.
+    Custom(String),
+}
+
+impl Environment {
+    /// The base URL of the SOAP services.
+    pub fn soap_base(&self) -> &str {
+        match self {
+            Environment::Test => "https://sandbox.gestpay.net",
+            Environment::Production => "https://ecomms2s.sella.it",
+            Environment::Custom(base) => base.trim_end_matches('/'),
+        }
+    }
+
+    /// The base URL of the browser-facing pages (payment page, 3-D Secure page).
+    pub fn pages_base(&self) -> &str {
+        match self {
+            Environment::Test => "https://sandbox.gestpay.net",
+            Environment::Production => "https://ecomm.sella.it",
+            Environment::Custom(base) => base.trim_end_matches('/'),
+        }
+    }
+
+    /// The endpoint URL of a service.
+    pub fn endpoint(&self, service: Service) -> String {
+        format!("{}{}", self.soap_base(), service.path())
+    }
+}
+
+/// The two SOAP services of the gateway.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Service {
+    /// WsCryptDecrypt: Encrypt and Decrypt.
+    CryptDecrypt,
+    /// WsS2S: the server-to-server operations.
+    S2s,
+}
+
+impl Service {
+    /// The target namespace, also the SOAPAction prefix.
+    pub const fn namespace(self) -> &'static str {
+        match self {
+            Service::CryptDecrypt => NS_CRYPTDECRYPT,
+            Service::S2s => NS_S2S,
+        }
+    }
+
+    /// The path of the endpoint (the real case, though IIS ignores it).
+    pub const fn path(self) -> &'static str {
+        match self {
+            Service::CryptDecrypt => "/gestpay/GestPayWS/WsCryptDecrypt.asmx",
+            Service::S2s => "/gestpay/gestpayws/WSs2s.asmx",
+        }
+    }
+
+    /// The root element of the payload inside every result.
+    pub const fn payload_root(self) -> &'static str {
+        match self {
+            Service::CryptDecrypt => "GestPayCryptDecrypt",
+            Service::S2s => "GestPayS2S",
+        }
+    }
+
+    fn ns(self) -> Ns {
+        match self {
+            Service::CryptDecrypt => Ns::CryptDecrypt,
+            Service::S2s => Ns::S2s,
+        }
+    }
+}
+
+/// The wire names of one operation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Operation {
+    /// The service it belongs to.
+    pub service: Service,
+    /// The request wrapper, exact case (`CallRequestTokenS2S`, `callDeleteTokenS2S`).
+    pub name: &'static str,
+    /// `<name>Response`.
+    pub response: &'static str,
+    /// `<name>Result`.
+    pub result: &'static str,
+    /// SOAPAction / `action`: the namespace followed by the name.
+    pub action: &'static str,
+}
+
+/// Declares the [`Operation`] constant of a service operation.
+#[macro_export]
+#[doc(hidden)]
+macro_rules! operation {
+    (CryptDecrypt, $name:literal) => {
+        $crate::soap::Operation {
+            service: $crate::soap::Service::CryptDecrypt,
+            name: $name,
+            response: concat!($name, "Response"),
+            result: concat!($name, "Result"),
+            action: concat!("https://ecomm.sella.it/", $name),
+        }
+    };
+    (S2s, $name:literal) => {
+        $crate::soap::Operation {
+            service: $crate::soap::Service::S2s,
+            name: $name,
+            response: concat!($name, "Response"),
+            result: concat!($name, "Result"),
+            action: concat!("https://ecomms2s.sella.it/", $name),
+        }
+    };
+}
+
+/// A plain description of an HTTP call for the host language to perform.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HttpRequest {
+    /// Always `POST`.
+    pub method: String,
+    /// The endpoint URL.
+    pub url: String,
+    /// Headers to send (`Content-Type`, and `SOAPAction` for SOAP 1.1).
+    pub headers: Vec<(String, String)>,
+    /// The envelope, UTF-8.
+    pub body: Vec<u8>,
+}
+
+impl fmt::Debug for HttpRequest {
+    // The body holds API keys and card data: only its size is shown.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("HttpRequest")
+            .field("method", &self.method)
+            .field("url", &self.url)
+            .field("headers", &self.headers)
+            .field("body", &format_args!("<{} bytes, redacted>", self.body.len()))
+            .finish()
+    }
+}
+
+/// A plain description of an HTTP response, as the gateway (or the emulator) sends it.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HttpResponse {
+    /// 200 for results, 500 for faults.
+    pub status: u16,
+    /// `Content-Type`.
+    pub headers: Vec<(String, String)>,
+    /// The envelope, UTF-8.
+    pub body: Vec<u8>,
+}
+
+impl fmt::Debug for HttpResponse {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("HttpResponse")
+            .field("status", &self.status)
+            .field("headers", &self.headers)
+            .field("body", &format_args!("<{} bytes, redacted>", self.body.len()))
+            .finish()
+    }
+}
+
+/// The `Content-Type` for a SOAP message of `version` (with the action for SOAP 1.2).
+pub fn content_type(version: SoapVersion, action: &str) -> String {
+    match version {
+        SoapVersion::Soap11 => "text/xml; charset=utf-8".to_owned(),
+        SoapVersion::Soap12 => format!("application/soap+xml; charset=utf-8; action=\"{action}\""),
+    }
+}
+
+/// Writes `<Envelope><Body><wrapper xmlns=ns>…</wrapper></Body></Envelope>` around `body`.
+pub(crate) fn write_envelope(
+    version: SoapVersion,
+    capacity: usize,
+    body: impl FnOnce(&mut XmlWriter) -> Result<()>,
+) -> Result<Vec<u8>> {
+    let mut w = XmlWriter::with_capacity(capacity);
+    w.declaration()?;
+    let (env, bod, prefix_attr) = match version {
+        SoapVersion::Soap11 => ("soap:Envelope", "soap:Body", "xmlns:soap"),
+        SoapVersion::Soap12 => ("soap12:Envelope", "soap12:Body", "xmlns:soap12"),
+    };
+    w.start_with(
+        env,
+        &[
+            ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
+            ("xmlns:xsd", "http://www.w3.org/2001/XMLSchema"),
+            (prefix_attr, version.envelope_ns()),
+        ],
+    )?;
+    w.start(bod)?;
+    body(&mut w)?;
+    w.end(bod)?;
+    w.end(env)?;
+    Ok(w.into_bytes())
+}
+
+/// Builds the request envelope of `op` whose wrapper holds `model`'s children.
+pub(crate) fn request_envelope<M: XmlModel>(op: &Operation, version: SoapVersion, model: &M) -> Result<Vec<u8>> {
+    write_envelope(version, 1024, |w| {
+        w.start_with(op.name, &[("xmlns", op.service.namespace())])?;
+        model.write_children(w)?;
+        w.end(op.name)
+    })
+}
+
+/// Builds the HTTP request description of `op`.
+pub(crate) fn http_request(op: &Operation, env: &Environment, version: SoapVersion, body: Vec<u8>) -> HttpRequest {
+    let mut headers = vec![("Content-Type".to_owned(), content_type(version, op.action))];
+    if version == SoapVersion::Soap11 {
+        headers.push(("SOAPAction".to_owned(), format!("\"{}\"", op.action)));
+    }
+    HttpRequest { method: "POST".to_owned(), url: env.endpoint(op.service), headers, body }
+}
+
+/// Builds the response envelope of `op` around a payload.
+pub(crate) fn response_envelope<M: XmlModel>(op: &Operation, version: SoapVersion, payload: &M) -> Result<Vec<u8>> {
+    let root = op.service.payload_root();
+    write_envelope(version, 1024, |w| {
+        w.start_with(op.response, &[("xmlns", op.service.namespace())])?;
+        w.start(op.result)?;
+        w.start_with(root, &[("xmlns", "")])?;
+        payload.write_children(w)?;
+        w.end(root)?;
+        w.end(op.result)?;
+        w.end(op.response)
+    })
+}
+
+fn is_envelope(child: &Child<'_>) -> Option<SoapVersion> {
+    match (child.ns, child.local) {
+        (Ns::Soap11, "Envelope") => Some(SoapVersion::Soap11),
+        (Ns::Soap12, "Envelope") => Some(SoapVersion::Soap12),
+        _ => None,
+    }
+}
+
+fn not_soap(root: &Child<'_>) -> Error {
+    let what = if root.local.eq_ignore_ascii_case("html") { "an HTML page" } else { "not a SOAP envelope" };
+    Error::malformed(ErrorCode::NotSoap, format!("expected a SOAP envelope, got {what} (root element `{}`)", root.local))
+}
+
+/// Opens the envelope and returns the first element of its Body (header skipped).
+fn open_body<'a>(r: &mut XmlReader<'a>) -> Result<(SoapVersion, Option<Child<'a>>)> {
+    let root = r.root()?;
+    let version = is_envelope(&root).ok_or_else(|| not_soap(&root))?;
+    if root.empty {
+        return Err(Error::malformed(ErrorCode::MissingResult, "the SOAP envelope is empty"));
+    }
+    while let Some(child) = r.next_child()? {
+        if child.local == "Body" && child.ns == root.ns {
+            if child.empty {
+                return Ok((version, None));
+            }
+            return Ok((version, r.next_child()?));
+        }
+        r.skip(&child)?;
+    }
+    Err(Error::malformed(ErrorCode::MissingResult, "the SOAP envelope has no Body"))
+}
+
+/// Skips the remaining siblings of the Body content, the Body and the Envelope, then checks
+/// that the document ends there.
+fn close_body(mut r: XmlReader<'_>) -> Result<()> {
+    r.skip_rest()?; // rest of Body
+    r.skip_rest()?; // rest of Envelope
+    r.finish()
+}
+
+/// Parses the request envelope of `op` into its model (the gateway's side of the exchange).
+pub(crate) fn parse_request<M: XmlModel>(op: &Operation, body: &[u8], limits: Limits) -> Result<M> {
+    let mut r = XmlReader::new(body, limits)?;
+    let (_, first) = open_body(&mut r)?;
+    let wrapper = first.ok_or_else(|| Error::malformed(ErrorCode::MissingResult, "the SOAP Body is empty"))?;
+    if wrapper.local != op.name || !matches!(wrapper.ns, Ns::None) && wrapper.ns != op.service.ns() {
+        return Err(Error::malformed(
+            ErrorCode::UnexpectedOperation,
+            format!("expected a `{}` request, got `{}`", op.name, wrapper.local),
+        ));
+    }
+    let model = M::read_from(&mut r, &wrapper)?;
+    close_body(r)?;
+    Ok(model)
+}
+
+/// Parses a request given as an envelope or as its bare wrapper element.
+pub(crate) fn parse_request_any<M: XmlModel>(op: &Operation, body: &[u8], limits: Limits) -> Result<M> {
+    let mut r = XmlReader::new(body, limits)?;
+    let root = r.root()?;
+    if is_envelope(&root).is_some() {
+        return parse_request(op, body, limits);
+    }
+    if root.local != op.name {
+        return Err(Error::malformed(
+            ErrorCode::UnexpectedOperation,
+            format!("expected a `{}` request, got `{}`", op.name, root.local),
+        ));
+    }
+    let model = M::read_from(&mut r, &root)?;
+    r.finish()?;
+    Ok(model)
+}
+
+/// What a request envelope is, without parsing its fields: for a server that dispatches.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RequestInfo {
+    /// The SOAP version of the envelope.
+    pub version: SoapVersion,
+    /// The service whose namespace the wrapper is in (`None` when unqualified).
+    pub service: Option<Service>,
+    /// The wrapper's local name, i.e. the operation.
+    pub operation: String,
+}
+
+/// Identifies the operation of a request envelope.
+pub fn identify_request(body: &[u8], limits: Limits) -> Result<RequestInfo> {
+    let mut r = XmlReader::new(body, limits)?;
+    let (version, first) = open_body(&mut r)?;
+    let wrapper = first.ok_or_else(|| Error::malformed(ErrorCode::MissingResult, "the SOAP Body is empty"))?;
+    let service = match wrapper.ns {
+        Ns::CryptDecrypt => Some(Service::CryptDecrypt),
+        Ns::S2s => Some(Service::S2s),
+        _ => None,
+    };
+    Ok(RequestInfo { version, service, operation: wrapper.local.to_owned() })
+}
+
+/// How strictly a result document must be wrapped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Wrapping {
+    /// A whole SOAP envelope (what the gateway sends).
+    Envelope,
+    /// An envelope, or the Response element, the Result element or the bare payload (what the
+    /// docs show, or what a back office hands to a browser).
+    Any,
+}
+
+/// Parses the result payload of `op` from a document.
+pub(crate) fn parse_result<M: XmlModel>(op: &Operation, body: &[u8], limits: Limits, wrapping: Wrapping) -> Result<M> {
+    let mut r = XmlReader::new(body, limits)?;
+    let root_name = op.service.payload_root();
+    let mut depth_opened = 0usize; // wrappers opened above the payload, closed after it
+    let mut current = if wrapping == Wrapping::Any {
+        let root = r.root()?;
+        if is_envelope(&root).is_some() {
+            None
+        } else {
+            Some(root)
+        }
+    } else {
+        None
+    };
+    if current.is_none() {
+        let (_, first) = {
+            // Re-open: the envelope path starts from the beginning of the document.
+            r = XmlReader::new(body, limits)?;
+            open_body(&mut r)?
+        };
+        let first = first.ok_or_else(|| Error::malformed(ErrorCode::MissingResult, "the SOAP Body is empty"))?;
+        if first.local == "Fault" && matches!(first.ns, Ns::Soap11 | Ns::Soap12) {
+            let fault = SoapFault::read(&mut r, &first)?;
+            return Err(Error::Fault(fault));
+        }
+        depth_opened = 2; // Body, Envelope
+        current = Some(first);
+    }
+    let mut el = current.ok_or_else(|| Error::malformed(ErrorCode::MissingResult, "no result"))?;
+    // Walk down Response → Result → payload, accepting to start at any of them.
+    if el.local == op.response {
+        if el.empty {
+            return Err(missing_result(op));
+        }
+        el = r.next_child()?.ok_or_else(|| missing_result(op))?;
+        depth_opened += 1;
+    } else if el.local.ends_with("Response") || el.local.ends_with("Result") && el.local != op.result {
+        return Err(unexpected(op, el.local));
+    }
+    if el.local == op.result {
+        if el.empty {
+            return Err(missing_result(op));
+        }
+        el = r.next_child()?.ok_or_else(|| missing_result(op))?;
+        depth_opened += 1;
+    } else if depth_opened > 2 || wrapping == Wrapping::Envelope {
+        return Err(unexpected(op, el.local));
+    }
+    if el.local != root_name {
+        return Err(if el.local.starts_with("GestPay") {
+            unexpected(op, el.local)
+        } else {
+            Error::malformed_at(
+                ErrorCode::MissingResult,
+                op.result,
+                format!("expected the payload `{root_name}`, got `{}`", el.local),
+            )
+        });
+    }
+    let model = M::read_from(&mut r, &el)?;
+    for _ in 0..depth_opened {
+        r.skip_rest()?;
+    }
+    r.finish()?;
+    Ok(model)
+}
+
+fn missing_result(op: &Operation) -> Error {
+    Error::malformed_at(ErrorCode::MissingResult, op.result, format!("`{}` is missing or empty", op.result))
+}
+
+fn unexpected(op: &Operation, got: &str) -> Error {
+    Error::malformed(
+        ErrorCode::UnexpectedOperation,
+        format!("expected the answer to `{}`, got `{got}`", op.name),
+    )
+}
+
+/// Parses an HTTP response of `op`: 200 with the result, or a SOAP fault (usually with 500).
+pub(crate) fn parse_http_result<M: XmlModel>(
+    op: &Operation,
+    status: u16,
+    content_type: Option<&str>,
+    body: &[u8],
+    limits: Limits,
+) -> Result<M> {
+    if let Some(ct) = content_type {
+        let ct = ct.to_ascii_lowercase();
+        if ct.contains("html") || ct.contains("json") {
+            return Err(Error::malformed(
+                ErrorCode::NotSoap,
+                format!("HTTP {status} with Content-Type `{ct}` instead of a SOAP envelope"),
+            ));
+        }
+    }
+    match parse_result(op, body, limits, Wrapping::Envelope) {
+        Ok(model) if status == 200 => Ok(model),
+        Ok(_) => Err(Error::malformed(
+            ErrorCode::HttpStatus,
+            format!("HTTP status {status} with a result envelope"),
+        )),
+        Err(Error::Fault(f)) => Err(Error::Fault(f)),
+        Err(e) if status == 200 => Err(e),
+        Err(e) => Err(Error::malformed(
+            ErrorCode::HttpStatus,
+            format!("HTTP status {status} without a usable SOAP answer ({e})"),
+        )),
+    }
+}
+
+/// A SOAP fault, either version.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SoapFault {
+    /// The SOAP version it arrived in.
+    pub version: SoapVersion,
+    /// `faultcode` (1.1) or `Code/Value` (1.2), e.g. `soap:Client`, `soap:Receiver`.
+    pub code: String,
+    /// `Code/Subcode/Value` (1.2 only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subcode: Option<String>,
+    /// `faultstring` (1.1) or the first `Reason/Text` (1.2).
+    pub reason: String,
+    /// `faultactor` (1.1) or `Role` (1.2).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub actor: Option<String>,
+    /// The text of `detail` / `Detail`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
+}
+
+impl fmt::Display for SoapFault {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "SOAP fault {}: {}", self.code, self.reason)
+    }
+}
+
+impl SoapFault {
+    fn read<'a>(r: &mut XmlReader<'a>, fault: &Child<'a>) -> Result<SoapFault> {
+        let mut out = SoapFault {
+            version: if fault.ns == Ns::Soap12 { SoapVersion::Soap12 } else { SoapVersion::Soap11 },
+            ..SoapFault::default()
+        };
+        if fault.empty {
+            return Ok(out);
+        }
+        while let Some(c) = r.next_child()? {
+            match c.local {
+                "faultcode" => out.code = r.read_text(&c)?.trim().to_owned(),
+                "faultstring" => out.reason = r.read_text(&c)?,
+                "faultactor" | "Role" => out.actor = Some(r.read_text(&c)?),
+                "detail" | "Detail" => out.detail = Some(r.read_all_text(&c)?.trim().to_owned()),
+                "Code" => {
+                    let (code, sub) = read_code(r, &c)?;
+                    out.code = code;
+                    out.subcode = sub;
+                }
+                "Reason" => {
+                    while let Some(t) = r.next_child()? {
+                        let text = r.read_text(&t)?;
+                        if t.local == "Text" && out.reason.is_empty() {
+                            out.reason = text;
+                        }
+                    }
+                }
+                _ => r.skip(&c)?,
+            }
+        }
+        Ok(out)
+    }
+
+    /// Builds the fault envelope (the gateway's side), as ASMX would.
+    pub fn to_envelope(&self, version: SoapVersion) -> Result<Vec<u8>> {
+        write_envelope(version, 512, |w| match version {
+            SoapVersion::Soap11 => {
+                w.start("soap:Fault")?;
+                w.text_element("faultcode", &self.code)?;
+                w.text_element("faultstring", &self.reason)?;
+                if let Some(actor) = &self.actor {
+                    w.text_element("faultactor", actor)?;
+                }
+                if let Some(detail) = &self.detail {
+                    w.text_element("detail", detail)?;
+                }
+                w.end("soap:Fault")
+            }
+            SoapVersion::Soap12 => {
+                w.start("soap12:Fault")?;
+                w.start("soap12:Code")?;
+                w.text_element("soap12:Value", &self.code)?;
+                if let Some(sub) = &self.subcode {
+                    w.start("soap12:Subcode")?;
+                    w.text_element("soap12:Value", sub)?;
+                    w.end("soap12:Subcode")?;
+                }
+                w.end("soap12:Code")?;
+                w.start("soap12:Reason")?;
+                w.text_element_with("soap12:Text", &[("xml:lang", "en")], &self.reason)?;
+                w.end("soap12:Reason")?;
+                if let Some(actor) = &self.actor {
+                    w.text_element("soap12:Role", actor)?;
+                }
+                if let Some(detail) = &self.detail {
+                    w.text_element("soap12:Detail", detail)?;
+                }
+                w.end("soap12:Fault")
+            }
+        })
+    }
+
+    /// Parses a fault from a whole envelope (`Err` if the document holds no fault).
+    pub fn from_envelope(body: &[u8], limits: Limits) -> Result<SoapFault> {
+        let mut r = XmlReader::new(body, limits)?;
+        let (_, first) = open_body(&mut r)?;
+        match first {
+            Some(c) if c.local == "Fault" && matches!(c.ns, Ns::Soap11 | Ns::Soap12) => {
+                let fault = SoapFault::read(&mut r, &c)?;
+                close_body(r)?;
+                Ok(fault)
+            }
+            _ => Err(Error::malformed(ErrorCode::MissingResult, "the envelope holds no SOAP fault")),
+        }
+    }
+
+    /// The HTTP response the gateway sends for this fault (status 500).
+    pub fn to_http_response(&self, version: SoapVersion) -> Result<HttpResponse> {
+        Ok(HttpResponse {
+            status: 500,
+            headers: vec![("Content-Type".to_owned(), content_type_plain(version))],
+            body: self.to_envelope(version)?,
+        })
+    }
+}
+
+fn content_type_plain(version: SoapVersion) -> String {
+    match version {
+        SoapVersion::Soap11 => "text/xml; charset=utf-8".to_owned(),
+        SoapVersion::Soap12 => "application/soap+xml; charset=utf-8".to_owned(),
+    }
+}
+
+/// `Code` → `Value` and optional `Subcode/Value` (SOAP 1.2).
+fn read_code<'a>(r: &mut XmlReader<'a>, code: &Child<'a>) -> Result<(String, Option<String>)> {
+    let mut value = String::new();
+    let mut sub = None;
+    if code.empty {
+        return Ok((value, sub));
+    }
+    while let Some(c) = r.next_child()? {
+        match c.local {
+            "Value" => value = r.read_text(&c)?.trim().to_owned(),
+            "Subcode" => sub = Some(read_code(r, &c)?.0),
+            _ => r.skip(&c)?,
+        }
+    }
+    Ok((value, sub))
+}
+
+/// The HTTP response of a result envelope (status 200).
+pub(crate) fn http_response(version: SoapVersion, body: Vec<u8>) -> HttpResponse {
+    HttpResponse {
+        status: 200,
+        headers: vec![("Content-Type".to_owned(), content_type_plain(version))],
+        body,
+    }
+}

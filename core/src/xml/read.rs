@@ -1,0 +1,459 @@
+//! A bounded, DTD-free pull reader over one XML document held in memory.
+//!
+//! Built on quick-xml's namespace-aware reader. It refuses what this protocol never needs and an
+//! attacker would love: DOCTYPE declarations and entity references other than the five predefined
+//! ones and character references; nesting deeper than [`Limits::max_depth`]; documents larger than
+//! [`Limits::max_document_bytes`]; text nodes larger than [`Limits::max_text_bytes`]; control
+//! characters XML 1.0 cannot carry; invalid UTF-8; a second root; a truncated document.
+
+use quick_xml::NsReader;
+use quick_xml::events::Event;
+use quick_xml::name::ResolveResult;
+
+use crate::error::{Error, ErrorCode, Result};
+
+/// Bounds applied to every document parsed. The defaults admit real responses of several MB;
+/// raise them for exceptional cases.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Largest accepted document, in bytes (default 16 MiB).
+    pub max_document_bytes: usize,
+    /// Deepest accepted element nesting, the root counting as 1 (default 64).
+    pub max_depth: usize,
+    /// Largest accepted text content of one element, in bytes (default 1 MiB).
+    pub max_text_bytes: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits { max_document_bytes: 16 << 20, max_depth: 64, max_text_bytes: 1 << 20 }
+    }
+}
+
+/// The namespaces this protocol cares about; everything else is [`Ns::Other`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ns {
+    /// No namespace (the payloads, after `xmlns=""`).
+    None,
+    /// `http://schemas.xmlsoap.org/soap/envelope/`
+    Soap11,
+    /// `http://www.w3.org/2003/05/soap-envelope`
+    Soap12,
+    /// `https://ecomm.sella.it/` (WsCryptDecrypt)
+    CryptDecrypt,
+    /// `https://ecomms2s.sella.it/` (WsS2S)
+    S2s,
+    /// Any other namespace, or an unbound prefix.
+    Other,
+}
+
+pub(crate) const NS_SOAP11: &str = "http://schemas.xmlsoap.org/soap/envelope/";
+pub(crate) const NS_SOAP12: &str = "http://www.w3.org/2003/05/soap-envelope";
+pub(crate) const NS_CRYPTDECRYPT: &str = "https://ecomm.sella.it/";
+pub(crate) const NS_S2S: &str = "https://ecomms2s.sella.it/";
+
+impl Ns {
+    fn classify(resolved: &ResolveResult<'_>) -> Ns {
+        match resolved {
+            ResolveResult::Unbound => Ns::None,
+            ResolveResult::Bound(ns) => match ns.into_inner() {
+                "" => Ns::None,
+                NS_SOAP11 => Ns::Soap11,
+                NS_SOAP12 => Ns::Soap12,
+                NS_CRYPTDECRYPT => Ns::CryptDecrypt,
+                NS_S2S => Ns::S2s,
+                _ => Ns::Other,
+            },
+            ResolveResult::Unknown(_) => Ns::Other,
+        }
+    }
+}
+
+/// An element start met by [`XmlReader::next_child`]. Its content has not been read yet: the
+/// caller must read it (text, children) or [`skip`](XmlReader::skip) it.
+#[derive(Debug, Clone, Copy)]
+pub struct Child<'a> {
+    /// The element's local name (prefix removed).
+    pub local: &'a str,
+    /// The element's namespace.
+    pub ns: Ns,
+    /// True for a self-closing element (`<x/>`), which has no content to read.
+    pub empty: bool,
+}
+
+/// The reader. See the module docs for what it refuses.
+#[derive(Debug)]
+pub struct XmlReader<'a> {
+    inner: NsReader<&'a [u8]>,
+    input: &'a str,
+    depth: usize,
+    limits: Limits,
+    root_done: bool,
+}
+
+impl<'a> XmlReader<'a> {
+    /// Starts reading `body`, checking its size, encoding and characters first.
+    pub fn new(body: &'a [u8], limits: Limits) -> Result<Self> {
+        if body.len() > limits.max_document_bytes {
+            return Err(Error::malformed(
+                ErrorCode::TooLarge,
+                format!(
+                    "document of {} bytes exceeds the limit of {} bytes",
+                    body.len(),
+                    limits.max_document_bytes
+                ),
+            ));
+        }
+        let body = body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body);
+        let text = std::str::from_utf8(body).map_err(|e| {
+            Error::malformed(
+                ErrorCode::InvalidUtf8,
+                format!("invalid UTF-8 at byte {}", e.valid_up_to()),
+            )
+        })?;
+        if let Some(pos) = body.iter().position(|&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r'))
+        {
+            return Err(Error::malformed(
+                ErrorCode::XmlSyntax,
+                format!("control character 0x{:02X} at byte {pos} is not allowed in XML 1.0", body[pos]),
+            ));
+        }
+        let mut inner = NsReader::from_str(text);
+        let config = inner.config_mut();
+        config.check_end_names = true;
+        config.expand_empty_elements = false;
+        Ok(XmlReader { inner, input: text, depth: 0, limits, root_done: false })
+    }
+
+    /// Re-borrows a name that quick-xml handed out with a short lifetime from the input it points
+    /// into, so that it can outlive the event. Names always point into the input with a slice
+    /// reader; anything else (never expected) maps to the empty name, which
+    /// matches nothing.
+    fn reborrow(&self, s: &str) -> &'a str {
+        let base = self.input.as_ptr() as usize;
+        let start = s.as_ptr() as usize;
+        match start.checked_sub(base) {
+            Some(off) if off + s.len() <= self.input.len() => {
+                self.input.get(off..off + s.len()).unwrap_or("")
+            }
+            _ => "",
+        }
+    }
+
+    /// The limits in force.
+    pub fn limits(&self) -> Limits {
+        self.limits
+    }
+
+    fn syntax(&self, e: impl std::fmt::Display) -> Error {
+        Error::malformed(
+            ErrorCode::XmlSyntax,
+            format!("XML syntax error near byte {}: {e}", self.inner.error_position()),
+        )
+    }
+
+    fn next_event(&mut self) -> Result<Event<'a>> {
+        match self.inner.read_event() {
+            Ok(Event::DocType(_)) => Err(Error::malformed(
+                ErrorCode::DtdRefused,
+                "a DOCTYPE declaration is not accepted (no DTDs, no entities)",
+            )),
+            Ok(ev) => Ok(ev),
+            Err(e) => Err(self.syntax(e)),
+        }
+    }
+
+    fn enter(&mut self) -> Result<()> {
+        self.depth += 1;
+        if self.depth > self.limits.max_depth {
+            return Err(Error::malformed(
+                ErrorCode::TooDeep,
+                format!("elements nested deeper than the limit of {}", self.limits.max_depth),
+            ));
+        }
+        Ok(())
+    }
+
+    fn child_of(&self, start: &quick_xml::events::BytesStart<'a>, empty: bool) -> Child<'a> {
+        let (resolved, local) = self.inner.resolver().resolve_element(start.name());
+        let ns = Ns::classify(&resolved);
+        let local = self.reborrow(local.into_inner());
+        Child { local, ns, empty }
+    }
+
+    /// The document's root element. Leading declaration, comments and whitespace are skipped.
+    pub fn root(&mut self) -> Result<Child<'a>> {
+        loop {
+            match self.next_event()? {
+                Event::Start(s) => {
+                    self.enter()?;
+                    return Ok(self.child_of(&s, false));
+                }
+                Event::Empty(s) => {
+                    self.root_done = true;
+                    return Ok(self.child_of(&s, true));
+                }
+                Event::Text(t) if t.trim().is_empty() => {}
+                Event::Decl(_) | Event::Comment(_) | Event::PI(_) => {}
+                Event::Eof => {
+                    return Err(Error::malformed(ErrorCode::NotSoap, "the document is empty"));
+                }
+                _ => {
+                    return Err(Error::malformed(
+                        ErrorCode::NotSoap,
+                        "the document does not start with an XML element",
+                    ));
+                }
+            }
+        }
+    }
+
+    /// The next child element of the element being read, or `None` at its end tag. Text between
+    /// children (whitespace, or placeholder text in hand-written examples), comments and
+    /// processing instructions are skipped.
+    pub fn next_child(&mut self) -> Result<Option<Child<'a>>> {
+        loop {
+            match self.next_event()? {
+                Event::Start(s) => {
+                    self.enter()?;
+                    return Ok(Some(self.child_of(&s, false)));
+                }
+                Event::Empty(s) => {
+                    let child = self.child_of(&s, true);
+                    // An empty element still counts for depth.
+                    self.enter()?;
+                    self.depth -= 1;
+                    return Ok(Some(child));
+                }
+                Event::End(_) => {
+                    self.leave();
+                    return Ok(None);
+                }
+                Event::GeneralRef(r) => {
+                    self.check_ref(&r)?;
+                }
+                Event::Eof => return Err(self.truncated()),
+                _ => {}
+            }
+        }
+    }
+
+    fn leave(&mut self) {
+        self.depth = self.depth.saturating_sub(1);
+        if self.depth == 0 {
+            self.root_done = true;
+        }
+    }
+
+    fn truncated(&self) -> Error {
+        Error::malformed(ErrorCode::XmlSyntax, "the document is truncated (unexpected end)")
+    }
+
+    fn check_ref(&self, r: &quick_xml::events::BytesRef<'_>) -> Result<Option<char>> {
+        if r.is_char_ref() {
+            return match r.resolve_char_ref() {
+                Ok(Some(c)) if is_xml_char(c) => Ok(Some(c)),
+                _ => Err(Error::malformed(
+                    ErrorCode::XmlSyntax,
+                    format!("invalid character reference &{};", &**r),
+                )),
+            };
+        }
+        match &**r {
+            "amp" => Ok(Some('&')),
+            "lt" => Ok(Some('<')),
+            "gt" => Ok(Some('>')),
+            "apos" => Ok(Some('\'')),
+            "quot" => Ok(Some('"')),
+            other => Err(Error::malformed(
+                ErrorCode::DtdRefused,
+                format!("undeclared entity reference &{other}; (entities are not accepted)"),
+            )),
+        }
+    }
+
+    /// Reads the text content of `child` (unescaped, CDATA included) up to its end tag. Nested
+    /// elements are skipped; their text is not included.
+    pub fn read_text(&mut self, child: &Child<'a>) -> Result<String> {
+        let mut out = String::new();
+        if child.empty {
+            return Ok(out);
+        }
+        loop {
+            match self.next_event()? {
+                Event::Text(t) => out.push_str(&t.xml10_content()),
+                Event::CData(c) => out.push_str(&c.xml10_content()),
+                Event::GeneralRef(r) => {
+                    if let Some(c) = self.check_ref(&r)? {
+                        out.push(c);
+                    }
+                }
+                Event::Start(_) => {
+                    self.enter()?;
+                    self.skip_open()?;
+                }
+                Event::End(_) => {
+                    self.leave();
+                    return Ok(out);
+                }
+                Event::Eof => return Err(self.truncated()),
+                _ => {}
+            }
+            if out.len() > self.limits.max_text_bytes {
+                return Err(Error::malformed_at(
+                    ErrorCode::TooLarge,
+                    child.local,
+                    format!("text content exceeds the limit of {} bytes", self.limits.max_text_bytes),
+                ));
+            }
+        }
+    }
+
+    /// Reads an element that may hold text *or* child elements (the gateway uses both shapes
+    /// for `VbV`): direct text is returned, each child element is handed to `on_child`, which
+    /// must consume it.
+    pub fn read_mixed(
+        &mut self,
+        child: &Child<'a>,
+        mut on_child: impl FnMut(&mut Self, Child<'a>) -> Result<()>,
+    ) -> Result<String> {
+        let mut out = String::new();
+        if child.empty {
+            return Ok(out);
+        }
+        loop {
+            match self.next_event()? {
+                Event::Text(t) => out.push_str(&t.xml10_content()),
+                Event::CData(c) => out.push_str(&c.xml10_content()),
+                Event::GeneralRef(r) => {
+                    if let Some(c) = self.check_ref(&r)? {
+                        out.push(c);
+                    }
+                }
+                Event::Start(s) => {
+                    self.enter()?;
+                    let c = self.child_of(&s, false);
+                    on_child(self, c)?;
+                }
+                Event::Empty(s) => {
+                    let c = self.child_of(&s, true);
+                    on_child(self, c)?;
+                }
+                Event::End(_) => {
+                    self.leave();
+                    return Ok(out);
+                }
+                Event::Eof => return Err(self.truncated()),
+                _ => {}
+            }
+            if out.len() > self.limits.max_text_bytes {
+                return Err(Error::malformed_at(
+                    ErrorCode::TooLarge,
+                    child.local,
+                    format!("text content exceeds the limit of {} bytes", self.limits.max_text_bytes),
+                ));
+            }
+        }
+    }
+
+    /// Reads all the text under `child`, its descendants' included (for unknown elements).
+    pub fn read_all_text(&mut self, child: &Child<'a>) -> Result<String> {
+        let mut out = String::new();
+        if child.empty {
+            return Ok(out);
+        }
+        let start_depth = self.depth;
+        loop {
+            match self.next_event()? {
+                Event::Text(t) => out.push_str(&t.xml10_content()),
+                Event::CData(c) => out.push_str(&c.xml10_content()),
+                Event::GeneralRef(r) => {
+                    if let Some(c) = self.check_ref(&r)? {
+                        out.push(c);
+                    }
+                }
+                Event::Start(_) => self.enter()?,
+                Event::End(_) => {
+                    self.leave();
+                    if self.depth < start_depth {
+                        return Ok(out);
+                    }
+                }
+                Event::Eof => return Err(self.truncated()),
+                _ => {}
+            }
+            if out.len() > self.limits.max_text_bytes {
+                return Err(Error::malformed_at(
+                    ErrorCode::TooLarge,
+                    child.local,
+                    format!("text content exceeds the limit of {} bytes", self.limits.max_text_bytes),
+                ));
+            }
+        }
+    }
+
+    /// Skips `child` and everything inside it, still enforcing every limit.
+    pub fn skip(&mut self, child: &Child<'a>) -> Result<()> {
+        if child.empty {
+            return Ok(());
+        }
+        self.skip_open()
+    }
+
+    /// Skips up to the end tag of the element most recently entered.
+    fn skip_open(&mut self) -> Result<()> {
+        let start_depth = self.depth;
+        loop {
+            match self.next_event()? {
+                Event::Start(_) => self.enter()?,
+                Event::End(_) => {
+                    self.leave();
+                    if self.depth < start_depth {
+                        return Ok(());
+                    }
+                }
+                Event::GeneralRef(r) => {
+                    self.check_ref(&r)?;
+                }
+                Event::Eof => return Err(self.truncated()),
+                _ => {}
+            }
+        }
+    }
+
+    /// Skips the rest of the element being read (all remaining children) up to its end tag.
+    pub fn skip_rest(&mut self) -> Result<()> {
+        self.skip_open()
+    }
+
+    /// Checks that nothing but whitespace, comments and processing instructions follows the root.
+    pub fn finish(mut self) -> Result<()> {
+        if !self.root_done {
+            return Err(self.truncated());
+        }
+        loop {
+            match self.next_event()? {
+                Event::Eof => return Ok(()),
+                Event::Text(t) if t.trim().is_empty() => {}
+                Event::Comment(_) | Event::PI(_) => {}
+                Event::Start(_) | Event::Empty(_) => {
+                    return Err(Error::malformed(
+                        ErrorCode::XmlSyntax,
+                        "more than one root element",
+                    ));
+                }
+                _ => {
+                    return Err(Error::malformed(
+                        ErrorCode::XmlSyntax,
+                        "unexpected content after the root element",
+                    ));
+                }
+            }
+        }
+    }
+}
+
+/// True for characters XML 1.0 documents may contain.
+pub fn is_xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
+}

@@ -1,0 +1,151 @@
+//! Hostile documents: each gives a typed error, never a panic, and never unbounded work.
+#![allow(clippy::unwrap_used, clippy::panic)]
+
+use gestpay::prelude::*;
+use gestpay::xml::Limits;
+
+fn code_of<T: std::fmt::Debug>(r: gestpay::Result<T>) -> &'static str {
+    match r {
+        Ok(v) => panic!("accepted a hostile document: {v:?}"),
+        Err(e) => e.code(),
+    }
+}
+
+fn envelope(payload: &str) -> Vec<u8> {
+    format!(
+        r#"<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><DecryptResponse xmlns="https://ecomm.sella.it/"><DecryptResult><GestPayCryptDecrypt xmlns="">{payload}</GestPayCryptDecrypt></DecryptResult></DecryptResponse></soap:Body></soap:Envelope>"#
+    )
+    .into_bytes()
+}
+
+const OK_PAYLOAD: &str = "<TransactionType>DECRYPT</TransactionType><TransactionResult>OK</TransactionResult><ShopTransactionID>A1</ShopTransactionID><Amount>10.00</Amount><Currency>242</Currency><ErrorCode>0</ErrorCode>";
+
+fn parse(body: &[u8]) -> gestpay::Result<DecryptResult> {
+    DecryptResult::from_http(200, Some("text/xml; charset=utf-8"), body)
+}
+
+#[test]
+fn the_reference_document_parses() {
+    let r = parse(&envelope(OK_PAYLOAD)).unwrap();
+    assert_eq!(r.amount_minor_units(), Some(1000));
+}
+
+#[test]
+fn billion_laughs_is_refused() {
+    let doc = r#"<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body>&lol2;</soap:Body></soap:Envelope>"#;
+    assert_eq!(code_of(parse(doc.as_bytes())), "dtd_refused");
+}
+
+#[test]
+fn external_entity_is_refused() {
+    let doc = r#"<?xml version="1.0"?><!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><x>&xxe;</x>"#;
+    assert_eq!(code_of(parse(doc.as_bytes())), "dtd_refused");
+    let undeclared = envelope("<TransactionType>&xxe;</TransactionType>");
+    assert_eq!(code_of(parse(&undeclared)), "dtd_refused");
+}
+
+#[test]
+fn deep_nesting_is_refused_without_recursion() {
+    let depth = 100_000;
+    let mut inner = String::with_capacity(depth * 8);
+    inner.push_str(&"<a>".repeat(depth));
+    inner.push_str(&"</a>".repeat(depth));
+    assert_eq!(code_of(parse(&envelope(&inner))), "too_deep");
+    // Also when the nesting hides inside an element the parser skips.
+    assert_eq!(code_of(parse(&envelope(&format!("<Unknown>{inner}</Unknown>")))), "too_deep");
+}
+
+#[test]
+fn huge_text_node_is_refused() {
+    let big = "x".repeat(20 << 20);
+    let doc = envelope(&format!("<ErrorDescription>{big}</ErrorDescription>"));
+    assert_eq!(code_of(parse(&doc)), "too_large");
+    // With the document limit raised, the per-text limit still holds.
+    let limits = Limits { max_document_bytes: 64 << 20, ..Limits::default() };
+    let r = DecryptResult::from_http_with_limits(200, None, &doc, limits);
+    assert_eq!(code_of(r), "too_large");
+    // And a caller can raise both for exceptional documents.
+    let limits = Limits { max_document_bytes: 64 << 20, max_text_bytes: 32 << 20, ..Limits::default() };
+    let r = DecryptResult::from_http_with_limits(200, None, &doc, limits).unwrap();
+    assert_eq!(r.error_description.map(|d| d.len()), Some(20 << 20));
+}
+
+#[test]
+fn multi_megabyte_real_responses_pass_by_default() {
+    // 4 MB of elements this library does not model (as a busy merchant profile may add).
+    let filler = "<Extra>some value that the gateway added</Extra>".repeat(90_000);
+    let doc = envelope(&format!("{OK_PAYLOAD}{filler}"));
+    assert!(doc.len() > 4_000_000);
+    let r = parse(&doc).unwrap();
+    assert!(r.is_ok());
+    assert_eq!(r.unknown.len(), 256, "unknown elements are kept up to a bound");
+}
+
+#[test]
+fn invalid_utf8_and_control_characters_are_refused() {
+    let mut doc = envelope(OK_PAYLOAD);
+    let at = doc.len() / 2;
+    doc.insert(at, 0xFF);
+    assert_eq!(code_of(parse(&doc)), "invalid_utf8");
+    let nul = envelope("<TransactionType>A\u{0}B</TransactionType>");
+    assert_eq!(code_of(parse(&nul)), "xml_syntax");
+    let nul_ref = envelope("<TransactionType>A&#0;B</TransactionType>");
+    assert_eq!(code_of(parse(&nul_ref)), "xml_syntax");
+}
+
+#[test]
+fn two_roots_are_refused() {
+    let mut doc = envelope(OK_PAYLOAD);
+    doc.extend_from_slice(b"<soap:Envelope/>");
+    assert_eq!(code_of(parse(&doc)), "xml_syntax");
+}
+
+#[test]
+fn every_truncation_is_an_error() {
+    let doc = envelope(OK_PAYLOAD);
+    let end = doc.iter().rposition(|b| *b == b'>').unwrap();
+    for len in 0..end {
+        let r = parse(&doc[..len]);
+        assert!(r.is_err(), "truncated at {len} was accepted");
+    }
+}
+
+#[test]
+fn html_and_json_bodies_are_not_soap() {
+    let html = b"<html><head><title>500 - Internal server error.</title></head><body><h1>Server Error</h1></body></html>";
+    assert_eq!(code_of(DecryptResult::from_http(500, Some("text/html"), html)), "not_soap");
+    assert_eq!(code_of(DecryptResult::from_http(200, None, html)), "not_soap");
+    let json = br#"{"error": "not xml"}"#;
+    assert_eq!(code_of(DecryptResult::from_http(200, Some("application/json"), json)), "not_soap");
+    assert!(DecryptResult::from_http(200, None, json).is_err());
+    assert_eq!(code_of(DecryptResult::from_http(502, None, b"")), "http_status");
+}
+
+#[test]
+fn the_answer_to_another_operation_is_refused() {
+    let doc = String::from_utf8(envelope(OK_PAYLOAD)).unwrap().replace("DecryptRes", "EncryptRes");
+    assert_eq!(code_of(parse(doc.as_bytes())), "unexpected_operation");
+    let s2s = String::from_utf8(envelope(OK_PAYLOAD))
+        .unwrap()
+        .replace("GestPayCryptDecrypt", "GestPayS2S");
+    assert_eq!(code_of(parse(s2s.as_bytes())), "unexpected_operation");
+}
+
+#[test]
+fn random_bytes_never_panic() {
+    // A cheap deterministic generator: no randomness source is needed in a sans-IO crate's test.
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    let seed = envelope(OK_PAYLOAD);
+    for _ in 0..2_000 {
+        let mut doc = seed.clone();
+        for _ in 0..4 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let at = (state as usize) % doc.len();
+            doc[at] = (state >> 32) as u8;
+        }
+        let _ = parse(&doc);
+        let _ = Decrypt::from_envelope(&doc);
+    }
+}

@@ -1,0 +1,85 @@
+//! Property tests: any text XML can carry survives build → parse unchanged, in any string
+//! field, for requests and results, in both SOAP versions.
+#![allow(clippy::unwrap_used)]
+
+use gestpay::models::{CustomerDetail, OrderDetails, ProductDetail, ShippingDetails};
+use gestpay::prelude::*;
+use gestpay::xml::is_xml_char;
+use proptest::prelude::*;
+
+/// Non-empty strings of characters XML 1.0 can carry (CR, tabs, `&`, `<`, `]]>`, emoji …).
+fn text() -> impl Strategy<Value = String> {
+    any::<String>().prop_map(|s| s.chars().filter(|c| is_xml_char(*c)).collect::<String>()).prop_filter("empty means no value", |s| !s.is_empty())
+}
+
+fn version() -> impl Strategy<Value = SoapVersion> {
+    prop_oneof![Just(SoapVersion::Soap11), Just(SoapVersion::Soap12)]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn encrypt_strings_survive(a in text(), b in text(), c in text(), d in text(), e in text(), v in version()) {
+        let mut req = Encrypt::new("9000001", Currency::EUR, Amount::from_minor(100, Currency::EUR), "X");
+        req.buyer_name = Some(a.clone());
+        req.buyer_email = Some(b.clone());
+        req.trans_key = Some(c.clone());
+        req.api_key = Some(Secret::new(d.clone()));
+        req.order_details = Some(OrderDetails {
+            customer_detail: Some(CustomerDetail { first_name: Some(e.clone()), ..Default::default() }),
+            product_details: vec![ProductDetail { name: Some(a.clone()), ..Default::default() }],
+            ..Default::default()
+        });
+        req.shipping_details = Some(ShippingDetails { ship_to_name: Some(c.clone()), ..Default::default() });
+        let body = req.to_envelope_unchecked(v).unwrap();
+        let back = Encrypt::from_envelope(&body).unwrap();
+        prop_assert_eq!(back, req);
+    }
+
+    #[test]
+    fn mandatory_strings_survive(login in text(), id in text(), crypted in text(), v in version()) {
+        let req = Decrypt::new(login, crypted);
+        let back = Decrypt::from_envelope(&req.to_envelope_unchecked(v).unwrap()).unwrap();
+        prop_assert_eq!(back, req);
+        let enc = Encrypt::new("L", Currency::JPY, Amount::from_minor(5, Currency::JPY), id);
+        let back = Encrypt::from_envelope(&enc.to_envelope_unchecked(v).unwrap()).unwrap();
+        prop_assert_eq!(back, enc);
+    }
+
+    #[test]
+    fn result_strings_survive(a in text(), b in text(), c in text(), code in any::<u32>(), minor in 0u64..1_000_000_000, v in version()) {
+        let result = DecryptResult {
+            transaction_result: Some(TransactionResult::Ko),
+            shop_transaction_id: Some(a.clone()),
+            error_description: Some(b.clone()),
+            country: Some(c.clone()),
+            error_code: Some(code),
+            amount: Some(Amount::from_minor(minor, Currency::EUR)),
+            token: Some(Secret::new(a)),
+            ..Default::default()
+        };
+        let body = result.to_envelope(v).unwrap();
+        let back = DecryptResult::from_http(200, None, &body).unwrap();
+        prop_assert_eq!(back, result);
+    }
+
+    #[test]
+    fn amounts_survive_text(minor in any::<u64>(), exponent in 0u8..=9) {
+        let a = Amount::from_minor_exponent(minor, exponent).unwrap();
+        let parsed = Amount::parse(&a.to_string());
+        if a.to_string().trim_start_matches('0').replace('.', "").len() <= 18 {
+            prop_assert_eq!(parsed.unwrap(), a);
+        }
+    }
+
+    #[test]
+    fn custom_info_survives_the_result_encoding(k in "[A-Za-z0-9_]{1,20}", value in text()) {
+        let result = DecryptResult {
+            custom_info: Some(gestpay::custom_info::ReturnedCustomInfo(CustomInfo::new().with(k.clone(), value.clone()))),
+            ..Default::default()
+        };
+        let back = DecryptResult::from_xml(&result.to_envelope(SoapVersion::Soap11).unwrap()).unwrap();
+        prop_assert_eq!(back.custom_info.unwrap().get(&k), Some(value.as_str()));
+    }
+}

@@ -1,0 +1,1 @@
+//! The corpus runner lives in tests/corpus.rs.
