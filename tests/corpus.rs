@@ -47,12 +47,19 @@ fn cases(op_dir: &Path) -> Vec<Case> {
         let path = entry.unwrap().path();
         let file = path.file_name().unwrap().to_string_lossy().into_owned();
         if let Some((name, kind)) = file.split_once('.') {
-            by_name.entry(name.to_owned()).or_default().insert(kind.to_owned(), path);
+            by_name
+                .entry(name.to_owned())
+                .or_default()
+                .insert(kind.to_owned(), path);
         }
     }
     by_name
         .into_iter()
-        .map(|(name, kinds)| Case { dir: op_dir.to_path_buf(), name, kinds })
+        .map(|(name, kinds)| Case {
+            dir: op_dir.to_path_buf(),
+            name,
+            kinds,
+        })
         .collect()
 }
 
@@ -63,12 +70,18 @@ fn fail(msg: impl Into<String>) -> Failed {
 fn check_error(err: &Error, expected: &Value) -> Outcome {
     let code = expected["code"].as_str().unwrap_or("");
     if err.code() != code {
-        return Err(fail(format!("expected error code `{code}`, got `{}`: {err}", err.code())));
+        return Err(fail(format!(
+            "expected error code `{code}`, got `{}`: {err}",
+            err.code()
+        )));
     }
-    if let Some(field) = expected.get("field").and_then(Value::as_str) {
-        if err.field() != Some(field) {
-            return Err(fail(format!("expected field `{field}`, got {:?}: {err}", err.field())));
-        }
+    if let Some(field) = expected.get("field").and_then(Value::as_str)
+        && err.field() != Some(field)
+    {
+        return Err(fail(format!(
+            "expected field `{field}`, got {:?}: {err}",
+            err.field()
+        )));
     }
     Ok(())
 }
@@ -86,29 +99,59 @@ fn json_eq(what: &str, got: &Value, expected: &Value) -> Outcome {
 
 /// Builder cases: JSON → envelope equal to the expected XML; expected XML → same JSON;
 /// the docs' original (`source.xml`) → same JSON; invalid JSON → the expected error.
-fn run_request<R: Request + serde::Serialize + serde::de::DeserializeOwned>(case: &Case) -> Outcome {
+fn run_request<R: Request + serde::Serialize + serde::de::DeserializeOwned>(
+    case: &Case,
+) -> Outcome {
     if let Some(input) = case.get("invalid.json") {
         let req: R = serde_json::from_value(read_json(input)).map_err(|e| fail(e.to_string()))?;
-        let expected = read_json(case.get("error.json").ok_or_else(|| fail("invalid.json without error.json"))?);
+        let expected = read_json(
+            case.get("error.json")
+                .ok_or_else(|| fail("invalid.json without error.json"))?,
+        );
         return match req.to_envelope(SoapVersion::Soap11) {
             Ok(_) => Err(fail("the invalid request was accepted")),
             Err(e) => check_error(&e, &expected),
         };
     }
-    let Some(input) = case.get("request.json") else { return Ok(()) };
+    let Some(input) = case.get("request.json") else {
+        return Ok(());
+    };
     let json = read_json(input);
-    let req: R = serde_json::from_value(json.clone()).map_err(|e| fail(format!("request.json: {e}")))?;
-    json_eq("request.json → type → JSON", &serde_json::to_value(&req).unwrap(), &json)?;
-    for (kind, version) in [("request.xml", SoapVersion::Soap11), ("request12.xml", SoapVersion::Soap12)] {
-        let Some(expected_xml) = case.get(kind) else { continue };
-        let built = req.to_envelope(version).map_err(|e| fail(format!("build: {e}")))?;
-        xml_tree::same_document(&built, &read(expected_xml)).map_err(|e| fail(format!("{kind}: {e}")))?;
-        let back = R::from_envelope(&read(expected_xml)).map_err(|e| fail(format!("parse {kind}: {e}")))?;
-        json_eq(&format!("{kind} → type"), &serde_json::to_value(&back).unwrap(), &json)?;
+    let req: R =
+        serde_json::from_value(json.clone()).map_err(|e| fail(format!("request.json: {e}")))?;
+    json_eq(
+        "request.json → type → JSON",
+        &serde_json::to_value(&req).unwrap(),
+        &json,
+    )?;
+    for (kind, version) in [
+        ("request.xml", SoapVersion::Soap11),
+        ("request12.xml", SoapVersion::Soap12),
+    ] {
+        let Some(expected_xml) = case.get(kind) else {
+            continue;
+        };
+        let built = req
+            .to_envelope(version)
+            .map_err(|e| fail(format!("build: {e}")))?;
+        xml_tree::same_document(&built, &read(expected_xml))
+            .map_err(|e| fail(format!("{kind}: {e}")))?;
+        let back = R::from_envelope(&read(expected_xml))
+            .map_err(|e| fail(format!("parse {kind}: {e}")))?;
+        json_eq(
+            &format!("{kind} → type"),
+            &serde_json::to_value(&back).unwrap(),
+            &json,
+        )?;
     }
     if let Some(source) = case.get("source.xml") {
-        let parsed = R::from_xml(&read(source)).map_err(|e| fail(format!("parse source.xml: {e}")))?;
-        json_eq("source.xml → type", &serde_json::to_value(&parsed).unwrap(), &json)?;
+        let parsed =
+            R::from_xml(&read(source)).map_err(|e| fail(format!("parse source.xml: {e}")))?;
+        json_eq(
+            "source.xml → type",
+            &serde_json::to_value(&parsed).unwrap(),
+            &json,
+        )?;
     }
     Ok(())
 }
@@ -116,7 +159,9 @@ fn run_request<R: Request + serde::Serialize + serde::de::DeserializeOwned>(case
 /// Parser cases: response (any wrapping, or an HTTP exchange) → JSON or the expected error;
 /// then the parsed result is built into an envelope again and must parse to the same JSON.
 fn run_response<T: Response + serde::Serialize>(case: &Case) -> Outcome {
-    let Some(xml) = case.get("response.xml") else { return Ok(()) };
+    let Some(xml) = case.get("response.xml") else {
+        return Ok(());
+    };
     let body = read(xml);
     let parsed = match case.get("http.json") {
         Some(http) => {
@@ -132,14 +177,23 @@ fn run_response<T: Response + serde::Serialize>(case: &Case) -> Outcome {
             Err(e) => check_error(&e, &read_json(err)),
         };
     }
-    let expected = read_json(case.get("response.json").ok_or_else(|| fail("response.xml without response.json or error.json"))?);
+    let expected = read_json(
+        case.get("response.json")
+            .ok_or_else(|| fail("response.xml without response.json or error.json"))?,
+    );
     let result = parsed.map_err(|e| fail(format!("parse: {e}")))?;
     let got = serde_json::to_value(&result).unwrap();
     json_eq("response.xml → type", &got, &expected)?;
     for version in [SoapVersion::Soap11, SoapVersion::Soap12] {
-        let envelope = result.to_envelope(version).map_err(|e| fail(format!("rebuild: {e}")))?;
+        let envelope = result
+            .to_envelope(version)
+            .map_err(|e| fail(format!("rebuild: {e}")))?;
         let again = T::from_envelope(&envelope).map_err(|e| fail(format!("reparse: {e}")))?;
-        json_eq("round trip", &serde_json::to_value(&again).unwrap(), &expected)?;
+        json_eq(
+            "round trip",
+            &serde_json::to_value(&again).unwrap(),
+            &expected,
+        )?;
     }
     Ok(())
 }
@@ -154,18 +208,33 @@ fn run_case(service: &str, op: &str, case: &Case) -> Outcome {
             run_request::<Decrypt>(case)?;
             run_response::<DecryptResult>(case)
         }
-        _ => Err(fail(format!("no runner for {service}/{op} ({})", case.dir.display()))),
+        _ => Err(fail(format!(
+            "no runner for {service}/{op} ({})",
+            case.dir.display()
+        ))),
     }
 }
 
 fn main() {
     let args = Arguments::from_args();
     let mut trials = Vec::new();
-    let mut services: Vec<_> = fs::read_dir(fixtures()).unwrap().map(|e| e.unwrap().path()).filter(|p| p.is_dir()).collect();
+    let mut services: Vec<_> = fs::read_dir(fixtures())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_dir())
+        .collect();
     services.sort();
     for service_dir in services {
-        let service = service_dir.file_name().unwrap().to_string_lossy().into_owned();
-        let mut ops: Vec<_> = fs::read_dir(&service_dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.is_dir()).collect();
+        let service = service_dir
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
+        let mut ops: Vec<_> = fs::read_dir(&service_dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.is_dir())
+            .collect();
         ops.sort();
         for op_dir in ops {
             let op = op_dir.file_name().unwrap().to_string_lossy().into_owned();

@@ -60,7 +60,9 @@ fn parse(doc: &[u8]) -> Result<Node, String> {
             Event::GeneralRef(r) => {
                 let c = match r.resolve_char_ref().map_err(|e| e.to_string())? {
                     Some(c) => c.to_string(),
-                    None => quick_xml::escape::unescape(&format!("&{};", &*r)).map_err(|e| e.to_string())?.into_owned(),
+                    None => quick_xml::escape::unescape(&format!("&{};", &*r))
+                        .map_err(|e| e.to_string())?
+                        .into_owned(),
                 };
                 if let Some(top) = stack.last_mut() {
                     top.text.push_str(&c);
@@ -94,10 +96,16 @@ fn normalise(node: &mut Node) {
 fn diff(path: &str, a: &Node, b: &Node) -> Option<String> {
     let here = format!("{path}/{}", a.name);
     if a.name != b.name || a.ns != b.ns {
-        return Some(format!("{path}: expected <{}> in `{}`, got <{}> in `{}`", b.name, b.ns, a.name, a.ns));
+        return Some(format!(
+            "{path}: expected <{}> in `{}`, got <{}> in `{}`",
+            b.name, b.ns, a.name, a.ns
+        ));
     }
     if a.text != b.text {
-        return Some(format!("{here}: expected text {:?}, got {:?}", b.text, a.text));
+        return Some(format!(
+            "{here}: expected text {:?}, got {:?}",
+            b.text, a.text
+        ));
     }
     for (i, (ca, cb)) in a.children.iter().zip(&b.children).enumerate() {
         if let Some(d) = diff(&format!("{here}[{i}]"), ca, cb) {
@@ -105,8 +113,18 @@ fn diff(path: &str, a: &Node, b: &Node) -> Option<String> {
         }
     }
     if a.children.len() != b.children.len() {
-        let names = |n: &Node| n.children.iter().map(|c| c.name.clone()).collect::<Vec<_>>().join(", ");
-        return Some(format!("{here}: expected children [{}], got [{}]", names(b), names(a)));
+        let names = |n: &Node| {
+            n.children
+                .iter()
+                .map(|c| c.name.clone())
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        return Some(format!(
+            "{here}: expected children [{}], got [{}]",
+            names(b),
+            names(a)
+        ));
     }
     None
 }

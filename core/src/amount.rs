@@ -30,7 +30,10 @@ pub struct Amount {
 impl Amount {
     /// `minor` units of `currency` (cents for EUR, yen for JPY).
     pub fn from_minor(minor: u64, currency: Currency) -> Amount {
-        Amount { minor, exponent: currency.exponent() }
+        Amount {
+            minor,
+            exponent: currency.exponent(),
+        }
     }
 
     /// `minor` units with `exponent` decimals (`from_minor_exponent(12345, 2)` is `123.45`).
@@ -64,17 +67,19 @@ impl Amount {
     /// The amount in minor units of `currency`, if it can be expressed exactly there
     /// (`12.345` EUR cannot; `100.50` JPY cannot).
     pub fn to_minor_units(self, currency: Currency) -> Result<u64> {
-        self.rescale(currency.exponent()).map(|a| a.minor).ok_or_else(|| {
-            Error::invalid(
-                ErrorCode::InvalidAmount,
-                "amount",
-                format!(
-                    "{self} cannot be expressed in {} with {} decimals",
-                    currency,
-                    currency.exponent()
-                ),
-            )
-        })
+        self.rescale(currency.exponent())
+            .map(|a| a.minor)
+            .ok_or_else(|| {
+                Error::invalid(
+                    ErrorCode::InvalidAmount,
+                    "amount",
+                    format!(
+                        "{self} cannot be expressed in {} with {} decimals",
+                        currency,
+                        currency.exponent()
+                    ),
+                )
+            })
     }
 
     /// The same value with `exponent` decimals, when exact and representable.
@@ -86,11 +91,17 @@ impl Amount {
             Ordering::Equal => Some(self),
             Ordering::Greater => {
                 let factor = 10u64.checked_pow(u32::from(exponent - self.exponent))?;
-                Some(Amount { minor: self.minor.checked_mul(factor)?, exponent })
+                Some(Amount {
+                    minor: self.minor.checked_mul(factor)?,
+                    exponent,
+                })
             }
             Ordering::Less => {
                 let factor = 10u64.pow(u32::from(self.exponent - exponent));
-                (self.minor % factor == 0).then(|| Amount { minor: self.minor / factor, exponent })
+                self.minor.is_multiple_of(factor).then(|| Amount {
+                    minor: self.minor / factor,
+                    exponent,
+                })
             }
         }
     }
@@ -98,7 +109,7 @@ impl Amount {
     /// The smallest-exponent form of the value (`1.50` → `1.5`, `2.00` → `2`).
     fn normalized(self) -> Amount {
         let mut a = self;
-        while a.exponent > 0 && a.minor % 10 == 0 {
+        while a.exponent > 0 && a.minor.is_multiple_of(10) {
             a.minor /= 10;
             a.exponent -= 1;
         }
@@ -141,7 +152,10 @@ impl FromStr for Amount {
                 .ok_or_else(|| bad("too large"))?;
         }
         // frac.len() <= MAX_EXPONENT (9), so the cast cannot truncate.
-        Ok(Amount { minor, exponent: frac.len() as u8 })
+        Ok(Amount {
+            minor,
+            exponent: frac.len() as u8,
+        })
     }
 }
 
@@ -207,7 +221,8 @@ impl Serialize for Amount {
 impl<'de> Deserialize<'de> for Amount {
     fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
         let text = String::deserialize(d)?;
-        text.parse().map_err(|e: Error| serde::de::Error::custom(e.to_string()))
+        text.parse()
+            .map_err(|e: Error| serde::de::Error::custom(e.to_string()))
     }
 }
 

@@ -55,12 +55,18 @@ impl CustomInfo {
 
     /// Adds a parameter.
     pub fn push(&mut self, key: impl Into<String>, value: impl Into<String>) {
-        self.0.push(CustomParameter { key: key.into(), value: value.into() });
+        self.0.push(CustomParameter {
+            key: key.into(),
+            value: value.into(),
+        });
     }
 
     /// The first value of `key`.
     pub fn get(&self, key: &str) -> Option<&str> {
-        self.0.iter().find(|p| p.key == key).map(|p| p.value.as_str())
+        self.0
+            .iter()
+            .find(|p| p.key == key)
+            .map(|p| p.value.as_str())
     }
 
     /// The parameters in order.
@@ -145,7 +151,10 @@ impl CustomInfo {
                 .filter(|s| !s.is_empty())
                 .map(|s| {
                     let (k, v) = s.split_once('=').unwrap_or((s, ""));
-                    CustomParameter { key: k.to_owned(), value: decode(v) }
+                    CustomParameter {
+                        key: k.to_owned(),
+                        value: decode(v),
+                    }
                 })
                 .collect(),
         )
@@ -162,7 +171,10 @@ impl<K: Into<String>, V: Into<String>> FromIterator<(K, V)> for CustomInfo {
     fn from_iter<I: IntoIterator<Item = (K, V)>>(iter: I) -> Self {
         CustomInfo(
             iter.into_iter()
-                .map(|(k, v)| CustomParameter { key: k.into(), value: v.into() })
+                .map(|(k, v)| CustomParameter {
+                    key: k.into(),
+                    value: v.into(),
+                })
                 .collect(),
         )
     }
@@ -197,7 +209,9 @@ impl std::ops::Deref for ReturnedCustomInfo {
 
 impl crate::xml::XmlText for ReturnedCustomInfo {
     fn to_xml_text(&self) -> Cow<'_, str> {
-        self.0.join(|v| utf8_percent_encode(v, VALUE_ENCODE).into()).into()
+        self.0
+            .join(|v| utf8_percent_encode(v, VALUE_ENCODE).into())
+            .into()
     }
     fn from_xml_text(text: String) -> std::result::Result<Self, String> {
         Ok(ReturnedCustomInfo(CustomInfo::split(&text, |v| {

@@ -39,7 +39,7 @@ pub enum Error {
     },
     /// The gateway answered with a SOAP fault.
     #[error("{0}")]
-    Fault(crate::soap::SoapFault),
+    Fault(Box<crate::soap::SoapFault>),
     /// A business `KO` turned into an error by the caller.
     #[error("{0}")]
     Declined(Declined),
@@ -83,12 +83,24 @@ impl Error {
         }
     }
 
-    pub(crate) fn invalid(code: ErrorCode, field: impl Into<String>, message: impl Into<String>) -> Self {
-        Error::InvalidRequest { code, field: field.into(), message: message.into() }
+    pub(crate) fn invalid(
+        code: ErrorCode,
+        field: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
+        Error::InvalidRequest {
+            code,
+            field: field.into(),
+            message: message.into(),
+        }
     }
 
     pub(crate) fn malformed(code: ErrorCode, message: impl Into<String>) -> Self {
-        Error::MalformedResponse { code, field: None, message: message.into() }
+        Error::MalformedResponse {
+            code,
+            field: None,
+            message: message.into(),
+        }
     }
 
     pub(crate) fn malformed_at(
@@ -96,7 +108,11 @@ impl Error {
         field: impl Into<String>,
         message: impl Into<String>,
     ) -> Self {
-        Error::MalformedResponse { code, field: Some(field.into()), message: message.into() }
+        Error::MalformedResponse {
+            code,
+            field: Some(field.into()),
+            message: message.into(),
+        }
     }
 }
 

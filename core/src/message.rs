@@ -58,17 +58,33 @@ pub trait Response: XmlModel {
     /// Parses an HTTP response: `200` with the result envelope, or a SOAP fault
     /// ([`Error::Fault`]); anything else is a malformed response.
     fn from_http(status: u16, content_type: Option<&str>, body: &[u8]) -> Result<Self> {
-        soap::parse_http_result(&Self::OPERATION, status, content_type, body, Limits::default())
+        soap::parse_http_result(
+            &Self::OPERATION,
+            status,
+            content_type,
+            body,
+            Limits::default(),
+        )
     }
 
     /// [`from_http`](Response::from_http) with explicit limits.
-    fn from_http_with_limits(status: u16, content_type: Option<&str>, body: &[u8], limits: Limits) -> Result<Self> {
+    fn from_http_with_limits(
+        status: u16,
+        content_type: Option<&str>,
+        body: &[u8],
+        limits: Limits,
+    ) -> Result<Self> {
         soap::parse_http_result(&Self::OPERATION, status, content_type, body, limits)
     }
 
     /// Parses a whole response envelope (a fault becomes [`Error::Fault`]).
     fn from_envelope(body: &[u8]) -> Result<Self> {
-        soap::parse_result(&Self::OPERATION, body, Limits::default(), Wrapping::Envelope)
+        soap::parse_result(
+            &Self::OPERATION,
+            body,
+            Limits::default(),
+            Wrapping::Envelope,
+        )
     }
 
     /// Parses a result given as an envelope, the Response or Result element, or the bare

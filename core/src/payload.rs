@@ -53,7 +53,11 @@ impl XmlNode for Vbv {
             return w.text_element(name, self.value.as_deref().unwrap_or(""));
         }
         w.start(name)?;
-        for (n, v) in [("VbVFlag", &self.vbv_flag), ("VbVBuyer", &self.vbv_buyer), ("VbVRisp", &self.vbv_risp)] {
+        for (n, v) in [
+            ("VbVFlag", &self.vbv_flag),
+            ("VbVBuyer", &self.vbv_buyer),
+            ("VbVRisp", &self.vbv_risp),
+        ] {
             if let Some(v) = v {
                 w.text_element(n, v)?;
             }

@@ -15,13 +15,19 @@ pub const THREE_DS_PAGE_PATH: &str = "/pagam/pagam3d.aspx";
 
 fn require(field: &str, value: &str) -> Result<()> {
     if value.is_empty() {
-        return Err(Error::invalid(ErrorCode::MissingField, field, "must not be empty"));
+        return Err(Error::invalid(
+            ErrorCode::MissingField,
+            field,
+            "must not be empty",
+        ));
     }
     Ok(())
 }
 
 fn build_url(env: &Environment, path: &str, pairs: &[(&str, &str)]) -> String {
-    let query = form_urlencoded::Serializer::new(String::new()).extend_pairs(pairs).finish();
+    let query = form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(pairs)
+        .finish();
     format!("{}{path}?{query}", env.pages_base())
 }
 
@@ -46,11 +52,20 @@ pub fn payment_page_url(
 
 /// `pagam3d.aspx?a=<shopLogin>&b=<VbVRisp>&c=<return URL>`: where the buyer authenticates when
 /// callPagamS2S answers error 8006.
-pub fn three_ds_page_url(env: &Environment, shop_login: &str, vbv_risp: &str, return_url: &str) -> Result<String> {
+pub fn three_ds_page_url(
+    env: &Environment,
+    shop_login: &str,
+    vbv_risp: &str,
+    return_url: &str,
+) -> Result<String> {
     require("a", shop_login)?;
     require("b", vbv_risp)?;
     require("c", return_url)?;
-    Ok(build_url(env, THREE_DS_PAGE_PATH, &[("a", shop_login), ("b", vbv_risp), ("c", return_url)]))
+    Ok(build_url(
+        env,
+        THREE_DS_PAGE_PATH,
+        &[("a", shop_login), ("b", vbv_risp), ("c", return_url)],
+    ))
 }
 
 /// What the gateway sends to the merchant's response URLs (browser redirect and
@@ -86,7 +101,9 @@ impl Callback {
 
     /// Builds a callback from already decoded query pairs (a framework's request.GET, a
     /// URLSearchParams), with the same rules as [`parse`](Callback::parse).
-    pub fn from_pairs<K: AsRef<str>, V: Into<String>>(pairs: impl IntoIterator<Item = (K, V)>) -> Result<Callback> {
+    pub fn from_pairs<K: AsRef<str>, V: Into<String>>(
+        pairs: impl IntoIterator<Item = (K, V)>,
+    ) -> Result<Callback> {
         let mut a: Option<String> = None;
         let mut b: Option<String> = None;
         for (k, v) in pairs {
@@ -106,10 +123,21 @@ impl Callback {
         }
         let take = |name: &str, v: Option<String>| match v {
             Some(v) if !v.is_empty() => Ok(v),
-            Some(_) => Err(Error::invalid(ErrorCode::InvalidCallback, name, "the parameter is empty")),
-            None => Err(Error::invalid(ErrorCode::InvalidCallback, name, "the parameter is missing")),
+            Some(_) => Err(Error::invalid(
+                ErrorCode::InvalidCallback,
+                name,
+                "the parameter is empty",
+            )),
+            None => Err(Error::invalid(
+                ErrorCode::InvalidCallback,
+                name,
+                "the parameter is missing",
+            )),
         };
-        Ok(Callback { shop_login: take("a", a)?, encrypted_string: take("b", b)? })
+        Ok(Callback {
+            shop_login: take("a", a)?,
+            encrypted_string: take("b", b)?,
+        })
     }
 
     /// The query string the gateway would send (`a=…&b=…`), URL-encoded (the emulator's side).

@@ -171,7 +171,10 @@ impl fmt::Debug for HttpRequest {
             .field("method", &self.method)
             .field("url", &self.url)
             .field("headers", &self.headers)
-            .field("body", &format_args!("<{} bytes, redacted>", self.body.len()))
+            .field(
+                "body",
+                &format_args!("<{} bytes, redacted>", self.body.len()),
+            )
             .finish()
     }
 }
@@ -192,7 +195,10 @@ impl fmt::Debug for HttpResponse {
         f.debug_struct("HttpResponse")
             .field("status", &self.status)
             .field("headers", &self.headers)
-            .field("body", &format_args!("<{} bytes, redacted>", self.body.len()))
+            .field(
+                "body",
+                &format_args!("<{} bytes, redacted>", self.body.len()),
+            )
             .finish()
     }
 }
@@ -233,7 +239,11 @@ pub(crate) fn write_envelope(
 }
 
 /// Builds the request envelope of `op` whose wrapper holds `model`'s children.
-pub(crate) fn request_envelope<M: XmlModel>(op: &Operation, version: SoapVersion, model: &M) -> Result<Vec<u8>> {
+pub(crate) fn request_envelope<M: XmlModel>(
+    op: &Operation,
+    version: SoapVersion,
+    model: &M,
+) -> Result<Vec<u8>> {
     write_envelope(version, 1024, |w| {
         w.start_with(op.name, &[("xmlns", op.service.namespace())])?;
         model.write_children(w)?;
@@ -242,16 +252,30 @@ pub(crate) fn request_envelope<M: XmlModel>(op: &Operation, version: SoapVersion
 }
 
 /// Builds the HTTP request description of `op`.
-pub(crate) fn http_request(op: &Operation, env: &Environment, version: SoapVersion, body: Vec<u8>) -> HttpRequest {
+pub(crate) fn http_request(
+    op: &Operation,
+    env: &Environment,
+    version: SoapVersion,
+    body: Vec<u8>,
+) -> HttpRequest {
     let mut headers = vec![("Content-Type".to_owned(), content_type(version, op.action))];
     if version == SoapVersion::Soap11 {
         headers.push(("SOAPAction".to_owned(), format!("\"{}\"", op.action)));
     }
-    HttpRequest { method: "POST".to_owned(), url: env.endpoint(op.service), headers, body }
+    HttpRequest {
+        method: "POST".to_owned(),
+        url: env.endpoint(op.service),
+        headers,
+        body,
+    }
 }
 
 /// Builds the response envelope of `op` around a payload.
-pub(crate) fn response_envelope<M: XmlModel>(op: &Operation, version: SoapVersion, payload: &M) -> Result<Vec<u8>> {
+pub(crate) fn response_envelope<M: XmlModel>(
+    op: &Operation,
+    version: SoapVersion,
+    payload: &M,
+) -> Result<Vec<u8>> {
     let root = op.service.payload_root();
     write_envelope(version, 1024, |w| {
         w.start_with(op.response, &[("xmlns", op.service.namespace())])?;
@@ -273,8 +297,18 @@ fn is_envelope(child: &Child<'_>) -> Option<SoapVersion> {
 }
 
 fn not_soap(root: &Child<'_>) -> Error {
-    let what = if root.local.eq_ignore_ascii_case("html") { "an HTML page" } else { "not a SOAP envelope" };
-    Error::malformed(ErrorCode::NotSoap, format!("expected a SOAP envelope, got {what} (root element `{}`)", root.local))
+    let what = if root.local.eq_ignore_ascii_case("html") {
+        "an HTML page"
+    } else {
+        "not a SOAP envelope"
+    };
+    Error::malformed(
+        ErrorCode::NotSoap,
+        format!(
+            "expected a SOAP envelope, got {what} (root element `{}`)",
+            root.local
+        ),
+    )
 }
 
 /// Opens the envelope and returns the first element of its Body (header skipped).
@@ -282,7 +316,10 @@ fn open_body<'a>(r: &mut XmlReader<'a>) -> Result<(SoapVersion, Option<Child<'a>
     let root = r.root()?;
     let version = is_envelope(&root).ok_or_else(|| not_soap(&root))?;
     if root.empty {
-        return Err(Error::malformed(ErrorCode::MissingResult, "the SOAP envelope is empty"));
+        return Err(Error::malformed(
+            ErrorCode::MissingResult,
+            "the SOAP envelope is empty",
+        ));
     }
     while let Some(child) = r.next_child()? {
         if child.local == "Body" && child.ns == root.ns {
@@ -293,7 +330,10 @@ fn open_body<'a>(r: &mut XmlReader<'a>) -> Result<(SoapVersion, Option<Child<'a>
         }
         r.skip(&child)?;
     }
-    Err(Error::malformed(ErrorCode::MissingResult, "the SOAP envelope has no Body"))
+    Err(Error::malformed(
+        ErrorCode::MissingResult,
+        "the SOAP envelope has no Body",
+    ))
 }
 
 /// Skips the remaining siblings of the Body content, the Body and the Envelope, then checks
@@ -308,8 +348,10 @@ fn close_body(mut r: XmlReader<'_>) -> Result<()> {
 pub(crate) fn parse_request<M: XmlModel>(op: &Operation, body: &[u8], limits: Limits) -> Result<M> {
     let mut r = XmlReader::new(body, limits)?;
     let (_, first) = open_body(&mut r)?;
-    let wrapper = first.ok_or_else(|| Error::malformed(ErrorCode::MissingResult, "the SOAP Body is empty"))?;
-    if wrapper.local != op.name || !matches!(wrapper.ns, Ns::None) && wrapper.ns != op.service.ns() {
+    let wrapper = first
+        .ok_or_else(|| Error::malformed(ErrorCode::MissingResult, "the SOAP Body is empty"))?;
+    if wrapper.local != op.name || !matches!(wrapper.ns, Ns::None) && wrapper.ns != op.service.ns()
+    {
         return Err(Error::malformed(
             ErrorCode::UnexpectedOperation,
             format!("expected a `{}` request, got `{}`", op.name, wrapper.local),
@@ -321,7 +363,11 @@ pub(crate) fn parse_request<M: XmlModel>(op: &Operation, body: &[u8], limits: Li
 }
 
 /// Parses a request given as an envelope or as its bare wrapper element.
-pub(crate) fn parse_request_any<M: XmlModel>(op: &Operation, body: &[u8], limits: Limits) -> Result<M> {
+pub(crate) fn parse_request_any<M: XmlModel>(
+    op: &Operation,
+    body: &[u8],
+    limits: Limits,
+) -> Result<M> {
     let mut r = XmlReader::new(body, limits)?;
     let root = r.root()?;
     if is_envelope(&root).is_some() {
@@ -353,13 +399,18 @@ pub struct RequestInfo {
 pub fn identify_request(body: &[u8], limits: Limits) -> Result<RequestInfo> {
     let mut r = XmlReader::new(body, limits)?;
     let (version, first) = open_body(&mut r)?;
-    let wrapper = first.ok_or_else(|| Error::malformed(ErrorCode::MissingResult, "the SOAP Body is empty"))?;
+    let wrapper = first
+        .ok_or_else(|| Error::malformed(ErrorCode::MissingResult, "the SOAP Body is empty"))?;
     let service = match wrapper.ns {
         Ns::CryptDecrypt => Some(Service::CryptDecrypt),
         Ns::S2s => Some(Service::S2s),
         _ => None,
     };
-    Ok(RequestInfo { version, service, operation: wrapper.local.to_owned() })
+    Ok(RequestInfo {
+        version,
+        service,
+        operation: wrapper.local.to_owned(),
+    })
 }
 
 /// How strictly a result document must be wrapped.
@@ -373,7 +424,12 @@ pub(crate) enum Wrapping {
 }
 
 /// Parses the result payload of `op` from a document.
-pub(crate) fn parse_result<M: XmlModel>(op: &Operation, body: &[u8], limits: Limits, wrapping: Wrapping) -> Result<M> {
+pub(crate) fn parse_result<M: XmlModel>(
+    op: &Operation,
+    body: &[u8],
+    limits: Limits,
+    wrapping: Wrapping,
+) -> Result<M> {
     let mut r = XmlReader::new(body, limits)?;
     let root_name = op.service.payload_root();
     let mut depth_opened = 0usize; // wrappers opened above the payload, closed after it
@@ -393,10 +449,11 @@ pub(crate) fn parse_result<M: XmlModel>(op: &Operation, body: &[u8], limits: Lim
             r = XmlReader::new(body, limits)?;
             open_body(&mut r)?
         };
-        let first = first.ok_or_else(|| Error::malformed(ErrorCode::MissingResult, "the SOAP Body is empty"))?;
+        let first = first
+            .ok_or_else(|| Error::malformed(ErrorCode::MissingResult, "the SOAP Body is empty"))?;
         if first.local == "Fault" && matches!(first.ns, Ns::Soap11 | Ns::Soap12) {
             let fault = SoapFault::read(&mut r, &first)?;
-            return Err(Error::Fault(fault));
+            return Err(Error::Fault(Box::new(fault)));
         }
         depth_opened = 2; // Body, Envelope
         current = Some(first);
@@ -409,7 +466,9 @@ pub(crate) fn parse_result<M: XmlModel>(op: &Operation, body: &[u8], limits: Lim
         }
         el = r.next_child()?.ok_or_else(|| missing_result(op))?;
         depth_opened += 1;
-    } else if el.local.ends_with("Response") || el.local.ends_with("Result") && el.local != op.result {
+    } else if el.local.ends_with("Response")
+        || el.local.ends_with("Result") && el.local != op.result
+    {
         return Err(unexpected(op, el.local));
     }
     if el.local == op.result {
@@ -441,7 +500,11 @@ pub(crate) fn parse_result<M: XmlModel>(op: &Operation, body: &[u8], limits: Lim
 }
 
 fn missing_result(op: &Operation) -> Error {
-    Error::malformed_at(ErrorCode::MissingResult, op.result, format!("`{}` is missing or empty", op.result))
+    Error::malformed_at(
+        ErrorCode::MissingResult,
+        op.result,
+        format!("`{}` is missing or empty", op.result),
+    )
 }
 
 fn unexpected(op: &Operation, got: &str) -> Error {
@@ -513,7 +576,11 @@ impl fmt::Display for SoapFault {
 impl SoapFault {
     fn read<'a>(r: &mut XmlReader<'a>, fault: &Child<'a>) -> Result<SoapFault> {
         let mut out = SoapFault {
-            version: if fault.ns == Ns::Soap12 { SoapVersion::Soap12 } else { SoapVersion::Soap11 },
+            version: if fault.ns == Ns::Soap12 {
+                SoapVersion::Soap12
+            } else {
+                SoapVersion::Soap11
+            },
             ..SoapFault::default()
         };
         if fault.empty {
@@ -593,7 +660,10 @@ impl SoapFault {
                 close_body(r)?;
                 Ok(fault)
             }
-            _ => Err(Error::malformed(ErrorCode::MissingResult, "the envelope holds no SOAP fault")),
+            _ => Err(Error::malformed(
+                ErrorCode::MissingResult,
+                "the envelope holds no SOAP fault",
+            )),
         }
     }
 

@@ -62,7 +62,11 @@ impl Check {
         if let Some(v) = value {
             let n = v.chars().count();
             if n > max {
-                self.fail(ErrorCode::TooLong, field, format!("{n} characters, at most {max}"));
+                self.fail(
+                    ErrorCode::TooLong,
+                    field,
+                    format!("{n} characters, at most {max}"),
+                );
             }
         }
     }
@@ -72,7 +76,11 @@ impl Check {
         if let Some(v) = value {
             let n = v.char_count();
             if n > max {
-                self.fail(ErrorCode::TooLong, field, format!("{n} characters, at most {max}"));
+                self.fail(
+                    ErrorCode::TooLong,
+                    field,
+                    format!("{n} characters, at most {max}"),
+                );
             }
         }
     }
@@ -82,21 +90,25 @@ impl Check {
         if let Some(v) = value {
             let s = v.expose();
             if s.len() != len || !s.bytes().all(|b| b.is_ascii_digit()) {
-                self.fail(ErrorCode::InvalidFormat, field, format!("expected {len} digits"));
+                self.fail(
+                    ErrorCode::InvalidFormat,
+                    field,
+                    format!("expected {len} digits"),
+                );
             }
         }
     }
 
     /// One of `allowed`, when present and non-empty.
     pub(crate) fn one_of(&mut self, field: &str, value: Option<&str>, allowed: &[&str]) {
-        if let Some(v) = value.filter(|v| !v.is_empty()) {
-            if !allowed.contains(&v) {
-                self.fail(
-                    ErrorCode::InvalidFormat,
-                    field,
-                    format!("`{v}` is not one of {}", allowed.join(", ")),
-                );
-            }
+        if let Some(v) = value.filter(|v| !v.is_empty())
+            && !allowed.contains(&v)
+        {
+            self.fail(
+                ErrorCode::InvalidFormat,
+                field,
+                format!("`{v}` is not one of {}", allowed.join(", ")),
+            );
         }
     }
 
@@ -111,19 +123,28 @@ impl Check {
                 format!("`{text}` is longer than {AMOUNT_MAX_CHARS} characters"),
             );
         }
-        if amount.exponent() > AMOUNT_MAX_DECIMALS && amount.rescale(AMOUNT_MAX_DECIMALS).is_none() {
-            self.fail(ErrorCode::InvalidAmount, field, format!("`{text}` has more than 2 decimals"));
+        if amount.exponent() > AMOUNT_MAX_DECIMALS && amount.rescale(AMOUNT_MAX_DECIMALS).is_none()
+        {
+            self.fail(
+                ErrorCode::InvalidAmount,
+                field,
+                format!("`{text}` has more than 2 decimals"),
+            );
         }
-        if let Some(c) = currency {
-            if let Err(Error::InvalidRequest { message, .. }) = amount.to_minor_units(c) {
-                self.fail(ErrorCode::InvalidAmount, field, message);
-            }
+        if let Some(c) = currency
+            && let Err(Error::InvalidRequest { message, .. }) = amount.to_minor_units(c)
+        {
+            self.fail(ErrorCode::InvalidAmount, field, message);
         }
     }
 
     /// Encrypt's `transDetails`: only the types Encrypt accepts, amounts well-formed.
     pub(crate) fn encrypt_trans_details(&mut self, td: &EncryptTransDetails) {
-        self.one_of("transDetails/type", td.r#type.as_deref(), &["01F", "03F", "EC", "NPA"]);
+        self.one_of(
+            "transDetails/type",
+            td.r#type.as_deref(),
+            &["01F", "03F", "EC", "NPA"],
+        );
         if let Some(a) = td.authentication_amount.as_deref() {
             match Amount::parse(a) {
                 Ok(amount) => self.amount("transDetails/authenticationAmount", amount, None),

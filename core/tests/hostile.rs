@@ -52,7 +52,10 @@ fn deep_nesting_is_refused_without_recursion() {
     inner.push_str(&"</a>".repeat(depth));
     assert_eq!(code_of(parse(&envelope(&inner))), "too_deep");
     // Also when the nesting hides inside an element the parser skips.
-    assert_eq!(code_of(parse(&envelope(&format!("<Unknown>{inner}</Unknown>")))), "too_deep");
+    assert_eq!(
+        code_of(parse(&envelope(&format!("<Unknown>{inner}</Unknown>")))),
+        "too_deep"
+    );
 }
 
 #[test]
@@ -61,11 +64,18 @@ fn huge_text_node_is_refused() {
     let doc = envelope(&format!("<ErrorDescription>{big}</ErrorDescription>"));
     assert_eq!(code_of(parse(&doc)), "too_large");
     // With the document limit raised, the per-text limit still holds.
-    let limits = Limits { max_document_bytes: 64 << 20, ..Limits::default() };
+    let limits = Limits {
+        max_document_bytes: 64 << 20,
+        ..Limits::default()
+    };
     let r = DecryptResult::from_http_with_limits(200, None, &doc, limits);
     assert_eq!(code_of(r), "too_large");
     // And a caller can raise both for exceptional documents.
-    let limits = Limits { max_document_bytes: 64 << 20, max_text_bytes: 32 << 20, ..Limits::default() };
+    let limits = Limits {
+        max_document_bytes: 64 << 20,
+        max_text_bytes: 32 << 20,
+        ..Limits::default()
+    };
     let r = DecryptResult::from_http_with_limits(200, None, &doc, limits).unwrap();
     assert_eq!(r.error_description.map(|d| d.len()), Some(20 << 20));
 }
@@ -78,7 +88,11 @@ fn multi_megabyte_real_responses_pass_by_default() {
     assert!(doc.len() > 4_000_000);
     let r = parse(&doc).unwrap();
     assert!(r.is_ok());
-    assert_eq!(r.unknown.len(), 256, "unknown elements are kept up to a bound");
+    assert_eq!(
+        r.unknown.len(),
+        256,
+        "unknown elements are kept up to a bound"
+    );
 }
 
 #[test]
@@ -113,17 +127,35 @@ fn every_truncation_is_an_error() {
 #[test]
 fn html_and_json_bodies_are_not_soap() {
     let html = b"<html><head><title>500 - Internal server error.</title></head><body><h1>Server Error</h1></body></html>";
-    assert_eq!(code_of(DecryptResult::from_http(500, Some("text/html"), html)), "not_soap");
-    assert_eq!(code_of(DecryptResult::from_http(200, None, html)), "not_soap");
+    assert_eq!(
+        code_of(DecryptResult::from_http(500, Some("text/html"), html)),
+        "not_soap"
+    );
+    assert_eq!(
+        code_of(DecryptResult::from_http(200, None, html)),
+        "not_soap"
+    );
     let json = br#"{"error": "not xml"}"#;
-    assert_eq!(code_of(DecryptResult::from_http(200, Some("application/json"), json)), "not_soap");
+    assert_eq!(
+        code_of(DecryptResult::from_http(
+            200,
+            Some("application/json"),
+            json
+        )),
+        "not_soap"
+    );
     assert!(DecryptResult::from_http(200, None, json).is_err());
-    assert_eq!(code_of(DecryptResult::from_http(502, None, b"")), "http_status");
+    assert_eq!(
+        code_of(DecryptResult::from_http(502, None, b"")),
+        "http_status"
+    );
 }
 
 #[test]
 fn the_answer_to_another_operation_is_refused() {
-    let doc = String::from_utf8(envelope(OK_PAYLOAD)).unwrap().replace("DecryptRes", "EncryptRes");
+    let doc = String::from_utf8(envelope(OK_PAYLOAD))
+        .unwrap()
+        .replace("DecryptRes", "EncryptRes");
     assert_eq!(code_of(parse(doc.as_bytes())), "unexpected_operation");
     let s2s = String::from_utf8(envelope(OK_PAYLOAD))
         .unwrap()

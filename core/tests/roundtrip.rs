@@ -9,7 +9,9 @@ use proptest::prelude::*;
 
 /// Non-empty strings of characters XML 1.0 can carry (CR, tabs, `&`, `<`, `]]>`, emoji …).
 fn text() -> impl Strategy<Value = String> {
-    any::<String>().prop_map(|s| s.chars().filter(|c| is_xml_char(*c)).collect::<String>()).prop_filter("empty means no value", |s| !s.is_empty())
+    any::<String>()
+        .prop_map(|s| s.chars().filter(|c| is_xml_char(*c)).collect::<String>())
+        .prop_filter("empty means no value", |s| !s.is_empty())
 }
 
 fn version() -> impl Strategy<Value = SoapVersion> {
@@ -80,6 +82,7 @@ proptest! {
             ..Default::default()
         };
         let back = DecryptResult::from_xml(&result.to_envelope(SoapVersion::Soap11).unwrap()).unwrap();
-        prop_assert_eq!(back.custom_info.unwrap().get(&k), Some(value.as_str()));
+        let info = back.custom_info.unwrap();
+        prop_assert_eq!(info.get(&k), Some(value.as_str()));
     }
 }

@@ -23,12 +23,19 @@ crate::xml_model! {
 impl Decrypt {
     /// A request for the shop login and encrypted string received.
     pub fn new(shop_login: impl Into<String>, crypted_string: impl Into<String>) -> Self {
-        Decrypt { shop_login: shop_login.into(), crypted_string: crypted_string.into(), api_key: None }
+        Decrypt {
+            shop_login: shop_login.into(),
+            crypted_string: crypted_string.into(),
+            api_key: None,
+        }
     }
 
     /// The request that decrypts what a callback carried.
     pub fn from_callback(callback: &Callback) -> Self {
-        Decrypt::new(callback.shop_login.clone(), callback.encrypted_string.clone())
+        Decrypt::new(
+            callback.shop_login.clone(),
+            callback.encrypted_string.clone(),
+        )
     }
 
     /// The API key, when API-key authentication is enabled in the back office.

@@ -7,8 +7,8 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::amount::Amount;
 use crate::codes::{Currency, Language, PaymentType};
-use crate::custom_info::CustomInfo;
 use crate::cryptdecrypt::EncryptResult;
+use crate::custom_info::CustomInfo;
 use crate::error::{ErrorCode, Result};
 use crate::message::Request;
 use crate::models::{
@@ -201,7 +201,11 @@ impl Request for Encrypt {
         }
         if let Some(p) = &self.pp_seller_protection {
             if p != "1" {
-                c.fail(ErrorCode::InvalidFormat, "ppSellerProtection", "must be `1` when present");
+                c.fail(
+                    ErrorCode::InvalidFormat,
+                    "ppSellerProtection",
+                    "must be `1` when present",
+                );
             } else if self.shipping_details.is_none() {
                 c.fail(
                     ErrorCode::ConflictingFields,
@@ -211,7 +215,11 @@ impl Request for Encrypt {
             }
         }
         for (i, pt) in self.payment_types.iter().enumerate() {
-            c.max(&format!("paymentTypes/paymentType[{i}]"), Some(pt.as_str()), 25);
+            c.max(
+                &format!("paymentTypes/paymentType[{i}]"),
+                Some(pt.as_str()),
+                25,
+            );
         }
         c.max("Consel_MerchantPro", self.consel_merchant_pro.as_deref(), 3);
         c.max(
@@ -261,12 +269,18 @@ impl RequestToken {
 
     /// The standard token (`MASKEDPAN`).
     pub fn masked_pan() -> Self {
-        RequestToken { format: "MASKEDPAN".to_owned(), forced: false }
+        RequestToken {
+            format: "MASKEDPAN".to_owned(),
+            forced: false,
+        }
     }
 
     /// A custom token format.
     pub fn custom(format: impl Into<String>) -> Self {
-        RequestToken { format: format.into(), forced: false }
+        RequestToken {
+            format: format.into(),
+            forced: false,
+        }
     }
 
     /// The same request with `:FORCED:`.
@@ -277,14 +291,24 @@ impl RequestToken {
 
     /// The wire text.
     pub fn to_wire(&self) -> String {
-        if self.forced { format!("{}{}", Self::FORCED, self.format) } else { self.format.clone() }
+        if self.forced {
+            format!("{}{}", Self::FORCED, self.format)
+        } else {
+            self.format.clone()
+        }
     }
 
     /// Reads the wire text.
     pub fn parse_wire(text: &str) -> Self {
         match text.strip_prefix(Self::FORCED) {
-            Some(rest) => RequestToken { format: rest.to_owned(), forced: true },
-            None => RequestToken { format: text.to_owned(), forced: false },
+            Some(rest) => RequestToken {
+                format: rest.to_owned(),
+                forced: true,
+            },
+            None => RequestToken {
+                format: text.to_owned(),
+                forced: false,
+            },
         }
     }
 }
@@ -368,4 +392,3 @@ impl<'de> Deserialize<'de> for AmazonPayBillingAgreement {
         Ok(AmazonPayBillingAgreement::parse(&String::deserialize(d)?))
     }
 }
-

@@ -115,22 +115,30 @@ impl DecryptResult {
 
     /// `VbVRisp`, whichever shape it came in.
     pub fn vbv_risp(&self) -> Option<&str> {
-        self.vbv_risp.as_deref().or_else(|| self.vbv.as_ref()?.vbv_risp.as_deref())
+        self.vbv_risp
+            .as_deref()
+            .or_else(|| self.vbv.as_ref()?.vbv_risp.as_deref())
     }
 
     /// `VbVFlag`, whichever shape it came in.
     pub fn vbv_flag(&self) -> Option<&str> {
-        self.vbv_flag.as_deref().or_else(|| self.vbv.as_ref()?.vbv_flag.as_deref())
+        self.vbv_flag
+            .as_deref()
+            .or_else(|| self.vbv.as_ref()?.vbv_flag.as_deref())
     }
 
     /// `VbVBuyer`, whichever shape it came in.
     pub fn vbv_buyer(&self) -> Option<&str> {
-        self.vbv_buyer.as_deref().or_else(|| self.vbv.as_ref()?.vbv_buyer.as_deref())
+        self.vbv_buyer
+            .as_deref()
+            .or_else(|| self.vbv.as_ref()?.vbv_buyer.as_deref())
     }
 
     /// `RiskResponseCode`, flat or nested under `RISK`.
     pub fn risk_code(&self) -> Option<&RiskResponseCode> {
-        self.risk_response_code.as_ref().or_else(|| self.risk.as_ref()?.risk_response_code.as_ref())
+        self.risk_response_code
+            .as_ref()
+            .or_else(|| self.risk.as_ref()?.risk_response_code.as_ref())
     }
 }
 

@@ -41,7 +41,9 @@ impl XmlText for u32 {
         self.to_string().into()
     }
     fn from_xml_text(text: String) -> std::result::Result<Self, String> {
-        text.trim().parse().map_err(|_| "expected a non-negative integer".to_owned())
+        text.trim()
+            .parse()
+            .map_err(|_| "expected a non-negative integer".to_owned())
     }
 }
 
@@ -102,7 +104,10 @@ macro_rules! xml_text_node {
 xml_text_node!(String, Secret, u32);
 
 /// Reads a leaf: the empty element means "no value".
-pub fn read_text_node<'a, T: XmlText>(r: &mut XmlReader<'a>, child: &Child<'a>) -> Result<Option<T>> {
+pub fn read_text_node<'a, T: XmlText>(
+    r: &mut XmlReader<'a>,
+    child: &Child<'a>,
+) -> Result<Option<T>> {
     let text = r.read_text(child)?;
     if text.is_empty() {
         return Ok(None);
@@ -113,7 +118,10 @@ pub fn read_text_node<'a, T: XmlText>(r: &mut XmlReader<'a>, child: &Child<'a>) 
 }
 
 /// Reads a nested model: a self-closing element means "no value".
-pub fn read_model_node<'a, T: XmlModel>(r: &mut XmlReader<'a>, child: &Child<'a>) -> Result<Option<T>> {
+pub fn read_model_node<'a, T: XmlModel>(
+    r: &mut XmlReader<'a>,
+    child: &Child<'a>,
+) -> Result<Option<T>> {
     if child.empty {
         return Ok(None);
     }
@@ -123,7 +131,12 @@ pub fn read_model_node<'a, T: XmlModel>(r: &mut XmlReader<'a>, child: &Child<'a>
 /// A struct field of any supported shape.
 pub trait XmlField {
     /// Writes the field; `item` names the items of a wrapped list (`ProductDetails/ProductDetail`).
-    fn write_field(&self, w: &mut XmlWriter, name: &'static str, item: Option<&'static str>) -> Result<()>;
+    fn write_field(
+        &self,
+        w: &mut XmlWriter,
+        name: &'static str,
+        item: Option<&'static str>,
+    ) -> Result<()>;
     /// Reads one occurrence of the field's element.
     fn read_field<'a>(
         &mut self,
@@ -134,20 +147,35 @@ pub trait XmlField {
 }
 
 impl<T: XmlNode> XmlField for Option<T> {
-    fn write_field(&self, w: &mut XmlWriter, name: &'static str, _: Option<&'static str>) -> Result<()> {
+    fn write_field(
+        &self,
+        w: &mut XmlWriter,
+        name: &'static str,
+        _: Option<&'static str>,
+    ) -> Result<()> {
         match self {
             Some(v) => v.write_node(w, name),
             None => Ok(()),
         }
     }
-    fn read_field<'a>(&mut self, r: &mut XmlReader<'a>, child: &Child<'a>, _: Option<&'static str>) -> Result<()> {
+    fn read_field<'a>(
+        &mut self,
+        r: &mut XmlReader<'a>,
+        child: &Child<'a>,
+        _: Option<&'static str>,
+    ) -> Result<()> {
         *self = T::read_node(r, child)?;
         Ok(())
     }
 }
 
 impl<T: XmlNode> XmlField for Vec<T> {
-    fn write_field(&self, w: &mut XmlWriter, name: &'static str, item: Option<&'static str>) -> Result<()> {
+    fn write_field(
+        &self,
+        w: &mut XmlWriter,
+        name: &'static str,
+        item: Option<&'static str>,
+    ) -> Result<()> {
         match item {
             None => self.iter().try_for_each(|v| v.write_node(w, name)),
             Some(_) if self.is_empty() => Ok(()),
@@ -184,10 +212,20 @@ impl<T: XmlNode> XmlField for Vec<T> {
 
 /// A mandatory leaf field: always written (empty when the value is empty).
 impl XmlField for String {
-    fn write_field(&self, w: &mut XmlWriter, name: &'static str, _: Option<&'static str>) -> Result<()> {
+    fn write_field(
+        &self,
+        w: &mut XmlWriter,
+        name: &'static str,
+        _: Option<&'static str>,
+    ) -> Result<()> {
         w.text_element(name, self)
     }
-    fn read_field<'a>(&mut self, r: &mut XmlReader<'a>, child: &Child<'a>, _: Option<&'static str>) -> Result<()> {
+    fn read_field<'a>(
+        &mut self,
+        r: &mut XmlReader<'a>,
+        child: &Child<'a>,
+        _: Option<&'static str>,
+    ) -> Result<()> {
         *self = r.read_text(child)?;
         Ok(())
     }
@@ -205,19 +243,28 @@ pub struct UnknownElement {
 
 /// Reads an unknown child into `unknown`, or skips it when the list is full (a bound on memory:
 /// unknown elements cannot make a parse grow without limit beyond the document itself).
-pub fn keep_unknown<'a>(unknown: &mut Vec<UnknownElement>, r: &mut XmlReader<'a>, child: &Child<'a>) -> Result<()> {
+pub fn keep_unknown<'a>(
+    unknown: &mut Vec<UnknownElement>,
+    r: &mut XmlReader<'a>,
+    child: &Child<'a>,
+) -> Result<()> {
     const MAX_KEPT: usize = 256;
     if unknown.len() >= MAX_KEPT {
         return r.skip(child);
     }
     let text = r.read_all_text(child)?;
-    unknown.push(UnknownElement { name: child.local.to_owned(), text });
+    unknown.push(UnknownElement {
+        name: child.local.to_owned(),
+        text,
+    });
     Ok(())
 }
 
 /// Writes the kept unknown elements back.
 pub fn write_unknown(unknown: &[UnknownElement], w: &mut XmlWriter) -> Result<()> {
-    unknown.iter().try_for_each(|u| w.dynamic_text_element(&u.name, &u.text))
+    unknown
+        .iter()
+        .try_for_each(|u| w.dynamic_text_element(&u.name, &u.text))
 }
 
 /// Declares a struct mapped to a sequence of child elements, in wire order.

@@ -26,7 +26,11 @@ pub struct Limits {
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits { max_document_bytes: 16 << 20, max_depth: 64, max_text_bytes: 1 << 20 }
+        Limits {
+            max_document_bytes: 16 << 20,
+            max_depth: 64,
+            max_text_bytes: 1 << 20,
+        }
     }
 }
 
@@ -111,18 +115,29 @@ impl<'a> XmlReader<'a> {
                 format!("invalid UTF-8 at byte {}", e.valid_up_to()),
             )
         })?;
-        if let Some(pos) = body.iter().position(|&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r'))
+        if let Some(pos) = body
+            .iter()
+            .position(|&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r'))
         {
             return Err(Error::malformed(
                 ErrorCode::XmlSyntax,
-                format!("control character 0x{:02X} at byte {pos} is not allowed in XML 1.0", body[pos]),
+                format!(
+                    "control character 0x{:02X} at byte {pos} is not allowed in XML 1.0",
+                    body[pos]
+                ),
             ));
         }
         let mut inner = NsReader::from_str(text);
         let config = inner.config_mut();
         config.check_end_names = true;
         config.expand_empty_elements = false;
-        Ok(XmlReader { inner, input: text, depth: 0, limits, root_done: false })
+        Ok(XmlReader {
+            inner,
+            input: text,
+            depth: 0,
+            limits,
+            root_done: false,
+        })
     }
 
     /// Re-borrows a name that quick-xml handed out with a short lifetime from the input it points
@@ -148,7 +163,10 @@ impl<'a> XmlReader<'a> {
     fn syntax(&self, e: impl std::fmt::Display) -> Error {
         Error::malformed(
             ErrorCode::XmlSyntax,
-            format!("XML syntax error near byte {}: {e}", self.inner.error_position()),
+            format!(
+                "XML syntax error near byte {}: {e}",
+                self.inner.error_position()
+            ),
         )
     }
 
@@ -168,7 +186,10 @@ impl<'a> XmlReader<'a> {
         if self.depth > self.limits.max_depth {
             return Err(Error::malformed(
                 ErrorCode::TooDeep,
-                format!("elements nested deeper than the limit of {}", self.limits.max_depth),
+                format!(
+                    "elements nested deeper than the limit of {}",
+                    self.limits.max_depth
+                ),
             ));
         }
         Ok(())
@@ -196,7 +217,10 @@ impl<'a> XmlReader<'a> {
                 Event::Text(t) if t.trim().is_empty() => {}
                 Event::Decl(_) | Event::Comment(_) | Event::PI(_) => {}
                 Event::Eof => {
-                    return Err(Error::malformed(ErrorCode::NotSoap, "the document is empty"));
+                    return Err(Error::malformed(
+                        ErrorCode::NotSoap,
+                        "the document is empty",
+                    ));
                 }
                 _ => {
                     return Err(Error::malformed(
@@ -246,7 +270,10 @@ impl<'a> XmlReader<'a> {
     }
 
     fn truncated(&self) -> Error {
-        Error::malformed(ErrorCode::XmlSyntax, "the document is truncated (unexpected end)")
+        Error::malformed(
+            ErrorCode::XmlSyntax,
+            "the document is truncated (unexpected end)",
+        )
     }
 
     fn check_ref(&self, r: &quick_xml::events::BytesRef<'_>) -> Result<Option<char>> {
@@ -303,7 +330,10 @@ impl<'a> XmlReader<'a> {
                 return Err(Error::malformed_at(
                     ErrorCode::TooLarge,
                     child.local,
-                    format!("text content exceeds the limit of {} bytes", self.limits.max_text_bytes),
+                    format!(
+                        "text content exceeds the limit of {} bytes",
+                        self.limits.max_text_bytes
+                    ),
                 ));
             }
         }
@@ -350,7 +380,10 @@ impl<'a> XmlReader<'a> {
                 return Err(Error::malformed_at(
                     ErrorCode::TooLarge,
                     child.local,
-                    format!("text content exceeds the limit of {} bytes", self.limits.max_text_bytes),
+                    format!(
+                        "text content exceeds the limit of {} bytes",
+                        self.limits.max_text_bytes
+                    ),
                 ));
             }
         }
@@ -386,7 +419,10 @@ impl<'a> XmlReader<'a> {
                 return Err(Error::malformed_at(
                     ErrorCode::TooLarge,
                     child.local,
-                    format!("text content exceeds the limit of {} bytes", self.limits.max_text_bytes),
+                    format!(
+                        "text content exceeds the limit of {} bytes",
+                        self.limits.max_text_bytes
+                    ),
                 ));
             }
         }

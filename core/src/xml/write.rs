@@ -18,7 +18,9 @@ pub struct XmlWriter {
 impl std::fmt::Debug for XmlWriter {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         // The buffer may hold secrets: only its size is shown.
-        f.debug_struct("XmlWriter").field("bytes", &self.inner.get_ref().len()).finish()
+        f.debug_struct("XmlWriter")
+            .field("bytes", &self.inner.get_ref().len())
+            .finish()
     }
 }
 
@@ -36,7 +38,10 @@ impl XmlWriter {
 
     /// An empty writer with room for `bytes` of output.
     pub fn with_capacity(bytes: usize) -> Self {
-        XmlWriter { inner: Writer::new(Vec::with_capacity(bytes)), path: Vec::with_capacity(8) }
+        XmlWriter {
+            inner: Writer::new(Vec::with_capacity(bytes)),
+            path: Vec::with_capacity(8),
+        }
     }
 
     /// The bytes written so far.
@@ -46,7 +51,11 @@ impl XmlWriter {
 
     fn io(e: std::io::Error) -> Error {
         // Writing into a Vec cannot fail; keep a typed error rather than a panic all the same.
-        Error::invalid(ErrorCode::InvalidFormat, "", format!("XML writer failure: {e}"))
+        Error::invalid(
+            ErrorCode::InvalidFormat,
+            "",
+            format!("XML writer failure: {e}"),
+        )
     }
 
     /// `<?xml version="1.0" encoding="utf-8"?>`
@@ -63,24 +72,32 @@ impl XmlWriter {
             start.push_attribute(*attr);
         }
         self.path.push(name);
-        self.inner.write_event(Event::Start(start)).map_err(Self::io)
+        self.inner
+            .write_event(Event::Start(start))
+            .map_err(Self::io)
     }
 
     /// Opens `name`.
     pub fn start(&mut self, name: &'static str) -> Result<()> {
         self.path.push(name);
-        self.inner.write_event(Event::Start(BytesStart::new(name))).map_err(Self::io)
+        self.inner
+            .write_event(Event::Start(BytesStart::new(name)))
+            .map_err(Self::io)
     }
 
     /// Closes `name`.
     pub fn end(&mut self, name: &'static str) -> Result<()> {
         self.path.pop();
-        self.inner.write_event(Event::End(BytesEnd::new(name))).map_err(Self::io)
+        self.inner
+            .write_event(Event::End(BytesEnd::new(name)))
+            .map_err(Self::io)
     }
 
     /// Writes `<name/>`.
     pub fn empty(&mut self, name: &'static str) -> Result<()> {
-        self.inner.write_event(Event::Empty(BytesStart::new(name))).map_err(Self::io)
+        self.inner
+            .write_event(Event::Empty(BytesStart::new(name)))
+            .map_err(Self::io)
     }
 
     /// Writes `<name>text</name>` (or `<name/>` for the empty string).
@@ -89,15 +106,24 @@ impl XmlWriter {
             return self.empty(name);
         }
         let escaped = self.escape_at(name, text)?;
-        self.inner.write_event(Event::Start(BytesStart::new(name))).map_err(Self::io)?;
+        self.inner
+            .write_event(Event::Start(BytesStart::new(name)))
+            .map_err(Self::io)?;
         self.inner
             .write_event(Event::Text(BytesText::from_escaped(escaped)))
             .map_err(Self::io)?;
-        self.inner.write_event(Event::End(BytesEnd::new(name))).map_err(Self::io)
+        self.inner
+            .write_event(Event::End(BytesEnd::new(name)))
+            .map_err(Self::io)
     }
 
     /// Writes `<name attrs…>text</name>`.
-    pub fn text_element_with(&mut self, name: &'static str, attrs: &[(&str, &str)], text: &str) -> Result<()> {
+    pub fn text_element_with(
+        &mut self,
+        name: &'static str,
+        attrs: &[(&str, &str)],
+        text: &str,
+    ) -> Result<()> {
         self.start_with(name, attrs)?;
         self.path.pop();
         let escaped = self.escape_at(name, text)?;
@@ -126,16 +152,24 @@ impl XmlWriter {
             ));
         }
         let escaped = self.escape(text)?;
-        self.inner.write_event(Event::Start(BytesStart::new(name))).map_err(Self::io)?;
+        self.inner
+            .write_event(Event::Start(BytesStart::new(name)))
+            .map_err(Self::io)?;
         self.inner
             .write_event(Event::Text(BytesText::from_escaped(escaped)))
             .map_err(Self::io)?;
-        self.inner.write_event(Event::End(BytesEnd::new(name))).map_err(Self::io)
+        self.inner
+            .write_event(Event::End(BytesEnd::new(name)))
+            .map_err(Self::io)
     }
 
     fn field_path(&self, leaf: &str) -> String {
         // The envelope levels (Envelope, Body, the wrapper) are not part of a field's name.
-        let skip = self.path.iter().position(|p| *p == "Body").map_or(0, |i| i + 2);
+        let skip = self
+            .path
+            .iter()
+            .position(|p| *p == "Body")
+            .map_or(0, |i| i + 2);
         let mut parts: Vec<&str> = self.path.iter().skip(skip).copied().collect();
         if !leaf.is_empty() {
             parts.push(leaf);
@@ -151,7 +185,10 @@ impl XmlWriter {
             return Err(Error::invalid(
                 ErrorCode::InvalidXmlCharacter,
                 self.field_path(""),
-                format!("character U+{:04X} cannot be carried by XML 1.0", bad as u32),
+                format!(
+                    "character U+{:04X} cannot be carried by XML 1.0",
+                    bad as u32
+                ),
             ));
         }
         let escaped = quick_xml::escape::partial_escape(text);
