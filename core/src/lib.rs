@@ -46,9 +46,10 @@ pub mod message;
 pub mod models;
 pub mod payload;
 pub mod payment_page;
+pub mod s2s;
 pub mod secret;
 pub mod soap;
-mod validate;
+pub mod validate;
 pub mod xml;
 
 pub use amount::Amount;

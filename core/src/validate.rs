@@ -12,9 +12,9 @@ const AMOUNT_MAX_CHARS: usize = 9;
 /// Most decimals the gateway accepts in an amount.
 const AMOUNT_MAX_DECIMALS: u8 = 2;
 
-/// Collects the first broken rule.
+/// Collects the first broken rule of a request (used by the generated models' rules).
 #[derive(Debug, Default)]
-pub(crate) struct Check {
+pub struct Check {
     first: Option<Error>,
 }
 
@@ -35,14 +35,15 @@ impl Check {
         }
     }
 
-    pub(crate) fn finish(self) -> Result<()> {
-        self.first.map_or(Ok(()), Err)
+    /// At most `max` characters (`n` counted by the caller, so secrets are never shown).
+    pub fn max_len(&mut self, field: &str, n: usize, max: usize) {
+        if n > max {
+            self.fail(ErrorCode::TooLong, field, format!("{n} characters, at most {max}"));
+        }
     }
 
-    /// A mandatory text: non-empty and at most `max` characters.
-    pub(crate) fn mandatory(&mut self, field: &str, value: &str, max: usize) {
-        self.nonempty(field, value);
-        self.max(field, Some(value), max);
+    pub(crate) fn finish(self) -> Result<()> {
+        self.first.map_or(Ok(()), Err)
     }
 
     pub(crate) fn nonempty(&mut self, field: &str, value: &str) {
@@ -61,20 +62,6 @@ impl Check {
     pub(crate) fn max(&mut self, field: &str, value: Option<&str>, max: usize) {
         if let Some(v) = value {
             let n = v.chars().count();
-            if n > max {
-                self.fail(
-                    ErrorCode::TooLong,
-                    field,
-                    format!("{n} characters, at most {max}"),
-                );
-            }
-        }
-    }
-
-    /// At most `max` characters, when present; the value is never shown.
-    pub(crate) fn max_secret(&mut self, field: &str, value: Option<&Secret>, max: usize) {
-        if let Some(v) = value {
-            let n = v.char_count();
             if n > max {
                 self.fail(
                     ErrorCode::TooLong,

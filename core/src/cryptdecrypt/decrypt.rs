@@ -3,6 +3,7 @@
 use crate::cryptdecrypt::DecryptResult;
 use crate::error::Result;
 use crate::message::Request;
+use crate::xml::XmlModel;
 use crate::payment_page::Callback;
 use crate::secret::Secret;
 use crate::soap::Operation;
@@ -12,7 +13,7 @@ crate::xml_model! {
     /// The `Decrypt` request. Element names are case-sensitive (`CryptedString`).
     pub struct Decrypt {
         /// `shopLogin` (30, mandatory): the `a` parameter received.
-        pub shop_login: String => "shopLogin",
+        pub shop_login: String => "shopLogin" [max 30],
         /// `CryptedString` (mandatory): the `b` parameter received.
         pub crypted_string: String => "CryptedString",
         /// `apikey`: API-key authentication.
@@ -51,8 +52,9 @@ impl Request for Decrypt {
 
     fn validate(&self) -> Result<()> {
         let mut c = Check::new();
-        c.mandatory("shopLogin", &self.shop_login, 30);
+        c.nonempty("shopLogin", &self.shop_login);
         c.nonempty("CryptedString", &self.crypted_string);
+        self.check_children(&mut c, "");
         c.finish()
     }
 }

@@ -11,6 +11,7 @@ use crate::cryptdecrypt::EncryptResult;
 use crate::custom_info::CustomInfo;
 use crate::error::{ErrorCode, Result};
 use crate::message::Request;
+use crate::xml::XmlModel;
 use crate::models::{
     ConselCustomerInfo, EncryptTransDetails, OrderDetails, PaymentTypeDetail, RedBillingInfo,
     RedCustomInfo, RedCustomerData, RedCustomerInfo, RedItems, RedShippingInfo, ShippingDetails,
@@ -24,30 +25,30 @@ crate::xml_model! {
     /// fields; fields are in wire (WSDL) order.
     pub struct Encrypt {
         /// `shopLogin` (30, mandatory): the merchant code.
-        pub shop_login: String => "shopLogin",
+        pub shop_login: String => "shopLogin" [max 30],
         /// `uicCode` (mandatory): the currency.
         pub uic_code: Option<Currency> => "uicCode",
         /// `amount` (9, mandatory).
         pub amount: Option<Amount> => "amount",
         /// `shopTransactionId` (50, mandatory): the merchant's order id; must be unique for
         /// Amazon Pay (uniqueness is the caller's responsibility: this library keeps no state).
-        pub shop_transaction_id: String => "shopTransactionId",
+        pub shop_transaction_id: String => "shopTransactionId" [max 50],
         /// `cardNumber`: legacy, not in current docs.
-        pub card_number: Option<Secret> => "cardNumber",
+        pub card_number: Option<Secret> => "cardNumber" [max 20],
         /// `expiryMonth`: legacy.
         pub expiry_month: Option<Secret> => "expiryMonth",
         /// `expiryYear`: legacy.
         pub expiry_year: Option<Secret> => "expiryYear",
         /// `buyerName` (50).
-        pub buyer_name: Option<String> => "buyerName",
+        pub buyer_name: Option<String> => "buyerName" [max 50],
         /// `buyerEmail` (50).
-        pub buyer_email: Option<String> => "buyerEmail",
+        pub buyer_email: Option<String> => "buyerEmail" [max 50],
         /// `languageId`: the payment page's language.
         pub language_id: Option<Language> => "languageId",
         /// `cvv`: legacy.
-        pub cvv: Option<Secret> => "cvv",
+        pub cvv: Option<Secret> => "cvv" [max 4],
         /// `customInfo` (1000): the merchant's parameters.
-        pub custom_info: Option<CustomInfo> => "customInfo",
+        pub custom_info: Option<CustomInfo> => "customInfo" [max 1000],
         /// `requestToken` (25): ask for a card token.
         pub request_token: Option<RequestToken> => "requestToken",
         /// `ppSellerProtection`: `1` for PayPal seller protection (needs `shippingDetails`).
@@ -57,7 +58,7 @@ crate::xml_model! {
         /// `shippingDetails`.
         pub shipping_details: Option<ShippingDetails> => "shippingDetails",
         /// `paymentTypes/paymentType`: the methods shown; one entry jumps straight to it.
-        pub payment_types: Vec<PaymentType> => "paymentTypes" / "paymentType",
+        pub payment_types: Vec<PaymentType> => "paymentTypes" / "paymentType" [max 25],
         /// `paymentTypeDetail`: MyBank / iDEAL bank preselection.
         pub payment_type_detail: Option<PaymentTypeDetail> => "paymentTypeDetail",
         /// `redFraudPrevention`: legacy ReD fraud screening.
@@ -75,11 +76,11 @@ crate::xml_model! {
         /// `Red_Items`: legacy.
         pub red_items: Option<RedItems> => "Red_Items",
         /// `Consel_MerchantPro` (3): Consel promo code, needed to offer CONSEL.
-        pub consel_merchant_pro: Option<String> => "Consel_MerchantPro",
+        pub consel_merchant_pro: Option<String> => "Consel_MerchantPro" [max 3],
         /// `Consel_CustomerInfo`.
         pub consel_customer_info: Option<ConselCustomerInfo> => "Consel_CustomerInfo",
         /// `payPalBillingAgreementDescription` (127): non-empty ⇒ PayPal billing agreement.
-        pub pay_pal_billing_agreement_description: Option<String> => "payPalBillingAgreementDescription",
+        pub pay_pal_billing_agreement_description: Option<String> => "payPalBillingAgreementDescription" [max 127],
         /// `amazonPayBillingAgreementDescription`: Amazon Pay recurring payments.
         pub amazon_pay_billing_agreement_description: Option<AmazonPayBillingAgreement> => "amazonPayBillingAgreementDescription",
         /// `OrderDetails`: Riskified, Klarna and alternative-payment data.
@@ -179,19 +180,15 @@ impl Request for Encrypt {
 
     fn validate(&self) -> Result<()> {
         let mut c = Check::new();
-        c.mandatory("shopLogin", &self.shop_login, 30);
+        c.nonempty("shopLogin", &self.shop_login);
         c.present("uicCode", self.uic_code.as_ref());
-        c.mandatory("shopTransactionId", &self.shop_transaction_id, 50);
+        c.nonempty("shopTransactionId", &self.shop_transaction_id);
         match (self.amount, self.uic_code) {
             (None, _) => c.fail(ErrorCode::MissingField, "amount", "is mandatory"),
             (Some(a), currency) => c.amount("amount", a, currency),
         }
-        c.max_secret("cardNumber", self.card_number.as_ref(), 20);
         c.digits_secret("expiryMonth", self.expiry_month.as_ref(), 2);
         c.digits_secret("expiryYear", self.expiry_year.as_ref(), 2);
-        c.max("buyerName", self.buyer_name.as_deref(), 50);
-        c.max("buyerEmail", self.buyer_email.as_deref(), 50);
-        c.max_secret("cvv", self.cvv.as_ref(), 4);
         if let Some(info) = &self.custom_info {
             c.result(info.validate());
         }
@@ -248,6 +245,8 @@ impl Request for Encrypt {
         if let Some(td) = &self.trans_details {
             c.encrypt_trans_details(td);
         }
+        // The declared length rules of every field, nested models included.
+        self.check_children(&mut c, "");
         c.finish()
     }
 }

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, ErrorCode, Result};
 use crate::secret::Secret;
+use crate::validate::Check;
 use crate::xml::read::{Child, XmlReader};
 use crate::xml::write::XmlWriter;
 
@@ -66,6 +67,9 @@ pub trait XmlModel: Sized + Default {
         Ok(value)
     }
 
+    /// Applies the declared rules of every field, below `path` (`""` at the top).
+    fn check_children(&self, _check: &mut Check, _path: &str) {}
+
     /// Writes `<name>children</name>`.
     fn write_element(&self, w: &mut XmlWriter, name: &'static str) -> Result<()> {
         w.start(name)?;
@@ -80,6 +84,9 @@ pub trait XmlNode: Sized {
     fn write_node(&self, w: &mut XmlWriter, name: &'static str) -> Result<()>;
     /// Reads the element; `None` means "no value" (an empty leaf).
     fn read_node<'a>(r: &mut XmlReader<'a>, child: &Child<'a>) -> Result<Option<Self>>;
+    /// Applies the declared rules (maximum length, for leaves; the children's rules, for
+    /// models) to this element at `path`.
+    fn check_node(&self, _check: &mut Check, _path: &str, _max: Option<usize>) {}
 }
 
 /// Implements [`XmlNode`] for leaf types that implement [`XmlText`].
@@ -96,6 +103,12 @@ macro_rules! xml_text_node {
                 child: &$crate::xml::Child<'a>,
             ) -> $crate::Result<Option<Self>> {
                 $crate::xml::read_text_node(r, child)
+            }
+            fn check_node(&self, check: &mut $crate::validate::Check, path: &str, max: Option<usize>) {
+                if let Some(max) = max {
+                    let n = $crate::xml::XmlText::to_xml_text(self).chars().count();
+                    check.max_len(path, n, max);
+                }
             }
         }
     )*};
@@ -144,6 +157,12 @@ pub trait XmlField {
         child: &Child<'a>,
         item: Option<&'static str>,
     ) -> Result<()>;
+    /// Applies the field's rules; `parent` is the path of the enclosing element.
+    fn check_field(&self, check: &mut Check, parent: &str, name: &str, item: Option<&str>, max: Option<usize>);
+}
+
+fn join(parent: &str, name: &str) -> String {
+    if parent.is_empty() { name.to_owned() } else { format!("{parent}/{name}") }
 }
 
 impl<T: XmlNode> XmlField for Option<T> {
@@ -166,6 +185,11 @@ impl<T: XmlNode> XmlField for Option<T> {
     ) -> Result<()> {
         *self = T::read_node(r, child)?;
         Ok(())
+    }
+    fn check_field(&self, check: &mut Check, parent: &str, name: &str, _: Option<&str>, max: Option<usize>) {
+        if let Some(v) = self {
+            v.check_node(check, &join(parent, name), max);
+        }
     }
 }
 
@@ -208,6 +232,15 @@ impl<T: XmlNode> XmlField for Vec<T> {
         }
         Ok(())
     }
+    fn check_field(&self, check: &mut Check, parent: &str, name: &str, item: Option<&str>, max: Option<usize>) {
+        for (i, v) in self.iter().enumerate() {
+            let path = match item {
+                Some(item) => format!("{}/{item}[{i}]", join(parent, name)),
+                None => format!("{}[{i}]", join(parent, name)),
+            };
+            v.check_node(check, &path, max);
+        }
+    }
 }
 
 /// A mandatory leaf field: always written (empty when the value is empty).
@@ -228,6 +261,11 @@ impl XmlField for String {
     ) -> Result<()> {
         *self = r.read_text(child)?;
         Ok(())
+    }
+    fn check_field(&self, check: &mut Check, parent: &str, name: &str, _: Option<&str>, max: Option<usize>) {
+        if let Some(max) = max {
+            check.max_len(&join(parent, name), self.chars().count(), max);
+        }
     }
 }
 
@@ -278,6 +316,7 @@ pub fn write_unknown(unknown: &[UnknownElement], w: &mut XmlWriter) -> Result<()
 ///         pub products: Vec<ProductDetail> => "ProductDetails" / "ProductDetail",  // wrapped list
 ///         pub events: Vec<Event> => "event",                                       // repeated
 ///         pub token: Option<Secret> => "TOKEN" | "Token",                          // aliases read
+///         pub name: Option<String> => "FirstName" [max 65],                          // a length rule
 ///     }
 /// }
 /// ```
@@ -288,6 +327,8 @@ pub fn write_unknown(unknown: &[UnknownElement], w: &mut XmlWriter) -> Result<()
 macro_rules! xml_model {
     (@item) => { None };
     (@item $item:literal) => { Some($item) };
+    (@max) => { None };
+    (@max $max:literal) => { Some($max) };
     (@unknown_read keep, $self:ident, $r:ident, $child:ident) => {
         $crate::xml::keep_unknown(&mut $self.unknown, $r, $child)
     };
@@ -299,7 +340,7 @@ macro_rules! xml_model {
         pub struct $name:ident {
             $(
                 $(#[$fmeta:meta])*
-                pub $field:ident : $ty:ty => $xml:literal $(/ $item:literal)? $(| $alias:literal)*
+                pub $field:ident : $ty:ty => $xml:literal $(/ $item:literal)? $(| $alias:literal)* $([max $max:literal])?
             ),* $(,)?
         }
         { $($extra:tt)* }
@@ -323,6 +364,14 @@ macro_rules! xml_model {
                         &self.$field, w, $xml, $crate::xml_model!(@item $($item)?))?;
                 )*
                 $crate::xml_model!(@unknown_write $mode, self, w)
+            }
+
+            fn check_children(&self, check: &mut $crate::validate::Check, path: &str) {
+                $(
+                    $crate::xml::XmlField::check_field(
+                        &self.$field, check, path, $xml,
+                        $crate::xml_model!(@item $($item)?), $crate::xml_model!(@max $($max)?));
+                )*
             }
 
             fn read_child<'a>(
@@ -349,6 +398,9 @@ macro_rules! xml_model {
                 child: &$crate::xml::Child<'a>,
             ) -> $crate::Result<Option<Self>> {
                 $crate::xml::read_model_node(r, child)
+            }
+            fn check_node(&self, check: &mut $crate::validate::Check, path: &str, _: Option<usize>) {
+                $crate::xml::XmlModel::check_children(self, check, path)
             }
         }
     };
