@@ -3,7 +3,6 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, percent_decode_str, utf8_percent_encode};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, ErrorCode, Result};
@@ -191,9 +190,6 @@ impl crate::xml::XmlText for CustomInfo {
 
 crate::xml_text_node!(CustomInfo);
 
-/// What is escaped when a result's values are URL-encoded (the emulator's side).
-const VALUE_ENCODE: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.');
-
 /// `CustomInfo` as the gateway returns it in results: values URL-encoded on the wire, decoded
 /// once here (`STORE_NAME=Negozio%2BAbc` → `Negozio+Abc`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -210,12 +206,20 @@ impl std::ops::Deref for ReturnedCustomInfo {
 impl crate::xml::XmlText for ReturnedCustomInfo {
     fn to_xml_text(&self) -> Cow<'_, str> {
         self.0
-            .join(|v| utf8_percent_encode(v, VALUE_ENCODE).into())
+            .join(|v| {
+                form_urlencoded::byte_serialize(v.as_bytes())
+                    .collect::<String>()
+                    .into()
+            })
             .into()
     }
     fn from_xml_text(text: String) -> std::result::Result<Self, String> {
+        // .NET's UrlEncode: `+` is a space, `%XX` a byte.
         Ok(ReturnedCustomInfo(CustomInfo::split(&text, |v| {
-            percent_decode_str(v).decode_utf8_lossy().into_owned()
+            form_urlencoded::parse(format!("v={v}").as_bytes())
+                .next()
+                .map(|(_, value)| value.into_owned())
+                .unwrap_or_default()
         })))
     }
 }

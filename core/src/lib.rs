@@ -37,6 +37,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod address;
 pub mod amount;
 pub mod codes;
 pub mod cryptdecrypt;
@@ -60,6 +61,7 @@ pub use soap::{Environment, HttpRequest, HttpResponse, Service, SoapFault, SoapV
 
 /// Everything a typical integration needs, in one import.
 pub mod prelude {
+    pub use crate::address::Address;
     pub use crate::amount::Amount;
     pub use crate::codes::{Currency, Language, PaymentType, TransactionResult};
     pub use crate::cryptdecrypt::{

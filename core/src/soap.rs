@@ -437,6 +437,8 @@ pub(crate) fn parse_result<M: XmlModel>(
         let root = r.root()?;
         if is_envelope(&root).is_some() {
             None
+        } else if root.local.eq_ignore_ascii_case("html") {
+            return Err(not_soap(&root));
         } else {
             Some(root)
         }

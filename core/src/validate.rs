@@ -38,7 +38,11 @@ impl Check {
     /// At most `max` characters (`n` counted by the caller, so secrets are never shown).
     pub fn max_len(&mut self, field: &str, n: usize, max: usize) {
         if n > max {
-            self.fail(ErrorCode::TooLong, field, format!("{n} characters, at most {max}"));
+            self.fail(
+                ErrorCode::TooLong,
+                field,
+                format!("{n} characters, at most {max}"),
+            );
         }
     }
 
@@ -110,8 +114,7 @@ impl Check {
                 format!("`{text}` is longer than {AMOUNT_MAX_CHARS} characters"),
             );
         }
-        if amount.exponent() > AMOUNT_MAX_DECIMALS && amount.rescale(AMOUNT_MAX_DECIMALS).is_none()
-        {
+        if amount.exponent() > AMOUNT_MAX_DECIMALS {
             self.fail(
                 ErrorCode::InvalidAmount,
                 field,

@@ -3,11 +3,11 @@
 use crate::cryptdecrypt::DecryptResult;
 use crate::error::Result;
 use crate::message::Request;
-use crate::xml::XmlModel;
 use crate::payment_page::Callback;
 use crate::secret::Secret;
 use crate::soap::Operation;
 use crate::validate::Check;
+use crate::xml::XmlModel;
 
 crate::xml_model! {
     /// The `Decrypt` request. Element names are case-sensitive (`CryptedString`).

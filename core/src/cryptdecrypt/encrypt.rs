@@ -11,7 +11,6 @@ use crate::cryptdecrypt::EncryptResult;
 use crate::custom_info::CustomInfo;
 use crate::error::{ErrorCode, Result};
 use crate::message::Request;
-use crate::xml::XmlModel;
 use crate::models::{
     ConselCustomerInfo, EncryptTransDetails, OrderDetails, PaymentTypeDetail, RedBillingInfo,
     RedCustomInfo, RedCustomerData, RedCustomerInfo, RedItems, RedShippingInfo, ShippingDetails,
@@ -19,6 +18,7 @@ use crate::models::{
 use crate::secret::Secret;
 use crate::soap::Operation;
 use crate::validate::Check;
+use crate::xml::XmlModel;
 
 crate::xml_model! {
     /// The `Encrypt` request. Build it with [`Encrypt::new`] and the setters, or fill the public

@@ -5,23 +5,23 @@ crate::xml_model! {
     /// `ConselCustomerInfo` (Encrypt only): buyer data for Consel instalment payments (30 chars each).
     pub struct ConselCustomerInfo {
         /// `Surname` (30): surname.
-        pub surname: Option<String> => "Surname",
+        pub surname: Option<String> => "Surname" [max 30],
         /// `Name` (30): first name.
-        pub name: Option<String> => "Name",
+        pub name: Option<String> => "Name" [max 30],
         /// `TaxationCode` (30): fiscal code.
-        pub taxation_code: Option<String> => "TaxationCode",
+        pub taxation_code: Option<String> => "TaxationCode" [max 30],
         /// `Address` (30): home address.
-        pub address: Option<String> => "Address",
+        pub address: Option<String> => "Address" [max 30],
         /// `City` (30): home city.
-        pub city: Option<String> => "City",
+        pub city: Option<String> => "City" [max 30],
         /// `StateCode` (30): province code.
-        pub state_code: Option<String> => "StateCode",
+        pub state_code: Option<String> => "StateCode" [max 30],
         /// `DateAddress` (30): living at the address since, `dd/mm/yyyy`.
-        pub date_address: Option<String> => "DateAddress",
+        pub date_address: Option<String> => "DateAddress" [max 30],
         /// `Phone` (30): phone number.
-        pub phone: Option<String> => "Phone",
+        pub phone: Option<String> => "Phone" [max 30],
         /// `MobilePhone` (30): mobile phone number.
-        pub mobile_phone: Option<String> => "MobilePhone",
+        pub mobile_phone: Option<String> => "MobilePhone" [max 30],
         /// `MunicipalCode`: municipality code of the address.
         pub municipal_code: Option<String> => "MunicipalCode",
         /// `StateBirthDate`: province of birth.

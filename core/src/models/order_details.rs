@@ -37,21 +37,21 @@ crate::xml_model! {
     /// `FraudPrevention`: how the order is submitted to Riskified.
     pub struct FraudPrevention {
         /// `SubmitForReview` (1): `0` no, `1` submit to Riskified.
-        pub submit_for_review: Option<String> => "SubmitForReview",
+        pub submit_for_review: Option<String> => "SubmitForReview" [max 1],
         /// `OrderDateTime` (10): order date, `YYYY-MM-DD`.
-        pub order_date_time: Option<String> => "OrderDateTime",
+        pub order_date_time: Option<String> => "OrderDateTime" [max 10],
         /// `OrderNote` (50): the buyer's note.
-        pub order_note: Option<String> => "OrderNote",
+        pub order_note: Option<String> => "OrderNote" [max 50],
         /// `Source`: order channel (`desktop_web`, `mobile_app`, `phone`, ...).
         pub source: Option<String> => "Source",
         /// `SubmissionReason` (20): why the order is submitted (`rule_decision`, ...).
-        pub submission_reason: Option<String> => "SubmissionReason",
+        pub submission_reason: Option<String> => "SubmissionReason" [max 20],
         /// `BeaconSessionID` (100): Riskified beacon session id.
-        pub beacon_session_id: Option<String> => "BeaconSessionID",
+        pub beacon_session_id: Option<String> => "BeaconSessionID" [max 100],
         /// `VendorID` (10): selling vendor id (usually the shopLogin).
         pub vendor_id: Option<String> => "VendorID",
         /// `VendorName` (100): vendor or domain name.
-        pub vendor_name: Option<String> => "VendorName",
+        pub vendor_name: Option<String> => "VendorName" [max 100],
     }
 }
 
@@ -59,37 +59,37 @@ crate::xml_model! {
     /// `CustomerDetail`: the buyer.
     pub struct CustomerDetail {
         /// `ProfileID` (12): reserved.
-        pub profile_id: Option<String> => "ProfileID",
+        pub profile_id: Option<String> => "ProfileID" [max 12],
         /// `MerchantCustomerID` (50): reserved.
-        pub merchant_customer_id: Option<String> => "MerchantCustomerID",
+        pub merchant_customer_id: Option<String> => "MerchantCustomerID" [max 50],
         /// `FirstName` (65): first name.
-        pub first_name: Option<String> => "FirstName",
+        pub first_name: Option<String> => "FirstName" [max 65],
         /// `MiddleName` (65): middle name.
-        pub middle_name: Option<String> => "MiddleName",
+        pub middle_name: Option<String> => "MiddleName" [max 65],
         /// `Lastname` (65): last name (lower-case n; `LastName` is read too).
-        pub last_name: Option<String> => "Lastname" | "LastName",
+        pub last_name: Option<String> => "Lastname" | "LastName" [max 65],
         /// `PrimaryEmail` (100): main e-mail address.
-        pub primary_email: Option<String> => "PrimaryEmail",
+        pub primary_email: Option<String> => "PrimaryEmail" [max 100],
         /// `SecondaryEmail` (100): other e-mail address.
-        pub secondary_email: Option<String> => "SecondaryEmail",
+        pub secondary_email: Option<String> => "SecondaryEmail" [max 100],
         /// `PrimaryPhone` (20): main phone, with prefix.
-        pub primary_phone: Option<String> => "PrimaryPhone",
+        pub primary_phone: Option<String> => "PrimaryPhone" [max 20],
         /// `SecondaryPhone` (20): other phone.
-        pub secondary_phone: Option<String> => "SecondaryPhone",
+        pub secondary_phone: Option<String> => "SecondaryPhone" [max 20],
         /// `DateOfBirth` (10): `dd/mm/yyyy`.
         pub date_of_birth: Option<String> => "DateOfBirth",
         /// `Gender` (1): `0` male, `1` female.
-        pub gender: Option<String> => "Gender",
+        pub gender: Option<String> => "Gender" [max 1],
         /// `SocialSecurityNumber` (20): fiscal id (Klarna).
-        pub social_security_number: Option<String> => "SocialSecurityNumber",
+        pub social_security_number: Option<String> => "SocialSecurityNumber" [max 20],
         /// `Company` (255): company name.
-        pub company: Option<String> => "Company",
+        pub company: Option<String> => "Company" [max 255],
         /// `CreatedAtDate` (10, 16 in practice): account creation date.
         pub created_at_date: Option<String> => "CreatedAtDate",
         /// `VerifiedEmail` (5): `true`/`false`.
-        pub verified_email: Option<String> => "VerifiedEmail",
+        pub verified_email: Option<String> => "VerifiedEmail" [max 5],
         /// `AccountType` (20): e.g. `free`, `premium`.
-        pub account_type: Option<String> => "AccountType",
+        pub account_type: Option<String> => "AccountType" [max 20],
         /// `Social` (type `CustomerSocial`): the buyer's social network profile.
         pub social: Option<CustomerSocial> => "Social",
     }
@@ -99,23 +99,23 @@ crate::xml_model! {
     /// `CustomerSocial` (element `CustomerDetail/Social`): a social network profile.
     pub struct CustomerSocial {
         /// `Network` (12): e.g. `Facebook`.
-        pub network: Option<String> => "Network",
+        pub network: Option<String> => "Network" [max 12],
         /// `PublicUsername` (50): public user name (docs spelling `PublicUserName` is read too).
-        pub public_username: Option<String> => "PublicUsername" | "PublicUserName",
+        pub public_username: Option<String> => "PublicUsername" | "PublicUserName" [max 50],
         /// `CommunityScore` (65): community score.
-        pub community_score: Option<String> => "CommunityScore",
+        pub community_score: Option<String> => "CommunityScore" [max 65],
         /// `ProfilePicture` (65): picture URL.
         pub profile_picture: Option<String> => "ProfilePicture",
         /// `Email` (65): e-mail on the network.
-        pub email: Option<String> => "Email",
+        pub email: Option<String> => "Email" [max 65],
         /// `Bio` (100): biography.
         pub bio: Option<String> => "Bio",
         /// `AccountUrl` (100): profile URL.
-        pub account_url: Option<String> => "AccountUrl",
+        pub account_url: Option<String> => "AccountUrl" [max 100],
         /// `Following` (20): number of accounts followed.
-        pub following: Option<String> => "Following",
+        pub following: Option<String> => "Following" [max 20],
         /// `Followed` (20): number of followers.
-        pub followed: Option<String> => "Followed",
+        pub followed: Option<String> => "Followed" [max 20],
         /// `Posts`: number of posts (WSDL only).
         pub posts: Option<String> => "Posts",
         /// `Id` (10): id on the network.
@@ -123,7 +123,7 @@ crate::xml_model! {
         /// `AuthToken`: the network's authentication token (secret; documented length 1 is wrong).
         pub auth_token: Option<Secret> => "AuthToken",
         /// `SocialData` (20): other social data.
-        pub social_data: Option<String> => "SocialData",
+        pub social_data: Option<String> => "SocialData" [max 20],
     }
 }
 
@@ -131,37 +131,37 @@ crate::xml_model! {
     /// `ShippingAddress`: the delivery address.
     pub struct ShippingAddress {
         /// `ProfileID` (12): reserved.
-        pub profile_id: Option<String> => "ProfileID",
+        pub profile_id: Option<String> => "ProfileID" [max 12],
         /// `FirstName` (65): first name.
-        pub first_name: Option<String> => "FirstName",
+        pub first_name: Option<String> => "FirstName" [max 65],
         /// `MiddleName` (65): middle name.
-        pub middle_name: Option<String> => "MiddleName",
+        pub middle_name: Option<String> => "MiddleName" [max 65],
         /// `Lastname` (65): last name.
-        pub last_name: Option<String> => "Lastname" | "LastName",
+        pub last_name: Option<String> => "Lastname" | "LastName" [max 65],
         /// `StreetName` (100): street.
-        pub street_name: Option<String> => "StreetName",
+        pub street_name: Option<String> => "StreetName" [max 100],
         /// `Streetname2` (100): second street line (docs spelling `StreetName2` is read too).
-        pub street_name2: Option<String> => "Streetname2" | "StreetName2",
+        pub street_name2: Option<String> => "Streetname2" | "StreetName2" [max 100],
         /// `HouseNumber` (5): house number.
-        pub house_number: Option<String> => "HouseNumber",
+        pub house_number: Option<String> => "HouseNumber" [max 5],
         /// `HouseExtention` (5): house number extension (misspelled in the schema).
         pub house_extention: Option<String> => "HouseExtention",
         /// `City` (50): city.
-        pub city: Option<String> => "City",
+        pub city: Option<String> => "City" [max 50],
         /// `ZipCode` (50): postal code.
-        pub zip_code: Option<String> => "ZipCode",
+        pub zip_code: Option<String> => "ZipCode" [max 50],
         /// `State` (50): state or province.
-        pub state: Option<String> => "State",
+        pub state: Option<String> => "State" [max 50],
         /// `CountryCode` (2): ISO 3166 alpha-2 country.
-        pub country_code: Option<String> => "CountryCode",
+        pub country_code: Option<String> => "CountryCode" [max 2],
         /// `Email` (100): e-mail address.
-        pub email: Option<String> => "Email",
+        pub email: Option<String> => "Email" [max 100],
         /// `PrimaryPhone` (20): main phone.
-        pub primary_phone: Option<String> => "PrimaryPhone",
+        pub primary_phone: Option<String> => "PrimaryPhone" [max 20],
         /// `SecondaryPhone` (20): other phone.
-        pub secondary_phone: Option<String> => "SecondaryPhone",
+        pub secondary_phone: Option<String> => "SecondaryPhone" [max 20],
         /// `Company` (255): company name (after the phones in the schema).
-        pub company: Option<String> => "Company",
+        pub company: Option<String> => "Company" [max 255],
         /// `StateCode`: state code (WSDL only).
         pub state_code: Option<String> => "StateCode",
     }
@@ -171,39 +171,39 @@ crate::xml_model! {
     /// `BillingAddress`: the billing address (as [`ShippingAddress`] plus `StreetNumber`).
     pub struct BillingAddress {
         /// `ProfileID` (12): reserved.
-        pub profile_id: Option<String> => "ProfileID",
+        pub profile_id: Option<String> => "ProfileID" [max 12],
         /// `FirstName` (65): first name.
-        pub first_name: Option<String> => "FirstName",
+        pub first_name: Option<String> => "FirstName" [max 65],
         /// `MiddleName` (65): middle name.
-        pub middle_name: Option<String> => "MiddleName",
+        pub middle_name: Option<String> => "MiddleName" [max 65],
         /// `Lastname` (65): last name.
-        pub last_name: Option<String> => "Lastname" | "LastName",
+        pub last_name: Option<String> => "Lastname" | "LastName" [max 65],
         /// `StreetNumber` (5): street number (Klarna: digits only).
-        pub street_number: Option<String> => "StreetNumber",
+        pub street_number: Option<String> => "StreetNumber" [max 5],
         /// `StreetName` (100): street (Klarna: alphanumeric only).
-        pub street_name: Option<String> => "StreetName",
+        pub street_name: Option<String> => "StreetName" [max 100],
         /// `Streetname2` (100): second street line (docs spelling `StreetName2` is read too).
-        pub street_name2: Option<String> => "Streetname2" | "StreetName2",
+        pub street_name2: Option<String> => "Streetname2" | "StreetName2" [max 100],
         /// `HouseNumber` (5): house number.
-        pub house_number: Option<String> => "HouseNumber",
+        pub house_number: Option<String> => "HouseNumber" [max 5],
         /// `HouseExtention` (5): house number extension (misspelled in the schema).
         pub house_extention: Option<String> => "HouseExtention",
         /// `City` (50): city.
-        pub city: Option<String> => "City",
+        pub city: Option<String> => "City" [max 50],
         /// `ZipCode` (50): postal code.
-        pub zip_code: Option<String> => "ZipCode",
+        pub zip_code: Option<String> => "ZipCode" [max 50],
         /// `State` (50): state or province.
-        pub state: Option<String> => "State",
+        pub state: Option<String> => "State" [max 50],
         /// `CountryCode` (2): ISO 3166 alpha-2 country.
-        pub country_code: Option<String> => "CountryCode",
+        pub country_code: Option<String> => "CountryCode" [max 2],
         /// `Email` (100): e-mail address.
-        pub email: Option<String> => "Email",
+        pub email: Option<String> => "Email" [max 100],
         /// `PrimaryPhone` (20): main phone.
-        pub primary_phone: Option<String> => "PrimaryPhone",
+        pub primary_phone: Option<String> => "PrimaryPhone" [max 20],
         /// `SecondaryPhone` (20): other phone.
-        pub secondary_phone: Option<String> => "SecondaryPhone",
+        pub secondary_phone: Option<String> => "SecondaryPhone" [max 20],
         /// `Company` (255): company name (after the phones in the schema).
-        pub company: Option<String> => "Company",
+        pub company: Option<String> => "Company" [max 255],
         /// `StateCode`: state code (WSDL only).
         pub state_code: Option<String> => "StateCode",
     }
@@ -213,31 +213,31 @@ crate::xml_model! {
     /// `ProductDetail`: one product (element `ProductDetail` in lists, `ProductDetails` in fulfilments).
     pub struct ProductDetail {
         /// `ProductCode` (12): product code.
-        pub product_code: Option<String> => "ProductCode",
+        pub product_code: Option<String> => "ProductCode" [max 12],
         /// `SKU` (50): stock keeping unit.
-        pub sku: Option<String> => "SKU",
+        pub sku: Option<String> => "SKU" [max 50],
         /// `Name` (100): product name.
-        pub name: Option<String> => "Name",
+        pub name: Option<String> => "Name" [max 100],
         /// `Description` (255): description.
-        pub description: Option<String> => "Description",
+        pub description: Option<String> => "Description" [max 255],
         /// `Quantity` (3): quantity.
-        pub quantity: Option<String> => "Quantity",
+        pub quantity: Option<String> => "Quantity" [max 3],
         /// `Price` (12): total price of the line.
-        pub price: Option<String> => "Price",
+        pub price: Option<String> => "Price" [max 12],
         /// `UnitPrice` (12): price of one unit.
-        pub unit_price: Option<String> => "UnitPrice",
+        pub unit_price: Option<String> => "UnitPrice" [max 12],
         /// `Type` (2): product type (`1` product, `2` shipping, Klarna and Riskified codes, ...).
         pub r#type: Option<String> => "Type",
         /// `TaxType`: tax type (undocumented).
         pub tax_type: Option<String> => "TaxType",
         /// `Vat` (2): tax rate.
-        pub vat: Option<String> => "Vat",
+        pub vat: Option<String> => "Vat" [max 2],
         /// `Discount` (2): discount (Klarna: percentage).
-        pub discount: Option<String> => "Discount",
+        pub discount: Option<String> => "Discount" [max 2],
         /// `RequiresShipping`: `true`/`false`.
         pub requires_shipping: Option<String> => "RequiresShipping",
         /// `Condition` (100): product condition (e.g. `new`).
-        pub condition: Option<String> => "Condition",
+        pub condition: Option<String> => "Condition" [max 100],
         /// `Seller`: marketplace seller.
         pub seller: Option<String> => "Seller",
         /// `Category`: category.
@@ -247,7 +247,7 @@ crate::xml_model! {
         /// `Brand`: brand.
         pub brand: Option<String> => "Brand",
         /// `DeliveryAt` (10): planned delivery date.
-        pub delivery_at: Option<String> => "DeliveryAt",
+        pub delivery_at: Option<String> => "DeliveryAt" [max 10],
         /// `DigitalGiftCardDetails`: gift card data, for gift card products.
         pub digital_gift_card_details: Option<DigitalGiftCardDetails> => "DigitalGiftCardDetails",
     }
@@ -283,9 +283,9 @@ crate::xml_model! {
     /// `DiscountCode`: one discount applied to the order.
     pub struct DiscountCode {
         /// `Amount` (12): discounted amount.
-        pub amount: Option<String> => "Amount",
+        pub amount: Option<String> => "Amount" [max 12],
         /// `Code` (50): discount code.
-        pub code: Option<String> => "Code",
+        pub code: Option<String> => "Code" [max 50],
     }
 }
 
@@ -293,11 +293,11 @@ crate::xml_model! {
     /// `ShippingLine`: one shipping method charged.
     pub struct ShippingLine {
         /// `Price` (12): shipping price.
-        pub price: Option<String> => "Price",
+        pub price: Option<String> => "Price" [max 12],
         /// `Title` (100): shipping method name.
-        pub title: Option<String> => "Title",
+        pub title: Option<String> => "Title" [max 100],
         /// `Code` (50): shipping method code.
-        pub code: Option<String> => "Code",
+        pub code: Option<String> => "Code" [max 50],
     }
 }
 

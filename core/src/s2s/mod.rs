@@ -4,8 +4,12 @@
 //! Operation names keep the gateway's irregular case on the wire (`CallRequestTokenS2S` but
 //! `callDeleteTokenS2S`, `callVerifycardS2S`); Rust type names capitalise the first letter.
 
+mod amazon;
+mod parts;
 mod requests;
 mod result;
 
+pub use amazon::*;
+pub use parts::*;
 pub use requests::*;
 pub use result::*;

@@ -1,21 +1,278 @@
-//! The `GestPayS2S` payload and the result type of each operation.
+//! The `GestPayS2S` payload every WsS2S operation answers with (PROTOCOL.md §3, §4b), and the
+//! result type of each operation.
+//!
+//! One payload type serves the 17 operations: each fills the fields it documents and omits the
+//! others. Fields are read by name in any order; the spellings the sources disagree on are all
+//! read (D9: `shopTransactionID`, `TransKey`, `BuyerType`, `VBV`; D12: `TOKEN` / `Token`;
+//! D13: `ErrorCode` / `TransactionErrorCode`); the flat and nested shapes of `VbV` and of the
+//! Riskified outcome are both kept (D10, D11), with accessors that merge them. Elements this
+//! version does not know are kept in `unknown`, never an error. Dates and timestamps stay text.
 
-use crate::codes::TransactionResult;
+use crate::amount::Amount;
+use crate::codes::{Currency, EventType, RiskResponseCode, TransactionResult, TransactionState};
+use crate::custom_info::ReturnedCustomInfo;
 use crate::message::{Outcome, Response};
+use crate::payload::{Buyer, Risk, ThreeDs, Vbv};
+use crate::secret::Secret;
 use crate::soap::Operation;
+use crate::xml::{XmlField, XmlModel, XmlWriter};
+
+use super::amazon::{AmazonAddresses, OrderReferenceDetails};
+use super::parts::{Bank, Event, ExchangeRateEntry};
 
 crate::xml_model! {
     #[unknown]
     /// `GestPayS2S`: the payload every WsS2S operation answers with.
+    ///
+    /// Which fields are present depends on the operation and on the merchant's profile (Back
+    /// Office "Fields & Parameters"); every field is optional.
     pub struct GestPayS2S {
-        /// `TransactionType`.
+        /// `TransactionType`: `PAGAM`, `QUERYTX`, `Settle`, `CHECKCARD`, … (one per operation).
         pub transaction_type: Option<String> => "TransactionType",
-        /// `TransactionResult`: `OK` / `KO` (`XX` pending).
+        /// `TransactionResult`: `OK` / `KO` (`XX` pending, asynchronous methods).
         pub transaction_result: Option<TransactionResult> => "TransactionResult",
-        /// `ErrorCode` (`TransactionErrorCode` for callCheckCartaS2S and CallRequestTokenS2S).
+        /// `TransactionState` (callReadTrxS2S): `AUT`, `MOV`, `CAN`, `STO`, `PRE` (open).
+        pub transaction_state: Option<TransactionState> => "TransactionState",
+        /// `ShopTransactionID`: the merchant's id, echoed (`shopTransactionID` read too).
+        pub shop_transaction_id: Option<String> => "ShopTransactionID" | "shopTransactionID",
+        /// `BankTransactionID`: the gateway's id; keep it for settle, refund, delete, read.
+        pub bank_transaction_id: Option<String> => "BankTransactionID",
+        /// `AuthorizationCode`: text, leading zeros matter (`008152`).
+        pub authorization_code: Option<String> => "AuthorizationCode",
+        /// `Currency`: UIC code.
+        pub currency: Option<Currency> => "Currency",
+        /// `Amount`.
+        pub amount: Option<Amount> => "Amount",
+        /// `Country`: the card issuer's country, as text (`ITALIA`).
+        pub country: Option<String> => "Country",
+        /// `Company` (callReadTrxS2S, callVerifycardS2S): the card company or method
+        /// (`MASTERCARD SECURECODE`, `AMAZONPAY`).
+        pub company: Option<String> => "Company",
+        /// `Buyer`: `BuyerName`, `BuyerEmail` (`BuyerType`, the docs table's name, read too).
+        pub buyer: Option<Buyer> => "Buyer" | "BuyerType",
+        /// `CustomInfo`: the custom parameters configured to be returned, values decoded.
+        pub custom_info: Option<ReturnedCustomInfo> => "CustomInfo",
+        /// `TDLevel`: 3-D Secure level, `FULL` / `HALF` / empty.
+        pub td_level: Option<String> => "TDLevel",
+        /// `Events/event*` (callReadTrxS2S): the transaction's history, oldest first; always a
+        /// list (empty when the element is absent or empty).
+        pub events: Vec<Event> => "Events" / "event",
+        /// `ErrorCode` (`TransactionErrorCode` in callCheckCartaS2S and CallRequestTokenS2S):
+        /// `0` = success, `8006` = 3-D Secure authentication required.
         pub error_code: Option<u32> => "ErrorCode" | "TransactionErrorCode",
-        /// `ErrorDescription` (`TransactionErrorDescription`).
+        /// `ErrorDescription` (`TransactionErrorDescription`): localised text, often Italian;
+        /// key on the code.
         pub error_description: Option<String> => "ErrorDescription" | "TransactionErrorDescription",
+        /// `AlertCode`: risk rule violated (empty: none).
+        pub alert_code: Option<u32> => "AlertCode",
+        /// `AlertDescription`.
+        pub alert_description: Option<String> => "AlertDescription",
+        /// `TransactionKey` (callPagamS2S, 3-D Secure): send it back as `transKey` (`TransKey`
+        /// read too).
+        pub transaction_key: Option<String> => "TransactionKey" | "TransKey",
+        /// `VbV`: 3-D Secure information, container (callPagamS2S) or flag text; see
+        /// [`vbv_risp`](GestPayS2S::vbv_risp) (`VBV` read too).
+        pub vbv: Option<Vbv> => "VbV" | "VBV",
+        /// `VbVFlag` (flat shape).
+        pub vbv_flag: Option<String> => "VbVFlag",
+        /// `VbVBuyer` (flat shape).
+        pub vbv_buyer: Option<String> => "VbVBuyer",
+        /// `VbVRisp` (flat shape): the encrypted string for the 3-D Secure page.
+        pub vbv_risp: Option<String> => "VbVRisp",
+        /// `MaskedPAN`: the masked card number (not a payment token).
+        pub masked_pan: Option<String> => "MaskedPAN",
+        /// `PaymentMethod`: e.g. `VISA VBV`.
+        pub payment_method: Option<String> => "PaymentMethod",
+        /// `ProductType`: `Credit` / `Debit` / empty.
+        pub product_type: Option<String> => "ProductType",
+        /// `CVVPresent`: `Y` / `N`.
+        pub cvv_present: Option<String> => "CVVPresent",
+        /// `TOKEN` (callPagamS2S) or `Token` (CallRequestTokenS2S): the card token.
+        pub token: Option<Secret> => "TOKEN" | "Token",
+        /// `TokenExpiryMonth`.
+        pub token_expiry_month: Option<Secret> => "TokenExpiryMonth",
+        /// `TokenExpiryYear`.
+        pub token_expiry_year: Option<Secret> => "TokenExpiryYear",
+        /// `PayPalFee`: the fee owed to PayPal, as text (its format is undocumented).
+        pub paypal_fee: Option<String> => "PayPalFee",
+        /// `RiskResponseCode` (flat shape): the Riskified outcome; see
+        /// [`risk_code`](GestPayS2S::risk_code).
+        pub risk_response_code: Option<RiskResponseCode> => "RiskResponseCode",
+        /// `RiskResponseDescription` (flat shape).
+        pub risk_response_description: Option<String> => "RiskResponseDescription",
+        /// `RISK` (callReadTrxS2S): the same, nested.
+        pub risk: Option<Risk> => "RISK",
+        /// `ThreeDS`: the 3-D Secure 2 outcome.
+        pub three_ds: Option<ThreeDs> => "ThreeDS",
+        /// `AuthorizationErrorCode` (callCheckCartaS2S, CallRequestTokenS2S), as text.
+        pub authorization_error_code: Option<String> => "AuthorizationErrorCode",
+        /// `AuthorizationResult`: `OK` / `KO` / `NULL` (no authorisation attempted; kept as
+        /// `Other("NULL")`).
+        pub authorization_result: Option<TransactionResult> => "AuthorizationResult",
+        /// `AuthorizationCodeDescription`.
+        pub authorization_code_description: Option<String> => "AuthorizationCodeDescription",
+        /// `CardCountry`: e.g. `ITALIA`.
+        pub card_country: Option<String> => "CardCountry",
+        /// `CardCountryCode`: ISO 3166-1 numeric, as text (`380`).
+        pub card_country_code: Option<String> => "CardCountryCode",
+        /// `CheckCVV`: `OK` / `KO` / `NULL`.
+        pub check_cvv: Option<String> => "CheckCVV",
+        /// `CheckCVVDescription`.
+        pub check_cvv_description: Option<String> => "CheckCVVDescription",
+        /// `IssuerCountry`.
+        pub issuer_country: Option<String> => "IssuerCountry",
+        /// `IssuerCountryCode`: ISO 3166-1 numeric, as text.
+        pub issuer_country_code: Option<String> => "IssuerCountryCode",
+        /// `CompanyDescription`: e.g. `MASTERCARD`.
+        pub company_description: Option<String> => "CompanyDescription",
+        /// `CompanyCode`, as text.
+        pub company_code: Option<String> => "CompanyCode",
+        /// `Commercial`: `Y` / `N`.
+        pub commercial: Option<String> => "Commercial",
+        /// `ProductDescription`: e.g. `Visa Gold`.
+        pub product_description: Option<String> => "ProductDescription",
+        /// `CheckDigit`: `OK` / `KO`.
+        pub check_digit: Option<String> => "CheckDigit",
+        /// `CheckDigitDescription`.
+        pub check_digit_description: Option<String> => "CheckDigitDescription",
+        /// `CheckDate`: `OK` / `KO`.
+        pub check_date: Option<String> => "CheckDate",
+        /// `CheckDateDescription`.
+        pub check_date_description: Option<String> => "CheckDateDescription",
+        /// `EnrolledCode`: 3-D Secure enrolment, `Y` / `N` / `E` (error) / `U` (unverifiable).
+        pub enrolled_code: Option<String> => "EnrolledCode",
+        /// `EnrolledDescription`.
+        pub enrolled_description: Option<String> => "EnrolledDescription",
+        /// `Prepaid`: `Y` / `N` / empty.
+        pub prepaid: Option<String> => "Prepaid",
+        /// `CardBIN`: the card's BIN (CallRequestTokenS2S).
+        pub card_bin: Option<String> => "CardBIN",
+        /// `BankList/Bank*` (CallIdealListS2S, CallMyBankListS2S).
+        pub bank_list: Vec<Bank> => "BankList" / "Bank",
+        /// `ExchangeRates/ExchangeRate*` (callExchangeRateS2S): today and the previous days.
+        pub exchange_rates: Vec<ExchangeRateEntry> => "ExchangeRates" / "ExchangeRate",
+        /// `OrderReferenceDetails` (callReadTrxS2S, Amazon Pay): see
+        /// [`amazon_addresses`](GestPayS2S::amazon_addresses).
+        pub order_reference_details: Option<OrderReferenceDetails> => "OrderReferenceDetails",
+    }
+}
+
+impl GestPayS2S {
+    /// The amount in the currency's minor units (`None` if either is missing or the amount
+    /// has more decimals than the currency allows).
+    pub fn amount_minor_units(&self) -> Option<u64> {
+        self.amount?.to_minor_units(self.currency?).ok()
+    }
+
+    /// `VbVRisp`, whichever shape it came in: the `b` parameter of the 3-D Secure page.
+    pub fn vbv_risp(&self) -> Option<&str> {
+        self.vbv_risp
+            .as_deref()
+            .or_else(|| self.vbv.as_ref()?.vbv_risp.as_deref())
+    }
+
+    /// `VbVFlag`, whichever shape it came in (the flag text of a flat `<VbV>OK</VbV>` too).
+    pub fn vbv_flag(&self) -> Option<&str> {
+        self.vbv_flag.as_deref().or_else(|| {
+            let vbv = self.vbv.as_ref()?;
+            vbv.vbv_flag.as_deref().or(vbv.value.as_deref())
+        })
+    }
+
+    /// `VbVBuyer`, whichever shape it came in.
+    pub fn vbv_buyer(&self) -> Option<&str> {
+        self.vbv_buyer
+            .as_deref()
+            .or_else(|| self.vbv.as_ref()?.vbv_buyer.as_deref())
+    }
+
+    /// True when the payment needs 3-D Secure authentication first (`ErrorCode` `8006`):
+    /// send the buyer to the 3-D Secure page with [`vbv_risp`](GestPayS2S::vbv_risp), then
+    /// call callPagamS2S again with [`transaction_key`](GestPayS2S::transaction_key) and the
+    /// PaRes (PROTOCOL.md §6.3).
+    pub fn requires_3ds(&self) -> bool {
+        self.error_code == Some(8006)
+    }
+
+    /// `RiskResponseCode`, flat or nested under `RISK`.
+    pub fn risk_code(&self) -> Option<&RiskResponseCode> {
+        self.risk_response_code
+            .as_ref()
+            .or_else(|| self.risk.as_ref()?.risk_response_code.as_ref())
+    }
+
+    /// `RiskResponseDescription`, flat or nested under `RISK`.
+    pub fn risk_description(&self) -> Option<&str> {
+        self.risk_response_description
+            .as_deref()
+            .or_else(|| self.risk.as_ref()?.risk_response_description.as_deref())
+    }
+
+    /// `Buyer/BuyerName`.
+    pub fn buyer_name(&self) -> Option<&str> {
+        self.buyer.as_ref()?.buyer_name.as_deref()
+    }
+
+    /// `Buyer/BuyerEmail`.
+    pub fn buyer_email(&self) -> Option<&str> {
+        self.buyer.as_ref()?.buyer_email.as_deref()
+    }
+
+    /// The events of one type (`AUT`, `MOV`, `STO` …), in order.
+    pub fn events_of<'s>(&'s self, kind: &'s EventType) -> impl Iterator<Item = &'s Event> {
+        self.events
+            .iter()
+            .filter(move |e| e.event_type.as_ref() == Some(kind))
+    }
+
+    /// Where to ship and whom to bill, for an Amazon Pay transaction: step 4 of the Amazon Pay
+    /// flow ("get the buyer's shipping and billing address") is a callReadTrxS2S whose result
+    /// carries Amazon's `OrderReferenceDetails`; this reads it into normalised [`Address`]es.
+    ///
+    /// * `shipping`: `Destination/PhysicalDestination` (the address chosen in Amazon's
+    ///   address book);
+    /// * `billing`: `BillingAddress/PhysicalAddress` (the address of the wallet's payment
+    ///   method);
+    /// * `buyer_name`, `buyer_email`: Amazon's `Buyer`, falling back to the gateway's top-level
+    ///   `Buyer` when Amazon's is empty; `buyer_phone`: Amazon's `Buyer/Phone`.
+    ///
+    /// Empty parts are `None` and are never shifted (an empty `AddressLine1` with a filled
+    /// `AddressLine2` stays so). `None` when the result has no `OrderReferenceDetails` (not an
+    /// Amazon Pay transaction, or not a callReadTrxS2S result).
+    ///
+    /// ```
+    /// use gestpay::Response;
+    /// use gestpay::s2s::CallReadTrxS2SResult;
+    ///
+    /// # fn main() -> gestpay::Result<()> {
+    /// let xml = br#"<GestPayS2S><TransactionResult>OK</TransactionResult><Company>AMAZONPAY</Company>
+    ///   <OrderReferenceDetails>
+    ///     <Destination><PhysicalDestination><Name>Marco Rossi</Name>
+    ///       <AddressLine1>via Gobe 15</AddressLine1><City>BIELLA</City>
+    ///       <PostalCode>13900</PostalCode><CountryCode>IT</CountryCode>
+    ///     </PhysicalDestination></Destination>
+    ///     <Buyer><Name>Ale</Name><Email>marco.rossi@email.it</Email></Buyer>
+    ///   </OrderReferenceDetails></GestPayS2S>"#;
+    /// let result = CallReadTrxS2SResult::from_xml(xml)?;
+    /// let amazon = result.amazon_addresses().expect("an Amazon Pay transaction");
+    /// let ship_to = amazon.shipping.expect("a shipping address");
+    /// assert_eq!(ship_to.name.as_deref(), Some("Marco Rossi"));
+    /// assert_eq!(ship_to.address_line1.as_deref(), Some("via Gobe 15"));
+    /// assert_eq!(amazon.billing, None);
+    /// assert_eq!(amazon.buyer_email.as_deref(), Some("marco.rossi@email.it"));
+    /// # Ok(()) }
+    /// ```
+    ///
+    /// [`Address`]: crate::address::Address
+    pub fn amazon_addresses(&self) -> Option<AmazonAddresses> {
+        let mut out = self.order_reference_details.as_ref()?.addresses();
+        if out.buyer_name.is_none() {
+            out.buyer_name = crate::address::clean(self.buyer_name());
+        }
+        if out.buyer_email.is_none() {
+            out.buyer_email = crate::address::clean(self.buyer_email());
+        }
+        Some(out)
     }
 }
 
@@ -31,10 +288,72 @@ impl Outcome for GestPayS2S {
     }
 }
 
+/// The wire names that differ between operations (D12, D13), applied when a result is built:
+/// callCheckCartaS2S and CallRequestTokenS2S answer `TransactionErrorCode` /
+/// `TransactionErrorDescription`, CallRequestTokenS2S answers `Token` (mixed case).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+struct WireNames {
+    transaction_errors: bool,
+    mixed_case_token: bool,
+}
+
+impl WireNames {
+    const CHECK_CARD: WireNames = WireNames {
+        transaction_errors: true,
+        mixed_case_token: false,
+    };
+    const REQUEST_TOKEN: WireNames = WireNames {
+        transaction_errors: true,
+        mixed_case_token: true,
+    };
+}
+
+/// Writes the payload with the operation's names. The renamed elements move: the error pair
+/// right after `TransactionResult`, the token triple at the end (as in the docs' examples).
+fn write_payload(payload: &GestPayS2S, w: &mut XmlWriter, names: WireNames) -> crate::Result<()> {
+    if names == WireNames::default() {
+        return payload.write_children(w);
+    }
+    let mut rest = payload.clone();
+    if names.transaction_errors {
+        rest.transaction_type
+            .take()
+            .write_field(w, "TransactionType", None)?;
+        rest.transaction_result
+            .take()
+            .write_field(w, "TransactionResult", None)?;
+        rest.error_code
+            .take()
+            .write_field(w, "TransactionErrorCode", None)?;
+        rest.error_description
+            .take()
+            .write_field(w, "TransactionErrorDescription", None)?;
+    }
+    let token = if names.mixed_case_token {
+        Some((
+            rest.token.take(),
+            rest.token_expiry_month.take(),
+            rest.token_expiry_year.take(),
+        ))
+    } else {
+        None
+    };
+    rest.write_children(w)?;
+    if let Some((token, month, year)) = token {
+        token.write_field(w, "Token", None)?;
+        month.write_field(w, "TokenExpiryMonth", None)?;
+        year.write_field(w, "TokenExpiryYear", None)?;
+    }
+    Ok(())
+}
+
 /// Declares the result type of each operation: a `GestPayS2S` payload bound to the operation's
-/// names, so that the answer to another operation is refused.
+/// names, so that the answer to another operation is refused, and built with the operation's
+/// own element names (`[names]`, when they differ).
 macro_rules! s2s_results {
-    ($($ty:ident => $op:literal),* $(,)?) => {$(
+    (@names) => { WireNames::default() };
+    (@names $names:expr) => { $names };
+    ($($ty:ident => $op:literal $([$names:expr])?),* $(,)?) => {$(
         #[doc = concat!("The result of `", $op, "`: a [`GestPayS2S`] payload (dereferences to it).")]
         #[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
         #[serde(transparent)]
@@ -59,9 +378,15 @@ macro_rules! s2s_results {
             }
         }
 
+        impl From<$ty> for GestPayS2S {
+            fn from(result: $ty) -> Self {
+                result.0
+            }
+        }
+
         impl crate::xml::XmlModel for $ty {
             fn write_children(&self, w: &mut crate::xml::XmlWriter) -> crate::Result<()> {
-                self.0.write_children(w)
+                write_payload(&self.0, w, s2s_results!(@names $($names)?))
             }
             fn read_child<'a>(
                 &mut self,
@@ -97,9 +422,9 @@ s2s_results! {
     CallDeleteS2SResult => "callDeleteS2S",
     CallSettleS2SResult => "callSettleS2S",
     CallVerifycardS2SResult => "callVerifycardS2S",
-    CallCheckCartaS2SResult => "callCheckCartaS2S",
+    CallCheckCartaS2SResult => "callCheckCartaS2S" [WireNames::CHECK_CARD],
     CallRenounceResult => "callRenounce",
-    CallRequestTokenS2SResult => "CallRequestTokenS2S",
+    CallRequestTokenS2SResult => "CallRequestTokenS2S" [WireNames::REQUEST_TOKEN],
     CallDeleteTokenS2SResult => "callDeleteTokenS2S",
     CallUpdateTokenS2SResult => "CallUpdateTokenS2S",
     CallIdealListS2SResult => "CallIdealListS2S",

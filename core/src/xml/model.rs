@@ -49,7 +49,7 @@ impl XmlText for u32 {
 }
 
 /// A structure of child elements.
-pub trait XmlModel: Sized + Default {
+pub trait XmlModel: Sized + Default + PartialEq {
     /// Writes the children, in wire order.
     fn write_children(&self, w: &mut XmlWriter) -> Result<()>;
     /// Reads one child, which it must consume entirely (read or skip).
@@ -138,7 +138,10 @@ pub fn read_model_node<'a, T: XmlModel>(
     if child.empty {
         return Ok(None);
     }
-    T::read_from(r, child).map(Some)
+    // A block without any value (`<Buyer><BuyerName/></Buyer>`, `<OrderDetails>...</OrderDetails>`)
+    // means "no value", like an empty leaf: the builder omits it the same way.
+    let value = T::read_from(r, child)?;
+    Ok((value != T::default()).then_some(value))
 }
 
 /// A struct field of any supported shape.
@@ -158,11 +161,22 @@ pub trait XmlField {
         item: Option<&'static str>,
     ) -> Result<()>;
     /// Applies the field's rules; `parent` is the path of the enclosing element.
-    fn check_field(&self, check: &mut Check, parent: &str, name: &str, item: Option<&str>, max: Option<usize>);
+    fn check_field(
+        &self,
+        check: &mut Check,
+        parent: &str,
+        name: &str,
+        item: Option<&str>,
+        max: Option<usize>,
+    );
 }
 
 fn join(parent: &str, name: &str) -> String {
-    if parent.is_empty() { name.to_owned() } else { format!("{parent}/{name}") }
+    if parent.is_empty() {
+        name.to_owned()
+    } else {
+        format!("{parent}/{name}")
+    }
 }
 
 impl<T: XmlNode> XmlField for Option<T> {
@@ -186,7 +200,14 @@ impl<T: XmlNode> XmlField for Option<T> {
         *self = T::read_node(r, child)?;
         Ok(())
     }
-    fn check_field(&self, check: &mut Check, parent: &str, name: &str, _: Option<&str>, max: Option<usize>) {
+    fn check_field(
+        &self,
+        check: &mut Check,
+        parent: &str,
+        name: &str,
+        _: Option<&str>,
+        max: Option<usize>,
+    ) {
         if let Some(v) = self {
             v.check_node(check, &join(parent, name), max);
         }
@@ -232,7 +253,14 @@ impl<T: XmlNode> XmlField for Vec<T> {
         }
         Ok(())
     }
-    fn check_field(&self, check: &mut Check, parent: &str, name: &str, item: Option<&str>, max: Option<usize>) {
+    fn check_field(
+        &self,
+        check: &mut Check,
+        parent: &str,
+        name: &str,
+        item: Option<&str>,
+        max: Option<usize>,
+    ) {
         for (i, v) in self.iter().enumerate() {
             let path = match item {
                 Some(item) => format!("{}/{item}[{i}]", join(parent, name)),
@@ -262,7 +290,14 @@ impl XmlField for String {
         *self = r.read_text(child)?;
         Ok(())
     }
-    fn check_field(&self, check: &mut Check, parent: &str, name: &str, _: Option<&str>, max: Option<usize>) {
+    fn check_field(
+        &self,
+        check: &mut Check,
+        parent: &str,
+        name: &str,
+        _: Option<&str>,
+        max: Option<usize>,
+    ) {
         if let Some(max) = max {
             check.max_len(&join(parent, name), self.chars().count(), max);
         }
@@ -391,6 +426,10 @@ macro_rules! xml_model {
 
         impl $crate::xml::XmlNode for $name {
             fn write_node(&self, w: &mut $crate::xml::XmlWriter, name: &'static str) -> $crate::Result<()> {
+                // An empty block carries nothing: it is omitted, as an absent one.
+                if *self == Self::default() {
+                    return Ok(());
+                }
                 $crate::xml::XmlModel::write_element(self, w, name)
             }
             fn read_node<'a>(

@@ -172,6 +172,12 @@ impl<'a> XmlReader<'a> {
 
     fn next_event(&mut self) -> Result<Event<'a>> {
         match self.inner.read_event() {
+            Ok(Event::DocType(d)) if d.trim_start().to_ascii_lowercase().starts_with("html") => {
+                Err(Error::malformed(
+                    ErrorCode::NotSoap,
+                    "expected a SOAP envelope, got an HTML page",
+                ))
+            }
             Ok(Event::DocType(_)) => Err(Error::malformed(
                 ErrorCode::DtdRefused,
                 "a DOCTYPE declaration is not accepted (no DTDs, no entities)",

@@ -168,7 +168,7 @@ impl XmlWriter {
         let skip = self
             .path
             .iter()
-            .position(|p| *p == "Body")
+            .position(|p| *p == "Body" || p.ends_with(":Body"))
             .map_or(0, |i| i + 2);
         let mut parts: Vec<&str> = self.path.iter().skip(skip).copied().collect();
         if !leaf.is_empty() {

@@ -41,16 +41,21 @@ crate::xml_model! {
     }
 }
 
-s2s_request!(CallReadTrxS2S, "callReadTrxS2S", CallReadTrxS2SResult, |req, c| {
-    c.nonempty("shopLogin", &req.shop_login);
-    if req.shop_transaction_id.is_none() && req.bank_transaction_id.is_none() {
-        c.fail(
-            crate::ErrorCode::MissingField,
-            "bankTransactionId",
-            "one of shopTransactionId and bankTransactionId is mandatory",
-        );
+s2s_request!(
+    CallReadTrxS2S,
+    "callReadTrxS2S",
+    CallReadTrxS2SResult,
+    |req, c| {
+        c.nonempty("shopLogin", &req.shop_login);
+        if req.shop_transaction_id.is_none() && req.bank_transaction_id.is_none() {
+            c.fail(
+                crate::ErrorCode::MissingField,
+                "bankTransactionId",
+                "one of shopTransactionId and bankTransactionId is mandatory",
+            );
+        }
     }
-});
+);
 
 // Placeholders, to be completed with every field in wire order (PROTOCOL.md §3).
 
@@ -64,9 +69,14 @@ crate::xml_model! {
     }
 }
 
-s2s_request!(CallRefundS2S, "callRefundS2S", CallRefundS2SResult, |req, c| {
-    c.nonempty("shopLogin", &req.shop_login);
-});
+s2s_request!(
+    CallRefundS2S,
+    "callRefundS2S",
+    CallRefundS2SResult,
+    |req, c| {
+        c.nonempty("shopLogin", &req.shop_login);
+    }
+);
 
 crate::xml_model! {
     /// `callPagamS2S`.
@@ -78,9 +88,14 @@ crate::xml_model! {
     }
 }
 
-s2s_request!(CallPagamS2S, "callPagamS2S", CallPagamS2SResult, |req, c| {
-    c.nonempty("shopLogin", &req.shop_login);
-});
+s2s_request!(
+    CallPagamS2S,
+    "callPagamS2S",
+    CallPagamS2SResult,
+    |req, c| {
+        c.nonempty("shopLogin", &req.shop_login);
+    }
+);
 
 crate::xml_model! {
     /// `callDeleteS2S`.
@@ -92,9 +107,14 @@ crate::xml_model! {
     }
 }
 
-s2s_request!(CallDeleteS2S, "callDeleteS2S", CallDeleteS2SResult, |req, c| {
-    c.nonempty("shopLogin", &req.shop_login);
-});
+s2s_request!(
+    CallDeleteS2S,
+    "callDeleteS2S",
+    CallDeleteS2SResult,
+    |req, c| {
+        c.nonempty("shopLogin", &req.shop_login);
+    }
+);
 
 crate::xml_model! {
     /// `callSettleS2S`.
@@ -106,9 +126,14 @@ crate::xml_model! {
     }
 }
 
-s2s_request!(CallSettleS2S, "callSettleS2S", CallSettleS2SResult, |req, c| {
-    c.nonempty("shopLogin", &req.shop_login);
-});
+s2s_request!(
+    CallSettleS2S,
+    "callSettleS2S",
+    CallSettleS2SResult,
+    |req, c| {
+        c.nonempty("shopLogin", &req.shop_login);
+    }
+);
 
 crate::xml_model! {
     /// `callVerifycardS2S`.
@@ -120,9 +145,14 @@ crate::xml_model! {
     }
 }
 
-s2s_request!(CallVerifycardS2S, "callVerifycardS2S", CallVerifycardS2SResult, |req, c| {
-    c.nonempty("shopLogin", &req.shop_login);
-});
+s2s_request!(
+    CallVerifycardS2S,
+    "callVerifycardS2S",
+    CallVerifycardS2SResult,
+    |req, c| {
+        c.nonempty("shopLogin", &req.shop_login);
+    }
+);
 
 crate::xml_model! {
     /// `callCheckCartaS2S`.
@@ -134,9 +164,14 @@ crate::xml_model! {
     }
 }
 
-s2s_request!(CallCheckCartaS2S, "callCheckCartaS2S", CallCheckCartaS2SResult, |req, c| {
-    c.nonempty("shopLogin", &req.shop_login);
-});
+s2s_request!(
+    CallCheckCartaS2S,
+    "callCheckCartaS2S",
+    CallCheckCartaS2SResult,
+    |req, c| {
+        c.nonempty("shopLogin", &req.shop_login);
+    }
+);
 
 crate::xml_model! {
     /// `callRenounce`.
@@ -148,9 +183,14 @@ crate::xml_model! {
     }
 }
 
-s2s_request!(CallRenounce, "callRenounce", CallRenounceResult, |req, c| {
-    c.nonempty("shopLogin", &req.shop_login);
-});
+s2s_request!(
+    CallRenounce,
+    "callRenounce",
+    CallRenounceResult,
+    |req, c| {
+        c.nonempty("shopLogin", &req.shop_login);
+    }
+);
 
 crate::xml_model! {
     /// `CallRequestTokenS2S`.
@@ -162,9 +202,14 @@ crate::xml_model! {
     }
 }
 
-s2s_request!(CallRequestTokenS2S, "CallRequestTokenS2S", CallRequestTokenS2SResult, |req, c| {
-    c.nonempty("shopLogin", &req.shop_login);
-});
+s2s_request!(
+    CallRequestTokenS2S,
+    "CallRequestTokenS2S",
+    CallRequestTokenS2SResult,
+    |req, c| {
+        c.nonempty("shopLogin", &req.shop_login);
+    }
+);
 
 crate::xml_model! {
     /// `callDeleteTokenS2S`.
@@ -176,9 +221,14 @@ crate::xml_model! {
     }
 }
 
-s2s_request!(CallDeleteTokenS2S, "callDeleteTokenS2S", CallDeleteTokenS2SResult, |req, c| {
-    c.nonempty("shopLogin", &req.shop_login);
-});
+s2s_request!(
+    CallDeleteTokenS2S,
+    "callDeleteTokenS2S",
+    CallDeleteTokenS2SResult,
+    |req, c| {
+        c.nonempty("shopLogin", &req.shop_login);
+    }
+);
 
 crate::xml_model! {
     /// `CallUpdateTokenS2S`.
@@ -190,9 +240,14 @@ crate::xml_model! {
     }
 }
 
-s2s_request!(CallUpdateTokenS2S, "CallUpdateTokenS2S", CallUpdateTokenS2SResult, |req, c| {
-    c.nonempty("shopLogin", &req.shop_login);
-});
+s2s_request!(
+    CallUpdateTokenS2S,
+    "CallUpdateTokenS2S",
+    CallUpdateTokenS2SResult,
+    |req, c| {
+        c.nonempty("shopLogin", &req.shop_login);
+    }
+);
 
 crate::xml_model! {
     /// `CallIdealListS2S`.
@@ -204,9 +259,14 @@ crate::xml_model! {
     }
 }
 
-s2s_request!(CallIdealListS2S, "CallIdealListS2S", CallIdealListS2SResult, |req, c| {
-    c.nonempty("shopLogin", &req.shop_login);
-});
+s2s_request!(
+    CallIdealListS2S,
+    "CallIdealListS2S",
+    CallIdealListS2SResult,
+    |req, c| {
+        c.nonempty("shopLogin", &req.shop_login);
+    }
+);
 
 crate::xml_model! {
     /// `CallMyBankListS2S`.
@@ -218,9 +278,14 @@ crate::xml_model! {
     }
 }
 
-s2s_request!(CallMyBankListS2S, "CallMyBankListS2S", CallMyBankListS2SResult, |req, c| {
-    c.nonempty("shopLogin", &req.shop_login);
-});
+s2s_request!(
+    CallMyBankListS2S,
+    "CallMyBankListS2S",
+    CallMyBankListS2SResult,
+    |req, c| {
+        c.nonempty("shopLogin", &req.shop_login);
+    }
+);
 
 crate::xml_model! {
     /// `CallUpdateCustomParamS2S`.
@@ -232,9 +297,14 @@ crate::xml_model! {
     }
 }
 
-s2s_request!(CallUpdateCustomParamS2S, "CallUpdateCustomParamS2S", CallUpdateCustomParamS2SResult, |req, c| {
-    c.nonempty("shopLogin", &req.shop_login);
-});
+s2s_request!(
+    CallUpdateCustomParamS2S,
+    "CallUpdateCustomParamS2S",
+    CallUpdateCustomParamS2SResult,
+    |req, c| {
+        c.nonempty("shopLogin", &req.shop_login);
+    }
+);
 
 crate::xml_model! {
     /// `CallUpdateOrderS2S`.
@@ -246,9 +316,14 @@ crate::xml_model! {
     }
 }
 
-s2s_request!(CallUpdateOrderS2S, "CallUpdateOrderS2S", CallUpdateOrderS2SResult, |req, c| {
-    c.nonempty("shopLogin", &req.shop_login);
-});
+s2s_request!(
+    CallUpdateOrderS2S,
+    "CallUpdateOrderS2S",
+    CallUpdateOrderS2SResult,
+    |req, c| {
+        c.nonempty("shopLogin", &req.shop_login);
+    }
+);
 
 crate::xml_model! {
     /// `callExchangeRateS2S`.
@@ -260,9 +335,14 @@ crate::xml_model! {
     }
 }
 
-s2s_request!(CallExchangeRateS2S, "callExchangeRateS2S", CallExchangeRateS2SResult, |req, c| {
-    c.nonempty("shopLogin", &req.shop_login);
-});
+s2s_request!(
+    CallExchangeRateS2S,
+    "callExchangeRateS2S",
+    CallExchangeRateS2SResult,
+    |req, c| {
+        c.nonempty("shopLogin", &req.shop_login);
+    }
+);
 
 crate::xml_model! {
     /// `callDeviceActivation`.
@@ -274,6 +354,11 @@ crate::xml_model! {
     }
 }
 
-s2s_request!(CallDeviceActivation, "callDeviceActivation", CallDeviceActivationResult, |req, c| {
-    c.nonempty("shopLogin", &req.shop_login);
-});
+s2s_request!(
+    CallDeviceActivation,
+    "callDeviceActivation",
+    CallDeviceActivationResult,
+    |req, c| {
+        c.nonempty("shopLogin", &req.shop_login);
+    }
+);

@@ -1,0 +1,253 @@
+//! `gestpay`: JSON on one side, the gateway's XML on the other, through the sans-IO core.
+//!
+//! Exit codes: 0 success; 1 input/output error; 2 usage; 3 invalid input (request, JSON,
+//! callback); 4 malformed or unexpected response; 5 SOAP fault; 6 unknown code.
+
+mod ops;
+
+use std::io::{Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use gestpay::codes::{PaymentType, alert_description, error_description};
+use gestpay::payment_page::{Callback, payment_page_url};
+use gestpay::{Environment, Error, SoapVersion};
+use serde_json::{Value, json};
+
+use crate::ops::Failure;
+
+#[derive(Parser)]
+#[command(
+    name = "gestpay",
+    version,
+    about = "Build and parse Axerve (Gestpay) gateway messages"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Read a JSON request and print its SOAP envelope (or, with --http, the whole HTTP call).
+    Build {
+        /// The operation, as the gateway spells it (`Encrypt`, `callReadTrxS2S`, …).
+        operation: String,
+        /// Where the request goes: `test`, `production`, or a base URL (`http://127.0.0.1:8080`).
+        #[arg(long, default_value = "test")]
+        env: String,
+        /// The SOAP version.
+        #[arg(long, value_enum, default_value = "1.1")]
+        soap: Soap,
+        /// Print `{method, url, headers, body}` as JSON instead of the bare envelope.
+        #[arg(long)]
+        http: bool,
+        /// Read the JSON from this file instead of standard input.
+        #[arg(long)]
+        input: Option<PathBuf>,
+    },
+    /// Read a response body (an envelope, or any part of it) and print the typed result as JSON.
+    Parse {
+        /// The operation whose response this is.
+        operation: String,
+        /// Read the body from this file instead of standard input.
+        #[arg(long)]
+        input: Option<PathBuf>,
+    },
+    /// Print the payment page URL for a shop login and an encrypted string.
+    Url {
+        /// The shop login (`a`).
+        #[arg(long)]
+        shop_login: String,
+        /// The CryptDecryptString returned by Encrypt (`b`).
+        #[arg(long)]
+        encrypted: String,
+        /// Pre-select a payment method (`paymentType`).
+        #[arg(long)]
+        payment_type: Option<String>,
+        /// `test`, `production`, or a base URL.
+        #[arg(long, default_value = "test")]
+        env: String,
+    },
+    /// Parse the gateway's callback (a URL or a query string) into shopLogin and the encrypted string.
+    Callback {
+        /// `https://shop.example/ok?a=…&b=…` or `a=…&b=…`.
+        url_or_query: String,
+    },
+    /// Describe a gateway error code (and, with --alert, an alert code).
+    ErrorCode {
+        /// The numeric code.
+        code: u32,
+        /// Look the code up in the alert table instead.
+        #[arg(long)]
+        alert: bool,
+    },
+    /// List the operations.
+    Operations,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Soap {
+    #[value(name = "1.1")]
+    V11,
+    #[value(name = "1.2")]
+    V12,
+}
+
+impl From<Soap> for SoapVersion {
+    fn from(s: Soap) -> Self {
+        match s {
+            Soap::V11 => SoapVersion::Soap11,
+            Soap::V12 => SoapVersion::Soap12,
+        }
+    }
+}
+
+fn environment(name: &str) -> Environment {
+    match name {
+        "test" => Environment::Test,
+        "production" | "prod" => Environment::Production,
+        other => Environment::Custom(other.to_owned()),
+    }
+}
+
+fn read_input(path: Option<&PathBuf>) -> std::io::Result<Vec<u8>> {
+    match path {
+        Some(p) => std::fs::read(p),
+        None => {
+            let mut buf = Vec::new();
+            std::io::stdin().read_to_end(&mut buf)?;
+            Ok(buf)
+        }
+    }
+}
+
+/// An error for stderr and its exit code.
+struct Exit(u8, String);
+
+fn failure(f: Failure) -> Exit {
+    match f {
+        Failure::Json(msg) => Exit(3, format!("invalid JSON input: {msg}")),
+        Failure::UnknownOperation(op) => Exit(
+            2,
+            format!("unknown operation `{op}`; try `gestpay operations`"),
+        ),
+        Failure::Gestpay(e) => gestpay_error(e),
+    }
+}
+
+fn gestpay_error(e: Error) -> Exit {
+    let code = match &e {
+        Error::InvalidRequest { .. } => 3,
+        Error::Fault(_) => 5,
+        _ => 4,
+    };
+    Exit(code, e.to_string())
+}
+
+fn operation(name: &str) -> Result<&'static str, Exit> {
+    ops::canonical(name).ok_or_else(|| failure(Failure::UnknownOperation(name.to_owned())))
+}
+
+fn print_json(value: &Value) -> Result<(), Exit> {
+    let text = serde_json::to_string_pretty(value).map_err(|e| Exit(1, e.to_string()))?;
+    println!("{text}");
+    Ok(())
+}
+
+fn run(cli: Cli) -> Result<(), Exit> {
+    match cli.command {
+        Command::Build {
+            operation: op,
+            env,
+            soap,
+            http,
+            input,
+        } => {
+            let op = operation(&op)?;
+            let raw = read_input(input.as_ref()).map_err(|e| Exit(1, e.to_string()))?;
+            let json: Value =
+                serde_json::from_slice(&raw).map_err(|e| failure(Failure::Json(e.to_string())))?;
+            let call =
+                ops::build_request(op, json, &environment(&env), soap.into()).map_err(failure)?;
+            let body = String::from_utf8_lossy(&call.body).into_owned();
+            if http {
+                let headers: serde_json::Map<String, Value> = call
+                    .headers
+                    .iter()
+                    .map(|(k, v)| (k.clone(), Value::String(v.clone())))
+                    .collect();
+                print_json(
+                    &json!({ "method": call.method, "url": call.url, "headers": headers, "body": body }),
+                )
+            } else {
+                println!("{body}");
+                Ok(())
+            }
+        }
+        Command::Parse {
+            operation: op,
+            input,
+        } => {
+            let op = operation(&op)?;
+            let body = read_input(input.as_ref()).map_err(|e| Exit(1, e.to_string()))?;
+            println!("{}", ops::parse_response(op, &body).map_err(failure)?);
+            Ok(())
+        }
+        Command::Url {
+            shop_login,
+            encrypted,
+            payment_type,
+            env,
+        } => {
+            let pt = payment_type.map(PaymentType::new);
+            let url = payment_page_url(&environment(&env), &shop_login, &encrypted, pt.as_ref())
+                .map_err(gestpay_error)?;
+            println!("{url}");
+            Ok(())
+        }
+        Command::Callback { url_or_query } => {
+            let cb = Callback::parse(&url_or_query).map_err(gestpay_error)?;
+            print_json(
+                &json!({ "shopLogin": cb.shop_login, "encryptedString": cb.encrypted_string }),
+            )
+        }
+        Command::ErrorCode { code, alert } => {
+            let found = if alert {
+                alert_description(code)
+            } else {
+                error_description(code)
+            };
+            match found {
+                Some(text) => {
+                    println!("{code}: {text}");
+                    Ok(())
+                }
+                None => Err(Exit(
+                    6,
+                    format!(
+                        "{code} is not a documented {} code",
+                        if alert { "alert" } else { "error" }
+                    ),
+                )),
+            }
+        }
+        Command::Operations => {
+            for op in ops::OPERATIONS {
+                println!("{op}");
+            }
+            Ok(())
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    match run(Cli::parse()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Exit(code, message)) => {
+            let _ = writeln!(std::io::stderr(), "gestpay: {message}");
+            ExitCode::from(code)
+        }
+    }
+}

@@ -1,0 +1,91 @@
+//! The operations the command knows, by their exact wire names: JSON in, XML out, and back.
+
+use gestpay::cryptdecrypt::{Decrypt, DecryptResult, Encrypt, EncryptResult};
+use gestpay::s2s::*;
+use gestpay::{Environment, Error, HttpRequest, Request, Response, SoapVersion};
+use serde_json::Value;
+
+/// What went wrong, classified for the exit code.
+#[derive(Debug)]
+pub(crate) enum Failure {
+    /// The JSON input does not describe a request of the operation.
+    Json(String),
+    /// The library refused or failed.
+    Gestpay(Error),
+    /// No such operation.
+    UnknownOperation(String),
+}
+
+impl From<Error> for Failure {
+    fn from(e: Error) -> Self {
+        Failure::Gestpay(e)
+    }
+}
+
+fn build<R: Request + serde::de::DeserializeOwned>(
+    input: Value,
+    env: &Environment,
+    version: SoapVersion,
+) -> Result<HttpRequest, Failure> {
+    let req: R = serde_json::from_value(input).map_err(|e| Failure::Json(e.to_string()))?;
+    Ok(req.to_http(env, version)?)
+}
+
+/// The typed result as pretty JSON, fields in wire order.
+fn parse<T: Response + serde::Serialize>(body: &[u8]) -> Result<String, Failure> {
+    let result = T::from_xml(body)?;
+    serde_json::to_string_pretty(&result).map_err(|e| Failure::Json(e.to_string()))
+}
+
+macro_rules! registry {
+    ($($name:literal => $req:ty, $res:ty;)*) => {
+        /// Every operation name, in the gateway's spelling.
+        pub(crate) const OPERATIONS: &[&str] = &[$($name),*];
+
+        /// Builds the HTTP request of `op` from its JSON description.
+        pub(crate) fn build_request(op: &str, input: Value, env: &Environment, version: SoapVersion) -> Result<HttpRequest, Failure> {
+            match op {
+                $($name => build::<$req>(input, env, version),)*
+                other => Err(Failure::UnknownOperation(other.to_owned())),
+            }
+        }
+
+        /// Parses a response of `op` (an envelope, or any part of it down to the payload).
+        pub(crate) fn parse_response(op: &str, body: &[u8]) -> Result<String, Failure> {
+            match op {
+                $($name => parse::<$res>(body),)*
+                other => Err(Failure::UnknownOperation(other.to_owned())),
+            }
+        }
+    };
+}
+
+registry! {
+    "Encrypt" => Encrypt, EncryptResult;
+    "Decrypt" => Decrypt, DecryptResult;
+    "callRefundS2S" => CallRefundS2S, CallRefundS2SResult;
+    "callReadTrxS2S" => CallReadTrxS2S, CallReadTrxS2SResult;
+    "callPagamS2S" => CallPagamS2S, CallPagamS2SResult;
+    "callDeleteS2S" => CallDeleteS2S, CallDeleteS2SResult;
+    "callSettleS2S" => CallSettleS2S, CallSettleS2SResult;
+    "callVerifycardS2S" => CallVerifycardS2S, CallVerifycardS2SResult;
+    "callCheckCartaS2S" => CallCheckCartaS2S, CallCheckCartaS2SResult;
+    "callRenounce" => CallRenounce, CallRenounceResult;
+    "CallRequestTokenS2S" => CallRequestTokenS2S, CallRequestTokenS2SResult;
+    "callDeleteTokenS2S" => CallDeleteTokenS2S, CallDeleteTokenS2SResult;
+    "CallUpdateTokenS2S" => CallUpdateTokenS2S, CallUpdateTokenS2SResult;
+    "CallIdealListS2S" => CallIdealListS2S, CallIdealListS2SResult;
+    "CallMyBankListS2S" => CallMyBankListS2S, CallMyBankListS2SResult;
+    "CallUpdateCustomParamS2S" => CallUpdateCustomParamS2S, CallUpdateCustomParamS2SResult;
+    "CallUpdateOrderS2S" => CallUpdateOrderS2S, CallUpdateOrderS2SResult;
+    "callExchangeRateS2S" => CallExchangeRateS2S, CallExchangeRateS2SResult;
+    "callDeviceActivation" => CallDeviceActivation, CallDeviceActivationResult;
+}
+
+/// Finds an operation by name, ignoring case (`callreadtrxs2s` → `callReadTrxS2S`).
+pub(crate) fn canonical(op: &str) -> Option<&'static str> {
+    OPERATIONS
+        .iter()
+        .copied()
+        .find(|o| o.eq_ignore_ascii_case(op))
+}

@@ -1,0 +1,147 @@
+//! Routing: the two SOAP endpoints (paths matched without case, as IIS does), their WSDLs, and
+//! the browser pages. SOAP requests are identified, checked like ASMX checks them (SOAPAction),
+//! and handed to the operation's handler; anything malformed gets a SOAP fault.
+
+use axum::body::Bytes;
+use axum::extract::{RawQuery, State};
+use axum::http::{HeaderMap, Method, StatusCode, Uri, header};
+use axum::response::{IntoResponse, Response};
+use gestpay::soap::{RequestInfo, Service, identify_request};
+use gestpay::xml::Limits;
+use gestpay::{HttpResponse, SoapFault, SoapVersion};
+
+use crate::App;
+
+const CRYPTDECRYPT_WSDL: &str = include_str!("../wsdl/WSCryptDecrypt.wsdl");
+const S2S_WSDL: &str = include_str!("../wsdl/WSs2s.wsdl");
+
+/// What every handler returns: the gateway's answer, or a SOAP fault.
+pub(crate) type Answer = Result<HttpResponse, SoapFault>;
+
+/// A `soap:Client` (sender) fault.
+pub(crate) fn client_fault(version: SoapVersion, reason: impl Into<String>) -> SoapFault {
+    SoapFault {
+        version,
+        code: match version {
+            SoapVersion::Soap11 => "soap:Client".into(),
+            SoapVersion::Soap12 => "soap12:Sender".into(),
+        },
+        reason: reason.into(),
+        ..SoapFault::default()
+    }
+}
+
+/// A `soap:Server` (receiver) fault.
+pub(crate) fn server_fault(version: SoapVersion, reason: impl Into<String>) -> SoapFault {
+    SoapFault {
+        code: match version {
+            SoapVersion::Soap11 => "soap:Server".into(),
+            SoapVersion::Soap12 => "soap12:Receiver".into(),
+        },
+        ..client_fault(version, reason)
+    }
+}
+
+fn into_response(answer: HttpResponse) -> Response {
+    let mut response = (StatusCode::from_u16(answer.status).unwrap_or(StatusCode::OK), answer.body).into_response();
+    for (k, v) in answer.headers {
+        if let (Ok(name), Ok(value)) = (header::HeaderName::try_from(k), header::HeaderValue::try_from(v)) {
+            response.headers_mut().insert(name, value);
+        }
+    }
+    response
+}
+
+fn fault_response(fault: &SoapFault) -> Response {
+    match fault.to_http_response(fault.version) {
+        Ok(r) => into_response(r),
+        Err(e) => (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()).into_response(),
+    }
+}
+
+/// Every request lands here.
+pub(crate) async fn dispatch(
+    State(app): State<App>,
+    method: Method,
+    uri: Uri,
+    RawQuery(query): RawQuery,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let path = uri.path().to_ascii_lowercase();
+    let service = match path.as_str() {
+        "/gestpay/gestpayws/wscryptdecrypt.asmx" => Some(Service::CryptDecrypt),
+        "/gestpay/gestpayws/wss2s.asmx" => Some(Service::S2s),
+        _ => None,
+    };
+    if let Some(service) = service {
+        if method == Method::GET {
+            return wsdl(service, query.as_deref());
+        }
+        if method == Method::POST {
+            return soap_call(&app, service, &headers, &body);
+        }
+        return StatusCode::METHOD_NOT_ALLOWED.into_response();
+    }
+    crate::pages::handle(&app, &method, &path, query.as_deref(), &body)
+}
+
+fn wsdl(service: Service, query: Option<&str>) -> Response {
+    if !query.is_some_and(|q| q.eq_ignore_ascii_case("wsdl")) {
+        return (StatusCode::OK, "This is an emulated Axerve (Gestpay) web service. Append ?wsdl for its description.")
+            .into_response();
+    }
+    let text = match service {
+        Service::CryptDecrypt => CRYPTDECRYPT_WSDL,
+        Service::S2s => S2S_WSDL,
+    };
+    ([(header::CONTENT_TYPE, "text/xml; charset=utf-8")], text).into_response()
+}
+
+fn soap_call(app: &App, service: Service, headers: &HeaderMap, body: &[u8]) -> Response {
+    let content_type = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("");
+    let guessed = if content_type.contains("soap+xml") { SoapVersion::Soap12 } else { SoapVersion::Soap11 };
+    let info = match identify_request(body, Limits::default()) {
+        Ok(info) => info,
+        Err(e) => return fault_response(&client_fault(guessed, format!("Server was unable to read request. {e}"))),
+    };
+    if let Err(fault) = check_action(&info, service, headers, content_type) {
+        return fault_response(&fault);
+    }
+    let answer = match service {
+        Service::CryptDecrypt => crate::cryptdecrypt::handle(app, &info, body),
+        Service::S2s => crate::s2s::handle(app, &info, body),
+    };
+    match answer {
+        Ok(response) => into_response(response),
+        Err(fault) => fault_response(&fault),
+    }
+}
+
+/// ASMX dispatches SOAP 1.1 on the SOAPAction header and SOAP 1.2 on the `action` parameter:
+/// both must name the operation in the body, in the service's namespace.
+fn check_action(info: &RequestInfo, service: Service, headers: &HeaderMap, content_type: &str) -> Result<(), SoapFault> {
+    let expected = format!("{}{}", service.namespace(), info.operation);
+    let sent = match info.version {
+        SoapVersion::Soap11 => headers
+            .get("soapaction")
+            .and_then(|v| v.to_str().ok())
+            .map(|v| v.trim().trim_matches('"').to_owned()),
+        SoapVersion::Soap12 => content_type
+            .split(';')
+            .filter_map(|p| p.trim().strip_prefix("action="))
+            .map(|a| a.trim_matches('"').to_owned())
+            .next(),
+    };
+    match (info.version, sent) {
+        (_, Some(action)) if action == expected => Ok(()),
+        (SoapVersion::Soap12, None) => Ok(()),
+        (_, action) => Err(client_fault(
+            info.version,
+            format!(
+                "Server did not recognize the value of HTTP Header SOAPAction: {}.",
+                action.unwrap_or_default()
+            ),
+        )),
+    }
+}

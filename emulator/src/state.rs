@@ -1,0 +1,193 @@
+//! The emulator's memory: payments waiting on the payment page, transactions with their
+//! history, tokens. All of it lost when the process stops, by design.
+
+use std::collections::HashMap;
+
+use gestpay::Amount;
+use gestpay::codes::{Currency, EventType, PaymentType, TransactionState};
+use gestpay::cryptdecrypt::Encrypt;
+use gestpay::custom_info::CustomInfo;
+
+/// One entry of a transaction's history (`Events/event`).
+#[derive(Debug, Clone)]
+pub(crate) struct EventRecord {
+    pub(crate) kind: EventType,
+    pub(crate) amount_minor: u64,
+    pub(crate) date: String,
+    pub(crate) id: String,
+}
+
+/// What the buyer chose on the emulated Amazon pages.
+#[derive(Debug, Clone)]
+pub(crate) struct AmazonOrder {
+    pub(crate) order_reference_id: String,
+    pub(crate) shipping_index: usize,
+    pub(crate) card_index: usize,
+    pub(crate) billing_agreement: bool,
+}
+
+/// A transaction the gateway knows.
+#[derive(Debug, Clone)]
+pub(crate) struct Transaction {
+    pub(crate) shop_login: String,
+    pub(crate) shop_transaction_id: String,
+    pub(crate) bank_transaction_id: String,
+    pub(crate) currency: Currency,
+    pub(crate) authorized_minor: u64,
+    pub(crate) settled_minor: u64,
+    pub(crate) refunded_minor: u64,
+    pub(crate) state: TransactionState,
+    pub(crate) ok: bool,
+    pub(crate) error_code: u32,
+    pub(crate) authorization_code: String,
+    pub(crate) payment_type: PaymentType,
+    pub(crate) buyer_name: Option<String>,
+    pub(crate) buyer_email: Option<String>,
+    pub(crate) custom_info: Option<CustomInfo>,
+    pub(crate) token: Option<String>,
+    pub(crate) events: Vec<EventRecord>,
+    pub(crate) amazon: Option<AmazonOrder>,
+}
+
+impl Transaction {
+    pub(crate) fn amount(&self) -> Amount {
+        Amount::from_minor(self.authorized_minor, self.currency)
+    }
+}
+
+/// A payment registered by Encrypt, waiting for the buyer on the payment page.
+#[derive(Debug, Clone)]
+pub(crate) struct PendingPayment {
+    pub(crate) request: Encrypt,
+}
+
+/// A billing-agreement or card token.
+#[derive(Debug, Clone)]
+pub(crate) struct TokenRecord {
+    pub(crate) shop_login: String,
+    pub(crate) payment_type: PaymentType,
+    pub(crate) amazon: Option<AmazonOrder>,
+    pub(crate) buyer_name: Option<String>,
+    pub(crate) buyer_email: Option<String>,
+    pub(crate) expiry_month: String,
+    pub(crate) expiry_year: String,
+}
+
+/// Everything in memory.
+#[derive(Debug, Default)]
+pub(crate) struct State {
+    counter: u64,
+    /// Encrypt's CryptDecryptString → the payment waiting for the buyer.
+    pub(crate) pending: HashMap<String, PendingPayment>,
+    /// The `b` sent to the merchant's URLs → the transaction it reports.
+    pub(crate) results: HashMap<String, String>,
+    /// BankTransactionID → transaction.
+    pub(crate) transactions: HashMap<String, Transaction>,
+    /// Token value → what it charges.
+    pub(crate) tokens: HashMap<String, TokenRecord>,
+}
+
+impl State {
+    fn next(&mut self) -> u64 {
+        self.counter += 1;
+        self.counter
+    }
+
+    /// An opaque string like the gateway's encrypted strings (unguessable is not the point
+    /// here; distinct and stable within a run is).
+    pub(crate) fn opaque(&mut self) -> String {
+        let n = self.next();
+        format!("{:016X}{:016X}", mix(n), mix(n ^ 0xA5A5_A5A5))
+    }
+
+    /// A new BankTransactionID.
+    pub(crate) fn bank_id(&mut self) -> String {
+        (7_000_000 + self.next()).to_string()
+    }
+
+    /// A six-digit authorisation code (leading zeros are kept: it is text).
+    pub(crate) fn authorization_code(&mut self) -> String {
+        format!("{:06}", mix(self.next()) % 1_000_000)
+    }
+
+    /// An Amazon Order Reference Id, in Amazon's format (`S02-0319513-4657042`).
+    pub(crate) fn amazon_order_reference(&mut self) -> String {
+        let n = mix(self.next());
+        format!("S02-{:07}-{:07}", n % 10_000_000, (n >> 24) % 10_000_000)
+    }
+
+    /// An Amazon billing agreement id used as the recurring token.
+    pub(crate) fn billing_agreement_token(&mut self) -> String {
+        let n = mix(self.next());
+        format!("B02-{:07}-{:07}", n % 10_000_000, (n >> 24) % 10_000_000)
+    }
+
+    /// An event id.
+    pub(crate) fn event_id(&mut self) -> String {
+        (900_000 + self.next()).to_string()
+    }
+
+    /// The transaction with this bank id, or the only one with this shop id for the shop.
+    pub(crate) fn find(&self, shop_login: &str, bank_id: Option<&str>, shop_id: Option<&str>) -> Lookup {
+        if let Some(bank) = bank_id.filter(|b| !b.is_empty()) {
+            return match self.transactions.get(bank) {
+                Some(t) if t.shop_login == shop_login => Lookup::Found(bank.to_owned()),
+                _ => Lookup::NotFound,
+            };
+        }
+        let Some(shop) = shop_id.filter(|s| !s.is_empty()) else { return Lookup::NotFound };
+        let mut hits = self
+            .transactions
+            .values()
+            .filter(|t| t.shop_login == shop_login && t.shop_transaction_id == shop);
+        match (hits.next(), hits.next()) {
+            (Some(t), None) => Lookup::Found(t.bank_transaction_id.clone()),
+            (Some(_), Some(_)) => Lookup::NotUnique,
+            (None, _) => Lookup::NotFound,
+        }
+    }
+
+    /// True when an Amazon Pay transaction of the shop already uses this shopTransactionId.
+    pub(crate) fn amazon_id_taken(&self, shop_login: &str, shop_id: &str) -> bool {
+        let amazon = |t: &Transaction| t.payment_type == PaymentType::AMAZONPAY;
+        self.transactions
+            .values()
+            .any(|t| t.shop_login == shop_login && t.shop_transaction_id == shop_id && amazon(t))
+            || self.pending.values().any(|p| {
+                p.request.shop_login == shop_login
+                    && p.request.shop_transaction_id == shop_id
+                    && p.request.payment_types.contains(&PaymentType::AMAZONPAY)
+            })
+    }
+}
+
+/// The outcome of looking a transaction up.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum Lookup {
+    Found(String),
+    NotFound,
+    NotUnique,
+}
+
+/// SplitMix64: spreads a counter into opaque-looking bits.
+fn mix(mut z: u64) -> u64 {
+    z = z.wrapping_add(0x9E37_79B9_7F4A_7C15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+/// The current time as the gateway writes event dates (`dd/MM/yy HH:mm:ss`, UTC).
+pub(crate) fn now_event_date() -> String {
+    let format = time::macros::format_description!(
+        "[day]/[month]/[year repr:last_two] [hour]:[minute]:[second]"
+    );
+    time::OffsetDateTime::now_utc().format(&format).unwrap_or_default()
+}
+
+/// The current time as Amazon writes timestamps (ISO 8601, UTC).
+pub(crate) fn now_iso() -> String {
+    time::OffsetDateTime::now_utc()
+        .format(&time::format_description::well_known::Rfc3339)
+        .unwrap_or_default()
+}
