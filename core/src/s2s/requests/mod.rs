@@ -1,7 +1,24 @@
 //! The requests of the 17 WsS2S operations, fields in WSDL wire order (PROTOCOL.md §3).
+//!
+//! One file per family:
+//!
+//! * `payment`: [`CallPagamS2S`] (authorisation with card data, a token, Apple/Google Pay, an
+//!   Amazon Pay order reference, or the second call of a 3-D Secure payment);
+//! * `capture`: [`CallSettleS2S`], [`CallDeleteS2S`], [`CallRefundS2S`], [`CallReadTrxS2S`] —
+//!   the calls on an existing transaction, identified by a [`TransactionRef`];
+//! * `cards`: [`CallCheckCartaS2S`], [`CallVerifycardS2S`] (legacy), [`CallRequestTokenS2S`],
+//!   [`CallDeleteTokenS2S`], [`CallUpdateTokenS2S`];
+//! * `lists`: [`CallIdealListS2S`], [`CallMyBankListS2S`], [`CallExchangeRateS2S`];
+//! * `misc`: [`CallUpdateOrderS2S`], [`CallUpdateCustomParamS2S`], [`CallRenounce`],
+//!   [`CallDeviceActivation`] (the last three are undocumented by the gateway).
+//!
+//! Every request is a plain struct with public fields in wire order (an unset `Option` is not
+//! written; a mandatory `String` is always written), plus constructors and setters for the usual
+//! shapes. [`Request::validate`] (run by `to_envelope`/`to_http`) checks the documented rules
+//! and names the field and the rule broken; it never echoes a secret value.
 
 use super::result::*;
-use crate::error::Result;
+use crate::error::{ErrorCode, Result};
 use crate::message::Request;
 use crate::secret::Secret;
 use crate::soap::Operation;
@@ -27,338 +44,211 @@ macro_rules! s2s_request {
     };
 }
 
-crate::xml_model! {
-    /// `callReadTrxS2S`: read a transaction's state (and Amazon Pay's addresses).
-    pub struct CallReadTrxS2S {
-        /// `shopLogin` (30, mandatory).
-        pub shop_login: String => "shopLogin" [max 30],
-        /// `shopTransactionId` (50): this or `bankTransactionId`.
-        pub shop_transaction_id: Option<String> => "shopTransactionId" [max 50],
-        /// `bankTransactionId` (18): this or `shopTransactionId`.
-        pub bank_transaction_id: Option<String> => "bankTransactionId" [max 18],
-        /// `apikey`.
-        pub api_key: Option<Secret> => "apikey",
-    }
+/// Adds the `api_key` setter (API-key authentication, element `apikey`) to request types.
+macro_rules! api_key_setter {
+    ($($ty:ident),* $(,)?) => {$(
+        impl $ty {
+            /// The API key (`apikey`), when API-key authentication is enabled in the back office.
+            pub fn api_key(mut self, key: impl Into<Secret>) -> Self {
+                self.api_key = Some(key.into());
+                self
+            }
+        }
+    )*};
 }
 
-s2s_request!(
-    CallReadTrxS2S,
-    "callReadTrxS2S",
-    CallReadTrxS2SResult,
-    |req, c| {
-        c.nonempty("shopLogin", &req.shop_login);
-        if req.shop_transaction_id.is_none() && req.bank_transaction_id.is_none() {
-            c.fail(
-                crate::ErrorCode::MissingField,
-                "bankTransactionId",
-                "one of shopTransactionId and bankTransactionId is mandatory",
-            );
+mod capture;
+mod cards;
+mod lists;
+mod misc;
+mod payment;
+
+pub use capture::{CallDeleteS2S, CallReadTrxS2S, CallRefundS2S, CallSettleS2S};
+pub use cards::{
+    CallCheckCartaS2S, CallDeleteTokenS2S, CallRequestTokenS2S, CallUpdateTokenS2S,
+    CallVerifycardS2S,
+};
+pub use lists::{CallExchangeRateS2S, CallIdealListS2S, CallMyBankListS2S};
+pub use misc::{CallDeviceActivation, CallRenounce, CallUpdateCustomParamS2S, CallUpdateOrderS2S};
+pub use payment::CallPagamS2S;
+
+/// Which transaction a call on an existing transaction (settle, delete, refund, read, update
+/// order, update custom parameter) is about.
+///
+/// `shopLogin` + the bank transaction id (`BankTransactionID` of the payment result) identifies a
+/// transaction uniquely; the shop transaction id (the merchant's own order id) works only when
+/// the merchant never reused it — otherwise the gateway answers that the transaction is "not
+/// uniquely identified". Both may be sent.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum TransactionRef {
+    /// The gateway's id (`bankTransactionId` / `bankTransID`): always unique. Preferred.
+    Bank(String),
+    /// The merchant's id (`shopTransactionId` / `shopTransID`): only if it is unique.
+    Shop(String),
+    /// Both ids.
+    Both {
+        /// The merchant's id.
+        shop: String,
+        /// The gateway's id.
+        bank: String,
+    },
+}
+
+impl TransactionRef {
+    /// By the gateway's id (`BankTransactionID` of the payment result).
+    pub fn bank(id: impl Into<String>) -> Self {
+        TransactionRef::Bank(id.into())
+    }
+
+    /// By the merchant's id (must be unique for the shop).
+    pub fn shop(id: impl Into<String>) -> Self {
+        TransactionRef::Shop(id.into())
+    }
+
+    /// By both ids.
+    pub fn both(shop: impl Into<String>, bank: impl Into<String>) -> Self {
+        TransactionRef::Both {
+            shop: shop.into(),
+            bank: bank.into(),
         }
     }
-);
 
-// Placeholders, to be completed with every field in wire order (PROTOCOL.md §3).
+    /// The merchant's id, when given.
+    pub fn shop_id(&self) -> Option<&str> {
+        match self {
+            TransactionRef::Shop(s) | TransactionRef::Both { shop: s, .. } => Some(s),
+            TransactionRef::Bank(_) => None,
+        }
+    }
 
-crate::xml_model! {
-    /// `callRefundS2S`.
-    pub struct CallRefundS2S {
-        /// `shopLogin` (30, mandatory).
-        pub shop_login: String => "shopLogin" [max 30],
-        /// `apikey`.
-        pub api_key: Option<Secret> => "apikey",
+    /// The gateway's id, when given.
+    pub fn bank_id(&self) -> Option<&str> {
+        match self {
+            TransactionRef::Bank(b) | TransactionRef::Both { bank: b, .. } => Some(b),
+            TransactionRef::Shop(_) => None,
+        }
+    }
+
+    /// `(shop id, bank id)`, the two optional fields of the requests.
+    pub fn into_ids(self) -> (Option<String>, Option<String>) {
+        match self {
+            TransactionRef::Bank(b) => (None, Some(b)),
+            TransactionRef::Shop(s) => (Some(s), None),
+            TransactionRef::Both { shop, bank } => (Some(shop), Some(bank)),
+        }
     }
 }
 
-s2s_request!(
-    CallRefundS2S,
-    "callRefundS2S",
-    CallRefundS2SResult,
-    |req, c| {
-        c.nonempty("shopLogin", &req.shop_login);
-    }
-);
+/// True when an optional text holds a non-empty value.
+fn is_set(value: Option<&str>) -> bool {
+    value.is_some_and(|v| !v.is_empty())
+}
 
-crate::xml_model! {
-    /// `callPagamS2S`.
-    pub struct CallPagamS2S {
-        /// `shopLogin` (30, mandatory).
-        pub shop_login: String => "shopLogin" [max 30],
-        /// `apikey`.
-        pub api_key: Option<Secret> => "apikey",
+/// True when an optional secret holds a non-empty value.
+fn is_set_secret(value: Option<&Secret>) -> bool {
+    value.is_some_and(|v| !v.is_empty())
+}
+
+/// `Y` / `N` for a boolean flag (`withAuth`, `withAut`, `chargeBackFraud`).
+fn yes_no(flag: bool) -> String {
+    if flag { "Y" } else { "N" }.to_owned()
+}
+
+/// A mandatory secret: present and non-empty.
+fn required_secret(c: &mut Check, field: &str, value: Option<&Secret>) {
+    if !is_set_secret(value) {
+        c.fail(ErrorCode::MissingField, field, "is mandatory");
     }
 }
 
-s2s_request!(
-    CallPagamS2S,
-    "callPagamS2S",
-    CallPagamS2SResult,
-    |req, c| {
-        c.nonempty("shopLogin", &req.shop_login);
-    }
-);
-
-crate::xml_model! {
-    /// `callDeleteS2S`.
-    pub struct CallDeleteS2S {
-        /// `shopLogin` (30, mandatory).
-        pub shop_login: String => "shopLogin" [max 30],
-        /// `apikey`.
-        pub api_key: Option<Secret> => "apikey",
+/// A `Y`/`N` flag, when present.
+fn check_yes_no(c: &mut Check, field: &str, value: Option<&str>) {
+    if let Some(v) = value
+        && v != "Y"
+        && v != "N"
+    {
+        c.fail(
+            ErrorCode::InvalidFormat,
+            field,
+            format!("`{v}` is not a flag: expected `Y` or `N`"),
+        );
     }
 }
 
-s2s_request!(
-    CallDeleteS2S,
-    "callDeleteS2S",
-    CallDeleteS2SResult,
-    |req, c| {
-        c.nonempty("shopLogin", &req.shop_login);
-    }
-);
-
-crate::xml_model! {
-    /// `callSettleS2S`.
-    pub struct CallSettleS2S {
-        /// `shopLogin` (30, mandatory).
-        pub shop_login: String => "shopLogin" [max 30],
-        /// `apikey`.
-        pub api_key: Option<Secret> => "apikey",
+/// A mandatory `Y`/`N` flag.
+fn check_required_yes_no(c: &mut Check, field: &str, value: &str) {
+    c.nonempty(field, value);
+    if !value.is_empty() {
+        check_yes_no(c, field, Some(value));
     }
 }
 
-s2s_request!(
-    CallSettleS2S,
-    "callSettleS2S",
-    CallSettleS2SResult,
-    |req, c| {
-        c.nonempty("shopLogin", &req.shop_login);
-    }
-);
-
-crate::xml_model! {
-    /// `callVerifycardS2S`.
-    pub struct CallVerifycardS2S {
-        /// `shopLogin` (30, mandatory).
-        pub shop_login: String => "shopLogin" [max 30],
-        /// `apikey`.
-        pub api_key: Option<Secret> => "apikey",
+/// At least one of the two transaction ids (PROTOCOL.md §3.0); the error names `bank_field`.
+fn check_transaction_ids(
+    c: &mut Check,
+    (shop_field, shop): (&str, Option<&str>),
+    (bank_field, bank): (&str, Option<&str>),
+) {
+    if !is_set(shop) && !is_set(bank) {
+        c.fail(
+            ErrorCode::MissingField,
+            bank_field,
+            format!("one of {shop_field} and {bank_field} is mandatory ({bank_field} is unique)"),
+        );
     }
 }
 
-s2s_request!(
-    CallVerifycardS2S,
-    "callVerifycardS2S",
-    CallVerifycardS2SResult,
-    |req, c| {
-        c.nonempty("shopLogin", &req.shop_login);
-    }
-);
+/// Card data as three optional secret fields: `[(wire name, value); 3]` (number, month, year).
+type CardFields<'a> = [(&'static str, Option<&'a Secret>); 3];
 
-crate::xml_model! {
-    /// `callCheckCartaS2S`.
-    pub struct CallCheckCartaS2S {
-        /// `shopLogin` (30, mandatory).
-        pub shop_login: String => "shopLogin" [max 30],
-        /// `apikey`.
-        pub api_key: Option<Secret> => "apikey",
+/// True when any part of the card data is present.
+fn has_card_data(card: &CardFields<'_>) -> bool {
+    card.iter().any(|(_, v)| is_set_secret(*v))
+}
+
+/// Card data given in part: the first missing part is reported.
+fn check_card_complete(c: &mut Check, card: &CardFields<'_>) {
+    if let Some((field, _)) = card.iter().find(|(_, v)| !is_set_secret(*v)) {
+        c.fail(
+            ErrorCode::MissingField,
+            field,
+            format!(
+                "card data is incomplete: {}, {} and {} go together",
+                card[0].0, card[1].0, card[2].0
+            ),
+        );
     }
 }
 
-s2s_request!(
-    CallCheckCartaS2S,
-    "callCheckCartaS2S",
-    CallCheckCartaS2SResult,
-    |req, c| {
-        c.nonempty("shopLogin", &req.shop_login);
-    }
-);
-
-crate::xml_model! {
-    /// `callRenounce`.
-    pub struct CallRenounce {
-        /// `shopLogin` (30, mandatory).
-        pub shop_login: String => "shopLogin" [max 30],
-        /// `apikey`.
-        pub api_key: Option<Secret> => "apikey",
-    }
+/// The two-digit month and year of card data, when present.
+fn check_card_dates(c: &mut Check, card: &CardFields<'_>) {
+    c.digits_secret(card[1].0, card[1].1, 2);
+    c.digits_secret(card[2].0, card[2].1, 2);
 }
 
-s2s_request!(
-    CallRenounce,
-    "callRenounce",
-    CallRenounceResult,
-    |req, c| {
-        c.nonempty("shopLogin", &req.shop_login);
-    }
-);
-
-crate::xml_model! {
-    /// `CallRequestTokenS2S`.
-    pub struct CallRequestTokenS2S {
-        /// `shopLogin` (30, mandatory).
-        pub shop_login: String => "shopLogin" [max 30],
-        /// `apikey`.
-        pub api_key: Option<Secret> => "apikey",
-    }
-}
-
-s2s_request!(
-    CallRequestTokenS2S,
-    "CallRequestTokenS2S",
-    CallRequestTokenS2SResult,
-    |req, c| {
-        c.nonempty("shopLogin", &req.shop_login);
-    }
-);
-
-crate::xml_model! {
-    /// `callDeleteTokenS2S`.
-    pub struct CallDeleteTokenS2S {
-        /// `shopLogin` (30, mandatory).
-        pub shop_login: String => "shopLogin" [max 30],
-        /// `apikey`.
-        pub api_key: Option<Secret> => "apikey",
+/// Card data XOR token (callCheckCartaS2S): both → `conflicting_fields` on `tokenValue`; none →
+/// `missing_field` on the card number; a part of the card data alone → the missing part.
+fn check_card_xor_token(c: &mut Check, card: &CardFields<'_>, token: Option<&Secret>) {
+    let has_card = has_card_data(card);
+    let has_token = is_set_secret(token);
+    match (has_card, has_token) {
+        (true, true) => c.fail(
+            ErrorCode::ConflictingFields,
+            "tokenValue",
+            format!(
+                "card data XOR token: send {} (with its expiry) or tokenValue, not both",
+                card[0].0
+            ),
+        ),
+        (false, false) => c.fail(
+            ErrorCode::MissingField,
+            card[0].0,
+            format!(
+                "card data ({}, {}, {}) or tokenValue is mandatory",
+                card[0].0, card[1].0, card[2].0
+            ),
+        ),
+        (true, false) => check_card_complete(c, card),
+        (false, true) => {}
     }
 }
-
-s2s_request!(
-    CallDeleteTokenS2S,
-    "callDeleteTokenS2S",
-    CallDeleteTokenS2SResult,
-    |req, c| {
-        c.nonempty("shopLogin", &req.shop_login);
-    }
-);
-
-crate::xml_model! {
-    /// `CallUpdateTokenS2S`.
-    pub struct CallUpdateTokenS2S {
-        /// `shopLogin` (30, mandatory).
-        pub shop_login: String => "shopLogin" [max 30],
-        /// `apikey`.
-        pub api_key: Option<Secret> => "apikey",
-    }
-}
-
-s2s_request!(
-    CallUpdateTokenS2S,
-    "CallUpdateTokenS2S",
-    CallUpdateTokenS2SResult,
-    |req, c| {
-        c.nonempty("shopLogin", &req.shop_login);
-    }
-);
-
-crate::xml_model! {
-    /// `CallIdealListS2S`.
-    pub struct CallIdealListS2S {
-        /// `shopLogin` (30, mandatory).
-        pub shop_login: String => "shopLogin" [max 30],
-        /// `apikey`.
-        pub api_key: Option<Secret> => "apikey",
-    }
-}
-
-s2s_request!(
-    CallIdealListS2S,
-    "CallIdealListS2S",
-    CallIdealListS2SResult,
-    |req, c| {
-        c.nonempty("shopLogin", &req.shop_login);
-    }
-);
-
-crate::xml_model! {
-    /// `CallMyBankListS2S`.
-    pub struct CallMyBankListS2S {
-        /// `shopLogin` (30, mandatory).
-        pub shop_login: String => "shopLogin" [max 30],
-        /// `apikey`.
-        pub api_key: Option<Secret> => "apikey",
-    }
-}
-
-s2s_request!(
-    CallMyBankListS2S,
-    "CallMyBankListS2S",
-    CallMyBankListS2SResult,
-    |req, c| {
-        c.nonempty("shopLogin", &req.shop_login);
-    }
-);
-
-crate::xml_model! {
-    /// `CallUpdateCustomParamS2S`.
-    pub struct CallUpdateCustomParamS2S {
-        /// `shopLogin` (30, mandatory).
-        pub shop_login: String => "shopLogin" [max 30],
-        /// `apikey`.
-        pub api_key: Option<Secret> => "apikey",
-    }
-}
-
-s2s_request!(
-    CallUpdateCustomParamS2S,
-    "CallUpdateCustomParamS2S",
-    CallUpdateCustomParamS2SResult,
-    |req, c| {
-        c.nonempty("shopLogin", &req.shop_login);
-    }
-);
-
-crate::xml_model! {
-    /// `CallUpdateOrderS2S`.
-    pub struct CallUpdateOrderS2S {
-        /// `shopLogin` (30, mandatory).
-        pub shop_login: String => "shopLogin" [max 30],
-        /// `apikey`.
-        pub api_key: Option<Secret> => "apikey",
-    }
-}
-
-s2s_request!(
-    CallUpdateOrderS2S,
-    "CallUpdateOrderS2S",
-    CallUpdateOrderS2SResult,
-    |req, c| {
-        c.nonempty("shopLogin", &req.shop_login);
-    }
-);
-
-crate::xml_model! {
-    /// `callExchangeRateS2S`.
-    pub struct CallExchangeRateS2S {
-        /// `shopLogin` (30, mandatory).
-        pub shop_login: String => "shopLogin" [max 30],
-        /// `apikey`.
-        pub api_key: Option<Secret> => "apikey",
-    }
-}
-
-s2s_request!(
-    CallExchangeRateS2S,
-    "callExchangeRateS2S",
-    CallExchangeRateS2SResult,
-    |req, c| {
-        c.nonempty("shopLogin", &req.shop_login);
-    }
-);
-
-crate::xml_model! {
-    /// `callDeviceActivation`.
-    pub struct CallDeviceActivation {
-        /// `shopLogin` (30, mandatory).
-        pub shop_login: String => "shopLogin" [max 30],
-        /// `apikey`.
-        pub api_key: Option<Secret> => "apikey",
-    }
-}
-
-s2s_request!(
-    CallDeviceActivation,
-    "callDeviceActivation",
-    CallDeviceActivationResult,
-    |req, c| {
-        c.nonempty("shopLogin", &req.shop_login);
-    }
-);
