@@ -3,6 +3,7 @@
 //! Exit codes: 0 success; 1 input/output error; 2 usage; 3 invalid input (request, JSON,
 //! callback); 4 malformed or unexpected response; 5 SOAP fault; 6 unknown code.
 
+mod demo;
 mod ops;
 
 use std::io::{Read, Write};
@@ -85,6 +86,26 @@ enum Command {
     },
     /// List the operations.
     Operations,
+    /// Run the local gateway emulator until stopped (Ctrl-C).
+    Sandbox {
+        /// The loopback port (0: any free port).
+        #[arg(long, default_value_t = 8480)]
+        port: u16,
+        /// The address to listen on.
+        #[arg(long, default_value = "127.0.0.1")]
+        host: std::net::IpAddr,
+        /// Where the payment page sends the buyer back with `a` and `b`.
+        #[arg(long)]
+        merchant_url: Option<String>,
+        /// Require this apikey on every call.
+        #[arg(long)]
+        api_key: Option<String>,
+        /// Keep payments authorised until callSettleS2S (M.O.T.O. with separate settlement).
+        #[arg(long)]
+        separate_settlement: bool,
+    },
+    /// Run the whole Amazon Pay flow against an emulator started in-process.
+    Demo,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -233,6 +254,32 @@ fn run(cli: Cli) -> Result<(), Exit> {
                 )),
             }
         }
+        Command::Sandbox {
+            port,
+            host,
+            merchant_url,
+            api_key,
+            separate_settlement,
+        } => {
+            let config = gestpay_emulator::Config {
+                merchant_url,
+                api_key,
+                separate_settlement,
+                ..gestpay_emulator::Config::default()
+            };
+            let running = gestpay_emulator::spawn_on(std::net::SocketAddr::new(host, port), config)
+                .map_err(|e| Exit(1, format!("cannot start the emulator: {e}")))?;
+            let base = running.base_url();
+            println!("gestpay emulator listening on {base}");
+            println!("  WsCryptDecrypt  {base}/gestpay/GestPayWS/WsCryptDecrypt.asmx (?wsdl)");
+            println!("  WsS2S           {base}/gestpay/gestpayws/WSs2s.asmx (?wsdl)");
+            println!("  payment page    {base}/pagam/pagam.aspx");
+            println!("Use Environment::Custom(\"{base}\"). Stop with Ctrl-C.");
+            loop {
+                std::thread::park();
+            }
+        }
+        Command::Demo => demo::run().map_err(|e| Exit(4, format!("demo failed: {e}"))),
         Command::Operations => {
             for op in ops::OPERATIONS {
                 println!("{op}");

@@ -19,19 +19,27 @@ pub(crate) fn handle(app: &App, info: &RequestInfo, body: &[u8]) -> Answer {
         "Decrypt" => decrypt(app, v, parse::<Decrypt>(v, body)?),
         other => Err(client_fault(
             v,
-            format!("Server did not recognize the value of HTTP Header SOAPAction: https://ecomm.sella.it/{other}."),
+            format!(
+                "Server did not recognize the value of HTTP Header SOAPAction: https://ecomm.sella.it/{other}."
+            ),
         )),
     }
 }
 
 /// Parses a request as ASMX would: unreadable XML is a client fault.
-pub(crate) fn parse<R: Request>(version: SoapVersion, body: &[u8]) -> Result<R, gestpay::SoapFault> {
-    R::from_envelope(body).map_err(|e| client_fault(version, format!("Server was unable to read request. {e}")))
+pub(crate) fn parse<R: Request>(
+    version: SoapVersion,
+    body: &[u8],
+) -> Result<R, gestpay::SoapFault> {
+    R::from_envelope(body)
+        .map_err(|e| client_fault(version, format!("Server was unable to read request. {e}")))
 }
 
 /// The answer as an HTTP response, or a server fault if it cannot be built.
 pub(crate) fn reply<T: Response>(version: SoapVersion, result: &T) -> Answer {
-    result.to_http_response(version).map_err(|e| server_fault(version, e.to_string()))
+    result
+        .to_http_response(version)
+        .map_err(|e| server_fault(version, e.to_string()))
 }
 
 /// The gateway error code for a request the core's validation refuses.
@@ -76,13 +84,17 @@ fn encrypt(app: &App, v: SoapVersion, req: Encrypt) -> Answer {
         return reply(v, &encrypt_ko(error_code_for(&e)));
     }
     let mut state = app.state();
-    let amazon = req.payment_types.contains(&gestpay::codes::PaymentType::AMAZONPAY);
+    let amazon = req
+        .payment_types
+        .contains(&gestpay::codes::PaymentType::AMAZONPAY);
     if amazon && state.amazon_id_taken(&req.shop_login, &req.shop_transaction_id) {
         // Amazon Pay needs a unique shopTransactionId.
         return reply(v, &encrypt_ko(1137));
     }
     let crypt = state.opaque();
-    state.pending.insert(crypt.clone(), PendingPayment { request: req });
+    state
+        .pending
+        .insert(crypt.clone(), PendingPayment { request: req });
     reply(
         v,
         &EncryptResult {
@@ -124,18 +136,28 @@ fn decrypt(app: &App, v: SoapVersion, req: Decrypt) -> Answer {
 
 /// What Decrypt tells the merchant about a transaction.
 pub(crate) fn decrypt_result(t: &Transaction) -> DecryptResult {
-    let description = if t.ok { "Transazione correttamente effettuata".to_owned() } else { error_description(t.error_code).unwrap_or("").to_owned() };
+    let description = if t.ok {
+        "Transazione correttamente effettuata".to_owned()
+    } else {
+        error_description(t.error_code).unwrap_or("").to_owned()
+    };
     DecryptResult {
         transaction_type: Some("DECRYPT".into()),
-        transaction_result: Some(if t.ok { TransactionResult::Ok } else { TransactionResult::Ko }),
+        transaction_result: Some(if t.ok {
+            TransactionResult::Ok
+        } else {
+            TransactionResult::Ko
+        }),
         shop_transaction_id: Some(t.shop_transaction_id.clone()),
         bank_transaction_id: Some(t.bank_transaction_id.clone()),
         authorization_code: t.ok.then(|| t.authorization_code.clone()),
         currency: Some(t.currency),
         amount: Some(t.amount()),
         custom_info: t.custom_info.clone().map(ReturnedCustomInfo),
-        buyer: (t.buyer_name.is_some() || t.buyer_email.is_some())
-            .then(|| Buyer { buyer_name: t.buyer_name.clone(), buyer_email: t.buyer_email.clone() }),
+        buyer: (t.buyer_name.is_some() || t.buyer_email.is_some()).then(|| Buyer {
+            buyer_name: t.buyer_name.clone(),
+            buyer_email: t.buyer_email.clone(),
+        }),
         error_code: Some(t.error_code),
         error_description: Some(description),
         payment_method: Some(t.payment_type.as_str().to_owned()),

@@ -22,6 +22,9 @@ mod s2s;
 mod soap;
 mod state;
 
+/// A card number the emulated issuer always declines (error 74).
+pub const DECLINED_CARD: &str = pages::DECLINED_CARD;
+
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex, MutexGuard};
 
@@ -47,7 +50,15 @@ pub struct AmazonProfile {
     pub order_state: String,
 }
 
-fn address(name: &str, line1: &str, city: &str, region: &str, postal: &str, country: &str, phone: &str) -> Address {
+fn address(
+    name: &str,
+    line1: &str,
+    city: &str,
+    region: &str,
+    postal: &str,
+    country: &str,
+    phone: &str,
+) -> Address {
     Address {
         name: Some(name.into()),
         address_line1: Some(line1.into()),
@@ -67,20 +78,52 @@ impl Default for AmazonProfile {
             email: "marco.rossi@example.it".into(),
             phone: Some("+39 06 1234567".into()),
             shipping_addresses: vec![
-                address("Marco Rossi", "via Gobetti 15", "Roma", "RM", "00185", "IT", "+39 06 1234567"),
-                address("Marco Rossi", "Corso Buenos Aires 40", "Milano", "MI", "20124", "IT", "+39 02 7654321"),
+                address(
+                    "Marco Rossi",
+                    "via Gobetti 15",
+                    "Roma",
+                    "RM",
+                    "00185",
+                    "IT",
+                    "+39 06 1234567",
+                ),
+                address(
+                    "Marco Rossi",
+                    "Corso Buenos Aires 40",
+                    "Milano",
+                    "MI",
+                    "20124",
+                    "IT",
+                    "+39 02 7654321",
+                ),
             ],
             cards: vec![
                 (
                     "Visa ending in 1111".into(),
                     Address {
                         address_line2: Some("Meininger Strasse 58".into()),
-                        ..address("Liam Barker", "c/o Barker GmbH", "Berlin", "BE", "10823", "DE", "+49 30 1234567")
+                        ..address(
+                            "Liam Barker",
+                            "c/o Barker GmbH",
+                            "Berlin",
+                            "BE",
+                            "10823",
+                            "DE",
+                            "+49 30 1234567",
+                        )
                     },
                 ),
                 (
                     "Mastercard ending in 4444".into(),
-                    address("Marco Rossi", "via Gobetti 15", "Roma", "RM", "00185", "IT", "+39 06 1234567"),
+                    address(
+                        "Marco Rossi",
+                        "via Gobetti 15",
+                        "Roma",
+                        "RM",
+                        "00185",
+                        "IT",
+                        "+39 06 1234567",
+                    ),
                 ),
             ],
             order_state: "Open".into(),
@@ -117,13 +160,18 @@ impl App {
 
     /// The state, even if a previous handler panicked while holding it (the data stays usable).
     pub(crate) fn state(&self) -> MutexGuard<'_, state::State> {
-        self.state.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.state
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 }
 
 /// The axum router serving everything.
 pub fn router(config: Config) -> axum::Router {
-    let app = App { config: Arc::new(config), state: Arc::default() };
+    let app = App {
+        config: Arc::new(config),
+        state: Arc::default(),
+    };
     axum::Router::new().fallback(soap::dispatch).with_state(app)
 }
 
@@ -174,22 +222,34 @@ impl Drop for Running {
 
 /// Starts the emulator on `127.0.0.1` with an ephemeral port, on its own thread and runtime.
 pub fn spawn(config: Config) -> std::io::Result<Running> {
-    spawn_on("127.0.0.1:0".parse().map_err(std::io::Error::other)?, config)
+    spawn_on(
+        "127.0.0.1:0".parse().map_err(std::io::Error::other)?,
+        config,
+    )
 }
 
 /// Starts the emulator on `addr` (port 0: an ephemeral one), on its own thread and runtime.
 pub fn spawn_on(addr: SocketAddr, config: Config) -> std::io::Result<Running> {
-    let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build()?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()?;
     let listener = runtime.block_on(tokio::net::TcpListener::bind(addr))?;
     let addr = listener.local_addr()?;
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let thread = std::thread::Builder::new().name("gestpay-emulator".into()).spawn(move || {
-        runtime.block_on(async move {
-            let server = axum::serve(listener, router(config)).with_graceful_shutdown(async {
-                let _ = stopped.await;
+    let thread = std::thread::Builder::new()
+        .name("gestpay-emulator".into())
+        .spawn(move || {
+            runtime.block_on(async move {
+                let server = axum::serve(listener, router(config)).with_graceful_shutdown(async {
+                    let _ = stopped.await;
+                });
+                let _ = server.await;
             });
-            let _ = server.await;
-        });
-    })?;
-    Ok(Running { addr, stop: Some(stop), thread: Some(thread) })
+        })?;
+    Ok(Running {
+        addr,
+        stop: Some(stop),
+        thread: Some(thread),
+    })
 }

@@ -43,9 +43,16 @@ pub(crate) fn server_fault(version: SoapVersion, reason: impl Into<String>) -> S
 }
 
 fn into_response(answer: HttpResponse) -> Response {
-    let mut response = (StatusCode::from_u16(answer.status).unwrap_or(StatusCode::OK), answer.body).into_response();
+    let mut response = (
+        StatusCode::from_u16(answer.status).unwrap_or(StatusCode::OK),
+        answer.body,
+    )
+        .into_response();
     for (k, v) in answer.headers {
-        if let (Ok(name), Ok(value)) = (header::HeaderName::try_from(k), header::HeaderValue::try_from(v)) {
+        if let (Ok(name), Ok(value)) = (
+            header::HeaderName::try_from(k),
+            header::HeaderValue::try_from(v),
+        ) {
             response.headers_mut().insert(name, value);
         }
     }
@@ -88,7 +95,10 @@ pub(crate) async fn dispatch(
 
 fn wsdl(service: Service, query: Option<&str>) -> Response {
     if !query.is_some_and(|q| q.eq_ignore_ascii_case("wsdl")) {
-        return (StatusCode::OK, "This is an emulated Axerve (Gestpay) web service. Append ?wsdl for its description.")
+        return (
+            StatusCode::OK,
+            "This is an emulated Axerve (Gestpay) web service. Append ?wsdl for its description.",
+        )
             .into_response();
     }
     let text = match service {
@@ -99,11 +109,23 @@ fn wsdl(service: Service, query: Option<&str>) -> Response {
 }
 
 fn soap_call(app: &App, service: Service, headers: &HeaderMap, body: &[u8]) -> Response {
-    let content_type = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("");
-    let guessed = if content_type.contains("soap+xml") { SoapVersion::Soap12 } else { SoapVersion::Soap11 };
+    let content_type = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    let guessed = if content_type.contains("soap+xml") {
+        SoapVersion::Soap12
+    } else {
+        SoapVersion::Soap11
+    };
     let info = match identify_request(body, Limits::default()) {
         Ok(info) => info,
-        Err(e) => return fault_response(&client_fault(guessed, format!("Server was unable to read request. {e}"))),
+        Err(e) => {
+            return fault_response(&client_fault(
+                guessed,
+                format!("Server was unable to read request. {e}"),
+            ));
+        }
     };
     if let Err(fault) = check_action(&info, service, headers, content_type) {
         return fault_response(&fault);
@@ -120,7 +142,12 @@ fn soap_call(app: &App, service: Service, headers: &HeaderMap, body: &[u8]) -> R
 
 /// ASMX dispatches SOAP 1.1 on the SOAPAction header and SOAP 1.2 on the `action` parameter:
 /// both must name the operation in the body, in the service's namespace.
-fn check_action(info: &RequestInfo, service: Service, headers: &HeaderMap, content_type: &str) -> Result<(), SoapFault> {
+fn check_action(
+    info: &RequestInfo,
+    service: Service,
+    headers: &HeaderMap,
+    content_type: &str,
+) -> Result<(), SoapFault> {
     let expected = format!("{}{}", service.namespace(), info.operation);
     let sent = match info.version {
         SoapVersion::Soap11 => headers

@@ -128,14 +128,21 @@ impl State {
     }
 
     /// The transaction with this bank id, or the only one with this shop id for the shop.
-    pub(crate) fn find(&self, shop_login: &str, bank_id: Option<&str>, shop_id: Option<&str>) -> Lookup {
+    pub(crate) fn find(
+        &self,
+        shop_login: &str,
+        bank_id: Option<&str>,
+        shop_id: Option<&str>,
+    ) -> Lookup {
         if let Some(bank) = bank_id.filter(|b| !b.is_empty()) {
             return match self.transactions.get(bank) {
                 Some(t) if t.shop_login == shop_login => Lookup::Found(bank.to_owned()),
                 _ => Lookup::NotFound,
             };
         }
-        let Some(shop) = shop_id.filter(|s| !s.is_empty()) else { return Lookup::NotFound };
+        let Some(shop) = shop_id.filter(|s| !s.is_empty()) else {
+            return Lookup::NotFound;
+        };
         let mut hits = self
             .transactions
             .values()
@@ -182,7 +189,9 @@ pub(crate) fn now_event_date() -> String {
     let format = time::macros::format_description!(
         "[day]/[month]/[year repr:last_two] [hour]:[minute]:[second]"
     );
-    time::OffsetDateTime::now_utc().format(&format).unwrap_or_default()
+    time::OffsetDateTime::now_utc()
+        .format(&format)
+        .unwrap_or_default()
 }
 
 /// The current time as Amazon writes timestamps (ISO 8601, UTC).
