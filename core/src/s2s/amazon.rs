@@ -354,23 +354,6 @@ impl OrderReferenceDetails {
         }
     }
 
-    /// Drops the containers that hold nothing (see `GestPayS2S`), bottom-up.
-    pub(crate) fn prune_empty(&mut self) {
-        use super::result::none_if_empty;
-        none_if_empty(&mut self.order_reference_status);
-        if let Some(destination) = &mut self.destination {
-            none_if_empty(&mut destination.physical_destination);
-        }
-        none_if_empty(&mut self.destination);
-        none_if_empty(&mut self.seller_order_attributes);
-        none_if_empty(&mut self.order_total);
-        none_if_empty(&mut self.buyer);
-        if let Some(billing) = &mut self.billing_address {
-            none_if_empty(&mut billing.physical_address);
-        }
-        none_if_empty(&mut self.billing_address);
-    }
-
     /// The state of the order reference, when sent.
     pub fn state(&self) -> Option<&OrderReferenceState> {
         self.order_reference_status.as_ref()?.state.as_ref()

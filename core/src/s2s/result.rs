@@ -276,37 +276,6 @@ impl GestPayS2S {
     }
 }
 
-/// `None` for a container that holds nothing.
-pub(crate) fn none_if_empty<T: Default + PartialEq>(value: &mut Option<T>) {
-    if value.as_ref().is_some_and(|v| *v == T::default()) {
-        *value = None;
-    }
-}
-
-impl GestPayS2S {
-    /// Drops the containers that hold nothing (`<Buyer><BuyerName/><BuyerEmail/></Buyer>`, a
-    /// `ThreeDS` or `Bank` holding only the docs' `...`): like an empty element, they are no
-    /// value. Applied bottom-up when a result is parsed.
-    fn prune_empty(&mut self) {
-        none_if_empty(&mut self.buyer);
-        none_if_empty(&mut self.risk);
-        if let Some(three_ds) = &mut self.three_ds {
-            none_if_empty(&mut three_ds.authentication_result);
-            none_if_empty(&mut three_ds.trans_details);
-            none_if_empty(&mut three_ds.in_app_challenge);
-        }
-        none_if_empty(&mut self.three_ds);
-        self.events.retain(|e| *e != Event::default());
-        self.bank_list.retain(|b| *b != Bank::default());
-        self.exchange_rates
-            .retain(|e| *e != ExchangeRateEntry::default());
-        if let Some(details) = &mut self.order_reference_details {
-            details.prune_empty();
-        }
-        none_if_empty(&mut self.order_reference_details);
-    }
-}
-
 impl Outcome for GestPayS2S {
     fn transaction_result(&self) -> Option<&TransactionResult> {
         self.transaction_result.as_ref()
@@ -425,19 +394,6 @@ macro_rules! s2s_results {
                 child: &crate::xml::Child<'a>,
             ) -> crate::Result<()> {
                 self.0.read_child(r, child)
-            }
-            fn read_from<'a>(
-                r: &mut crate::xml::XmlReader<'a>,
-                parent: &crate::xml::Child<'a>,
-            ) -> crate::Result<Self> {
-                let mut value = Self::default();
-                if !parent.empty {
-                    while let Some(child) = r.next_child()? {
-                        value.0.read_child(r, &child)?;
-                    }
-                }
-                value.0.prune_empty();
-                Ok(value)
             }
         }
 
