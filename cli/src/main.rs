@@ -106,6 +106,9 @@ enum Command {
     },
     /// Run the whole Amazon Pay flow against an emulator started in-process.
     Demo,
+    /// Print the JSON Schema of every message type and the operations table (the source of the
+    /// bindings' type stubs).
+    Schema,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -279,6 +282,7 @@ fn run(cli: Cli) -> Result<(), Exit> {
                 std::thread::park();
             }
         }
+        Command::Schema => print_json(&gestpay::schema::catalog().to_value()),
         Command::Demo => demo::run().map_err(|e| Exit(4, format!("demo failed: {e}"))),
         Command::Operations => {
             for op in ops::OPERATIONS {

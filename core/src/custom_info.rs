@@ -24,6 +24,7 @@ pub const FORBIDDEN: &[&str] = &[
 
 /// One parameter.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CustomParameter {
     /// The key, configured beforehand in the back office (Fields & Parameters).
     pub key: String,
@@ -37,6 +38,7 @@ pub struct CustomParameter {
 /// forbidden characters and the limits); on a result the gateway sends the values URL-encoded,
 /// and [`ReturnedCustomInfo`] decodes them once.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(transparent)]
 pub struct CustomInfo(pub Vec<CustomParameter>);
 
@@ -193,6 +195,7 @@ crate::xml_text_node!(CustomInfo);
 /// `CustomInfo` as the gateway returns it in results: values URL-encoded on the wire, decoded
 /// once here (`STORE_NAME=Negozio%2BAbc` → `Negozio+Abc`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(transparent)]
 pub struct ReturnedCustomInfo(pub CustomInfo);
 

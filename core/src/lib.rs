@@ -48,6 +48,8 @@ pub mod models;
 pub mod payload;
 pub mod payment_page;
 pub mod s2s;
+#[cfg(feature = "schema")]
+pub mod schema;
 pub mod secret;
 pub mod soap;
 pub mod validate;

@@ -31,6 +31,7 @@ crate::xml_model! {
 /// Decrypt) or as a container (`<VbV><VbVFlag/><VbVBuyer/><VbVRisp/></VbV>`, callPagamS2S);
 /// both shapes are read, and written back in the shape they came in.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", default)]
 pub struct Vbv {
     /// The element's own text (flat shape).

@@ -71,6 +71,7 @@ pub fn three_ds_page_url(
 /// What the gateway sends to the merchant's response URLs (browser redirect and
 /// server-to-server notification): the shop login and the encrypted result to Decrypt.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Callback {
     /// `a`: the shop login.

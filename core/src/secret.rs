@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 /// (the JSON shape) carries the real value, because a request must be transmitted and a returned
 /// token must be stored.
 #[derive(Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(transparent)]
 pub struct Secret(String);
 

@@ -12,6 +12,7 @@ use crate::xml::{
 
 /// The SOAP version of an exchange. SOAP 1.1 is what every official sample uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum SoapVersion {
     /// SOAP 1.1: `text/xml` and a `SOAPAction` header.
     #[default]
@@ -34,6 +35,7 @@ impl SoapVersion {
 /// Where requests go: the gateway's test or production hosts, or any base URL (a local emulator,
 /// a proxy). A custom base is `scheme://host[:port][/prefix]`; the services' paths are appended.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub enum Environment {
     /// `sandbox.gestpay.net`
@@ -72,6 +74,7 @@ impl Environment {
 
 /// The two SOAP services of the gateway.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum Service {
     /// WsCryptDecrypt: Encrypt and Decrypt.
     CryptDecrypt,
@@ -550,6 +553,7 @@ pub(crate) fn parse_http_result<M: XmlModel>(
 
 /// A SOAP fault, either version.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct SoapFault {
     /// The SOAP version it arrived in.

@@ -30,7 +30,7 @@ pub(crate) fn handle(app: &App, info: &RequestInfo, body: &[u8]) -> Answer {
 pub(crate) fn parse<R: Request>(
     version: SoapVersion,
     body: &[u8],
-) -> Result<R, gestpay::SoapFault> {
+) -> Result<R, Box<gestpay::SoapFault>> {
     R::from_envelope(body)
         .map_err(|e| client_fault(version, format!("Server was unable to read request. {e}")))
 }

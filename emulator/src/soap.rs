@@ -16,11 +16,11 @@ const CRYPTDECRYPT_WSDL: &str = include_str!("../wsdl/WSCryptDecrypt.wsdl");
 const S2S_WSDL: &str = include_str!("../wsdl/WSs2s.wsdl");
 
 /// What every handler returns: the gateway's answer, or a SOAP fault.
-pub(crate) type Answer = Result<HttpResponse, SoapFault>;
+pub(crate) type Answer = Result<HttpResponse, Box<SoapFault>>;
 
 /// A `soap:Client` (sender) fault.
-pub(crate) fn client_fault(version: SoapVersion, reason: impl Into<String>) -> SoapFault {
-    SoapFault {
+pub(crate) fn client_fault(version: SoapVersion, reason: impl Into<String>) -> Box<SoapFault> {
+    Box::new(SoapFault {
         version,
         code: match version {
             SoapVersion::Soap11 => "soap:Client".into(),
@@ -28,18 +28,17 @@ pub(crate) fn client_fault(version: SoapVersion, reason: impl Into<String>) -> S
         },
         reason: reason.into(),
         ..SoapFault::default()
-    }
+    })
 }
 
 /// A `soap:Server` (receiver) fault.
-pub(crate) fn server_fault(version: SoapVersion, reason: impl Into<String>) -> SoapFault {
-    SoapFault {
-        code: match version {
-            SoapVersion::Soap11 => "soap:Server".into(),
-            SoapVersion::Soap12 => "soap12:Receiver".into(),
-        },
-        ..client_fault(version, reason)
-    }
+pub(crate) fn server_fault(version: SoapVersion, reason: impl Into<String>) -> Box<SoapFault> {
+    let mut fault = client_fault(version, reason);
+    fault.code = match version {
+        SoapVersion::Soap11 => "soap:Server".into(),
+        SoapVersion::Soap12 => "soap12:Receiver".into(),
+    };
+    fault
 }
 
 fn into_response(answer: HttpResponse) -> Response {
@@ -147,7 +146,7 @@ fn check_action(
     service: Service,
     headers: &HeaderMap,
     content_type: &str,
-) -> Result<(), SoapFault> {
+) -> Result<(), Box<SoapFault>> {
     let expected = format!("{}{}", service.namespace(), info.operation);
     let sent = match info.version {
         SoapVersion::Soap11 => headers

@@ -109,6 +109,20 @@ macro_rules! open_enum {
         }
 
         crate::xml_text_node!($name);
+
+        #[cfg(feature = "schema")]
+        impl schemars::JsonSchema for $name {
+            fn schema_name() -> std::borrow::Cow<'static, str> {
+                std::borrow::Cow::Borrowed(stringify!($name))
+            }
+            fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+                crate::schema::string(
+                    concat!("An open set of codes (`", stringify!($name), "`): unknown values are kept."),
+                    &[$($code),*],
+                    None,
+                )
+            }
+        }
     };
 }
 

@@ -243,6 +243,7 @@ crate::xml_text_node!(OrderReferenceState);
 /// of any name are read; they are written back as `member`. Empty children are left out, and an
 /// empty list is not written.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(transparent)]
 pub struct IdList(pub Vec<String>);
 
@@ -312,6 +313,7 @@ impl XmlField for IdList {
 /// The answer to "where do I ship, and whom do I bill" for an Amazon Pay transaction (from
 /// callReadTrxS2S, step 4 of the Amazon Pay flow): see `GestPayS2S::amazon_addresses`.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", default)]
 pub struct AmazonAddresses {
     /// Where to ship: `Destination/PhysicalDestination`, normalised (`None` when absent or

@@ -221,6 +221,7 @@ crate::xml_text_node!(Rate);
 /// only attribute seen in any payload). The attribute is not read (the format is documented and
 /// fixed); it is written back when the payload is built, as the gateway sends it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(transparent)]
 pub struct CreditDate(pub String);
 

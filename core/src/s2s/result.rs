@@ -356,6 +356,7 @@ macro_rules! s2s_results {
     ($($ty:ident => $op:literal $([$names:expr])?),* $(,)?) => {$(
         #[doc = concat!("The result of `", $op, "`: a [`GestPayS2S`] payload (dereferences to it).")]
         #[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+        #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
         #[serde(transparent)]
         pub struct $ty(pub GestPayS2S);
 

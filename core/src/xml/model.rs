@@ -307,6 +307,7 @@ impl XmlField for String {
 /// An element of a payload that this version of the library does not know. Its text content
 /// (descendants' text included) is kept so nothing the gateway sends is lost.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct UnknownElement {
     /// The element's local name.
     pub name: String,
@@ -382,6 +383,7 @@ macro_rules! xml_model {
     ) => {
         $(#[$meta])*
         #[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+        #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
         #[serde(rename_all = "camelCase", default)]
         pub struct $name {
             $(

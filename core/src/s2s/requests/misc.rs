@@ -131,6 +131,7 @@ s2s_request!(
 /// children at all (`<callRenounce xmlns="https://ecomms2s.sella.it/"/>`): no shop login, no
 /// API key.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CallRenounce {}
 
 impl CallRenounce {
