@@ -107,51 +107,42 @@ impl From<&AmazonAddress> for Address {
     }
 }
 
-impl From<&ShippingAddress> for Address {
-    /// `FirstName MiddleName Lastname` → name; `StreetName HouseNumber HouseExtention` →
-    /// line 1; `Streetname2` → line 2; `ZipCode`, `City`; `State` (else `StateCode`) →
-    /// state or region; `CountryCode`; `PrimaryPhone` (else `SecondaryPhone`); `Email`.
-    fn from(a: &ShippingAddress) -> Self {
-        Address {
-            name: join(&[&a.first_name, &a.middle_name, &a.last_name]),
-            address_line1: join(&[&a.street_name, &a.house_number, &a.house_extention]),
-            address_line2: clean(a.street_name2.as_deref()),
-            city: clean(a.city.as_deref()),
-            state_or_region: clean(a.state.as_deref()).or_else(|| clean(a.state_code.as_deref())),
-            postal_code: clean(a.zip_code.as_deref()),
-            country_code: clean(a.country_code.as_deref()),
-            phone: clean(a.primary_phone.as_deref())
-                .or_else(|| clean(a.secondary_phone.as_deref())),
-            email: clean(a.email.as_deref()),
-            ..Address::default()
+/// The gateway's two request-side address models differ only in billing's `StreetNumber`.
+macro_rules! from_order_address {
+    ($ty:ty, $doc:literal, [$($line1:ident),*]) => {
+        impl From<&$ty> for Address {
+            #[doc = $doc]
+            fn from(a: &$ty) -> Self {
+                Address {
+                    name: join(&[&a.first_name, &a.middle_name, &a.last_name]),
+                    address_line1: join(&[$(&a.$line1),*]),
+                    address_line2: clean(a.street_name2.as_deref()),
+                    city: clean(a.city.as_deref()),
+                    state_or_region: clean(a.state.as_deref()).or_else(|| clean(a.state_code.as_deref())),
+                    postal_code: clean(a.zip_code.as_deref()),
+                    country_code: clean(a.country_code.as_deref()),
+                    phone: clean(a.primary_phone.as_deref()).or_else(|| clean(a.secondary_phone.as_deref())),
+                    email: clean(a.email.as_deref()),
+                    ..Address::default()
+                }
+            }
         }
-    }
+    };
 }
 
-impl From<&BillingAddress> for Address {
-    /// As for [`ShippingAddress`], with Klarna's `StreetNumber` after the street in line 1
-    /// (`StreetName StreetNumber HouseNumber HouseExtention`).
-    fn from(a: &BillingAddress) -> Self {
-        Address {
-            name: join(&[&a.first_name, &a.middle_name, &a.last_name]),
-            address_line1: join(&[
-                &a.street_name,
-                &a.street_number,
-                &a.house_number,
-                &a.house_extention,
-            ]),
-            address_line2: clean(a.street_name2.as_deref()),
-            city: clean(a.city.as_deref()),
-            state_or_region: clean(a.state.as_deref()).or_else(|| clean(a.state_code.as_deref())),
-            postal_code: clean(a.zip_code.as_deref()),
-            country_code: clean(a.country_code.as_deref()),
-            phone: clean(a.primary_phone.as_deref())
-                .or_else(|| clean(a.secondary_phone.as_deref())),
-            email: clean(a.email.as_deref()),
-            ..Address::default()
-        }
-    }
-}
+from_order_address!(
+    ShippingAddress,
+    "`FirstName MiddleName Lastname` → name; `StreetName HouseNumber HouseExtention` → line 1; \
+     `Streetname2` → line 2; `ZipCode`, `City`; `State` (else `StateCode`) → state or region; \
+     `CountryCode`; `PrimaryPhone` (else `SecondaryPhone`); `Email`.",
+    [street_name, house_number, house_extention]
+);
+from_order_address!(
+    BillingAddress,
+    "As for `ShippingAddress`, with Klarna's `StreetNumber` after the street in line 1 \
+     (`StreetName StreetNumber HouseNumber HouseExtention`).",
+    [street_name, street_number, house_number, house_extention]
+);
 
 impl From<&ShippingDetails> for Address {
     /// `shipToName`, `shipToStreet` → line 1, `shipToStreet2` → line 2, `shipToCity`,

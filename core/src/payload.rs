@@ -154,3 +154,65 @@ crate::xml_model! {
         pub in_app_challenge: Option<InAppChallenge> => "InAppChallenge",
     }
 }
+
+/// The accessors every card-payment result shares (Decrypt's `GestPayCryptDecrypt`, WsS2S's
+/// `GestPayS2S`): amounts in minor units, and the fields the gateway sends flat in some payloads
+/// and nested in others (`VbV*`, `RISK`), read whichever shape came.
+macro_rules! card_result_accessors {
+    ($ty:ty) => {
+        impl $ty {
+            /// The amount in the currency's minor units (`None` if either is missing or the
+            /// amount has more decimals than the currency allows).
+            pub fn amount_minor_units(&self) -> Option<u64> {
+                self.amount?.to_minor_units(self.currency?).ok()
+            }
+
+            /// `VbVRisp`, whichever shape it came in: the `b` parameter of the 3-D Secure page.
+            pub fn vbv_risp(&self) -> Option<&str> {
+                self.vbv_risp
+                    .as_deref()
+                    .or_else(|| self.vbv.as_ref()?.vbv_risp.as_deref())
+            }
+
+            /// `VbVFlag`, whichever shape it came in (the text of a flat `<VbV>OK</VbV>` too).
+            pub fn vbv_flag(&self) -> Option<&str> {
+                self.vbv_flag.as_deref().or_else(|| {
+                    let vbv = self.vbv.as_ref()?;
+                    vbv.vbv_flag.as_deref().or(vbv.value.as_deref())
+                })
+            }
+
+            /// `VbVBuyer`, whichever shape it came in.
+            pub fn vbv_buyer(&self) -> Option<&str> {
+                self.vbv_buyer
+                    .as_deref()
+                    .or_else(|| self.vbv.as_ref()?.vbv_buyer.as_deref())
+            }
+
+            /// `RiskResponseCode`, flat or nested under `RISK`.
+            pub fn risk_code(&self) -> Option<&$crate::codes::RiskResponseCode> {
+                self.risk_response_code
+                    .as_ref()
+                    .or_else(|| self.risk.as_ref()?.risk_response_code.as_ref())
+            }
+
+            /// `RiskResponseDescription`, flat or nested under `RISK`.
+            pub fn risk_description(&self) -> Option<&str> {
+                self.risk_response_description
+                    .as_deref()
+                    .or_else(|| self.risk.as_ref()?.risk_response_description.as_deref())
+            }
+
+            /// `Buyer/BuyerName`.
+            pub fn buyer_name(&self) -> Option<&str> {
+                self.buyer.as_ref()?.buyer_name.as_deref()
+            }
+
+            /// `Buyer/BuyerEmail`.
+            pub fn buyer_email(&self) -> Option<&str> {
+                self.buyer.as_ref()?.buyer_email.as_deref()
+            }
+        }
+    };
+}
+pub(crate) use card_result_accessors;

@@ -106,41 +106,7 @@ impl Response for DecryptResult {
     const OPERATION: Operation = crate::operation!(CryptDecrypt, "Decrypt");
 }
 
-impl DecryptResult {
-    /// The amount in the currency's minor units (`None` if either is missing or the amount
-    /// has more decimals than the currency allows).
-    pub fn amount_minor_units(&self) -> Option<u64> {
-        self.amount?.to_minor_units(self.currency?).ok()
-    }
-
-    /// `VbVRisp`, whichever shape it came in.
-    pub fn vbv_risp(&self) -> Option<&str> {
-        self.vbv_risp
-            .as_deref()
-            .or_else(|| self.vbv.as_ref()?.vbv_risp.as_deref())
-    }
-
-    /// `VbVFlag`, whichever shape it came in.
-    pub fn vbv_flag(&self) -> Option<&str> {
-        self.vbv_flag
-            .as_deref()
-            .or_else(|| self.vbv.as_ref()?.vbv_flag.as_deref())
-    }
-
-    /// `VbVBuyer`, whichever shape it came in.
-    pub fn vbv_buyer(&self) -> Option<&str> {
-        self.vbv_buyer
-            .as_deref()
-            .or_else(|| self.vbv.as_ref()?.vbv_buyer.as_deref())
-    }
-
-    /// `RiskResponseCode`, flat or nested under `RISK`.
-    pub fn risk_code(&self) -> Option<&RiskResponseCode> {
-        self.risk_response_code
-            .as_ref()
-            .or_else(|| self.risk.as_ref()?.risk_response_code.as_ref())
-    }
-}
+crate::payload::card_result_accessors!(DecryptResult);
 
 macro_rules! outcome {
     ($($ty:ty),*) => {$(

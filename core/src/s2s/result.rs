@@ -157,65 +157,15 @@ crate::xml_model! {
     }
 }
 
+crate::payload::card_result_accessors!(GestPayS2S);
+
 impl GestPayS2S {
-    /// The amount in the currency's minor units (`None` if either is missing or the amount
-    /// has more decimals than the currency allows).
-    pub fn amount_minor_units(&self) -> Option<u64> {
-        self.amount?.to_minor_units(self.currency?).ok()
-    }
-
-    /// `VbVRisp`, whichever shape it came in: the `b` parameter of the 3-D Secure page.
-    pub fn vbv_risp(&self) -> Option<&str> {
-        self.vbv_risp
-            .as_deref()
-            .or_else(|| self.vbv.as_ref()?.vbv_risp.as_deref())
-    }
-
-    /// `VbVFlag`, whichever shape it came in (the flag text of a flat `<VbV>OK</VbV>` too).
-    pub fn vbv_flag(&self) -> Option<&str> {
-        self.vbv_flag.as_deref().or_else(|| {
-            let vbv = self.vbv.as_ref()?;
-            vbv.vbv_flag.as_deref().or(vbv.value.as_deref())
-        })
-    }
-
-    /// `VbVBuyer`, whichever shape it came in.
-    pub fn vbv_buyer(&self) -> Option<&str> {
-        self.vbv_buyer
-            .as_deref()
-            .or_else(|| self.vbv.as_ref()?.vbv_buyer.as_deref())
-    }
-
     /// True when the payment needs 3-D Secure authentication first (`ErrorCode` `8006`):
     /// send the buyer to the 3-D Secure page with [`vbv_risp`](GestPayS2S::vbv_risp), then
     /// call callPagamS2S again with [`transaction_key`](GestPayS2S::transaction_key) and the
     /// PaRes (PROTOCOL.md §6.3).
     pub fn requires_3ds(&self) -> bool {
         self.error_code == Some(8006)
-    }
-
-    /// `RiskResponseCode`, flat or nested under `RISK`.
-    pub fn risk_code(&self) -> Option<&RiskResponseCode> {
-        self.risk_response_code
-            .as_ref()
-            .or_else(|| self.risk.as_ref()?.risk_response_code.as_ref())
-    }
-
-    /// `RiskResponseDescription`, flat or nested under `RISK`.
-    pub fn risk_description(&self) -> Option<&str> {
-        self.risk_response_description
-            .as_deref()
-            .or_else(|| self.risk.as_ref()?.risk_response_description.as_deref())
-    }
-
-    /// `Buyer/BuyerName`.
-    pub fn buyer_name(&self) -> Option<&str> {
-        self.buyer.as_ref()?.buyer_name.as_deref()
-    }
-
-    /// `Buyer/BuyerEmail`.
-    pub fn buyer_email(&self) -> Option<&str> {
-        self.buyer.as_ref()?.buyer_email.as_deref()
     }
 
     /// The events of one type (`AUT`, `MOV`, `STO` …), in order.
