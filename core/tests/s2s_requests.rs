@@ -847,9 +847,10 @@ fn execution_date_is_yyyymmdd() {
         "invalid_format",
         "executionDate",
     );
+    // Ten characters: the format rule reports before the length rule.
     fails(
         &pagam().token("SEPA-1").execution_date("2020-08-28"),
-        "too_long",
+        "invalid_format",
         "executionDate",
     );
 }

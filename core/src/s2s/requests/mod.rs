@@ -35,9 +35,11 @@ macro_rules! s2s_request {
 
             fn validate(&self) -> Result<()> {
                 let mut $c = Check::new();
-                XmlModel::check_children(self, &mut $c, "");
                 let $self = self;
+                // The operation's own rules (mandatory fields, formats) report first; then the
+                // declared length rules of every field, nested models included.
                 $extra
+                XmlModel::check_children(self, &mut $c, "");
                 $c.finish()
             }
         }
