@@ -88,13 +88,18 @@ fn join(parts: &[&Option<String>]) -> Option<String> {
 }
 
 impl From<&AmazonAddress> for Address {
-    /// Every part maps to the part of the same name.
+    /// Every part maps to the part of the same name, except that empty address lines are
+    /// dropped and the others move up: Amazon often leaves `AddressLine1` empty and puts the
+    /// street in `AddressLine2`, and a label printer wants the street on the first line.
     fn from(a: &AmazonAddress) -> Self {
+        let mut lines = [&a.address_line1, &a.address_line2, &a.address_line3]
+            .into_iter()
+            .filter_map(|l| clean(l.as_deref()));
         Address {
             name: clean(a.name.as_deref()),
-            address_line1: clean(a.address_line1.as_deref()),
-            address_line2: clean(a.address_line2.as_deref()),
-            address_line3: clean(a.address_line3.as_deref()),
+            address_line1: lines.next(),
+            address_line2: lines.next(),
+            address_line3: lines.next(),
             city: clean(a.city.as_deref()),
             county: clean(a.county.as_deref()),
             district: clean(a.district.as_deref()),

@@ -37,12 +37,12 @@ fn docs_amazon_pay_shipping_and_billing() -> TestResult {
             ..Default::default()
         })
     );
-    // The billing address's AddressLine1 is empty: None, and line 2 is not shifted up.
+    // The billing address's AddressLine1 is empty: dropped, and line 2 becomes the first line.
     assert_eq!(
         amazon.billing,
         Some(Address {
             name: s("Liam Barker"),
-            address_line2: s("Meininger Strasse 58"),
+            address_line1: s("Meininger Strasse 58"),
             city: s("Neunkirchen"),
             postal_code: s("66538"),
             country_code: s("DE"),
@@ -98,6 +98,20 @@ fn amazon_address_every_part() {
         }
     );
     assert_eq!(address.street_lines().count(), 3);
+}
+
+#[test]
+fn empty_lines_are_dropped_and_the_others_move_up() {
+    let amazon = AmazonAddress {
+        address_line1: s(" "),
+        address_line2: s("Scala B"),
+        address_line3: s("Interno 4"),
+        ..Default::default()
+    };
+    let address = Address::from(&amazon);
+    assert_eq!(address.address_line1.as_deref(), Some("Scala B"));
+    assert_eq!(address.address_line2.as_deref(), Some("Interno 4"));
+    assert_eq!(address.address_line3, None);
 }
 
 #[test]
@@ -290,7 +304,7 @@ fn json_shape() -> TestResult {
             },
             "billing": {
                 "name": "Liam Barker",
-                "addressLine2": "Meininger Strasse 58",
+                "addressLine1": "Meininger Strasse 58",
                 "city": "Neunkirchen",
                 "postalCode": "66538",
                 "countryCode": "DE"

@@ -86,3 +86,65 @@ proptest! {
         prop_assert_eq!(info.get(&k), Some(value.as_str()));
     }
 }
+
+mod s2s {
+    use super::{text, version};
+    use gestpay::codes::EventType;
+    use gestpay::prelude::*;
+    use gestpay::s2s::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+
+        #[test]
+        fn pagam_strings_survive(a in text(), b in text(), c in text(), d in text(), v in version()) {
+            let mut req = CallPagamS2S::new("SHOP", Currency::EUR, Amount::from_minor(1234, Currency::EUR), a.clone())
+                .amazon_pay_order_reference(b.clone())
+                .buyer(c.clone(), d.clone());
+            req.client_ip = Some(d.clone());
+            req.custom_info = Some(CustomInfo::new().with("K", "V"));
+            let body = req.to_envelope_unchecked(v).unwrap();
+            prop_assert_eq!(CallPagamS2S::from_envelope(&body).unwrap(), req);
+        }
+
+        #[test]
+        fn capture_requests_survive(id in text(), reason in text(), v in version()) {
+            let refund = CallRefundS2S::new("SHOP", TransactionRef::Shop(id.clone()), Currency::GBP, Amount::from_minor(5, Currency::GBP))
+                .reason(reason.clone());
+            prop_assert_eq!(CallRefundS2S::from_envelope(&refund.to_envelope_unchecked(v).unwrap()).unwrap(), refund);
+            let read = CallReadTrxS2S::by_shop_transaction_id("SHOP", id);
+            prop_assert_eq!(CallReadTrxS2S::from_envelope(&read.to_envelope_unchecked(v).unwrap()).unwrap(), read);
+        }
+
+        #[test]
+        fn read_results_survive(a in text(), b in text(), c in text(), n in 0usize..5, v in version()) {
+            let result = CallReadTrxS2SResult(GestPayS2S {
+                transaction_result: Some(TransactionResult::Ok),
+                shop_transaction_id: Some(a.clone()),
+                authorization_code: Some(format!("00{n}")),
+                company: Some(b.clone()),
+                events: (0..n).map(|i| Event {
+                    event_type: Some(EventType::Mov),
+                    event_amount: Some(Amount::from_minor(i as u64, Currency::EUR)),
+                    event_id: Some(c.clone()),
+                    ..Event::default()
+                }).collect(),
+                order_reference_details: Some(OrderReferenceDetails {
+                    amazon_order_reference_id: Some(a.clone()),
+                    destination: Some(Destination {
+                        physical_destination: Some(AmazonAddress { name: Some(b.clone()), address_line2: Some(c.clone()), ..AmazonAddress::default() }),
+                        ..Destination::default()
+                    }),
+                    ..OrderReferenceDetails::default()
+                }),
+                token: Some(Secret::new(c.clone())),
+                ..GestPayS2S::default()
+            });
+            let back = CallReadTrxS2SResult::from_http(200, None, &result.to_envelope(v).unwrap()).unwrap();
+            prop_assert_eq!(&back, &result);
+            let who = back.amazon_addresses().unwrap();
+            prop_assert_eq!(who.shipping.and_then(|s| s.name), Some(b.trim().to_owned()).filter(|s| !s.is_empty()));
+        }
+    }
+}
