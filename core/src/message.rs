@@ -33,6 +33,13 @@ pub trait Request: XmlModel {
         Ok(soap::http_request(&Self::OPERATION, env, version, body))
     }
 
+    /// The HTTP call without validation (escaping and XML-character checks still apply): for
+    /// tests that must send what the gateway would refuse.
+    fn to_http_unchecked(&self, env: &Environment, version: SoapVersion) -> Result<HttpRequest> {
+        let body = self.to_envelope_unchecked(version)?;
+        Ok(soap::http_request(&Self::OPERATION, env, version, body))
+    }
+
     /// Parses a request envelope (the gateway's side), with default limits.
     fn from_envelope(body: &[u8]) -> Result<Self> {
         soap::parse_request(&Self::OPERATION, body, Limits::default())
