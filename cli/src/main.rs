@@ -55,6 +55,13 @@ enum Command {
         /// Read the body from this file instead of standard input.
         #[arg(long)]
         input: Option<PathBuf>,
+        /// The HTTP status the body came with: the body is then read strictly, as an HTTP
+        /// response (a whole envelope; 500 carries a fault; other statuses are errors).
+        #[arg(long)]
+        status: Option<u16>,
+        /// The Content-Type the body came with (with --status).
+        #[arg(long, requires = "status")]
+        content_type: Option<String>,
     },
     /// Print the payment page URL for a shop login and an encrypted string.
     Url {
@@ -86,29 +93,99 @@ enum Command {
     },
     /// List the operations.
     Operations,
-    /// Run the local gateway emulator until stopped (Ctrl-C).
-    Sandbox {
-        /// The loopback port (0: any free port).
-        #[arg(long, default_value_t = 8480)]
-        port: u16,
-        /// The address to listen on.
-        #[arg(long, default_value = "127.0.0.1")]
-        host: std::net::IpAddr,
-        /// Where the payment page sends the buyer back with `a` and `b`.
-        #[arg(long)]
-        merchant_url: Option<String>,
-        /// Require this apikey on every call.
-        #[arg(long)]
-        api_key: Option<String>,
-        /// Keep payments authorised until callSettleS2S (M.O.T.O. with separate settlement).
-        #[arg(long)]
-        separate_settlement: bool,
-    },
+    /// Run the local gateway emulator until stopped (Ctrl-C). The first line printed is its
+    /// base URL alone (`http://127.0.0.1:PORT`), for scripts started with `--port 0`.
+    Sandbox(SandboxArgs),
     /// Run the whole Amazon Pay flow against an emulator started in-process.
     Demo,
     /// Print the JSON Schema of every message type and the operations table (the source of the
     /// bindings' type stubs).
     Schema,
+}
+
+#[derive(clap::Args)]
+struct SandboxArgs {
+    /// The port (0: any free port, printed on the first line).
+    #[arg(long, default_value_t = 8480)]
+    port: u16,
+    /// The address to listen on.
+    #[arg(long, default_value = "127.0.0.1")]
+    host: std::net::IpAddr,
+    /// Where the payment page sends the buyer back with `a` and `b`, unless --success-url or
+    /// --failure-url says otherwise (default: the emulator's own /merchant/response page).
+    #[arg(long)]
+    merchant_url: Option<String>,
+    /// The positive response URL (after OK, or a pending XX).
+    #[arg(long)]
+    success_url: Option<String>,
+    /// The negative response URL (after KO: declined, abandoned).
+    #[arg(long)]
+    failure_url: Option<String>,
+    /// The server-to-server URL that receives `a` and `b` (a GET) once a payment has an outcome.
+    #[arg(long)]
+    notify_url: Option<String>,
+    /// Require this apikey on every call (error 1169 otherwise).
+    #[arg(long)]
+    api_key: Option<String>,
+    /// A shop login the gateway knows (repeatable; error 1131 for any other). Default: any.
+    #[arg(long = "shop-login")]
+    shop_logins: Vec<String>,
+    /// A caller address allowed to call the web services (repeatable; error 1142 for any
+    /// other). Default: any.
+    #[arg(long = "allowed-ip")]
+    allowed_ips: Vec<std::net::IpAddr>,
+    /// Keep payments authorised until callSettleS2S (M.O.T.O. with separate settlement).
+    #[arg(long)]
+    separate_settlement: bool,
+    /// How long a request whose shopTransactionId starts with `SLOW-` waits, in seconds.
+    #[arg(long, default_value_t = 5.0)]
+    slow_seconds: f64,
+    /// The Amazon Pay OrderReferenceStatus/State reported by callReadTrxS2S.
+    #[arg(long, default_value = "Open")]
+    amazon_order_state: String,
+}
+
+impl SandboxArgs {
+    fn config(self) -> Result<gestpay_emulator::Config, Exit> {
+        let slow_delay = std::time::Duration::try_from_secs_f64(self.slow_seconds)
+            .map_err(|e| Exit(2, format!("--slow-seconds: {e}")))?;
+        let amazon = gestpay_emulator::AmazonProfile {
+            order_state: self.amazon_order_state,
+            ..gestpay_emulator::AmazonProfile::default()
+        };
+        Ok(gestpay_emulator::Config {
+            merchant_url: self.merchant_url,
+            success_url: self.success_url,
+            failure_url: self.failure_url,
+            notify_url: self.notify_url,
+            api_key: self.api_key,
+            shop_logins: self.shop_logins,
+            allowed_ips: self.allowed_ips,
+            amazon,
+            separate_settlement: self.separate_settlement,
+            slow_delay,
+        })
+    }
+}
+
+fn sandbox(args: SandboxArgs) -> Result<(), Exit> {
+    let addr = std::net::SocketAddr::new(args.host, args.port);
+    let running = gestpay_emulator::spawn_on(addr, args.config()?)
+        .map_err(|e| Exit(1, format!("cannot start the emulator: {e}")))?;
+    let base = running.base_url();
+    println!("{base}");
+    println!("gestpay emulator listening on {base}");
+    println!("  WsCryptDecrypt  {base}/gestpay/GestPayWS/WsCryptDecrypt.asmx (?wsdl)");
+    println!("  WsS2S           {base}/gestpay/gestpayws/WSs2s.asmx (?wsdl)");
+    println!("  payment page    {base}/pagam/pagam.aspx");
+    println!(
+        "  resolve an XX   POST {base}/emulator/transactions/{{BankTransactionID}}/resolve?result=OK"
+    );
+    println!("Use Environment::Custom(\"{base}\"). Scenarios: docs/emulator.md. Stop with Ctrl-C.");
+    let _ = std::io::stdout().flush();
+    loop {
+        std::thread::park();
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -167,7 +244,13 @@ fn gestpay_error(e: Error) -> Exit {
         Error::Fault(_) => 5,
         _ => 4,
     };
-    Exit(code, e.to_string())
+    // Every message ends with the stable error code, for scripts.
+    let mut message = e.to_string();
+    let tag = format!("[{}]", e.code());
+    if !message.contains(&tag) {
+        message = format!("{message} {tag}");
+    }
+    Exit(code, message)
 }
 
 fn operation(name: &str) -> Result<&'static str, Exit> {
@@ -213,10 +296,13 @@ fn run(cli: Cli) -> Result<(), Exit> {
         Command::Parse {
             operation: op,
             input,
+            status,
+            content_type,
         } => {
             let op = operation(&op)?;
             let body = read_input(input.as_ref()).map_err(|e| Exit(1, e.to_string()))?;
-            println!("{}", ops::parse_response(op, &body).map_err(failure)?);
+            let http = status.map(|s| (s, content_type.as_deref()));
+            println!("{}", ops::parse_response(op, &body, http).map_err(failure)?);
             Ok(())
         }
         Command::Url {
@@ -257,31 +343,7 @@ fn run(cli: Cli) -> Result<(), Exit> {
                 )),
             }
         }
-        Command::Sandbox {
-            port,
-            host,
-            merchant_url,
-            api_key,
-            separate_settlement,
-        } => {
-            let config = gestpay_emulator::Config {
-                merchant_url,
-                api_key,
-                separate_settlement,
-                ..gestpay_emulator::Config::default()
-            };
-            let running = gestpay_emulator::spawn_on(std::net::SocketAddr::new(host, port), config)
-                .map_err(|e| Exit(1, format!("cannot start the emulator: {e}")))?;
-            let base = running.base_url();
-            println!("gestpay emulator listening on {base}");
-            println!("  WsCryptDecrypt  {base}/gestpay/GestPayWS/WsCryptDecrypt.asmx (?wsdl)");
-            println!("  WsS2S           {base}/gestpay/gestpayws/WSs2s.asmx (?wsdl)");
-            println!("  payment page    {base}/pagam/pagam.aspx");
-            println!("Use Environment::Custom(\"{base}\"). Stop with Ctrl-C.");
-            loop {
-                std::thread::park();
-            }
-        }
+        Command::Sandbox(args) => sandbox(args),
         Command::Schema => print_json(&gestpay::schema::catalog().to_value()),
         Command::Demo => demo::run().map_err(|e| Exit(4, format!("demo failed: {e}"))),
         Command::Operations => {

@@ -31,9 +31,16 @@ fn build<R: Request + serde::de::DeserializeOwned>(
     Ok(req.to_http(env, version)?)
 }
 
-/// The typed result as pretty JSON, fields in wire order.
-fn parse<T: Response + serde::Serialize>(body: &[u8]) -> Result<String, Failure> {
-    let result = T::from_xml(body)?;
+/// The typed result as pretty JSON, fields in wire order. With `http` (status, content type),
+/// the body is an HTTP response (strict); without, any part of a result document.
+fn parse<T: Response + serde::Serialize>(
+    body: &[u8],
+    http: Option<(u16, Option<&str>)>,
+) -> Result<String, Failure> {
+    let result = match http {
+        Some((status, content_type)) => T::from_http(status, content_type, body)?,
+        None => T::from_xml(body)?,
+    };
     serde_json::to_string_pretty(&result).map_err(|e| Failure::Json(e.to_string()))
 }
 
@@ -50,10 +57,11 @@ macro_rules! registry {
             }
         }
 
-        /// Parses a response of `op` (an envelope, or any part of it down to the payload).
-        pub(crate) fn parse_response(op: &str, body: &[u8]) -> Result<String, Failure> {
+        /// Parses a response of `op` (an envelope, or any part of it down to the payload; or,
+        /// with `http`, an HTTP response).
+        pub(crate) fn parse_response(op: &str, body: &[u8], http: Option<(u16, Option<&str>)>) -> Result<String, Failure> {
             match op {
-                $($name => parse::<$res>(body),)*
+                $($name => parse::<$res>(body, http),)*
                 other => Err(Failure::UnknownOperation(other.to_owned())),
             }
         }

@@ -231,6 +231,9 @@ impl crate::xml::XmlText for Amount {
         self.to_string().into()
     }
     fn from_xml_text(text: String) -> std::result::Result<Self, String> {
+        Self::from_xml_cow(text.into())
+    }
+    fn from_xml_cow(text: std::borrow::Cow<'_, str>) -> std::result::Result<Self, String> {
         text.trim()
             .parse()
             .map_err(|_| "expected a decimal amount with `.` as separator".to_owned())

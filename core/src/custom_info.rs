@@ -188,6 +188,9 @@ impl crate::xml::XmlText for CustomInfo {
     fn from_xml_text(text: String) -> std::result::Result<Self, String> {
         Ok(CustomInfo::parse_wire(&text))
     }
+    fn from_xml_cow(text: Cow<'_, str>) -> std::result::Result<Self, String> {
+        Ok(CustomInfo::parse_wire(&text))
+    }
 }
 
 crate::xml_text_node!(CustomInfo);
@@ -217,6 +220,9 @@ impl crate::xml::XmlText for ReturnedCustomInfo {
             .into()
     }
     fn from_xml_text(text: String) -> std::result::Result<Self, String> {
+        Self::from_xml_cow(text.into())
+    }
+    fn from_xml_cow(text: Cow<'_, str>) -> std::result::Result<Self, String> {
         // .NET's UrlEncode: `+` is a space, `%XX` a byte.
         Ok(ReturnedCustomInfo(CustomInfo::split(&text, |v| {
             form_urlencoded::parse(format!("v={v}").as_bytes())

@@ -54,6 +54,10 @@ impl XmlNode for Vbv {
             return w.text_element(name, self.value.as_deref().unwrap_or(""));
         }
         w.start(name)?;
+        // Text beside the children (a hybrid never seen from the gateway) is kept too.
+        if let Some(value) = &self.value {
+            w.text(value)?;
+        }
         for (n, v) in [
             ("VbVFlag", &self.vbv_flag),
             ("VbVBuyer", &self.vbv_buyer),

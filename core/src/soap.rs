@@ -317,7 +317,15 @@ fn not_soap(root: &Child<'_>) -> Error {
 /// Opens the envelope and returns the first element of its Body (header skipped).
 fn open_body<'a>(r: &mut XmlReader<'a>) -> Result<(SoapVersion, Option<Child<'a>>)> {
     let root = r.root()?;
-    let version = is_envelope(&root).ok_or_else(|| not_soap(&root))?;
+    open_body_at(r, &root)
+}
+
+/// [`open_body`] once the root element has been read.
+fn open_body_at<'a>(
+    r: &mut XmlReader<'a>,
+    root: &Child<'a>,
+) -> Result<(SoapVersion, Option<Child<'a>>)> {
+    let version = is_envelope(root).ok_or_else(|| not_soap(root))?;
     if root.empty {
         return Err(Error::malformed(
             ErrorCode::MissingResult,
@@ -350,7 +358,17 @@ fn close_body(mut r: XmlReader<'_>) -> Result<()> {
 /// Parses the request envelope of `op` into its model (the gateway's side of the exchange).
 pub(crate) fn parse_request<M: XmlModel>(op: &Operation, body: &[u8], limits: Limits) -> Result<M> {
     let mut r = XmlReader::new(body, limits)?;
-    let (_, first) = open_body(&mut r)?;
+    let root = r.root()?;
+    parse_request_at(op, r, &root)
+}
+
+/// [`parse_request`] once the root element has been read.
+fn parse_request_at<'a, M: XmlModel>(
+    op: &Operation,
+    mut r: XmlReader<'a>,
+    root: &Child<'a>,
+) -> Result<M> {
+    let (_, first) = open_body_at(&mut r, root)?;
     let wrapper = first
         .ok_or_else(|| Error::malformed(ErrorCode::MissingResult, "the SOAP Body is empty"))?;
     if wrapper.local != op.name || !matches!(wrapper.ns, Ns::None) && wrapper.ns != op.service.ns()
@@ -374,7 +392,7 @@ pub(crate) fn parse_request_any<M: XmlModel>(
     let mut r = XmlReader::new(body, limits)?;
     let root = r.root()?;
     if is_envelope(&root).is_some() {
-        return parse_request(op, body, limits);
+        return parse_request_at(op, r, &root);
     }
     if root.local != op.name {
         return Err(Error::malformed(
@@ -436,24 +454,16 @@ pub(crate) fn parse_result<M: XmlModel>(
     let mut r = XmlReader::new(body, limits)?;
     let root_name = op.service.payload_root();
     let mut depth_opened = 0usize; // wrappers opened above the payload, closed after it
-    let mut current = if wrapping == Wrapping::Any {
-        let root = r.root()?;
-        if is_envelope(&root).is_some() {
-            None
-        } else if root.local.eq_ignore_ascii_case("html") {
+    let root = r.root()?;
+    let mut current = None;
+    if wrapping == Wrapping::Any && is_envelope(&root).is_none() {
+        if root.local.eq_ignore_ascii_case("html") {
             return Err(not_soap(&root));
-        } else {
-            Some(root)
         }
-    } else {
-        None
-    };
+        current = Some(root);
+    }
     if current.is_none() {
-        let (_, first) = {
-            // Re-open: the envelope path starts from the beginning of the document.
-            r = XmlReader::new(body, limits)?;
-            open_body(&mut r)?
-        };
+        let (_, first) = open_body_at(&mut r, &root)?;
         let first = first
             .ok_or_else(|| Error::malformed(ErrorCode::MissingResult, "the SOAP Body is empty"))?;
         if first.local == "Fault" && matches!(first.ns, Ns::Soap11 | Ns::Soap12) {

@@ -181,3 +181,31 @@ fn random_bytes_never_panic() {
         let _ = Decrypt::from_envelope(&doc);
     }
 }
+
+#[test]
+fn small_elements_cannot_become_much_larger_values() {
+    // Each `<ProductDetail>` of a few bytes becomes a struct of hundreds of bytes: the reader
+    // charges what the values will hold and refuses a document whose values would take more
+    // than three times its size (plus 1 MiB), so a parse's memory stays proportional to its
+    // input.
+    let products = "<ProductDetail><SKU>1</SKU></ProductDetail>".repeat(200_000);
+    let doc = format!(
+        r#"<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><Encrypt xmlns="https://ecomm.sella.it/"><shopLogin>S</shopLogin><OrderDetails><ProductDetails>{products}</ProductDetails></OrderDetails></Encrypt></soap:Body></soap:Envelope>"#
+    );
+    assert_eq!(code_of(Encrypt::from_envelope(doc.as_bytes())), "too_large");
+    let events = "<event><eventID>1</eventID></event>".repeat(250_000);
+    let doc = format!(
+        "<GestPayS2S><TransactionResult>OK</TransactionResult><Events>{events}</Events></GestPayS2S>"
+    );
+    assert_eq!(
+        code_of(gestpay::s2s::CallReadTrxS2SResult::from_xml(doc.as_bytes())),
+        "too_large"
+    );
+    // A realistic list is far below the bound.
+    let events = "<event><eventtype>AUT</eventtype><eventamount>10.00</eventamount><eventdate>19/08/16 16:13:14</eventdate><eventID>1</eventID></event>".repeat(20_000);
+    let doc = format!(
+        "<GestPayS2S><TransactionResult>OK</TransactionResult><Events>{events}</Events></GestPayS2S>"
+    );
+    let r = gestpay::s2s::CallReadTrxS2SResult::from_xml(doc.as_bytes()).unwrap();
+    assert_eq!(r.events.len(), 20_000);
+}

@@ -8,15 +8,15 @@ use gestpay::payload::Buyer;
 use gestpay::soap::RequestInfo;
 use gestpay::{Error, Request, Response, Secret, SoapVersion};
 
-use crate::App;
+use crate::auth::Call;
 use crate::soap::{Answer, client_fault, server_fault};
-use crate::state::{PendingPayment, Transaction};
+use crate::state::{PendingPayment, Transaction, Verdict};
 
-pub(crate) fn handle(app: &App, info: &RequestInfo, body: &[u8]) -> Answer {
+pub(crate) fn handle(call: &Call<'_>, info: &RequestInfo, body: &[u8]) -> Answer {
     let v = info.version;
     match info.operation.as_str() {
-        "Encrypt" => encrypt(app, v, parse::<Encrypt>(v, body)?),
-        "Decrypt" => decrypt(app, v, parse::<Decrypt>(v, body)?),
+        "Encrypt" => encrypt(call, parse::<Encrypt>(v, body)?),
+        "Decrypt" => decrypt(call, parse::<Decrypt>(v, body)?),
         other => Err(client_fault(
             v,
             format!(
@@ -58,14 +58,6 @@ pub(crate) fn error_code_for(e: &Error) -> u32 {
     }
 }
 
-/// True when the call carries the API key the emulator was configured with (or none is needed).
-pub(crate) fn api_key_ok(app: &App, sent: Option<&Secret>) -> bool {
-    match &app.config().api_key {
-        None => true,
-        Some(expected) => sent.is_some_and(|s| s.expose() == expected),
-    }
-}
-
 fn encrypt_ko(code: u32) -> EncryptResult {
     EncryptResult {
         transaction_type: Some("ENCRYPT".into()),
@@ -76,14 +68,15 @@ fn encrypt_ko(code: u32) -> EncryptResult {
     }
 }
 
-fn encrypt(app: &App, v: SoapVersion, req: Encrypt) -> Answer {
-    if !api_key_ok(app, req.api_key.as_ref()) {
-        return reply(v, &encrypt_ko(1142));
+fn encrypt(call: &Call<'_>, req: Encrypt) -> Answer {
+    let v = call.version;
+    if let Some(code) = call.refused(&req.shop_login, req.api_key.as_ref()) {
+        return reply(v, &encrypt_ko(code));
     }
     if let Err(e) = req.validate() {
         return reply(v, &encrypt_ko(error_code_for(&e)));
     }
-    let mut state = app.state();
+    let mut state = call.app.state();
     let amazon = req
         .payment_types
         .contains(&gestpay::codes::PaymentType::AMAZONPAY);
@@ -118,11 +111,15 @@ fn decrypt_ko(code: u32) -> DecryptResult {
     }
 }
 
-fn decrypt(app: &App, v: SoapVersion, req: Decrypt) -> Answer {
-    if !api_key_ok(app, req.api_key.as_ref()) {
-        return reply(v, &decrypt_ko(1142));
+fn decrypt(call: &Call<'_>, req: Decrypt) -> Answer {
+    let v = call.version;
+    if let Some(code) = call.refused(&req.shop_login, req.api_key.as_ref()) {
+        return reply(v, &decrypt_ko(code));
     }
-    let state = app.state();
+    if let Err(e) = req.validate() {
+        return reply(v, &decrypt_ko(error_code_for(&e)));
+    }
+    let state = call.app.state();
     let found = state
         .results
         .get(&req.crypted_string)
@@ -136,21 +133,12 @@ fn decrypt(app: &App, v: SoapVersion, req: Decrypt) -> Answer {
 
 /// What Decrypt tells the merchant about a transaction.
 pub(crate) fn decrypt_result(t: &Transaction) -> DecryptResult {
-    let description = if t.ok {
-        "Transazione correttamente effettuata".to_owned()
-    } else {
-        error_description(t.error_code).unwrap_or("").to_owned()
-    };
     DecryptResult {
         transaction_type: Some("DECRYPT".into()),
-        transaction_result: Some(if t.ok {
-            TransactionResult::Ok
-        } else {
-            TransactionResult::Ko
-        }),
+        transaction_result: Some(t.verdict.result()),
         shop_transaction_id: Some(t.shop_transaction_id.clone()),
         bank_transaction_id: Some(t.bank_transaction_id.clone()),
-        authorization_code: t.ok.then(|| t.authorization_code.clone()),
+        authorization_code: (t.verdict == Verdict::Ok).then(|| t.authorization_code.clone()),
         currency: Some(t.currency),
         amount: Some(t.amount()),
         custom_info: t.custom_info.clone().map(ReturnedCustomInfo),
@@ -158,8 +146,8 @@ pub(crate) fn decrypt_result(t: &Transaction) -> DecryptResult {
             buyer_name: t.buyer_name.clone(),
             buyer_email: t.buyer_email.clone(),
         }),
-        error_code: Some(t.error_code),
-        error_description: Some(description),
+        error_code: Some(t.verdict.error_code()),
+        error_description: Some(t.verdict.description()),
         payment_method: Some(t.payment_type.as_str().to_owned()),
         token: t.token.clone().map(Secret::new),
         ..DecryptResult::default()

@@ -7,6 +7,13 @@
 //! recurring payments. Every request is parsed and every answer built with the `gestpay` core's
 //! symmetric types.
 //!
+//! It checks callers like the gateway (shop login, caller address, apikey: errors 1131, 1142,
+//! 1169), sends the buyer to the positive or negative response URL and notifies the shop's
+//! server-to-server URL, and plays deterministic failure scenarios chosen by the
+//! shopTransactionId (`KO-`, `XX-`, `FAULT-`, `SLOW-`) or the amount (`.13`): see
+//! docs/emulator.md. A pending (`XX`) payment is resolved with
+//! `POST /emulator/transactions/{BankTransactionID}/resolve?result=OK` (or `KO`).
+//!
 //! ```no_run
 //! let gateway = gestpay_emulator::spawn(gestpay_emulator::Config::default()).unwrap();
 //! let env = gestpay::Environment::Custom(gateway.base_url());
@@ -16,9 +23,13 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod auth;
+mod control;
 mod cryptdecrypt;
+mod notify;
 mod pages;
 mod s2s;
+mod scenario;
 mod soap;
 mod state;
 
@@ -131,19 +142,69 @@ impl Default for AmazonProfile {
     }
 }
 
-/// How the emulator behaves.
-#[derive(Debug, Clone, Default)]
+/// How the emulator behaves. Every field has a default (see [`Config::default`]): accept any
+/// shop, any caller and no apikey, send the buyer back to the emulator's own merchant page.
+#[derive(Debug, Clone)]
 pub struct Config {
-    /// Where the payment page sends the buyer back (the positive and negative response URLs),
-    /// with `a` and `b`. Without one, the emulator's own `/merchant/response` page shows them.
+    /// Where the payment page sends the buyer back with `a` and `b`, when the more specific
+    /// [`success_url`](Config::success_url) or [`failure_url`](Config::failure_url) is not set.
+    /// Without any, the emulator's own `/merchant/response` page shows `a` and `b`.
     pub merchant_url: Option<String>,
-    /// When set, every call must carry this `apikey`, otherwise it gets error 1142.
+    /// The positive response URL: where the buyer goes after an `OK` (or a pending `XX`).
+    pub success_url: Option<String>,
+    /// The negative response URL: where the buyer goes after a `KO` (declined, abandoned).
+    pub failure_url: Option<String>,
+    /// The server-to-server notification URL: after the payment page (and when a pending
+    /// payment is resolved) the emulator sends it a `GET` with `a` and `b`, from a background
+    /// task; failures are logged on stderr.
+    pub notify_url: Option<String>,
+    /// When set, every call must carry this `apikey`, otherwise it gets error 1169.
     pub api_key: Option<String>,
+    /// The shop logins the gateway knows; any other gets error 1131. Empty: accept any.
+    pub shop_logins: Vec<String>,
+    /// The caller addresses allowed to call the web services; any other gets error 1142.
+    /// Empty: accept any.
+    pub allowed_ips: Vec<std::net::IpAddr>,
     /// The emulated Amazon account.
     pub amazon: AmazonProfile,
     /// Authorise and settle at once (the default M.O.T.O. profile); when false, payments stay
     /// authorised until callSettleS2S.
     pub separate_settlement: bool,
+    /// How long a `SLOW-` request waits before its answer (default 5 s).
+    pub slow_delay: std::time::Duration,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            merchant_url: None,
+            success_url: None,
+            failure_url: None,
+            notify_url: None,
+            api_key: None,
+            shop_logins: Vec::new(),
+            allowed_ips: Vec::new(),
+            amazon: AmazonProfile::default(),
+            separate_settlement: false,
+            slow_delay: std::time::Duration::from_secs(5),
+        }
+    }
+}
+
+impl Config {
+    /// Where the buyer goes after a payment: the success or failure URL, else the merchant URL,
+    /// else the emulator's own `/merchant/response` page.
+    pub fn response_url(&self, positive: bool) -> &str {
+        let specific = if positive {
+            &self.success_url
+        } else {
+            &self.failure_url
+        };
+        specific
+            .as_deref()
+            .or(self.merchant_url.as_deref())
+            .unwrap_or("/merchant/response")
+    }
 }
 
 /// The shared state behind every handler.
@@ -175,9 +236,15 @@ pub fn router(config: Config) -> axum::Router {
     axum::Router::new().fallback(soap::dispatch).with_state(app)
 }
 
-/// Serves on `listener` until the future is dropped.
+/// Serves on `listener` until the future is dropped. Callers' addresses are known (for
+/// [`Config::allowed_ips`]); a server built from [`router`] without connect info treats every
+/// caller as unknown.
 pub async fn serve(listener: tokio::net::TcpListener, config: Config) -> std::io::Result<()> {
-    axum::serve(listener, router(config)).await
+    axum::serve(
+        listener,
+        router(config).into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .await
 }
 
 /// A gateway running on a background thread, on a loopback port.
@@ -241,7 +308,8 @@ pub fn spawn_on(addr: SocketAddr, config: Config) -> std::io::Result<Running> {
         .name("gestpay-emulator".into())
         .spawn(move || {
             runtime.block_on(async move {
-                let server = axum::serve(listener, router(config)).with_graceful_shutdown(async {
+                let service = router(config).into_make_service_with_connect_info::<SocketAddr>();
+                let server = axum::serve(listener, service).with_graceful_shutdown(async {
                     let _ = stopped.await;
                 });
                 let _ = server.await;

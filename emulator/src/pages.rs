@@ -6,25 +6,38 @@ use std::collections::HashMap;
 
 use axum::http::{Method, StatusCode};
 use axum::response::{Html, IntoResponse, Redirect, Response};
-use gestpay::codes::{EventType, PaymentType, TransactionState};
+use gestpay::codes::PaymentType;
 use gestpay::cryptdecrypt::AmazonPayBillingAgreement;
 use gestpay::payment_page::Callback;
 use maud::{DOCTYPE, Markup, html};
 
 use crate::App;
-use crate::state::{
-    AmazonOrder, EventRecord, PendingPayment, TokenRecord, Transaction, now_event_date,
-};
+use crate::scenario;
+use crate::state::{AmazonOrder, NewPayment, PendingPayment, TokenRecord, Verdict};
 
 /// A card number the emulated issuer always declines.
 pub(crate) const DECLINED_CARD: &str = "4000000000000002";
+
+/// A little style, so that screenshots of the emulated pages read well.
+const STYLE: &str = "body{font-family:sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;color:#222}\
+h1{font-size:1.4rem;border-bottom:3px solid #f90;padding-bottom:.4rem}\
+label{display:block;margin:.5rem 0}button{margin:.6rem .4rem .6rem 0;padding:.4rem 1rem}\
+dd{font-family:monospace;word-break:break-all}";
+
+/// "Transaction abandoned by buyer".
+const ABANDONED: u32 = 1143;
 
 fn page(title: &str, body: Markup) -> Response {
     Html(
         html! {
             (DOCTYPE)
             html lang="en" {
-                head { meta charset="utf-8"; title { (title) " — gestpay emulator" } }
+                head {
+                    meta charset="utf-8";
+                    meta name="viewport" content="width=device-width, initial-scale=1";
+                    title { (title) " — gestpay emulator" }
+                    style { (STYLE) }
+                }
                 body { h1 { (title) } (body) p { small { "Emulated Axerve (Gestpay) payment page. No real payment is made." } } }
             }
         }
@@ -185,8 +198,9 @@ fn index(f: &HashMap<String, String>, key: &str, len: usize) -> Option<usize> {
     (i < len).then_some(i)
 }
 
-/// Authorises (or declines, or abandons) the payment and sends the buyer back to the merchant
-/// with `a` and `b`, as the gateway does.
+/// Authorises (or declines, or abandons, or leaves pending) the payment, sends the buyer back
+/// to the merchant's positive or negative URL with `a` and `b` as the gateway does, and notifies
+/// the server-to-server URL.
 fn finish(app: &App, f: &HashMap<String, String>, outcome: Outcome) -> Response {
     let config = app.config();
     let mut state = app.state();
@@ -199,17 +213,20 @@ fn finish(app: &App, f: &HashMap<String, String>, outcome: Outcome) -> Response 
         .amount
         .and_then(|a| a.to_minor_units(currency).ok())
         .unwrap_or(0);
-    let (ok, error_code) = match &outcome {
-        Outcome::Abandoned => (false, 1143),
+    let verdict = match &outcome {
+        Outcome::Abandoned => Verdict::Ko(ABANDONED),
         Outcome::Card
             if f.get("card")
                 .is_some_and(|c| c.replace(' ', "") == DECLINED_CARD) =>
         {
-            (false, 74)
+            Verdict::Ko(scenario::DECLINED)
         }
-        _ => (true, 0),
+        _ => scenario::verdict(&req.shop_transaction_id, req.amount.as_ref()),
     };
     let agreement = req.amazon_pay_billing_agreement_description.clone();
+    // An Amazon Pay page abandoned is still an Amazon Pay transaction.
+    let amazon_only = matches!(outcome, Outcome::Abandoned)
+        && req.payment_types.as_slice() == [PaymentType::AMAZONPAY];
     let amazon = match outcome {
         Outcome::Amazon => {
             let shipping_index =
@@ -225,27 +242,8 @@ fn finish(app: &App, f: &HashMap<String, String>, outcome: Outcome) -> Response 
         _ => None,
     };
     let only_token = matches!(agreement, Some(AmazonPayBillingAgreement::OnlyRecurring));
-    let charged = if ok && !only_token { minor } else { 0 };
-    let bank_id = state.bank_id();
-    let mut events = Vec::new();
-    if ok && charged > 0 {
-        events.push(EventRecord {
-            kind: EventType::Aut,
-            amount_minor: charged,
-            date: now_event_date(),
-            id: state.event_id(),
-        });
-        if !config.separate_settlement {
-            events.push(EventRecord {
-                kind: EventType::Mov,
-                amount_minor: charged,
-                date: now_event_date(),
-                id: state.event_id(),
-            });
-        }
-    }
-    let token = match (&amazon, ok) {
-        (Some(order), true) if order.billing_agreement => {
+    let token = match &amazon {
+        Some(order) if order.billing_agreement && verdict == Verdict::Ok => {
             let token = state.billing_agreement_token();
             state.tokens.insert(
                 token.clone(),
@@ -263,48 +261,25 @@ fn finish(app: &App, f: &HashMap<String, String>, outcome: Outcome) -> Response 
         }
         _ => None,
     };
-    let payment_type = if amazon.is_some() {
-        PaymentType::AMAZONPAY
-    } else {
-        PaymentType::new("CREDITCARD")
-    };
-    let authorization_code = state.authorization_code();
-    let settled = if config.separate_settlement {
-        0
-    } else {
-        charged
-    };
-    let transaction = Transaction {
+    let from_amazon = |value: &str| amazon.as_ref().map(|_| value.to_owned());
+    let payment = NewPayment {
         shop_login: req.shop_login.clone(),
         shop_transaction_id: req.shop_transaction_id.clone(),
-        bank_transaction_id: bank_id.clone(),
         currency,
-        authorized_minor: charged,
-        settled_minor: settled,
-        refunded_minor: 0,
-        state: if settled > 0 {
-            TransactionState::Mov
+        amount_minor: if only_token { 0 } else { minor },
+        payment_type: if amazon.is_some() || amazon_only {
+            PaymentType::AMAZONPAY
         } else {
-            TransactionState::Aut
+            PaymentType::new("CREDITCARD")
         },
-        ok,
-        error_code,
-        authorization_code,
-        payment_type,
-        buyer_name: amazon
-            .as_ref()
-            .map(|_| config.amazon.name.clone())
-            .or(req.buyer_name.clone()),
-        buyer_email: amazon
-            .as_ref()
-            .map(|_| config.amazon.email.clone())
-            .or(req.buyer_email.clone()),
+        buyer_name: from_amazon(&config.amazon.name).or(req.buyer_name.clone()),
+        buyer_email: from_amazon(&config.amazon.email).or(req.buyer_email.clone()),
         custom_info: req.custom_info.clone(),
         token,
-        events,
         amazon,
+        verdict,
     };
-    state.transactions.insert(bank_id.clone(), transaction);
+    let bank_id = state.record(payment, config.separate_settlement);
     let result = state.opaque();
     state.results.insert(result.clone(), bank_id);
     drop(state);
@@ -312,12 +287,10 @@ fn finish(app: &App, f: &HashMap<String, String>, outcome: Outcome) -> Response 
         shop_login: req.shop_login,
         encrypted_string: result,
     };
-    let base = config
-        .merchant_url
-        .clone()
-        .unwrap_or_else(|| "/merchant/response".to_owned());
-    let separator = if base.contains('?') { '&' } else { '?' };
-    Redirect::to(&format!("{base}{separator}{}", callback.to_query())).into_response()
+    crate::notify::send(config, &callback);
+    let positive = !matches!(verdict, Verdict::Ko(_));
+    let target = crate::notify::with_callback(config.response_url(positive), &callback);
+    Redirect::to(&target).into_response()
 }
 
 fn merchant_page(q: Option<&str>) -> Response {
@@ -327,7 +300,7 @@ fn merchant_page(q: Option<&str>) -> Response {
             html! {
                 p { "The gateway sent the buyer back with:" }
                 dl { dt { "a (shopLogin)" } dd #a { (cb.shop_login) } dt { "b (to Decrypt)" } dd #b { (cb.encrypted_string) } }
-                p { "Configure " code { "--merchant-url" } " to receive this at your own shop." }
+                p { "Configure " code { "--success-url" } ", " code { "--failure-url" } " or " code { "--merchant-url" } " to receive this at your own shop, and Decrypt " code { "b" } "." }
             },
         ),
         Err(e) => error_page(StatusCode::BAD_REQUEST, &e.to_string()),

@@ -2,15 +2,19 @@
 //! the browser pages. SOAP requests are identified, checked like ASMX checks them (SOAPAction),
 //! and handed to the operation's handler; anything malformed gets a SOAP fault.
 
+use std::net::SocketAddr;
+
 use axum::body::Bytes;
-use axum::extract::{RawQuery, State};
-use axum::http::{HeaderMap, Method, StatusCode, Uri, header};
+use axum::extract::{ConnectInfo, RawQuery, State};
+use axum::http::{Extensions, HeaderMap, Method, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
 use gestpay::soap::{RequestInfo, Service, identify_request};
 use gestpay::xml::Limits;
 use gestpay::{HttpResponse, SoapFault, SoapVersion};
 
 use crate::App;
+use crate::auth::Call;
+use crate::scenario::{self, Transport};
 
 const CRYPTDECRYPT_WSDL: &str = include_str!("../wsdl/WSCryptDecrypt.wsdl");
 const S2S_WSDL: &str = include_str!("../wsdl/WSs2s.wsdl");
@@ -72,8 +76,12 @@ pub(crate) async fn dispatch(
     uri: Uri,
     RawQuery(query): RawQuery,
     headers: HeaderMap,
+    extensions: Extensions,
     body: Bytes,
 ) -> Response {
+    let peer = extensions
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|c| c.0.ip().to_canonical());
     let path = uri.path().to_ascii_lowercase();
     let service = match path.as_str() {
         "/gestpay/gestpayws/wscryptdecrypt.asmx" => Some(Service::CryptDecrypt),
@@ -85,9 +93,12 @@ pub(crate) async fn dispatch(
             return wsdl(service, query.as_deref());
         }
         if method == Method::POST {
-            return soap_call(&app, service, &headers, &body);
+            return soap_call(&app, service, &headers, &body, peer).await;
         }
         return StatusCode::METHOD_NOT_ALLOWED.into_response();
+    }
+    if path.starts_with("/emulator/") {
+        return crate::control::handle(&app, &method, &path, query.as_deref(), &body);
     }
     crate::pages::handle(&app, &method, &path, query.as_deref(), &body)
 }
@@ -107,7 +118,13 @@ fn wsdl(service: Service, query: Option<&str>) -> Response {
     ([(header::CONTENT_TYPE, "text/xml; charset=utf-8")], text).into_response()
 }
 
-fn soap_call(app: &App, service: Service, headers: &HeaderMap, body: &[u8]) -> Response {
+async fn soap_call(
+    app: &App,
+    service: Service,
+    headers: &HeaderMap,
+    body: &[u8],
+    peer: Option<std::net::IpAddr>,
+) -> Response {
     let content_type = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
@@ -129,10 +146,38 @@ fn soap_call(app: &App, service: Service, headers: &HeaderMap, body: &[u8]) -> R
     if let Err(fault) = check_action(&info, service, headers, content_type) {
         return fault_response(&fault);
     }
-    let answer = match service {
-        Service::CryptDecrypt => crate::cryptdecrypt::handle(app, &info, body),
-        Service::S2s => crate::s2s::handle(app, &info, body),
+    if info.service != Some(service) {
+        // The right operation name in another service's namespace (or none): ASMX does not
+        // know the element.
+        return fault_response(&client_fault(
+            info.version,
+            format!(
+                "Server did not recognize the request element {}. Expected a request in the namespace {}.",
+                info.operation,
+                service.namespace()
+            ),
+        ));
+    }
+    let scenario = scenario::shop_transaction_id(body).and_then(|id| scenario::transport(&id));
+    if scenario == Some(Transport::Fault) {
+        return fault_response(&server_fault(
+            info.version,
+            "Server was unable to process request. ---> System.Exception: emulated gateway failure (scenario FAULT-)",
+        ));
+    }
+    let call = Call {
+        app,
+        version: info.version,
+        peer,
     };
+    let answer = match service {
+        Service::CryptDecrypt => crate::cryptdecrypt::handle(&call, &info, body),
+        Service::S2s => crate::s2s::handle(&call, &info, body),
+    };
+    if scenario == Some(Transport::Slow) {
+        // Processed at once, answered late: a client that times out cannot know what happened.
+        tokio::time::sleep(app.config().slow_delay).await;
+    }
     match answer {
         Ok(response) => into_response(response),
         Err(fault) => fault_response(&fault),

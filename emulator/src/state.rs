@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use gestpay::Amount;
-use gestpay::codes::{Currency, EventType, PaymentType, TransactionState};
+use gestpay::codes::{Currency, EventType, PaymentType, TransactionResult, TransactionState};
 use gestpay::cryptdecrypt::Encrypt;
 use gestpay::custom_info::CustomInfo;
 
@@ -26,6 +26,64 @@ pub(crate) struct AmazonOrder {
     pub(crate) billing_agreement: bool,
 }
 
+/// How a payment ended (or has not ended yet).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Verdict {
+    /// Authorised.
+    Ok,
+    /// Declined, with the gateway's error code.
+    Ko(u32),
+    /// `XX`: waiting for an asynchronous outcome.
+    Pending,
+}
+
+impl Verdict {
+    /// `TransactionResult` on the wire.
+    pub(crate) fn result(self) -> TransactionResult {
+        match self {
+            Verdict::Ok => TransactionResult::Ok,
+            Verdict::Ko(_) => TransactionResult::Ko,
+            Verdict::Pending => TransactionResult::Pending,
+        }
+    }
+
+    /// `ErrorCode` on the wire (0 unless declined).
+    pub(crate) fn error_code(self) -> u32 {
+        match self {
+            Verdict::Ko(code) => code,
+            Verdict::Ok | Verdict::Pending => 0,
+        }
+    }
+
+    /// `ErrorDescription` on the wire.
+    pub(crate) fn description(self) -> String {
+        match self {
+            Verdict::Ok => "Transazione correttamente effettuata".to_owned(),
+            Verdict::Ko(code) => gestpay::codes::error_description(code)
+                .unwrap_or("")
+                .to_owned(),
+            Verdict::Pending => "Transazione in attesa di esito".to_owned(),
+        }
+    }
+}
+
+/// What a new payment (payment page or callPagamS2S) carries.
+#[derive(Debug, Clone)]
+pub(crate) struct NewPayment {
+    pub(crate) shop_login: String,
+    pub(crate) shop_transaction_id: String,
+    pub(crate) currency: Currency,
+    /// The amount to authorise (0 for an Amazon Pay agreement without a first charge).
+    pub(crate) amount_minor: u64,
+    pub(crate) payment_type: PaymentType,
+    pub(crate) buyer_name: Option<String>,
+    pub(crate) buyer_email: Option<String>,
+    pub(crate) custom_info: Option<CustomInfo>,
+    pub(crate) token: Option<String>,
+    pub(crate) amazon: Option<AmazonOrder>,
+    pub(crate) verdict: Verdict,
+}
+
 /// A transaction the gateway knows.
 #[derive(Debug, Clone)]
 pub(crate) struct Transaction {
@@ -37,8 +95,7 @@ pub(crate) struct Transaction {
     pub(crate) settled_minor: u64,
     pub(crate) refunded_minor: u64,
     pub(crate) state: TransactionState,
-    pub(crate) ok: bool,
-    pub(crate) error_code: u32,
+    pub(crate) verdict: Verdict,
     pub(crate) authorization_code: String,
     pub(crate) payment_type: PaymentType,
     pub(crate) buyer_name: Option<String>,
@@ -52,6 +109,11 @@ pub(crate) struct Transaction {
 impl Transaction {
     pub(crate) fn amount(&self) -> Amount {
         Amount::from_minor(self.authorized_minor, self.currency)
+    }
+
+    /// True when authorised (not declined, not pending).
+    pub(crate) fn is_ok(&self) -> bool {
+        self.verdict == Verdict::Ok
     }
 }
 
@@ -125,6 +187,82 @@ impl State {
     /// An event id.
     pub(crate) fn event_id(&mut self) -> String {
         (900_000 + self.next()).to_string()
+    }
+
+    /// Records a new payment; authorised ones get their AUT (and, without separate settlement,
+    /// MOV) events. Returns the BankTransactionID.
+    pub(crate) fn record(&mut self, p: NewPayment, separate_settlement: bool) -> String {
+        let bank = self.bank_id();
+        let authorization_code = self.authorization_code();
+        let mut t = Transaction {
+            shop_login: p.shop_login,
+            shop_transaction_id: p.shop_transaction_id,
+            bank_transaction_id: bank.clone(),
+            currency: p.currency,
+            authorized_minor: p.amount_minor,
+            settled_minor: 0,
+            refunded_minor: 0,
+            state: TransactionState::Aut,
+            verdict: p.verdict,
+            authorization_code,
+            payment_type: p.payment_type,
+            buyer_name: p.buyer_name,
+            buyer_email: p.buyer_email,
+            custom_info: p.custom_info,
+            token: p.token,
+            events: Vec::new(),
+            amazon: p.amazon,
+        };
+        if t.is_ok() {
+            self.authorise(&mut t, separate_settlement);
+        }
+        self.transactions.insert(bank.clone(), t);
+        bank
+    }
+
+    /// The events and amounts of an authorisation (and the settlement, when immediate).
+    fn authorise(&mut self, t: &mut Transaction, separate_settlement: bool) {
+        if t.authorized_minor == 0 {
+            return;
+        }
+        let aut = self.event(EventType::Aut, t.authorized_minor);
+        t.events.push(aut);
+        if !separate_settlement {
+            let mov = self.event(EventType::Mov, t.authorized_minor);
+            t.events.push(mov);
+            t.settled_minor = t.authorized_minor;
+            t.state = TransactionState::Mov;
+        }
+    }
+
+    /// Gives a pending (`XX`) transaction its final outcome. `None` when there is no such
+    /// transaction; `Some(false)` when it is not pending.
+    pub(crate) fn resolve(
+        &mut self,
+        bank: &str,
+        verdict: Verdict,
+        separate_settlement: bool,
+    ) -> Option<bool> {
+        let mut t = self.transactions.remove(bank)?;
+        let pending = t.verdict == Verdict::Pending && verdict != Verdict::Pending;
+        if pending {
+            t.verdict = verdict;
+            if t.is_ok() {
+                self.authorise(&mut t, separate_settlement);
+            }
+        }
+        self.transactions.insert(bank.to_owned(), t);
+        Some(pending)
+    }
+
+    /// A new event of the history, dated now.
+    pub(crate) fn event(&mut self, kind: EventType, amount_minor: u64) -> EventRecord {
+        EventRecord {
+            kind,
+            amount_minor,
+            date: now_event_date(),
+            id: self.event_id(),
+        }
     }
 
     /// The transaction with this bank id, or the only one with this shop id for the shop.

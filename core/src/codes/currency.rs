@@ -181,6 +181,9 @@ impl crate::xml::XmlText for Currency {
         self.0.to_string().into()
     }
     fn from_xml_text(text: String) -> Result<Self, String> {
+        Self::from_xml_cow(text.into())
+    }
+    fn from_xml_cow(text: std::borrow::Cow<'_, str>) -> Result<Self, String> {
         parse_uic(&text)
             .map(Currency)
             .ok_or_else(|| "expected a numeric UIC currency code".to_owned())

@@ -106,6 +106,9 @@ macro_rules! open_enum {
                 let trimmed = text.trim();
                 Ok(if trimmed.len() == text.len() { $name::from(text) } else { $name::from(trimmed) })
             }
+            fn from_xml_cow(text: std::borrow::Cow<'_, str>) -> Result<Self, String> {
+                Ok($name::from(text.trim()))
+            }
         }
 
         crate::xml_text_node!($name);

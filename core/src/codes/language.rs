@@ -105,6 +105,9 @@ impl crate::xml::XmlText for Language {
         self.0.to_string().into()
     }
     fn from_xml_text(text: String) -> Result<Self, String> {
+        Self::from_xml_cow(text.into())
+    }
+    fn from_xml_cow(text: std::borrow::Cow<'_, str>) -> Result<Self, String> {
         let text = text.trim();
         if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
             return Err("expected a numeric language id".to_owned());

@@ -235,6 +235,9 @@ impl XmlText for OrderReferenceState {
     fn from_xml_text(text: String) -> std::result::Result<Self, String> {
         Ok(OrderReferenceState::from(text.trim()))
     }
+    fn from_xml_cow(text: std::borrow::Cow<'_, str>) -> std::result::Result<Self, String> {
+        Ok(OrderReferenceState::from(text.trim()))
+    }
 }
 
 crate::xml_text_node!(OrderReferenceState);

@@ -209,6 +209,9 @@ impl XmlText for Rate {
         self.text.as_str().into()
     }
     fn from_xml_text(text: String) -> std::result::Result<Self, String> {
+        Self::from_xml_cow(text.into())
+    }
+    fn from_xml_cow(text: std::borrow::Cow<'_, str>) -> std::result::Result<Self, String> {
         Rate::parse(&text).map_err(|_| "expected a decimal number such as `1,0617`".to_owned())
     }
 }

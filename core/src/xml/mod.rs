@@ -9,7 +9,7 @@ mod read;
 mod write;
 
 pub use model::{
-    UnknownElement, XmlField, XmlModel, XmlNode, XmlText, is_default, keep_unknown,
+    UnknownElement, XmlField, XmlModel, XmlNode, XmlText, check_max_len, is_default, keep_unknown,
     read_model_node, read_text_node, write_unknown,
 };
 pub use read::{Child, Limits, Ns, XmlReader, is_xml_char};

@@ -6,6 +6,8 @@
 //! [`Limits::max_document_bytes`]; text nodes larger than [`Limits::max_text_bytes`]; control
 //! characters XML 1.0 cannot carry; invalid UTF-8; a second root; a truncated document.
 
+use std::borrow::Cow;
+
 use quick_xml::NsReader;
 use quick_xml::events::Event;
 use quick_xml::name::ResolveResult;
@@ -33,6 +35,9 @@ impl Default for Limits {
         }
     }
 }
+
+/// What a parse may hold beyond three times the document's size (see [`XmlReader::charge`]).
+const AMPLIFICATION_FLOOR: usize = 1 << 20;
 
 /// The namespaces this protocol cares about; everything else is [`Ns::Other`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -93,6 +98,10 @@ pub struct XmlReader<'a> {
     depth: usize,
     limits: Limits,
     root_done: bool,
+    /// Heap the parsed values will hold, as charged by [`charge`](Self::charge).
+    charged: usize,
+    /// The most that may be charged: three times the document, plus 1 MiB.
+    budget: usize,
 }
 
 impl<'a> XmlReader<'a> {
@@ -115,10 +124,7 @@ impl<'a> XmlReader<'a> {
                 format!("invalid UTF-8 at byte {}", e.valid_up_to()),
             )
         })?;
-        if let Some(pos) = body
-            .iter()
-            .position(|&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r'))
-        {
+        if let Some(pos) = first_control_byte(body) {
             return Err(Error::malformed(
                 ErrorCode::XmlSyntax,
                 format!(
@@ -137,6 +143,8 @@ impl<'a> XmlReader<'a> {
             depth: 0,
             limits,
             root_done: false,
+            charged: 0,
+            budget: body.len().saturating_mul(3).saturating_add(AMPLIFICATION_FLOOR),
         })
     }
 
@@ -153,6 +161,36 @@ impl<'a> XmlReader<'a> {
             }
             _ => "",
         }
+    }
+
+    /// Counts `bytes` of heap that the parsed value will hold (texts, list storage while it
+    /// grows), and refuses a document whose values would take more than three times its size
+    /// plus 1 MiB: a small element can become a large value (a one-field `<ProductDetail>` of 40
+    /// bytes is a struct of 576), and this bound keeps the memory of a parse proportional to its
+    /// input. Real documents stay well below it (a list of structs costs 1.2–1.6× its XML, 2.5×
+    /// for a moment while the list grows).
+    pub(crate) fn charge(&mut self, bytes: usize) -> Result<()> {
+        self.charged = self.charged.saturating_add(bytes);
+        if self.charged > self.budget {
+            return Err(Error::malformed(
+                ErrorCode::TooLarge,
+                format!(
+                    "the values of this document would take more than three times its size (+{} KiB) in memory",
+                    AMPLIFICATION_FLOOR >> 10
+                ),
+            ));
+        }
+        Ok(())
+    }
+
+    /// True when [`charge`](Self::charge) would accept `bytes` more.
+    pub(crate) fn has_room(&self, bytes: usize) -> bool {
+        self.charged.saturating_add(bytes) <= self.budget
+    }
+
+    /// Gives back what [`charge`](Self::charge) counted for storage that has been freed.
+    pub(crate) fn release(&mut self, bytes: usize) {
+        self.charged = self.charged.saturating_sub(bytes);
     }
 
     /// The limits in force.
@@ -308,17 +346,23 @@ impl<'a> XmlReader<'a> {
     /// Reads the text content of `child` (unescaped, CDATA included) up to its end tag. Nested
     /// elements are skipped; their text is not included.
     pub fn read_text(&mut self, child: &Child<'a>) -> Result<String> {
-        let mut out = String::new();
+        self.read_text_cow(child).map(Cow::into_owned)
+    }
+
+    /// [`read_text`](Self::read_text), borrowing from the document when the text is one plain
+    /// run (no reference, no CDATA, no CR): what most leaves are, read without a copy.
+    pub fn read_text_cow(&mut self, child: &Child<'a>) -> Result<Cow<'a, str>> {
+        let mut out = Cow::Borrowed("");
         if child.empty {
             return Ok(out);
         }
         loop {
             match self.next_event()? {
-                Event::Text(t) => out.push_str(&t.xml10_content()),
-                Event::CData(c) => out.push_str(&c.xml10_content()),
+                Event::Text(t) => append(&mut out, t.xml10_content()),
+                Event::CData(c) => append(&mut out, c.xml10_content()),
                 Event::GeneralRef(r) => {
                     if let Some(c) = self.check_ref(&r)? {
-                        out.push(c);
+                        out.to_mut().push(c);
                     }
                 }
                 Event::Start(_) => {
@@ -327,6 +371,7 @@ impl<'a> XmlReader<'a> {
                 }
                 Event::End(_) => {
                     self.leave();
+                    self.charge(out.len())?;
                     return Ok(out);
                 }
                 Event::Eof => return Err(self.truncated()),
@@ -377,6 +422,7 @@ impl<'a> XmlReader<'a> {
                 }
                 Event::End(_) => {
                     self.leave();
+                    self.charge(out.len())?;
                     return Ok(out);
                 }
                 Event::Eof => return Err(self.truncated()),
@@ -415,6 +461,7 @@ impl<'a> XmlReader<'a> {
                 Event::End(_) => {
                     self.leave();
                     if self.depth < start_depth {
+                        self.charge(out.len())?;
                         return Ok(out);
                     }
                 }
@@ -493,6 +540,61 @@ impl<'a> XmlReader<'a> {
             }
         }
     }
+}
+
+/// The position of the first C0 control byte other than tab, LF and CR. Eight bytes at a time:
+/// a word is looked into only when one of its bytes is below 0x20.
+fn first_control_byte(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let is_control = |b: &u8| *b < 0x20 && !matches!(*b, b'\t' | b'\n' | b'\r');
+    let mut chunks = bytes.chunks_exact(8);
+    let mut offset = 0;
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let word = u64::from_le_bytes(word);
+        // Non-zero exactly when some byte of the word is below 0x20.
+        if word.wrapping_sub(ONES * 0x20) & !word & HIGH != 0
+            && let Some(i) = chunk.iter().position(is_control)
+        {
+            return Some(offset + i);
+        }
+        offset += 8;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .position(is_control)
+        .map(|i| offset + i)
+}
+
+/// Appends a run of text: the first run is kept borrowed, a second one makes the text owned.
+fn append<'a>(out: &mut Cow<'a, str>, run: Cow<'a, str>) {
+    if out.is_empty() {
+        *out = run;
+    } else {
+        out.to_mut().push_str(&run);
+    }
+}
+
+/// True for an XML name without a prefix (`NCName` of Namespaces in XML 1.0): what an element's
+/// local name must be, and what an element kept from a document can be written back as.
+pub(crate) fn is_ncname(name: &str) -> bool {
+    let start = |c: char| {
+        matches!(c, 'A'..='Z' | '_' | 'a'..='z' | '\u{C0}'..='\u{D6}' | '\u{D8}'..='\u{F6}'
+            | '\u{F8}'..='\u{2FF}' | '\u{370}'..='\u{37D}' | '\u{37F}'..='\u{1FFF}'
+            | '\u{200C}'..='\u{200D}' | '\u{2070}'..='\u{218F}' | '\u{2C00}'..='\u{2FEF}'
+            | '\u{3001}'..='\u{D7FF}' | '\u{F900}'..='\u{FDCF}' | '\u{FDF0}'..='\u{FFFD}'
+            | '\u{10000}'..='\u{EFFFF}')
+    };
+    let mut chars = name.chars();
+    chars.next().is_some_and(start)
+        && chars.all(|c| {
+            start(c)
+                || matches!(c, '-' | '.' | '0'..='9' | '\u{B7}' | '\u{300}'..='\u{36F}'
+                    | '\u{203F}'..='\u{2040}')
+        })
 }
 
 /// True for characters XML 1.0 documents may contain.

@@ -1,17 +1,13 @@
-//! The XML writer used by every builder: quick-xml's writer, text escaped, invalid characters
-//! refused with the path of the element that carried them.
-
-use std::borrow::Cow;
-
-use quick_xml::Writer;
-use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
+//! The XML writer used by every builder: elements and escaped text written straight into one
+//! buffer (the bytes quick-xml's writer would produce), invalid characters refused with the path
+//! of the element that carried them.
 
 use crate::error::{Error, ErrorCode, Result};
-use crate::xml::read::is_xml_char;
+use crate::xml::read::is_ncname;
 
 /// Writes one document into memory.
 pub struct XmlWriter {
-    inner: Writer<Vec<u8>>,
+    out: Vec<u8>,
     path: Vec<&'static str>,
 }
 
@@ -19,7 +15,7 @@ impl std::fmt::Debug for XmlWriter {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         // The buffer may hold secrets: only its size is shown.
         f.debug_struct("XmlWriter")
-            .field("bytes", &self.inner.get_ref().len())
+            .field("bytes", &self.out.len())
             .finish()
     }
 }
@@ -39,65 +35,73 @@ impl XmlWriter {
     /// An empty writer with room for `bytes` of output.
     pub fn with_capacity(bytes: usize) -> Self {
         XmlWriter {
-            inner: Writer::new(Vec::with_capacity(bytes)),
+            out: Vec::with_capacity(bytes),
             path: Vec::with_capacity(8),
         }
     }
 
     /// The bytes written so far.
     pub fn into_bytes(self) -> Vec<u8> {
-        self.inner.into_inner()
-    }
-
-    fn io(e: std::io::Error) -> Error {
-        // Writing into a Vec cannot fail; keep a typed error rather than a panic all the same.
-        Error::invalid(
-            ErrorCode::InvalidFormat,
-            "",
-            format!("XML writer failure: {e}"),
-        )
+        self.out
     }
 
     /// `<?xml version="1.0" encoding="utf-8"?>`
     pub fn declaration(&mut self) -> Result<()> {
-        self.inner
-            .write_event(Event::Decl(BytesDecl::new("1.0", Some("utf-8"), None)))
-            .map_err(Self::io)
+        self.out
+            .extend_from_slice(br#"<?xml version="1.0" encoding="utf-8"?>"#);
+        Ok(())
+    }
+
+    fn open_tag(&mut self, name: &str, attrs: &[(&str, &str)]) {
+        self.out.push(b'<');
+        self.out.extend_from_slice(name.as_bytes());
+        for (key, value) in attrs {
+            self.out.push(b' ');
+            self.out.extend_from_slice(key.as_bytes());
+            self.out.extend_from_slice(b"=\"");
+            escape_attribute_into(&mut self.out, value);
+            self.out.push(b'"');
+        }
+        self.out.push(b'>');
+    }
+
+    fn close_tag(&mut self, name: &str) {
+        self.out.extend_from_slice(b"</");
+        self.out.extend_from_slice(name.as_bytes());
+        self.out.push(b'>');
+    }
+
+    fn empty_tag(&mut self, name: &str) {
+        self.out.push(b'<');
+        self.out.extend_from_slice(name.as_bytes());
+        self.out.extend_from_slice(b"/>");
     }
 
     /// Opens `name` with the given attributes.
     pub fn start_with(&mut self, name: &'static str, attrs: &[(&str, &str)]) -> Result<()> {
-        let mut start = BytesStart::new(name);
-        for attr in attrs {
-            start.push_attribute(*attr);
-        }
         self.path.push(name);
-        self.inner
-            .write_event(Event::Start(start))
-            .map_err(Self::io)
+        self.open_tag(name, attrs);
+        Ok(())
     }
 
     /// Opens `name`.
     pub fn start(&mut self, name: &'static str) -> Result<()> {
         self.path.push(name);
-        self.inner
-            .write_event(Event::Start(BytesStart::new(name)))
-            .map_err(Self::io)
+        self.open_tag(name, &[]);
+        Ok(())
     }
 
     /// Closes `name`.
     pub fn end(&mut self, name: &'static str) -> Result<()> {
         self.path.pop();
-        self.inner
-            .write_event(Event::End(BytesEnd::new(name)))
-            .map_err(Self::io)
+        self.close_tag(name);
+        Ok(())
     }
 
     /// Writes `<name/>`.
     pub fn empty(&mut self, name: &'static str) -> Result<()> {
-        self.inner
-            .write_event(Event::Empty(BytesStart::new(name)))
-            .map_err(Self::io)
+        self.empty_tag(name);
+        Ok(())
     }
 
     /// Writes `<name>text</name>` (or `<name/>` for the empty string).
@@ -105,16 +109,19 @@ impl XmlWriter {
         if text.is_empty() {
             return self.empty(name);
         }
-        let escaped = self.escape_at(name, text)?;
-        self.inner
-            .write_event(Event::Start(BytesStart::new(name)))
-            .map_err(Self::io)?;
-        self.inner
-            .write_event(Event::Text(BytesText::from_escaped(escaped)))
-            .map_err(Self::io)?;
-        self.inner
-            .write_event(Event::End(BytesEnd::new(name)))
-            .map_err(Self::io)
+        let mark = self.out.len();
+        self.open_tag(name, &[]);
+        if let Err(bad) = escape_text_into(&mut self.out, text) {
+            self.out.truncate(mark);
+            return Err(self.invalid_char_at(name, bad));
+        }
+        self.close_tag(name);
+        Ok(())
+    }
+
+    /// Writes text content inside the element being written (mixed content).
+    pub fn text(&mut self, text: &str) -> Result<()> {
+        escape_text_into(&mut self.out, text).map_err(|bad| self.invalid_char(bad))
     }
 
     /// Writes `<name attrs…>text</name>`.
@@ -124,43 +131,53 @@ impl XmlWriter {
         attrs: &[(&str, &str)],
         text: &str,
     ) -> Result<()> {
-        self.start_with(name, attrs)?;
-        self.path.pop();
-        let escaped = self.escape_at(name, text)?;
-        self.path.push(name);
-        self.inner
-            .write_event(Event::Text(BytesText::from_escaped(escaped)))
-            .map_err(Self::io)?;
-        self.end(name)
+        let mark = self.out.len();
+        self.open_tag(name, attrs);
+        if let Err(bad) = escape_text_into(&mut self.out, text) {
+            self.out.truncate(mark);
+            return Err(self.invalid_char_at(name, bad));
+        }
+        self.close_tag(name);
+        Ok(())
     }
 
-    fn escape_at<'t>(&mut self, name: &'static str, text: &'t str) -> Result<Cow<'t, str>> {
+    /// The error for a character XML 1.0 cannot carry, in the element `name` being written.
+    fn invalid_char_at(&mut self, name: &'static str, bad: char) -> Error {
         self.path.push(name);
-        let escaped = self.escape(text);
+        let error = self.invalid_char(bad);
         self.path.pop();
-        escaped
+        error
+    }
+
+    fn invalid_char(&self, bad: char) -> Error {
+        Error::invalid(
+            ErrorCode::InvalidXmlCharacter,
+            self.field_path(""),
+            format!(
+                "character U+{:04X} cannot be carried by XML 1.0",
+                bad as u32
+            ),
+        )
     }
 
     /// Like [`text_element`](Self::text_element) for an element whose name is only known at
     /// run time (unknown elements kept from a parsed document).
     pub fn dynamic_text_element(&mut self, name: &str, text: &str) -> Result<()> {
-        if !is_xml_name(name) {
+        if !is_ncname(name) {
             return Err(Error::invalid(
                 ErrorCode::InvalidFormat,
                 self.field_path(name),
                 "not a valid XML element name",
             ));
         }
-        let escaped = self.escape(text)?;
-        self.inner
-            .write_event(Event::Start(BytesStart::new(name)))
-            .map_err(Self::io)?;
-        self.inner
-            .write_event(Event::Text(BytesText::from_escaped(escaped)))
-            .map_err(Self::io)?;
-        self.inner
-            .write_event(Event::End(BytesEnd::new(name)))
-            .map_err(Self::io)
+        let mark = self.out.len();
+        self.open_tag(name, &[]);
+        if let Err(bad) = escape_text_into(&mut self.out, text) {
+            self.out.truncate(mark);
+            return Err(self.invalid_char(bad));
+        }
+        self.close_tag(name);
+        Ok(())
     }
 
     fn field_path(&self, leaf: &str) -> String {
@@ -176,32 +193,88 @@ impl XmlWriter {
         }
         parts.join("/")
     }
+}
 
-    /// Escapes text for element content: `&`, `<`, `>` by quick-xml, and CR as a character
-    /// reference so that it survives end-of-line normalisation. Characters XML 1.0 cannot carry
-    /// are refused.
-    fn escape<'t>(&self, text: &'t str) -> Result<Cow<'t, str>> {
-        if let Some(bad) = text.chars().find(|c| !is_xml_char(*c)) {
-            return Err(Error::invalid(
-                ErrorCode::InvalidXmlCharacter,
-                self.field_path(""),
-                format!(
-                    "character U+{:04X} cannot be carried by XML 1.0",
-                    bad as u32
-                ),
-            ));
-        }
-        let escaped = quick_xml::escape::partial_escape(text);
-        if escaped.contains('\r') {
-            return Ok(Cow::Owned(escaped.replace('\r', "&#xD;")));
-        }
-        Ok(escaped)
+/// How [`escape_text_into`] treats each byte of text content.
+const PLAIN: u8 = 0;
+/// `&`, `<`, `>`, CR: written as a reference.
+const ESCAPED: u8 = 1;
+/// A C0 control but tab, LF and CR: XML 1.0 cannot carry it.
+const CONTROL: u8 = 2;
+/// `0xEF`: the first byte of U+FFFE / U+FFFF (`EF BF BE`, `EF BF BF`), which XML 1.0 cannot
+/// carry either (a Rust string holds no surrogate: these are all the characters it refuses).
+const MAYBE_NONCHAR: u8 = 3;
+
+static TEXT_BYTES: [u8; 256] = {
+    let mut table = [PLAIN; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = CONTROL;
+        b += 1;
     }
+    table[b'\t' as usize] = PLAIN;
+    table[b'\n' as usize] = PLAIN;
+    table[b'\r' as usize] = ESCAPED;
+    table[b'&' as usize] = ESCAPED;
+    table[b'<' as usize] = ESCAPED;
+    table[b'>' as usize] = ESCAPED;
+    table[0xEF] = MAYBE_NONCHAR;
+    table
+};
+
+/// Appends text content escaped as quick-xml escapes it (`&amp;`, `&lt;`, `&gt;`, and `&#13;`
+/// for CR, which must survive end-of-line normalisation), in one pass that also refuses the
+/// characters XML 1.0 cannot carry (`Err` holds the first; the output is then incomplete).
+fn escape_text_into(out: &mut Vec<u8>, text: &str) -> std::result::Result<(), char> {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let replacement: &[u8] = match TEXT_BYTES[usize::from(b)] {
+            PLAIN => continue,
+            ESCAPED => match b {
+                b'&' => b"&amp;",
+                b'<' => b"&lt;",
+                b'>' => b"&gt;",
+                _ => b"&#13;",
+            },
+            CONTROL => return Err(char::from(b)),
+            _ => {
+                if bytes.get(i + 1) == Some(&0xBF) && matches!(bytes.get(i + 2), Some(0xBE | 0xBF)) {
+                    return Err(text.get(i..).and_then(|r| r.chars().next()).unwrap_or('\u{FFFE}'));
+                }
+                continue;
+            }
+        };
+        out.extend_from_slice(&bytes[from..i]);
+        out.extend_from_slice(replacement);
+        from = i + 1;
+    }
+    out.extend_from_slice(&bytes[from..]);
+    Ok(())
 }
 
-/// A conservative check of an element name (letters, digits, `_`, `-`, `.`; no prefix).
-fn is_xml_name(name: &str) -> bool {
-    let mut chars = name.chars();
-    matches!(chars.next(), Some(c) if c.is_alphabetic() || c == '_')
-        && chars.all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.'))
+/// Appends an attribute value escaped as quick-xml escapes it: `&`, `<`, `>`, `'`, `"`, and CR,
+/// LF, tab as character references (attribute-value normalisation would turn them into spaces).
+fn escape_attribute_into(out: &mut Vec<u8>, value: &str) {
+    let bytes = value.as_bytes();
+    let mut from = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let replacement: &[u8] = match b {
+            b'<' => b"&lt;",
+            b'>' => b"&gt;",
+            b'&' => b"&amp;",
+            b'\'' => b"&apos;",
+            b'"' => b"&quot;",
+            b'\r' => b"&#13;",
+            b'\n' => b"&#10;",
+            b'\t' => b"&#9;",
+            _ => continue,
+        };
+        out.extend_from_slice(&bytes[from..i]);
+        out.extend_from_slice(replacement);
+        from = i + 1;
+    }
+    out.extend_from_slice(&bytes[from..]);
 }
+
+

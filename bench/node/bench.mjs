@@ -1,0 +1,159 @@
+// gestpay (the Node binding) vs the `soap` package driven by the gateway's WSDLs (copied in
+// wsdl/) vs fast-xml-parser, on the same documents, in one process:
+//   parse  the Amazon Pay answer of callReadTrxS2S (tests/fixtures/s2s/callReadTrxS2S/amazonpay-full)
+//   build  a rich Encrypt (tests/fixtures/cryptdecrypt/Encrypt/amazonpay-full: every block)
+// Candidates run interleaved, in rounds; each round times a batch per candidate in CPU time
+// (process.cpuUsage: on a shared machine, wall time also counts the time other processes held
+// the core); the report gives the median time per operation and the ratio to gestpay. A script,
+// never a timed test.
+//
+//   node bench.mjs [--rounds 15] [--json results.json]
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+import { XMLBuilder, XMLParser } from 'fast-xml-parser';
+import * as gestpay from 'gestpay';
+
+const require = createRequire(import.meta.url);
+const soap = require('soap');
+
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : fallback;
+};
+const ROUNDS = Number(arg('rounds', 15));
+const fixture = (path) => new URL(`../../tests/fixtures/${path}`, import.meta.url);
+const wsdl = (name) => new URL(`wsdl/${name}`, import.meta.url).pathname;
+
+// --- the documents ---------------------------------------------------------------------------
+const readXml = readFileSync(fixture('s2s/callReadTrxS2S/amazonpay-full.response.xml'));
+const readXmlText = readXml.toString('utf8');
+const encryptJson = JSON.parse(readFileSync(fixture('cryptdecrypt/Encrypt/amazonpay-full.request.json'), 'utf8'));
+// soap and fast-xml-parser take the request with its wire names: the same document, read from
+// the corpus's expected envelope.
+const wireParser = new XMLParser({ removeNSPrefix: true, ignoreAttributes: true, parseTagValue: false, trimValues: false });
+const encryptWire = wireParser.parse(readFileSync(fixture('cryptdecrypt/Encrypt/amazonpay-full.request.xml'), 'utf8')).Envelope.Body.Encrypt;
+
+// --- candidates --------------------------------------------------------------------------------
+const s2sClient = await soap.createClientAsync(wsdl('WSs2s.wsdl'));
+const cdClient = await soap.createClientAsync(wsdl('WSCryptDecrypt.wsdl'));
+const encryptInput = cdClient.wsdl.definitions.bindings.WSCryptDecryptSoap.methods.Encrypt.input;
+const ENVELOPE_START =
+  '<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/" ' +
+  'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema"><soap:Body>';
+const ENVELOPE_END = '</soap:Body></soap:Envelope>';
+
+// soap's whole client call, with a transport stub that captures the envelope and answers at once.
+let captured = '';
+const cannedEncrypt = gestpay.buildResponse('Encrypt', { transactionResult: 'OK', cryptDecryptString: 'X' }).body;
+cdClient.httpClient = {
+  request(url, data, callback) {
+    captured = data;
+    callback(null, { statusCode: 200, headers: { 'content-type': 'text/xml; charset=utf-8' }, data: cannedEncrypt }, cannedEncrypt);
+    return {};
+  },
+};
+
+const fxpParser = new XMLParser({ ignoreAttributes: false, removeNSPrefix: true, parseTagValue: false });
+const fxpBuilder = new XMLBuilder({ ignoreAttributes: false, suppressEmptyNode: true });
+
+const parse = {
+  'gestpay parseResponse': () => gestpay.parseResponse('callReadTrxS2S', { status: 200, contentType: 'text/xml; charset=utf-8', body: readXml }),
+  'soap (WSDL) xmlToObject': () => s2sClient.wsdl.xmlToObject(readXmlText),
+  'fast-xml-parser parse': () => fxpParser.parse(readXmlText),
+};
+const build = {
+  'gestpay buildRequest': () => gestpay.buildRequest('Encrypt', encryptJson).body,
+  'soap (WSDL) serialise': () =>
+    ENVELOPE_START +
+    cdClient.wsdl.objectToDocumentXML(encryptInput.$name, encryptWire, encryptInput.targetNSAlias, encryptInput.targetNamespace, encryptInput.$type) +
+    ENVELOPE_END,
+  'fast-xml-parser build': () =>
+    ENVELOPE_START + fxpBuilder.build({ Encrypt: { '@_xmlns': 'https://ecomm.sella.it/', ...encryptWire } }) + ENVELOPE_END,
+};
+const buildAsync = {
+  'soap client.EncryptAsync (stub transport)': () => cdClient.EncryptAsync(encryptWire),
+};
+
+// --- the same work: a sanity check before timing -----------------------------------------------
+const ours = parse['gestpay parseResponse']();
+const theirs = parse['soap (WSDL) xmlToObject']().Body.callReadTrxS2SResponse.callReadTrxS2SResult.GestPayS2S;
+if (ours.bankTransactionId !== theirs.BankTransactionID || ours.orderReferenceDetails.destination.physicalDestination.city !== theirs.OrderReferenceDetails.Destination.PhysicalDestination.City) {
+  throw new Error('the parsers disagree on the document');
+}
+for (const [name, fn] of Object.entries(build)) {
+  const xml = fn();
+  for (const needle of ['AMZ-2024-000119', '90.40', 'paynowandrecurring']) {
+    if (!xml.includes(needle)) throw new Error(`${name} lost ${needle}`);
+  }
+}
+await buildAsync['soap client.EncryptAsync (stub transport)']();
+if (!captured.includes('AMZ-2024-000119')) throw new Error('soap client sent another document');
+
+// --- timing ------------------------------------------------------------------------------------
+/** CPU microseconds (user + system) since `start`. */
+function cpuSince(start) {
+  const used = process.cpuUsage(start);
+  return used.user + used.system;
+}
+
+function batchSize(fn) {
+  let n = 1;
+  for (;;) {
+    const t = process.cpuUsage();
+    for (let i = 0; i < n; i++) fn();
+    if (cpuSince(t) > 30_000 || n > 1e6) return n;
+    n *= 2;
+  }
+}
+
+async function batchSizeAsync(fn) {
+  let n = 1;
+  for (;;) {
+    const t = process.cpuUsage();
+    for (let i = 0; i < n; i++) await fn();
+    if (cpuSince(t) > 30_000 || n > 1e6) return n;
+    n *= 2;
+  }
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+async function run(group, sync, async = {}) {
+  const sizes = {};
+  for (const [name, fn] of Object.entries(sync)) sizes[name] = batchSize(fn);
+  for (const [name, fn] of Object.entries(async)) sizes[name] = await batchSizeAsync(fn);
+  const samples = Object.fromEntries(Object.keys(sizes).map((n) => [n, []]));
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [name, fn] of Object.entries(sync)) {
+      const n = sizes[name];
+      const t = process.cpuUsage();
+      for (let i = 0; i < n; i++) fn();
+      samples[name].push(cpuSince(t) / n);
+    }
+    for (const [name, fn] of Object.entries(async)) {
+      const n = sizes[name];
+      const t = process.cpuUsage();
+      for (let i = 0; i < n; i++) await fn();
+      samples[name].push(cpuSince(t) / n);
+    }
+  }
+  const base = median(samples[Object.keys(sync)[0]]);
+  return Object.entries(samples).map(([name, xs]) => ({ group, name, medianMicros: median(xs), ratio: median(xs) / base }));
+}
+
+const results = [...(await run('parse', parse)), ...(await run('build', build, buildAsync))];
+
+console.log(`node ${process.version}, ${ROUNDS} rounds, median CPU time per operation (ratio = candidate / gestpay)\n`);
+for (const group of ['parse', 'build']) {
+  console.log(group === 'parse' ? `parse: callReadTrxS2S Amazon Pay answer (${readXml.length} bytes)` : `build: rich Encrypt (${gestpay.buildRequest('Encrypt', encryptJson).body.length} bytes)`);
+  for (const r of results.filter((x) => x.group === group)) {
+    console.log(`  ${r.name.padEnd(44)} ${r.medianMicros.toFixed(1).padStart(9)} µs   ${r.ratio.toFixed(2).padStart(6)}×`);
+  }
+  console.log();
+}
+const jsonPath = arg('json');
+if (jsonPath) writeFileSync(jsonPath, `${JSON.stringify({ node: process.version, rounds: ROUNDS, results }, null, 2)}\n`);

@@ -1,0 +1,442 @@
+'use strict';
+// The public API, built over the native functions (`createApi(native)`): argument checks,
+// JS conveniences (URLSearchParams, Uint8Array bodies, { custom } environments), the error
+// classes, outcome helpers and redaction. The native object is the napi addon (binding.js);
+// a WASM build exporting the same functions can reuse this file unchanged.
+//
+// Messages cross the boundary as JSON text in the core's serde shape (JSON.stringify here,
+// serde_json there, and back with JSON.parse): measured faster than converting property by
+// property through N-API, and `undefined` members drop out as they should (absent = no value).
+
+const errors = require('./errors.js');
+const { protect, HttpRequest, HttpResponse } = require('./redact.js');
+
+const { InvalidRequestError, DeclinedError, fromNative, invalidType } = errors;
+
+const isObject = (v) => v !== null && typeof v === 'object';
+
+/** The environment as the native side reads it: 'test', 'production' or a base URL. */
+function envArg(env) {
+  if (env === undefined || env === null) return 'test';
+  if (typeof env === 'string') {
+    if (env === 'test' || env === 'production' || /^https?:\/\//.test(env)) return env;
+  } else if (isObject(env) && typeof env.custom === 'string' && /^https?:\/\//.test(env.custom)) {
+    return env.custom;
+  }
+  throw invalidType('env', 'expected "test", "production", an http(s) base URL or { custom: url }');
+}
+
+function soapArg(soap) {
+  if (soap === undefined || soap === null) return '1.1';
+  if (soap === '1.1' || soap === '1.2') return soap;
+  throw invalidType('soap', 'expected "1.1" or "1.2"');
+}
+
+function stringArg(value, field) {
+  if (typeof value !== 'string') throw invalidType(field, `expected a string, got ${typeName(value)}`);
+  return value;
+}
+
+function objectArg(value, field) {
+  if (!isObject(value) || Array.isArray(value)) {
+    throw invalidType(field, `expected an object, got ${typeName(value)}`);
+  }
+  return value;
+}
+
+function optionsArg(options) {
+  if (options === undefined || options === null) return {};
+  return objectArg(options, 'options');
+}
+
+function typeName(value) {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
+/** A document: a string, or bytes (Buffer, any Uint8Array / typed array / DataView, ArrayBuffer). */
+function bodyArg(body, field) {
+  if (typeof body === 'string') return body;
+  if (body instanceof Uint8Array && body.constructor === Uint8Array) return body;
+  if (typeof Buffer !== 'undefined' && Buffer.isBuffer(body)) return body;
+  if (ArrayBuffer.isView(body)) return new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
+  if (body instanceof ArrayBuffer) return new Uint8Array(body);
+  throw invalidType(field, `expected a string, a Buffer, a Uint8Array or an ArrayBuffer, got ${typeName(body)}`);
+}
+
+const U32_MAX = 0xffffffff;
+
+function limitsArg(limits) {
+  if (limits === undefined || limits === null) return undefined;
+  objectArg(limits, 'limits');
+  const out = {};
+  for (const key of ['maxDocumentBytes', 'maxDepth', 'maxTextBytes']) {
+    const v = limits[key];
+    if (v === undefined) continue;
+    if (!Number.isInteger(v) || v < 1 || v > U32_MAX) {
+      throw invalidType(`limits.${key}`, 'expected a positive integer');
+    }
+    out[key] = v;
+  }
+  return out;
+}
+
+/** The JSON text of a message; a value JSON cannot carry (cycle, BigInt) is the caller's error. */
+function jsonArg(value, field) {
+  let text;
+  try {
+    text = JSON.stringify(value);
+  } catch (err) {
+    const reason = String(err && err.message).split('\n')[0];
+    throw invalidType(field, `cannot be written as JSON (${reason})`);
+  }
+  if (text === undefined) throw invalidType(field, `expected an object, got ${typeName(value)}`);
+  return text;
+}
+
+function headersObject(pairs) {
+  const headers = {};
+  for (const [name, value] of pairs) headers[name] = value;
+  return headers;
+}
+
+function createApi(native) {
+  /** Calls a native function; its structured errors become the package's error classes. */
+  function call(fn, ...args) {
+    try {
+      return fn(...args);
+    } catch (err) {
+      const error = fromNative(err);
+      if (Error.captureStackTrace) Error.captureStackTrace(error, call);
+      throw error;
+    }
+  }
+
+  const operations = Object.freeze(call(native.operations).map((op) => Object.freeze({ ...op })));
+  const operationNames = new Set(operations.map((op) => op.name));
+
+  function operationArg(operation) {
+    if (typeof operation === 'string' && operationNames.has(operation)) return operation;
+    const shown = typeof operation === 'string' ? `\`${operation.slice(0, 64)}\`` : typeName(operation);
+    throw new InvalidRequestError(
+      `invalid request: operation: no operation named ${shown} (the names are the exact wire names, ` +
+        'e.g. `Encrypt`, `callReadTrxS2S`, `CallRequestTokenS2S`) [unknown_operation]',
+      { code: 'unknown_operation', field: 'operation' },
+    );
+  }
+
+  function messageArg(value, field) {
+    if (value === undefined) return '{}';
+    return jsonArg(objectArg(value, field), field);
+  }
+
+  /** A native call returning JSON text. */
+  const callJson = (fn, ...args) => JSON.parse(call(fn, ...args));
+
+  // --- messages ----------------------------------------------------------------------------
+
+  function buildRequest(operation, request, options) {
+    const opts = optionsArg(options);
+    const validate = opts.validate === undefined ? true : opts.validate;
+    if (typeof validate !== 'boolean') throw invalidType('validate', 'expected a boolean');
+    const http = call(
+      native.buildRequest,
+      operationArg(operation),
+      messageArg(request, 'request'),
+      envArg(opts.env),
+      soapArg(opts.soap),
+      validate,
+    );
+    return new HttpRequest(http.method, http.url, headersObject(http.headers), http.body);
+  }
+
+  function validateRequest(operation, request) {
+    call(native.validateRequest, operationArg(operation), messageArg(request, 'request'));
+  }
+
+  function parseResponse(operation, response, options) {
+    objectArg(response, 'response');
+    const { status, contentType, body } = response;
+    if (!Number.isInteger(status) || status < 0 || status > 65535) {
+      throw invalidType('status', 'expected an integer HTTP status');
+    }
+    if (contentType !== undefined && contentType !== null && typeof contentType !== 'string') {
+      throw invalidType('contentType', 'expected a string');
+    }
+    const opts = optionsArg(options);
+    const result = callJson(
+      native.parseResponse,
+      operationArg(operation),
+      status,
+      contentType ?? undefined,
+      bodyArg(body, 'body'),
+      limitsArg(opts.limits),
+    );
+    return protect(result);
+  }
+
+  function parseResult(operation, body, options) {
+    const opts = optionsArg(options);
+    const result = callJson(native.parseResult, operationArg(operation), bodyArg(body, 'body'), limitsArg(opts.limits));
+    return protect(result);
+  }
+
+  function parseRequest(operation, body) {
+    return protect(callJson(native.parseRequest, operationArg(operation), bodyArg(body, 'body')));
+  }
+
+  function buildResponse(operation, result, options) {
+    const opts = optionsArg(options);
+    const http = call(native.buildResponse, operationArg(operation), messageArg(result, 'result'), soapArg(opts.soap));
+    return new HttpResponse(http.status, headersObject(http.headers), http.body);
+  }
+
+  function buildFault(fault, options) {
+    const opts = optionsArg(options);
+    const soap = soapArg(opts.soap);
+    objectArg(fault, 'fault');
+    const value = { version: soap, ...fault };
+    const http = call(native.buildFault, jsonArg(value, 'fault'), soap);
+    return new HttpResponse(http.status, headersObject(http.headers), http.body);
+  }
+
+  function parseFault(body, options) {
+    const opts = optionsArg(options);
+    return callJson(native.parseFault, bodyArg(body, 'body'), limitsArg(opts.limits));
+  }
+
+  function identifyRequest(body, options) {
+    const opts = optionsArg(options);
+    const info = call(native.identifyRequest, bodyArg(body, 'body'), limitsArg(opts.limits));
+    const out = { soap: info.soap, operation: info.operation };
+    if (info.service !== undefined && info.service !== null) out.service = info.service;
+    return out;
+  }
+
+  // --- outcome ----------------------------------------------------------------------------
+
+  const isOk = (result) => isObject(result) && result.transactionResult === 'OK';
+  const isPending = (result) => isObject(result) && result.transactionResult === 'XX';
+  const isDeclined = (result) => isObject(result) && result.transactionResult === 'KO';
+
+  function declined(result) {
+    if (!isDeclined(result)) return null;
+    const errorCode = Number.isInteger(result.errorCode) ? result.errorCode : null;
+    return {
+      errorCode,
+      description: typeof result.errorDescription === 'string' ? result.errorDescription : null,
+      knownDescription: errorCode === null ? null : errorDescription(errorCode),
+    };
+  }
+
+  function assertOk(result) {
+    const ko = declined(result);
+    if (ko === null) return result;
+    let message = 'transaction declined';
+    if (ko.errorCode !== null) message += `: error ${ko.errorCode}`;
+    const text = ko.knownDescription ?? ko.description;
+    if (text) message += ` (${text})`;
+    throw new DeclinedError(message, { ...ko, result });
+  }
+
+  // --- payment page -------------------------------------------------------------------------
+
+  function paymentPageUrl(shopLogin, cryptDecryptString, options) {
+    const opts = optionsArg(options);
+    const paymentType = opts.paymentType === undefined ? undefined : stringArg(opts.paymentType, 'paymentType');
+    return call(
+      native.paymentPageUrl,
+      envArg(opts.env),
+      stringArg(shopLogin, 'shopLogin'),
+      stringArg(cryptDecryptString, 'cryptDecryptString'),
+      paymentType,
+    );
+  }
+
+  function threeDsPageUrl(shopLogin, vbvRisp, returnUrl, options) {
+    const opts = optionsArg(options);
+    return call(
+      native.threeDsPageUrl,
+      envArg(opts.env),
+      stringArg(shopLogin, 'shopLogin'),
+      stringArg(vbvRisp, 'vbvRisp'),
+      stringArg(returnUrl, 'returnUrl'),
+    );
+  }
+
+  function endpoints(env) {
+    return call(native.endpoints, envArg(env));
+  }
+
+  function callbackPairs(keys, values, key, value) {
+    if (Array.isArray(value)) {
+      for (const v of value) callbackPairs(keys, values, key, v);
+    } else if (typeof value === 'string') {
+      keys.push(key);
+      values.push(value);
+    } else if (value !== undefined) {
+      throw invalidType(key, `expected a string, got ${typeName(value)}`);
+    }
+  }
+
+  /** From a URL (string or URL), a query string, URLSearchParams, pairs, or a query object. */
+  function parseCallback(input) {
+    if (typeof input === 'string') return callJson(native.parseCallback, input);
+    const keys = [];
+    const values = [];
+    if (isObject(input) && typeof input.href === 'string' && isObject(input.searchParams)) {
+      return callJson(native.parseCallback, input.href);
+    }
+    if (isObject(input) && typeof input[Symbol.iterator] === 'function') {
+      // URLSearchParams, an array of pairs, a Map …
+      for (const pair of input) {
+        if (!Array.isArray(pair) || pair.length !== 2 || typeof pair[0] !== 'string') {
+          throw invalidType('input', 'expected [key, value] pairs');
+        }
+        callbackPairs(keys, values, pair[0], pair[1]);
+      }
+    } else if (isObject(input)) {
+      for (const [k, v] of Object.entries(input)) callbackPairs(keys, values, k, v);
+    } else {
+      throw invalidType('input', 'expected a URL, a query string, URLSearchParams, pairs or a query object');
+    }
+    return callJson(native.callbackFromPairs, keys, values);
+  }
+
+  function callbackQuery(callback) {
+    return call(native.callbackQuery, messageArg(callback, 'callback'));
+  }
+
+  // --- addresses ----------------------------------------------------------------------------
+
+  function amazonAddresses(result) {
+    return callJson(native.amazonAddresses, messageArg(result, 'result'));
+  }
+
+  function normalizeAddress(kind, value) {
+    return callJson(native.normalizeAddress, stringArg(kind, 'kind'), messageArg(value, 'address'));
+  }
+
+  // --- codes and amounts --------------------------------------------------------------------
+
+  const cache = new Map();
+  function table(key, make) {
+    if (!cache.has(key)) cache.set(key, Object.freeze(make().map((row) => Object.freeze(row))));
+    return cache.get(key);
+  }
+
+  const currencies = () => table('currencies', () => call(native.currencies));
+  const languages = () => table('languages', () => call(native.languages));
+  const paymentTypes = () => table('paymentTypes', () => call(native.paymentTypes));
+  const errorCodes = () => table('errorCodes', () => numericCodes(call(native.errorCodes, false)));
+  const alertCodes = () => table('alertCodes', () => numericCodes(call(native.errorCodes, true)));
+
+  function numericCodes(rows) {
+    return rows.map((row) => ({ code: Number(row.code), description: row.description }));
+  }
+
+  function codeTable(name) {
+    const key = `table:${stringArg(name, 'name')}`;
+    return table(key, () => call(native.codeTable, name));
+  }
+
+  function codeArg(code, field) {
+    if (!Number.isInteger(code) || code < 0 || code > U32_MAX) {
+      throw invalidType(field, 'expected a non-negative integer');
+    }
+    return code;
+  }
+
+  function errorDescription(code) {
+    return call(native.describeCode, codeArg(code, 'code'), false) ?? null;
+  }
+
+  function alertDescription(code) {
+    return call(native.describeCode, codeArg(code, 'code'), true) ?? null;
+  }
+
+  function currency(code) {
+    if (typeof code === 'number' && Number.isInteger(code)) code = String(code);
+    return call(native.currency, stringArg(code, 'code')) ?? null;
+  }
+
+  function transactionTypeOf(operation) {
+    return call(native.transactionTypeOf, stringArg(operation, 'operation')) ?? null;
+  }
+
+  function currencyArg(value) {
+    if (typeof value === 'string' || (Number.isInteger(value) && value >= 0 && value <= 65535)) {
+      return JSON.stringify(value);
+    }
+    throw invalidType('currency', 'expected an ISO code or a UIC code');
+  }
+
+  function amountFromMinor(minor, currencyCode) {
+    let digits;
+    if (typeof minor === 'bigint' && minor >= 0n) digits = minor.toString();
+    else if (Number.isSafeInteger(minor) && minor >= 0) digits = String(minor);
+    else throw invalidType('minor', 'expected a non-negative safe integer or bigint');
+    return call(native.amountFromMinor, digits, currencyArg(currencyCode));
+  }
+
+  function amountToMinor(amount, currencyCode) {
+    const digits = call(native.amountToMinor, stringArg(amount, 'amount'), currencyArg(currencyCode));
+    const minor = Number(digits);
+    if (!Number.isSafeInteger(minor)) {
+      throw new InvalidRequestError('invalid request: amount: too large for a safe integer [invalid_amount]', {
+        code: 'invalid_amount',
+        field: 'amount',
+      });
+    }
+    return minor;
+  }
+
+  return {
+    operations,
+    isOperation: (name) => typeof name === 'string' && operationNames.has(name),
+    buildRequest,
+    validateRequest,
+    parseResponse,
+    parseResult,
+    parseRequest,
+    buildResponse,
+    buildFault,
+    parseFault,
+    identifyRequest,
+    isOk,
+    isPending,
+    isDeclined,
+    declined,
+    assertOk,
+    paymentPageUrl,
+    threeDsPageUrl,
+    endpoints,
+    parseCallback,
+    callbackQuery,
+    amazonAddresses,
+    normalizeAddress,
+    currencies,
+    currency,
+    languages,
+    paymentTypes,
+    errorCodes,
+    alertCodes,
+    codeTable,
+    errorDescription,
+    alertDescription,
+    transactionTypeOf,
+    amountFromMinor,
+    amountToMinor,
+    HttpRequest,
+    HttpResponse,
+    GestpayError: errors.GestpayError,
+    InvalidRequestError,
+    MalformedResponseError: errors.MalformedResponseError,
+    SoapFaultError: errors.SoapFaultError,
+    DeclinedError,
+    TransportError: errors.TransportError,
+  };
+}
+
+module.exports = { createApi };

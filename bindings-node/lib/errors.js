@@ -1,0 +1,140 @@
+'use strict';
+// The error classes of the package, split by who is at fault, as in the core:
+//
+//   GestpayError                 every error of this package: `code`, `field`, `party`, message
+//   ├─ InvalidRequestError       the caller's input (nothing was sent)
+//   ├─ MalformedResponseError    what came back is not a usable answer
+//   ├─ SoapFaultError            the gateway answered with a SOAP fault (`fault` + its fields)
+//   ├─ DeclinedError             a business KO, only when asked for (assertOk)
+//   └─ TransportError            fetch failed, timed out or was aborted (the client only)
+//
+// The native side throws a JSON payload (see bindings-node/src/error.rs); `fromNative` turns it
+// into one of these classes. Messages never contain a secret value.
+
+class GestpayError extends Error {
+  /**
+   * @param {string} message
+   * @param {{code: string, field?: string | null, party?: string, cause?: unknown}} details
+   */
+  constructor(message, details) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    this.code = details.code;
+    this.field = details.field ?? null;
+    this.party = details.party ?? 'caller';
+  }
+}
+
+class InvalidRequestError extends GestpayError {
+  constructor(message, details) {
+    super(message, { ...details, party: 'caller' });
+  }
+}
+
+class MalformedResponseError extends GestpayError {
+  constructor(message, details) {
+    super(message, { ...details, party: 'remote' });
+  }
+}
+
+class SoapFaultError extends GestpayError {
+  /** @param {{version: string, code: string, reason: string, subcode?: string, actor?: string, detail?: string}} fault */
+  constructor(message, fault) {
+    super(message, { code: 'soap_fault', field: null, party: 'remote' });
+    this.fault = fault;
+    this.soapVersion = fault.version;
+    this.faultCode = fault.code;
+    this.reason = fault.reason;
+    this.subcode = fault.subcode ?? null;
+    this.actor = fault.actor ?? null;
+    this.detail = fault.detail ?? null;
+  }
+}
+
+class DeclinedError extends GestpayError {
+  constructor(message, details) {
+    super(message, { code: 'declined', field: 'ErrorCode', party: 'business' });
+    this.errorCode = details.errorCode;
+    this.description = details.description;
+    this.knownDescription = details.knownDescription;
+    this.result = details.result;
+  }
+}
+
+class TransportError extends GestpayError {
+  constructor(message, details) {
+    super(message, { ...details, party: 'remote' });
+    this.url = details.url ?? null;
+  }
+}
+
+for (const cls of [
+  GestpayError,
+  InvalidRequestError,
+  MalformedResponseError,
+  SoapFaultError,
+  DeclinedError,
+  TransportError,
+]) {
+  // On the prototype, so that `name` is not an own enumerable property of every error.
+  Object.defineProperty(cls.prototype, 'name', {
+    value: cls.name,
+    writable: true,
+    configurable: true,
+    enumerable: false,
+  });
+}
+
+function structured(message) {
+  if (!message.startsWith('{')) return null;
+  try {
+    const payload = JSON.parse(message);
+    return payload !== null && payload.gestpay === 1 ? payload : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The error thrown by a native call, as one of the classes above. */
+function fromNative(err) {
+  const message = err && typeof err.message === 'string' ? err.message : String(err);
+  const payload = structured(message);
+  if (payload === null) {
+    // A panic (caught at the boundary) or a conversion the wrapper should have prevented:
+    // either is a bug of this package.
+    return new GestpayError(`internal error in the gestpay binding: ${message}`, {
+      code: 'internal',
+      party: 'caller',
+      cause: err,
+    });
+  }
+  const details = { code: payload.code, field: payload.field ?? null };
+  switch (payload.kind) {
+    case 'invalid_request':
+      return new InvalidRequestError(payload.message, details);
+    case 'malformed_response':
+      return new MalformedResponseError(payload.message, details);
+    case 'soap_fault':
+      return new SoapFaultError(payload.message, payload.fault ?? { version: '1.1', code: '', reason: '' });
+    default:
+      return new GestpayError(payload.message, { ...details, party: 'caller' });
+  }
+}
+
+/** An argument of the wrong shape, caught on the JS side before the native call. */
+function invalidType(field, message) {
+  return new InvalidRequestError(`invalid request: ${field}: ${message} [invalid_type]`, {
+    code: 'invalid_type',
+    field,
+  });
+}
+
+module.exports = {
+  GestpayError,
+  InvalidRequestError,
+  MalformedResponseError,
+  SoapFaultError,
+  DeclinedError,
+  TransportError,
+  fromNative,
+  invalidType,
+};

@@ -1,0 +1,34 @@
+// The package loads with `require` and with `import`, and both give the same objects.
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { test } from 'node:test';
+
+import { isWasm } from '../testing/module.mjs';
+
+test('require and import export the same names and the same objects', { skip: isWasm && 'the napi package only' }, async () => {
+  const require = createRequire(import.meta.url);
+  const cjs = require('gestpay');
+  const esm = await import('gestpay');
+  const names = Object.keys(cjs).sort();
+  assert.deepEqual(Object.keys(esm).filter((k) => k !== 'default').sort(), names);
+  for (const name of names) assert.equal(esm[name], cjs[name], name);
+  assert.equal(esm.default, cjs);
+  const err = (() => {
+    try {
+      cjs.buildRequest('Encrypt', {});
+    } catch (e) {
+      return e;
+    }
+    return null;
+  })();
+  assert.ok(err instanceof esm.InvalidRequestError);
+});
+
+test('the package manifest points at what exists', { skip: isWasm && 'the napi package only' }, async () => {
+  const require = createRequire(import.meta.url);
+  const pkg = require('../package.json');
+  assert.equal(pkg.name, 'gestpay');
+  for (const file of [pkg.main, pkg.types, pkg.exports['.'].import.default, pkg.exports['.'].import.types, pkg.exports['.'].require.types]) {
+    assert.doesNotThrow(() => require.resolve(`../${file}`), file);
+  }
+});

@@ -1,0 +1,107 @@
+// Bad input of every kind: each is a GestpayError subclass with a stable code and the field,
+// thrown before anything is sent; nothing reaches Node as a crash.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+
+import gestpay from '../testing/module.mjs';
+
+const encrypt = { shopLogin: '9000001', uicCode: 'EUR', amount: '49.90', shopTransactionId: 'ORD-42' };
+
+function invalid(fn, code, field) {
+  assert.throws(fn, (err) => {
+    assert.ok(err instanceof gestpay.InvalidRequestError, `${err && err.name}: ${err && err.message}`);
+    assert.ok(err instanceof gestpay.GestpayError && err instanceof Error);
+    assert.equal(err.code, code, err.message);
+    if (field !== undefined) assert.equal(err.field, field, err.message);
+    assert.equal(err.party, 'caller');
+    assert.equal(err.name, 'InvalidRequestError');
+    return true;
+  });
+}
+
+function malformed(fn, code) {
+  assert.throws(fn, (err) => {
+    assert.ok(err instanceof gestpay.MalformedResponseError, `${err && err.name}: ${err && err.message}`);
+    assert.equal(err.code, code, err.message);
+    assert.equal(err.party, 'remote');
+    return true;
+  });
+}
+
+describe('invalid requests', () => {
+  test('documented rules name the wire field', () => {
+    invalid(() => gestpay.buildRequest('Encrypt', { ...encrypt, shopLogin: undefined }), 'missing_field', 'shopLogin');
+    invalid(() => gestpay.buildRequest('Encrypt', { ...encrypt, amount: '10.123' }), 'invalid_amount', 'amount');
+    invalid(() => gestpay.buildRequest('Encrypt', { ...encrypt, buyerName: 'x'.repeat(51) }), 'too_long', 'buyerName');
+    invalid(() => gestpay.buildRequest('Encrypt', { ...encrypt, customInfo: [{ key: 'A', value: 'a b' }] }), 'forbidden_character', 'customInfo[0].value');
+    invalid(() => gestpay.buildRequest('Encrypt', { ...encrypt, buyerName: 'a\u0001b' }), 'invalid_xml_character');
+    invalid(() => gestpay.buildRequest('callReadTrxS2S', { shopLogin: '9000001' }), 'missing_field', 'bankTransactionId');
+    invalid(() => gestpay.buildRequest('Encrypt', { ...encrypt, ppSellerProtection: '1' }), 'conflicting_fields', 'shippingDetails');
+    invalid(() => gestpay.validateRequest('Encrypt', {}), 'missing_field');
+  });
+
+  test('shape errors name the JSON path', () => {
+    invalid(() => gestpay.buildRequest('Encrypt', { ...encrypt, amount: 49.9 }), 'invalid_type', 'amount');
+    invalid(() => gestpay.buildRequest('Encrypt', { ...encrypt, languageId: 'it' }), 'invalid_type', 'languageId');
+    invalid(() => gestpay.buildRequest('Encrypt', { ...encrypt, languageId: 256 }), 'invalid_type', 'languageId');
+    invalid(() => gestpay.buildRequest('Encrypt', { ...encrypt, paymentTypes: 'AMAZONPAY' }), 'invalid_type', 'paymentTypes');
+    invalid(() => gestpay.buildRequest('Encrypt', { ...encrypt, orderDetails: { productDetails: [{ price: 5 }] } }), 'invalid_type', 'orderDetails.productDetails[0].price');
+    invalid(() => gestpay.buildRequest('Encrypt', { ...encrypt, customInfo: [{ key: 'A' }] }), 'invalid_type', 'customInfo[0].value');
+    invalid(() => gestpay.buildRequest('Encrypt', { ...encrypt, uicCode: {} }), 'invalid_type', 'uicCode');
+    invalid(() => gestpay.buildRequest('Encrypt', { ...encrypt, paymentTypes: null }), 'invalid_type', 'paymentTypes');
+  });
+
+  test('a buyer name with spaces and accents is fine (nothing the gateway accepts is refused)', () => {
+    assert.match(gestpay.buildRequest('Encrypt', { ...encrypt, buyerName: 'Nicolò De Santis' }).body, /Nicolò De Santis/);
+  });
+
+  test('arguments of the wrong kind', () => {
+    invalid(() => gestpay.buildRequest('encrypt', encrypt), 'unknown_operation', 'operation');
+    invalid(() => gestpay.buildRequest(42, encrypt), 'unknown_operation', 'operation');
+    invalid(() => gestpay.buildRequest('Encrypt', 'shopLogin=1'), 'invalid_type', 'request');
+    invalid(() => gestpay.buildRequest('Encrypt', [encrypt]), 'invalid_type', 'request');
+    invalid(() => gestpay.buildRequest('Encrypt', null), 'invalid_type', 'request');
+    invalid(() => gestpay.buildRequest('Encrypt', encrypt, { env: 'staging' }), 'invalid_type', 'env');
+    invalid(() => gestpay.buildRequest('Encrypt', encrypt, { env: { custom: 'ftp://x' } }), 'invalid_type', 'env');
+    invalid(() => gestpay.buildRequest('Encrypt', encrypt, { soap: 1.1 }), 'invalid_type', 'soap');
+    invalid(() => gestpay.buildRequest('Encrypt', encrypt, { validate: 'no' }), 'invalid_type', 'validate');
+    invalid(() => gestpay.buildRequest('Encrypt', encrypt, 'test'), 'invalid_type', 'options');
+    invalid(() => gestpay.buildRequest('Encrypt', { ...encrypt, amount: 10n }), 'invalid_type', 'request');
+    const cyclic = { ...encrypt };
+    cyclic.self = cyclic;
+    invalid(() => gestpay.buildRequest('Encrypt', cyclic), 'invalid_type', 'request');
+    invalid(() => gestpay.parseResponse('Encrypt', { status: 200, body: 42 }), 'invalid_type', 'body');
+    invalid(() => gestpay.parseResponse('Encrypt', { status: 200 }), 'invalid_type', 'body');
+    invalid(() => gestpay.parseResponse('Encrypt', { status: '200', body: '' }), 'invalid_type', 'status');
+    invalid(() => gestpay.parseResponse('Encrypt', { status: 200.5, body: '' }), 'invalid_type', 'status');
+    invalid(() => gestpay.parseResponse('Encrypt', { status: 200, contentType: 5, body: '' }), 'invalid_type', 'contentType');
+    invalid(() => gestpay.parseResponse('Encrypt', '<xml/>'), 'invalid_type', 'response');
+    invalid(() => gestpay.parseResult('Encrypt', '<x/>', { limits: { maxDepth: 0 } }), 'invalid_type', 'limits.maxDepth');
+    invalid(() => gestpay.parseResult('Encrypt', '<x/>', { limits: { maxDepth: 2 ** 40 } }), 'invalid_type', 'limits.maxDepth');
+    invalid(() => gestpay.paymentPageUrl(9000001, 'X'), 'invalid_type', 'shopLogin');
+    invalid(() => gestpay.errorDescription(-1), 'invalid_type', 'code');
+    invalid(() => gestpay.codeTable('colours'), 'invalid_type', 'name');
+    invalid(() => gestpay.buildFault({ reason: 'x' }), 'invalid_type', 'code');
+  });
+});
+
+describe('malformed responses', () => {
+  test('every kind of bad document', () => {
+    const op = 'Encrypt';
+    const parse = (body, status = 200, contentType = 'text/xml') => () => gestpay.parseResponse(op, { status, contentType, body });
+    malformed(parse(''), 'not_soap');
+    malformed(parse('{"error": "nope"}', 200, null), 'not_soap');
+    malformed(parse('<html><body>500</body></html>', 500, 'text/html'), 'not_soap');
+    malformed(parse('<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>'), 'dtd_refused');
+    malformed(parse('<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body>'), 'xml_syntax');
+    malformed(parse(Buffer.from([0x3c, 0x61, 0xe0, 0x3e])), 'invalid_utf8');
+    const env = (inner) => `<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body>${inner}</soap:Body></soap:Envelope>`;
+    const payload = (inner) => env(`<EncryptResponse xmlns="https://ecomm.sella.it/"><EncryptResult><GestPayCryptDecrypt xmlns="">${inner}</GestPayCryptDecrypt></EncryptResult></EncryptResponse>`);
+    malformed(parse(payload('<a>'.repeat(100) + '</a>'.repeat(100))), 'too_deep');
+    malformed(parse('<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body/></soap:Envelope>'), 'missing_result');
+    malformed(parse(gestpay.buildResponse('Encrypt', { transactionResult: 'OK' }).body, 503), 'http_status');
+    malformed(() => gestpay.parseResult('Encrypt', '<GestPayCryptDecrypt><ErrorCode>abc</ErrorCode></GestPayCryptDecrypt>'), 'invalid_value');
+    malformed(() => gestpay.parseFault(gestpay.buildResponse('Encrypt', {}).body), 'missing_result');
+    malformed(() => gestpay.parseRequest('Encrypt', gestpay.buildRequest('Decrypt', { shopLogin: 'x', cryptedString: 'y' }).body), 'unexpected_operation');
+  });
+});

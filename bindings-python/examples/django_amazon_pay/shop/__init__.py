@@ -1,0 +1,1 @@
+"""A minimal Django shop that takes Amazon Pay payments through the Axerve gateway."""

@@ -1,0 +1,142 @@
+"""The exceptions of gestpay, split like the core's error enum by who is at fault.
+
+* :class:`InvalidRequestError`: the caller asked for something the gateway would refuse (or
+  passed a value of the wrong type); nothing was sent.
+* :class:`MalformedResponseError`: the bytes that came back are not a well-formed answer to
+  the operation that was called.
+* :class:`SoapFaultError`: the gateway answered with a SOAP fault.
+* :class:`DeclinedError`: a business ``KO``, only when asked for with ``raise_for_ko()``; a KO
+  is otherwise a plain result.
+* :class:`TransportError`: the HTTP exchange itself failed (connection, timeout); raised by the
+  clients of :mod:`gestpay.transport` only.
+
+Every exception has a stable string :attr:`~GestpayError.code` (``missing_field``,
+``too_long``, ``soap_fault`` …, see the core's ``ErrorCode``), the wire :attr:`~GestpayError.field`
+it concerns when there is one, and a :attr:`~GestpayError.message`. No text ever contains the
+value of a secret.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Mapping, Optional
+
+if TYPE_CHECKING:
+    from ._models import SoapFault
+
+__all__ = [
+    "DeclinedError",
+    "GestpayError",
+    "InvalidRequestError",
+    "MalformedResponseError",
+    "SoapFaultError",
+    "TransportError",
+]
+
+
+class GestpayError(Exception):
+    """Base class of every exception raised by gestpay.
+
+    Codes added by the Python binding to the core's: ``invalid_type`` (a value of the wrong
+    Python type, or a dict without the message's shape), ``unknown_field`` (a dict key the
+    message does not have), ``unknown_operation``, ``internal`` (a bug: a guarded panic),
+    ``timeout`` and ``connection_error`` (transports).
+    """
+
+    code: str
+    field: Optional[str]
+    message: str
+
+    def __init__(self, message: str, *, code: str, field: Optional[str] = None,
+                 text: Optional[str] = None) -> None:
+        super().__init__(text if text is not None else message)
+        self.code = code
+        self.field = field
+        self.message = message
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild, (type(self), str(self), dict(self.__dict__)))
+
+
+def _rebuild(cls: type[GestpayError], text: str, state: dict[str, Any]) -> GestpayError:
+    exc = cls.__new__(cls)
+    Exception.__init__(exc, text)
+    exc.__dict__.update(state)
+    return exc
+
+
+class InvalidRequestError(GestpayError):
+    """The request is invalid (the caller's fault): nothing was sent."""
+
+
+class MalformedResponseError(GestpayError):
+    """The response is malformed or unexpected (the remote side's fault)."""
+
+
+class SoapFaultError(GestpayError):
+    """The gateway answered with a SOAP fault; :attr:`fault` holds it."""
+
+    fault: SoapFault
+
+    def __init__(self, fault: SoapFault, *, text: Optional[str] = None) -> None:
+        super().__init__(fault.reason, code="soap_fault", field=None,
+                         text=text if text is not None else f"SOAP fault {fault.code}: {fault.reason}")
+        self.fault = fault
+
+    @property
+    def fault_code(self) -> str:
+        """``faultcode`` (1.1) or ``Code/Value`` (1.2), e.g. ``soap:Client``."""
+        return self.fault.code
+
+    @property
+    def reason(self) -> str:
+        """``faultstring`` (1.1) or ``Reason/Text`` (1.2)."""
+        return self.fault.reason
+
+    @property
+    def detail(self) -> Optional[str]:
+        """The text of ``detail`` / ``Detail``."""
+        return self.fault.detail
+
+
+class DeclinedError(GestpayError):
+    """A business ``KO`` turned into an exception by ``raise_for_ko()``."""
+
+    error_code: Optional[int]
+    description: Optional[str]
+    known_description: Optional[str]
+
+    def __init__(self, error_code: Optional[int], description: Optional[str],
+                 known_description: Optional[str]) -> None:
+        text = "transaction declined"
+        if error_code is not None:
+            text += f": error {error_code}"
+        if known_description:
+            text += f" ({known_description})"
+        elif description:
+            text += f" ({description})"
+        super().__init__(text, code="declined", field="ErrorCode")
+        self.error_code = error_code
+        self.description = description
+        self.known_description = known_description
+
+
+class TransportError(GestpayError):
+    """The HTTP exchange failed: ``code`` is ``timeout`` or ``connection_error``; the
+    underlying exception is chained as ``__cause__``."""
+
+
+def _from_core(kind: str, text: str, code: str, field: Optional[str], message: str,
+               extra: Optional[Mapping[str, Any]]) -> GestpayError:
+    """Called by the native module to build the exception of a core error."""
+    if kind == "soap_fault" and extra is not None:
+        from ._models import SoapFault
+
+        return SoapFaultError(SoapFault._from_core(extra), text=text)
+    if kind == "declined" and extra is not None:
+        return DeclinedError(extra.get("errorCode"), extra.get("description"),
+                             extra.get("knownDescription"))
+    cls: type[GestpayError] = {
+        "invalid_request": InvalidRequestError,
+        "malformed_response": MalformedResponseError,
+    }.get(kind, GestpayError)
+    return cls(message, code=code, field=field, text=text)

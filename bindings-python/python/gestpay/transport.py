@@ -1,0 +1,180 @@
+"""Clients that move the bytes: they send a request's HTTP description and parse the answer.
+
+* :class:`Client` and :class:`AsyncClient`: on `httpx <https://www.python-httpx.org>`_
+  (``pip install "gestpay[httpx]"``), with connection pooling.
+* :class:`UrllibClient`: the standard library only.
+
+All three take ``env`` (``"test"``, ``"production"`` or a base URL), the SOAP version and a
+timeout in seconds, and have one method, ``send(request) -> result``. A SOAP fault raises
+``SoapFaultError``, an unusable answer ``MalformedResponseError``, a failed exchange
+``TransportError`` (``code`` ``timeout`` or ``connection_error``); a ``KO`` is returned as a
+value. Nothing is logged but, at DEBUG level on the ``gestpay`` logger, the operation, the URL,
+the status and the body size: never a body, a header value or a secret.
+
+The sans-IO API (``request.to_http()``, ``Result.from_http()``) stays usable on its own with
+any other HTTP stack.
+"""
+
+from __future__ import annotations
+
+import logging
+import socket
+import ssl
+import urllib.error
+import urllib.request
+from typing import TYPE_CHECKING, Any, Optional, TypeVar, Union
+
+from ._base import Request, Result, SoapVersion
+from ._http import HttpRequest
+from .errors import TransportError
+
+if TYPE_CHECKING:
+    import httpx
+
+__all__ = ["AsyncClient", "Client", "UrllibClient"]
+
+R = TypeVar("R", bound=Result)
+log = logging.getLogger("gestpay")
+
+DEFAULT_TIMEOUT = 30.0
+"""Seconds to wait for the gateway (connect, send, read) unless told otherwise."""
+
+
+def _failure(http: HttpRequest, exc: BaseException, timeout: bool) -> TransportError:
+    what = "timed out" if timeout else f"failed ({type(exc).__name__})"
+    return TransportError(f"POST {http.url} {what}",
+                          code="timeout" if timeout else "connection_error", field=None)
+
+
+def _done(request: Request[Any], http: HttpRequest, status: int, body: bytes) -> None:
+    log.debug("%s %s -> HTTP %d (%d bytes)", request.OPERATION, http.url, status, len(body))
+
+
+def _import_httpx() -> Any:
+    try:
+        import httpx
+    except ImportError as exc:  # pragma: no cover - depends on the environment
+        raise ImportError('gestpay.transport.Client needs httpx: pip install "gestpay[httpx]" '
+                          "(or use UrllibClient)") from exc
+    return httpx
+
+
+class Client:
+    """A synchronous client on httpx. Use it as a context manager, or call :meth:`close`."""
+
+    def __init__(self, env: str = "test", *, soap: SoapVersion = "1.1",
+                 timeout: Union[float, httpx.Timeout] = DEFAULT_TIMEOUT,
+                 http_client: Optional[httpx.Client] = None) -> None:
+        mod = _import_httpx()
+        self.env = env
+        self.soap: SoapVersion = soap
+        self._own = http_client is None
+        self._http: httpx.Client = http_client or mod.Client(timeout=timeout)
+        self._timeout = timeout
+
+    def send(self, request: Request[R]) -> R:
+        """Sends the request and parses the result (a KO is a value)."""
+        import httpx
+
+        http = request.to_http(self.env, self.soap)
+        try:
+            response = self._http.post(http.url, content=http.body, headers=list(http.headers),
+                                       timeout=self._timeout)
+        except httpx.TimeoutException as exc:
+            raise _failure(http, exc, True) from exc
+        except httpx.HTTPError as exc:
+            raise _failure(http, exc, False) from exc
+        _done(request, http, response.status_code, response.content)
+        return request.parse_response(response.status_code,
+                                      response.headers.get("content-type"), response.content)
+
+    def close(self) -> None:
+        """Closes the connection pool (unless it was given by the caller)."""
+        if self._own:
+            self._http.close()
+
+    def __enter__(self) -> Client:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+class AsyncClient:
+    """An asynchronous client on httpx. Use it as an async context manager, or call
+    :meth:`aclose`."""
+
+    def __init__(self, env: str = "test", *, soap: SoapVersion = "1.1",
+                 timeout: Union[float, httpx.Timeout] = DEFAULT_TIMEOUT,
+                 http_client: Optional[httpx.AsyncClient] = None) -> None:
+        mod = _import_httpx()
+        self.env = env
+        self.soap: SoapVersion = soap
+        self._own = http_client is None
+        self._http: httpx.AsyncClient = http_client or mod.AsyncClient(timeout=timeout)
+        self._timeout = timeout
+
+    async def send(self, request: Request[R]) -> R:
+        """Sends the request and parses the result (a KO is a value)."""
+        import httpx
+
+        http = request.to_http(self.env, self.soap)
+        try:
+            response = await self._http.post(http.url, content=http.body,
+                                             headers=list(http.headers), timeout=self._timeout)
+        except httpx.TimeoutException as exc:
+            raise _failure(http, exc, True) from exc
+        except httpx.HTTPError as exc:
+            raise _failure(http, exc, False) from exc
+        _done(request, http, response.status_code, response.content)
+        return request.parse_response(response.status_code,
+                                      response.headers.get("content-type"), response.content)
+
+    async def aclose(self) -> None:
+        """Closes the connection pool (unless it was given by the caller)."""
+        if self._own:
+            await self._http.aclose()
+
+    async def __aenter__(self) -> AsyncClient:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.aclose()
+
+
+class UrllibClient:
+    """A synchronous client on ``urllib.request``: no dependency, one connection per call."""
+
+    def __init__(self, env: str = "test", *, soap: SoapVersion = "1.1",
+                 timeout: float = DEFAULT_TIMEOUT,
+                 ssl_context: Optional[ssl.SSLContext] = None) -> None:
+        self.env = env
+        self.soap: SoapVersion = soap
+        self.timeout = timeout
+        self._ssl = ssl_context
+
+    def send(self, request: Request[R]) -> R:
+        """Sends the request and parses the result (a KO is a value)."""
+        http = request.to_http(self.env, self.soap)
+        call = urllib.request.Request(http.url, data=http.body, headers=dict(http.headers),
+                                      method=http.method)
+        try:
+            with urllib.request.urlopen(call, timeout=self.timeout, context=self._ssl) as resp:
+                status, content_type, body = resp.status, resp.headers.get("Content-Type"), \
+                    resp.read()
+        except urllib.error.HTTPError as exc:  # 500 with a SOAP fault, 502 …: still an answer
+            try:
+                status, content_type, body = exc.code, exc.headers.get("Content-Type"), exc.read()
+            except (OSError, socket.timeout) as read_exc:
+                raise _failure(http, read_exc, isinstance(read_exc, socket.timeout)) from exc
+            finally:
+                exc.close()
+        except urllib.error.URLError as exc:
+            timed_out = isinstance(exc.reason, (socket.timeout, TimeoutError))
+            raise _failure(http, exc, timed_out) from exc
+        except (socket.timeout, TimeoutError) as exc:
+            raise _failure(http, exc, True) from exc
+        except OSError as exc:
+            raise _failure(http, exc, False) from exc
+        _done(request, http, status, body)
+        return request.parse_response(status, content_type, body)

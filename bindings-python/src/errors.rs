@@ -1,0 +1,185 @@
+//! Core errors and binding failures as the exceptions of `gestpay.errors`.
+//!
+//! The exception classes are Python classes (so that they carry typed attributes and a
+//! `SoapFault` dataclass); this module builds them through `gestpay.errors._from_core`.
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+use gestpay::Error;
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::PyDict;
+
+/// `gestpay.errors._from_core`, looked up once.
+static FACTORY: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+
+/// Builds an exception of `gestpay.errors`: `kind` picks the class (`invalid_request`,
+/// `malformed_response`, `soap_fault`, `declined`, `internal`), `extra` carries the fault or
+/// the decline.
+fn exception(
+    py: Python<'_>,
+    kind: &str,
+    text: &str,
+    code: &str,
+    field: Option<&str>,
+    message: &str,
+    extra: Option<Bound<'_, PyAny>>,
+) -> PyErr {
+    let factory = match FACTORY.get_or_try_init(py, || {
+        py.import("gestpay.errors")?
+            .getattr("_from_core")
+            .map(Bound::unbind)
+    }) {
+        Ok(f) => f.bind(py),
+        Err(e) => return e,
+    };
+    match factory.call1((kind, text, code, field, message, extra)) {
+        Ok(exc) => PyErr::from_value(exc),
+        Err(e) => e,
+    }
+}
+
+/// A core error as the matching exception.
+pub(crate) fn to_py(py: Python<'_>, err: &Error) -> PyErr {
+    let text = err.to_string();
+    let code = err.code();
+    let field = err.field();
+    match err {
+        Error::InvalidRequest { message, .. } => {
+            exception(py, "invalid_request", &text, code, field, message, None)
+        }
+        Error::MalformedResponse { message, .. } => {
+            exception(py, "malformed_response", &text, code, field, message, None)
+        }
+        Error::Fault(fault) => match pythonize::pythonize(py, fault.as_ref()) {
+            Ok(extra) => exception(
+                py,
+                "soap_fault",
+                &text,
+                code,
+                field,
+                &fault.reason,
+                Some(extra),
+            ),
+            Err(_) => internal(py),
+        },
+        Error::Declined(declined) => {
+            let extra = PyDict::new(py);
+            let filled = extra
+                .set_item("errorCode", declined.error_code)
+                .and_then(|()| extra.set_item("description", declined.description.as_deref()))
+                .and_then(|()| extra.set_item("knownDescription", declined.known_description));
+            match filled {
+                Ok(()) => exception(
+                    py,
+                    "declined",
+                    &text,
+                    code,
+                    field,
+                    &text,
+                    Some(extra.into_any()),
+                ),
+                Err(e) => e,
+            }
+        }
+        _ => exception(py, "gestpay", &text, code, field, &text, None),
+    }
+}
+
+/// A failure of the binding itself (a panic in the core, a value that cannot be converted):
+/// never shows the panic payload, which could quote input.
+pub(crate) fn internal(py: Python<'_>) -> PyErr {
+    let message = "internal error in the gestpay binding (a bug: please report it)";
+    exception(py, "internal", message, "internal", None, message, None)
+}
+
+/// An invalid argument of the binding (not of the core): an unknown operation, a bad `env`.
+pub(crate) fn invalid(py: Python<'_>, code: &str, field: &str, message: &str) -> PyErr {
+    let text = format!("invalid request: {field}: {message} [{code}]");
+    exception(
+        py,
+        "invalid_request",
+        &text,
+        code,
+        Some(field),
+        message,
+        None,
+    )
+}
+
+/// A core result, or the exception it maps to.
+pub(crate) fn core<T>(py: Python<'_>, result: gestpay::Result<T>) -> PyResult<T> {
+    result.map_err(|e| to_py(py, &e))
+}
+
+/// Runs `f`, turning a panic into a `GestpayError` (code `internal`) instead of letting it
+/// reach Python.
+pub(crate) fn guard<T>(py: Python<'_>, f: impl FnOnce() -> PyResult<T>) -> PyResult<T> {
+    catch_unwind(AssertUnwindSafe(f)).unwrap_or_else(|_| Err(internal(py)))
+}
+
+/// Values in serde's messages (`invalid type: string "4111…"`) are replaced, so that a secret
+/// given in the wrong place never reaches an exception text.
+fn redact(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut quote: Option<char> = None;
+    for c in message.chars() {
+        match quote {
+            Some(q) if c == q => {
+                out.push('…');
+                out.push(c);
+                quote = None;
+            }
+            Some(_) => {}
+            None => {
+                out.push(c);
+                if c == '"' {
+                    quote = Some('"');
+                }
+            }
+        }
+    }
+    if quote.is_some() {
+        out.push('…');
+    }
+    // `integer `4111…``, `floating point `1.5``: serde quotes numbers with backticks, and
+    // field names too (`missing field `x``), which are kept.
+    for kind in ["integer `", "floating point `", "character `"] {
+        while let Some(start) = out.find(kind) {
+            let from = start + kind.len();
+            let Some(len) = out[from..].find('`') else {
+                break;
+            };
+            out.replace_range(
+                start..from + len + 1,
+                &format!("{}…", &kind[..kind.len() - 2]),
+            );
+        }
+    }
+    out
+}
+
+/// A Python value that does not have the shape of `what` (a wrong type, an unknown currency,
+/// an amount that cannot be read): an `InvalidRequestError` whose field is the JSON path.
+pub(crate) fn shape(
+    py: Python<'_>,
+    what: &str,
+    err: &serde_path_to_error::Error<pythonize::PythonizeError>,
+) -> PyErr {
+    let path = err.path().to_string().replace('.', "/");
+    let inner = err.inner().to_string();
+    // The core's own errors raised while deserialising (an amount) end with `[code]`.
+    let code = inner
+        .rsplit_once('[')
+        .and_then(|(_, rest)| rest.strip_suffix(']'))
+        .filter(|c| !c.is_empty() && c.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'))
+        .unwrap_or("invalid_type")
+        .to_owned();
+    let message = format!("not a valid {what}: {}", redact(&inner));
+    let field = if path == "/" || path.is_empty() {
+        what.to_owned()
+    } else {
+        path
+    };
+    invalid(py, &code, &field, &message)
+}

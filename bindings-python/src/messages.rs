@@ -1,0 +1,451 @@
+//! `gestpay::message`: build and parse any of the 19 operations, on both sides of the exchange.
+//!
+//! Every function takes the operation's exact wire name (`Encrypt`, `callReadTrxS2S`,
+//! `CallRequestTokenS2S`, …) and dispatches to the core's request and result types through
+//! [`dispatch`]. Requests and results cross the boundary as the core's camelCase JSON shape.
+
+use gestpay::cryptdecrypt::{Decrypt, DecryptResult, Encrypt, EncryptResult};
+use gestpay::s2s::*;
+use gestpay::soap::{Service, identify_request as identify};
+use gestpay::xml::Limits;
+use gestpay::{HttpRequest, HttpResponse, Request, Response};
+use pyo3::prelude::*;
+use pyo3::types::PyBytes;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use crate::errors::{core, guard, internal, invalid, shape};
+use crate::soap::{environment, soap_version, version_name};
+
+/// What to do with the request and result types of one operation.
+trait Visit<'py> {
+    type Out;
+    fn visit<R, T>(self, py: Python<'py>) -> PyResult<Self::Out>
+    where
+        R: Request + Serialize + DeserializeOwned,
+        T: Response + Serialize + DeserializeOwned;
+}
+
+macro_rules! registry {
+    ($($name:literal => $req:ty, $res:ty;)*) => {
+        /// Every operation: wire name, service, SOAPAction.
+        const OPERATIONS: &[(&str, Service, &str)] = &[
+            $(($name, <$req as Request>::OPERATION.service, <$req as Request>::OPERATION.action),)*
+        ];
+
+        /// Calls `v` with the types of the operation named `op`.
+        fn dispatch<'py, V: Visit<'py>>(py: Python<'py>, op: &str, v: V) -> PyResult<V::Out> {
+            match op {
+                $($name => v.visit::<$req, $res>(py),)*
+                _ => Err(invalid(py, "unknown_operation", "operation", "not an operation of the gateway")),
+            }
+        }
+    };
+}
+
+registry! {
+    "Encrypt" => Encrypt, EncryptResult;
+    "Decrypt" => Decrypt, DecryptResult;
+    "callRefundS2S" => CallRefundS2S, CallRefundS2SResult;
+    "callReadTrxS2S" => CallReadTrxS2S, CallReadTrxS2SResult;
+    "callPagamS2S" => CallPagamS2S, CallPagamS2SResult;
+    "callDeleteS2S" => CallDeleteS2S, CallDeleteS2SResult;
+    "callSettleS2S" => CallSettleS2S, CallSettleS2SResult;
+    "callVerifycardS2S" => CallVerifycardS2S, CallVerifycardS2SResult;
+    "callCheckCartaS2S" => CallCheckCartaS2S, CallCheckCartaS2SResult;
+    "callRenounce" => CallRenounce, CallRenounceResult;
+    "CallRequestTokenS2S" => CallRequestTokenS2S, CallRequestTokenS2SResult;
+    "callDeleteTokenS2S" => CallDeleteTokenS2S, CallDeleteTokenS2SResult;
+    "CallUpdateTokenS2S" => CallUpdateTokenS2S, CallUpdateTokenS2SResult;
+    "CallIdealListS2S" => CallIdealListS2S, CallIdealListS2SResult;
+    "CallMyBankListS2S" => CallMyBankListS2S, CallMyBankListS2SResult;
+    "CallUpdateCustomParamS2S" => CallUpdateCustomParamS2S, CallUpdateCustomParamS2SResult;
+    "CallUpdateOrderS2S" => CallUpdateOrderS2S, CallUpdateOrderS2SResult;
+    "callExchangeRateS2S" => CallExchangeRateS2S, CallExchangeRateS2SResult;
+    "callDeviceActivation" => CallDeviceActivation, CallDeviceActivationResult;
+}
+
+/// A Python value (dict/list/str/int) as a core type, or `InvalidRequestError`.
+pub(crate) fn from_py<T: DeserializeOwned>(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<T> {
+    let mut de = pythonize::Depythonizer::from_object(obj);
+    serde_path_to_error::deserialize(&mut de).map_err(|e| shape(obj.py(), what, &e))
+}
+
+/// A core value as Python dicts, lists, strings and ints.
+pub(crate) fn to_py<'py, T: Serialize>(py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>> {
+    pythonize::pythonize(py, value).map_err(|_| internal(py))
+}
+
+/// `(method, url, headers, body)`.
+type HttpRequestTuple<'py> = (String, String, Vec<(String, String)>, Bound<'py, PyBytes>);
+/// `(status, headers, body)`.
+pub(crate) type HttpResponseTuple<'py> = (u16, Vec<(String, String)>, Bound<'py, PyBytes>);
+
+fn request_tuple(py: Python<'_>, http: HttpRequest) -> HttpRequestTuple<'_> {
+    let body = PyBytes::new(py, &http.body);
+    (http.method, http.url, http.headers, body)
+}
+
+pub(crate) fn response_tuple(py: Python<'_>, http: HttpResponse) -> HttpResponseTuple<'_> {
+    let body = PyBytes::new(py, &http.body);
+    (http.status, http.headers, body)
+}
+
+fn type_name<R>() -> &'static str {
+    std::any::type_name::<R>()
+        .rsplit("::")
+        .next()
+        .unwrap_or("request")
+}
+
+struct BuildRequest<'a, 'py> {
+    request: &'a Bound<'py, PyAny>,
+    env: gestpay::Environment,
+    soap: gestpay::SoapVersion,
+}
+
+impl<'py> Visit<'py> for BuildRequest<'_, 'py> {
+    type Out = HttpRequestTuple<'py>;
+    fn visit<R, T>(self, py: Python<'py>) -> PyResult<Self::Out>
+    where
+        R: Request + Serialize + DeserializeOwned,
+        T: Response + Serialize + DeserializeOwned,
+    {
+        let req: R = from_py(self.request, type_name::<R>())?;
+        Ok(request_tuple(
+            py,
+            core(py, req.to_http(&self.env, self.soap))?,
+        ))
+    }
+}
+
+/// The HTTP call of a request (validated): `(method, url, headers, body)`.
+#[pyfunction]
+fn build_request<'py>(
+    py: Python<'py>,
+    operation: &str,
+    request: &Bound<'py, PyAny>,
+    env: &str,
+    soap: &str,
+) -> PyResult<HttpRequestTuple<'py>> {
+    guard(py, || {
+        let v = BuildRequest {
+            request,
+            env: environment(py, env)?,
+            soap: soap_version(py, soap)?,
+        };
+        dispatch(py, operation, v)
+    })
+}
+
+struct RequestEnvelope<'a, 'py> {
+    request: &'a Bound<'py, PyAny>,
+    soap: gestpay::SoapVersion,
+    validate: bool,
+}
+
+impl<'py> Visit<'py> for RequestEnvelope<'_, 'py> {
+    type Out = Bound<'py, PyBytes>;
+    fn visit<R, T>(self, py: Python<'py>) -> PyResult<Self::Out>
+    where
+        R: Request + Serialize + DeserializeOwned,
+        T: Response + Serialize + DeserializeOwned,
+    {
+        let req: R = from_py(self.request, type_name::<R>())?;
+        let body = if self.validate {
+            req.to_envelope(self.soap)
+        } else {
+            req.to_envelope_unchecked(self.soap)
+        };
+        Ok(PyBytes::new(py, &core(py, body)?))
+    }
+}
+
+/// The SOAP envelope of a request, validated unless `validate` is false.
+#[pyfunction]
+fn request_envelope<'py>(
+    py: Python<'py>,
+    operation: &str,
+    request: &Bound<'py, PyAny>,
+    soap: &str,
+    validate: bool,
+) -> PyResult<Bound<'py, PyBytes>> {
+    guard(py, || {
+        let v = RequestEnvelope {
+            request,
+            soap: soap_version(py, soap)?,
+            validate,
+        };
+        dispatch(py, operation, v)
+    })
+}
+
+struct Validate<'a, 'py>(&'a Bound<'py, PyAny>);
+
+impl<'py> Visit<'py> for Validate<'_, 'py> {
+    type Out = ();
+    fn visit<R, T>(self, py: Python<'py>) -> PyResult<()>
+    where
+        R: Request + Serialize + DeserializeOwned,
+        T: Response + Serialize + DeserializeOwned,
+    {
+        let req: R = from_py(self.0, type_name::<R>())?;
+        core(py, req.validate())
+    }
+}
+
+/// Checks a request against the documented rules.
+#[pyfunction]
+fn validate_request(py: Python<'_>, operation: &str, request: &Bound<'_, PyAny>) -> PyResult<()> {
+    guard(py, || dispatch(py, operation, Validate(request)))
+}
+
+/// Which side of an operation a value is.
+#[derive(Clone, Copy)]
+enum Side {
+    Request,
+    Result,
+}
+
+struct Normalize<'a, 'py>(&'a Bound<'py, PyAny>, Side);
+
+impl<'py> Visit<'py> for Normalize<'_, 'py> {
+    type Out = Bound<'py, PyAny>;
+    fn visit<R, T>(self, py: Python<'py>) -> PyResult<Self::Out>
+    where
+        R: Request + Serialize + DeserializeOwned,
+        T: Response + Serialize + DeserializeOwned,
+    {
+        match self.1 {
+            Side::Request => to_py(py, &from_py::<R>(self.0, type_name::<R>())?),
+            Side::Result => to_py(py, &from_py::<T>(self.0, type_name::<T>())?),
+        }
+    }
+}
+
+/// A request or result dict through the core's types and back: the canonical JSON shape.
+#[pyfunction]
+fn normalize<'py>(
+    py: Python<'py>,
+    operation: &str,
+    value: &Bound<'py, PyAny>,
+    result: bool,
+) -> PyResult<Bound<'py, PyAny>> {
+    let side = if result { Side::Result } else { Side::Request };
+    guard(py, || dispatch(py, operation, Normalize(value, side)))
+}
+
+struct Parse<'a> {
+    body: &'a [u8],
+    side: Side,
+    lenient: bool,
+}
+
+impl<'py> Visit<'py> for Parse<'_> {
+    type Out = Bound<'py, PyAny>;
+    fn visit<R, T>(self, py: Python<'py>) -> PyResult<Self::Out>
+    where
+        R: Request + Serialize + DeserializeOwned,
+        T: Response + Serialize + DeserializeOwned,
+    {
+        match (self.side, self.lenient) {
+            (Side::Request, false) => to_py(py, &core(py, R::from_envelope(self.body))?),
+            (Side::Request, true) => to_py(py, &core(py, R::from_xml(self.body))?),
+            (Side::Result, false) => to_py(py, &core(py, T::from_envelope(self.body))?),
+            (Side::Result, true) => to_py(py, &core(py, T::from_xml(self.body))?),
+        }
+    }
+}
+
+/// Parses a request (the gateway's side): a whole envelope, or with `lenient` also the bare
+/// wrapper element the docs show.
+#[pyfunction]
+fn parse_request<'py>(
+    py: Python<'py>,
+    operation: &str,
+    body: &[u8],
+    lenient: bool,
+) -> PyResult<Bound<'py, PyAny>> {
+    guard(py, || {
+        dispatch(
+            py,
+            operation,
+            Parse {
+                body,
+                side: Side::Request,
+                lenient,
+            },
+        )
+    })
+}
+
+/// Parses a result: a whole envelope (a fault raises `SoapFaultError`), or with `lenient` also
+/// the Response or Result element or the bare payload.
+#[pyfunction]
+fn parse_result<'py>(
+    py: Python<'py>,
+    operation: &str,
+    body: &[u8],
+    lenient: bool,
+) -> PyResult<Bound<'py, PyAny>> {
+    guard(py, || {
+        dispatch(
+            py,
+            operation,
+            Parse {
+                body,
+                side: Side::Result,
+                lenient,
+            },
+        )
+    })
+}
+
+struct ParseHttp<'a> {
+    status: u16,
+    content_type: Option<&'a str>,
+    body: &'a [u8],
+}
+
+impl<'py> Visit<'py> for ParseHttp<'_> {
+    type Out = Bound<'py, PyAny>;
+    fn visit<R, T>(self, py: Python<'py>) -> PyResult<Self::Out>
+    where
+        R: Request + Serialize + DeserializeOwned,
+        T: Response + Serialize + DeserializeOwned,
+    {
+        let result = T::from_http(self.status, self.content_type, self.body);
+        to_py(py, &core(py, result)?)
+    }
+}
+
+/// Parses an HTTP response: `200` with the result envelope, or a SOAP fault.
+#[pyfunction]
+#[pyo3(signature = (operation, status, content_type, body))]
+fn parse_http_result<'py>(
+    py: Python<'py>,
+    operation: &str,
+    status: u16,
+    content_type: Option<&str>,
+    body: &[u8],
+) -> PyResult<Bound<'py, PyAny>> {
+    guard(py, || {
+        dispatch(
+            py,
+            operation,
+            ParseHttp {
+                status,
+                content_type,
+                body,
+            },
+        )
+    })
+}
+
+struct BuildResult<'a, 'py> {
+    result: &'a Bound<'py, PyAny>,
+    soap: gestpay::SoapVersion,
+    http: bool,
+}
+
+impl<'py> Visit<'py> for BuildResult<'_, 'py> {
+    type Out = (Option<HttpResponseTuple<'py>>, Option<Bound<'py, PyBytes>>);
+    fn visit<R, T>(self, py: Python<'py>) -> PyResult<Self::Out>
+    where
+        R: Request + Serialize + DeserializeOwned,
+        T: Response + Serialize + DeserializeOwned,
+    {
+        let result: T = from_py(self.result, type_name::<T>())?;
+        if self.http {
+            let http = core(py, result.to_http_response(self.soap))?;
+            Ok((Some(response_tuple(py, http)), None))
+        } else {
+            let body = core(py, result.to_envelope(self.soap))?;
+            Ok((None, Some(PyBytes::new(py, &body))))
+        }
+    }
+}
+
+/// The response envelope of a result (the gateway's side).
+#[pyfunction]
+fn result_envelope<'py>(
+    py: Python<'py>,
+    operation: &str,
+    result: &Bound<'py, PyAny>,
+    soap: &str,
+) -> PyResult<Bound<'py, PyBytes>> {
+    guard(py, || {
+        let v = BuildResult {
+            result,
+            soap: soap_version(py, soap)?,
+            http: false,
+        };
+        dispatch(py, operation, v)?.1.ok_or_else(|| internal(py))
+    })
+}
+
+/// The HTTP response the gateway sends for a result: `(200, headers, body)`.
+#[pyfunction]
+fn result_http_response<'py>(
+    py: Python<'py>,
+    operation: &str,
+    result: &Bound<'py, PyAny>,
+    soap: &str,
+) -> PyResult<HttpResponseTuple<'py>> {
+    guard(py, || {
+        let v = BuildResult {
+            result,
+            soap: soap_version(py, soap)?,
+            http: true,
+        };
+        dispatch(py, operation, v)?.0.ok_or_else(|| internal(py))
+    })
+}
+
+fn service_name(service: Service) -> &'static str {
+    match service {
+        Service::CryptDecrypt => "WsCryptDecrypt",
+        Service::S2s => "WsS2S",
+    }
+}
+
+/// What a request envelope is, without reading its fields: `(soap version, service or None,
+/// operation)`, for a server that dispatches.
+#[pyfunction]
+fn identify_request(
+    py: Python<'_>,
+    body: &[u8],
+) -> PyResult<(&'static str, Option<&'static str>, String)> {
+    guard(py, || {
+        let info = core(py, identify(body, Limits::default()))?;
+        Ok((
+            version_name(info.version),
+            info.service.map(service_name),
+            info.operation,
+        ))
+    })
+}
+
+/// Every operation: `(wire name, service, SOAPAction)`.
+#[pyfunction]
+fn operations() -> Vec<(&'static str, &'static str, &'static str)> {
+    OPERATIONS
+        .iter()
+        .map(|&(name, service, action)| (name, service_name(service), action))
+        .collect()
+}
+
+pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(build_request, m)?)?;
+    m.add_function(wrap_pyfunction!(request_envelope, m)?)?;
+    m.add_function(wrap_pyfunction!(validate_request, m)?)?;
+    m.add_function(wrap_pyfunction!(normalize, m)?)?;
+    m.add_function(wrap_pyfunction!(parse_request, m)?)?;
+    m.add_function(wrap_pyfunction!(parse_result, m)?)?;
+    m.add_function(wrap_pyfunction!(parse_http_result, m)?)?;
+    m.add_function(wrap_pyfunction!(result_envelope, m)?)?;
+    m.add_function(wrap_pyfunction!(result_http_response, m)?)?;
+    m.add_function(wrap_pyfunction!(identify_request, m)?)?;
+    m.add_function(wrap_pyfunction!(operations, m)?)?;
+    Ok(())
+}

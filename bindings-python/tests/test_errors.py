@@ -1,0 +1,158 @@
+"""Bad input of every kind raises the right exception class, never a crash; secrets never show
+in repr, str or exception texts."""
+
+from __future__ import annotations
+
+import random
+from typing import Any, Callable, List
+
+import pytest
+
+import gestpay
+from gestpay import (
+    GestpayError,
+    InvalidRequestError,
+    MalformedResponseError,
+    Secret,
+    SoapFaultError,
+)
+
+CARD = "4111111111111111"
+KEY = "sk-live-0123456789abcdef"
+
+
+def _garbage(seed: int) -> List[bytes]:
+    rng = random.Random(seed)
+    docs = [bytes(rng.randrange(256) for _ in range(rng.randrange(1, 400))) for _ in range(20)]
+    envelope = gestpay.EncryptResult(transaction_result="OK").to_envelope()
+    for _ in range(30):  # mutations of a valid document
+        doc = bytearray(envelope)
+        for _ in range(rng.randrange(1, 6)):
+            doc[rng.randrange(len(doc))] = rng.randrange(256)
+        docs.append(bytes(doc))
+        docs.append(envelope[: rng.randrange(len(envelope))])
+    return docs + [b"", b"\xef\xbb\xbf", b"<a>" * 200 + b"</a>" * 200,
+                   b'<!DOCTYPE x [<!ENTITY e "e">]><x>&e;</x>', b"\x00" * 10,
+                   "<x>é</x>".encode("latin-1"), b"<html><body>500</body></html>"]
+
+
+GARBAGE = _garbage(42)
+
+
+@pytest.mark.parametrize("op", list(gestpay.OPERATIONS))
+def test_every_parser_refuses_garbage_with_a_gestpay_error(op: str) -> None:
+    request_cls, result_cls = gestpay.OPERATIONS[op]
+    parsers: List[Callable[[bytes], Any]] = [
+        result_cls.from_xml, result_cls.from_envelope, request_cls.from_envelope,
+        request_cls.from_xml, lambda b: result_cls.from_http(200, "text/xml", b),
+        lambda b: result_cls.from_http(500, None, b), gestpay.identify_request,
+        gestpay.parse_request, gestpay.SoapFault.from_envelope,
+    ]
+    for doc in GARBAGE:
+        for parse in parsers:
+            try:
+                parse(doc)
+            except (MalformedResponseError, SoapFaultError):
+                pass
+            except GestpayError as err:  # pragma: no cover - reported with the input
+                pytest.fail(f"{op}: {type(err).__name__} {err.code} for {doc[:60]!r}")
+
+
+def test_text_bodies_and_wrong_body_types() -> None:
+    envelope = gestpay.EncryptResult(transaction_result="OK").to_envelope().decode()
+    assert gestpay.EncryptResult.from_xml(envelope).is_ok
+    assert gestpay.EncryptResult.from_xml(bytearray(envelope.encode())).is_ok
+    assert gestpay.EncryptResult.from_xml(memoryview(envelope.encode())).is_ok
+    with pytest.raises(MalformedResponseError) as info:
+        gestpay.EncryptResult.from_xml("<x>\udcff</x>")
+    assert info.value.code == "invalid_utf8"
+    for bad in (None, 42, ["<x/>"]):
+        with pytest.raises(InvalidRequestError) as info2:
+            gestpay.EncryptResult.from_xml(bad)  # type: ignore[arg-type]
+        assert info2.value.code == "invalid_type" and info2.value.field == "body"
+    for status in (-1, 70000, "200", True, None):
+        with pytest.raises(InvalidRequestError):
+            gestpay.EncryptResult.from_http(status, None, envelope)  # type: ignore[arg-type]
+    with pytest.raises(InvalidRequestError):
+        gestpay.EncryptResult.from_http(200, 5, envelope)  # type: ignore[arg-type]
+
+
+def test_invalid_environment_and_soap_version() -> None:
+    enc = gestpay.Encrypt(shop_login="a", uic_code="EUR", amount="1", shop_transaction_id="x")
+    for env in ("staging", "", "ftp://x"):
+        with pytest.raises(InvalidRequestError) as info:
+            enc.to_http(env)
+        assert info.value.field == "env"
+    with pytest.raises(InvalidRequestError) as info:
+        enc.to_http("test", "1.3")  # type: ignore[arg-type]
+    assert info.value.field == "soap"
+    with pytest.raises(InvalidRequestError):
+        enc.to_http(None)  # type: ignore[arg-type]
+
+
+def test_validation_names_field_and_rule() -> None:
+    with pytest.raises(InvalidRequestError) as info:
+        gestpay.Encrypt(shop_login="9000001", amount="1.00", shop_transaction_id="x").to_http()
+    assert (info.value.code, info.value.field) == ("missing_field", "uicCode")
+    assert isinstance(info.value, GestpayError) and info.value.message
+    unchecked = gestpay.Encrypt(shop_login="9000001").to_envelope(validate=False)
+    assert b"<shopLogin>9000001</shopLogin>" in unchecked
+    with pytest.raises(InvalidRequestError) as info:
+        gestpay.Encrypt(shop_login="a", uic_code="EURO", amount="1",
+                        shop_transaction_id="x").to_http()
+    assert info.value.field == "uicCode" and "EURO" not in str(info.value)
+
+
+def test_secrets_are_redacted() -> None:
+    pay = gestpay.CallPagamS2S(shop_login="9000001", uic_code="EUR", amount="1.00",
+                               shop_transaction_id="x", card_number=CARD, expiry_month="12",
+                               expiry_year="30", cvv="123", api_key=KEY)
+    for text in (repr(pay), str(pay), repr(pay.to_http()), f"{pay.card_number}",
+                 "%s" % pay.api_key):
+        assert CARD not in text and KEY not in text and "123" not in text.replace("1.00", "")
+    assert pay.card_number is not None and pay.card_number.expose() == CARD
+    assert pay.to_dict()["cardNumber"] == CARD  # the JSON shape is what is sent
+    assert Secret(CARD) == Secret(CARD) and Secret(CARD) != CARD
+    token = gestpay.CallRequestTokenS2SResult(token="TOKEN-VALUE-123")
+    assert "TOKEN-VALUE-123" not in repr(token)
+
+
+def test_secrets_never_reach_exception_texts() -> None:
+    cases: List[Callable[[], Any]] = [
+        lambda: gestpay.CallPagamS2S(shop_login="a", card_number=int(CARD)),  # type: ignore[arg-type]
+        lambda: gestpay.CallPagamS2S(shop_login="a", card_number=CARD + "0" * 40, uic_code="EUR",
+                                     amount="1", shop_transaction_id="x", expiry_month="12",
+                                     expiry_year="30").to_http(),
+        lambda: gestpay.CallPagamS2S(shop_login="a", card_number=CARD, token_value=KEY,
+                                     uic_code="EUR", amount="1",
+                                     shop_transaction_id="x").to_http(),
+        lambda: gestpay.CallPagamS2S.from_dict({"cardNumber": int(CARD)}),
+        lambda: gestpay._gestpay.build_request("callPagamS2S", {"cardNumber": int(CARD)},
+                                               "test", "1.1"),
+        lambda: gestpay._gestpay.build_request("callPagamS2S", {"apiKey": [KEY]}, "test", "1.1"),
+    ]
+    for case in cases:
+        with pytest.raises(InvalidRequestError) as info:
+            case()
+        text = f"{info.value} {info.value.message} {info.value.field} {info.value!r}"
+        assert CARD not in text and KEY not in text, text
+
+
+def test_native_module_guards_its_arguments() -> None:
+    with pytest.raises(InvalidRequestError) as info:
+        gestpay._gestpay.parse_result("NoSuchOperation", b"<x/>", True)
+    assert info.value.code == "unknown_operation"
+    with pytest.raises(InvalidRequestError) as info:
+        gestpay._gestpay.build_request("Encrypt", "not a dict", "test", "1.1")
+    assert info.value.code == "invalid_type"
+
+
+def test_exceptions_pickle() -> None:
+    import pickle
+
+    try:
+        gestpay.Decrypt(shop_login="a").to_http()
+    except InvalidRequestError as err:
+        again = pickle.loads(pickle.dumps(err))
+        assert type(again) is InvalidRequestError
+        assert (again.code, again.field, str(again)) == (err.code, err.field, str(err))

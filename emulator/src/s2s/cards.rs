@@ -1,0 +1,216 @@
+//! Cards and tokens (CallRequestTokenS2S, callDeleteTokenS2S, CallUpdateTokenS2S,
+//! callCheckCartaS2S, callVerifycardS2S) and the reference lists (iDEAL and MyBank banks,
+//! exchange rates).
+
+use gestpay::Secret;
+use gestpay::codes::{Currency, PaymentType, TransactionResult};
+use gestpay::s2s::*;
+
+use super::pay::TOKEN_NOT_FOUND;
+use super::{exposed, ko, ok};
+use crate::auth::Call;
+use crate::pages::DECLINED_CARD;
+use crate::scenario::DECLINED;
+use crate::state::{TokenRecord, now_event_date};
+
+/// "Invalid currency code".
+const INVALID_CURRENCY: u32 = 1111;
+
+pub(super) fn request_token(call: &Call<'_>, req: &CallRequestTokenS2S) -> GestPayS2S {
+    let mut state = call.app.state();
+    let number = exposed(req.card_number.as_ref());
+    if number == DECLINED_CARD {
+        return ko("REQUESTTOKEN", DECLINED);
+    }
+    let month = exposed(req.expiry_month.as_ref());
+    let year = exposed(req.expiry_year.as_ref());
+    let masked = req
+        .request_token
+        .as_ref()
+        .is_none_or(|t| t.format == "MASKEDPAN");
+    let token = if masked && number.len() >= 10 && number.is_ascii() {
+        format!(
+            "{}{}{}",
+            &number[..6],
+            state.opaque()[..number.len() - 10].to_ascii_uppercase(),
+            &number[number.len() - 4..]
+        )
+    } else {
+        state.opaque()[..20].to_owned()
+    };
+    state.tokens.insert(
+        token.clone(),
+        TokenRecord {
+            shop_login: req.shop_login.clone(),
+            payment_type: PaymentType::new("CREDITCARD"),
+            amazon: None,
+            buyer_name: None,
+            buyer_email: None,
+            expiry_month: month.clone(),
+            expiry_year: year.clone(),
+        },
+    );
+    let mut out = ok("REQUESTTOKEN");
+    out.token = Some(Secret::new(token));
+    out.token_expiry_month = Some(Secret::new(month));
+    out.token_expiry_year = Some(Secret::new(year));
+    out.card_bin = number.get(..6).map(str::to_owned);
+    out.check_digit = Some("OK".into());
+    out
+}
+
+pub(super) fn delete_token(call: &Call<'_>, req: &CallDeleteTokenS2S) -> GestPayS2S {
+    let mut state = call.app.state();
+    let key = exposed(req.token_value.as_ref());
+    let owned = state
+        .tokens
+        .get(&key)
+        .is_some_and(|t| t.shop_login == req.shop_login);
+    if owned && state.tokens.remove(&key).is_some() {
+        ok("DisableToken")
+    } else {
+        ko("DisableToken", TOKEN_NOT_FOUND)
+    }
+}
+
+pub(super) fn update_token(call: &Call<'_>, req: &CallUpdateTokenS2S) -> GestPayS2S {
+    let mut state = call.app.state();
+    match state
+        .tokens
+        .get_mut(&exposed(req.token.as_ref()))
+        .filter(|t| t.shop_login == req.shop_login)
+    {
+        Some(t) => {
+            t.expiry_month = exposed(req.expiry_month.as_ref());
+            t.expiry_year = exposed(req.expiry_year.as_ref());
+            ok("UpdateToken")
+        }
+        None => ko("UpdateToken", TOKEN_NOT_FOUND),
+    }
+}
+
+pub(super) fn check_card(call: &Call<'_>, req: &CallCheckCartaS2S) -> GestPayS2S {
+    if let Some(token) = &req.token_value {
+        let known = call
+            .app
+            .state()
+            .tokens
+            .get(token.expose())
+            .is_some_and(|t| t.shop_login == req.shop_login);
+        if !known {
+            return ko("CHECKCARD", TOKEN_NOT_FOUND);
+        }
+    }
+    let declined = exposed(req.card_number.as_ref()) == DECLINED_CARD;
+    let mut out = ok("CHECKCARD");
+    out.authorization_result = Some(if declined {
+        TransactionResult::Ko
+    } else if req.with_auth == "Y" {
+        TransactionResult::Ok
+    } else {
+        TransactionResult::Other("NULL".into())
+    });
+    if declined {
+        out.authorization_error_code = Some(DECLINED.to_string());
+    }
+    out.check_digit = Some("OK".into());
+    out.check_date = Some("OK".into());
+    out.card_country = Some("ITALIA".into());
+    out.card_country_code = Some("380".into());
+    out.company_description = Some("VISA".into());
+    out.product_type = Some("Credit".into());
+    out.enrolled_code = Some("Y".into());
+    out
+}
+
+pub(super) fn verify_card(_: &Call<'_>, req: &CallVerifycardS2S) -> GestPayS2S {
+    let declined = exposed(req.card_number.as_ref()) == DECLINED_CARD;
+    let mut out = if declined {
+        ko("VerCard", DECLINED)
+    } else {
+        ok("VerCard")
+    };
+    out.country = Some("ITALIA".into());
+    out.company = Some("VISA".into());
+    out
+}
+
+fn banks(ttype: &str, list: &[(&str, &str)]) -> GestPayS2S {
+    GestPayS2S {
+        bank_list: list
+            .iter()
+            .map(|(c, n)| Bank {
+                bank_code: Some((*c).into()),
+                bank_name: Some((*n).into()),
+                ..Bank::default()
+            })
+            .collect(),
+        ..ok(ttype)
+    }
+}
+
+pub(super) fn ideal_banks(_: &Call<'_>, _: &CallIdealListS2S) -> GestPayS2S {
+    banks(
+        "RequestIdealBankList",
+        &[
+            ("ABNANL2A", "ABN AMRO"),
+            ("INGBNL2A", "ING"),
+            ("RABONL2U", "Rabobank"),
+        ],
+    )
+}
+
+pub(super) fn mybank_banks(_: &Call<'_>, _: &CallMyBankListS2S) -> GestPayS2S {
+    banks(
+        "MyBank",
+        &[
+            ("SELBIT2B", "Banca Sella"),
+            ("BCITITMM", "Intesa Sanpaolo"),
+            ("UNCRITMM", "UniCredit"),
+        ],
+    )
+}
+
+pub(super) fn exchange_rates(_: &Call<'_>, req: &CallExchangeRateS2S) -> GestPayS2S {
+    // Fixed rates: stable, exact test data is the point, not today's market.
+    let table: &[(Currency, &str)] = &[
+        (Currency::USD, "1,0617"),
+        (Currency::GBP, "0,8541"),
+        (Currency::JPY, "157,32"),
+        (Currency::CHF, "0,9402"),
+    ];
+    let wanted = |c: &Currency| {
+        req.uic_code.is_some_and(|u| u == *c)
+            || req
+                .iso_code
+                .as_deref()
+                .is_some_and(|i| Some(i) == c.iso_alpha())
+            || req
+                .numeric_iso_code
+                .as_deref()
+                .is_some_and(|n| Some(n) == c.iso_numeric().map(|x| x.to_string()).as_deref())
+    };
+    let today = now_event_date().get(..8).unwrap_or_default().to_owned();
+    let rates: Vec<ExchangeRateEntry> = table
+        .iter()
+        .filter(|(c, _)| wanted(c))
+        .filter_map(|(c, r)| {
+            Some(ExchangeRateEntry {
+                uic_code: Some(*c),
+                iso_code: c.iso_alpha().map(str::to_owned),
+                numeric_iso_code: c.iso_numeric().map(|n| format!("{n:03}")),
+                exchange_rate: Some(Rate::parse(r).ok()?),
+                credit_date: Some(CreditDate(today.clone())),
+                ..ExchangeRateEntry::default()
+            })
+        })
+        .collect();
+    if rates.is_empty() {
+        ko("ExchangeRate", INVALID_CURRENCY)
+    } else {
+        GestPayS2S {
+            exchange_rates: rates,
+            ..ok("ExchangeRate")
+        }
+    }
+}
