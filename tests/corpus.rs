@@ -9,7 +9,6 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use gestpay::cryptdecrypt::{Decrypt, DecryptResult, Encrypt, EncryptResult};
 use gestpay::{Error, Request, Response, SoapVersion};
 use libtest_mimic::{Arguments, Failed, Trial};
 use serde_json::Value;
@@ -198,59 +197,22 @@ fn run_response<T: Response + serde::Serialize>(case: &Case) -> Outcome {
     Ok(())
 }
 
-fn run_case(service: &str, op: &str, case: &Case) -> Outcome {
-    match (service, op) {
-        ("cryptdecrypt", "Encrypt") => {
-            run_request::<Encrypt>(case)?;
-            run_response::<EncryptResult>(case)
-        }
-        ("cryptdecrypt", "Decrypt") => {
-            run_request::<Decrypt>(case)?;
-            run_response::<DecryptResult>(case)
-        }
-        ("s2s", op) => run_s2s_case(op, case),
-        _ => Err(fail(format!(
-            "no runner for {service}/{op} ({})",
-            case.dir.display()
-        ))),
-    }
-}
-
-/// Dispatches a WsS2S case by its directory, named after the operation's exact wire name.
-macro_rules! s2s_dispatch {
-    ($op:expr, $case:expr, $($name:literal => $req:ty, $res:ty;)*) => {
-        match $op {
-            $($name => {
-                run_request::<$req>($case)?;
-                run_response::<$res>($case)
-            })*
-            other => Err(fail(format!("no WsS2S operation named `{other}`"))),
+/// Dispatches a case by its directory, named after the operation's exact wire name.
+macro_rules! dispatch {
+    ($($name:literal => $req:ty, $res:ty;)*) => {
+        fn run_case(service: &str, op: &str, case: &Case) -> Outcome {
+            match op {
+                $($name => {
+                    run_request::<$req>(case)?;
+                    run_response::<$res>(case)
+                })*
+                other => Err(fail(format!("no operation named `{other}` ({service}, {})", case.dir.display()))),
+            }
         }
     };
 }
 
-fn run_s2s_case(op: &str, case: &Case) -> Outcome {
-    use gestpay::s2s::*;
-    s2s_dispatch!(op, case,
-        "callRefundS2S" => CallRefundS2S, CallRefundS2SResult;
-        "callReadTrxS2S" => CallReadTrxS2S, CallReadTrxS2SResult;
-        "callPagamS2S" => CallPagamS2S, CallPagamS2SResult;
-        "callDeleteS2S" => CallDeleteS2S, CallDeleteS2SResult;
-        "callSettleS2S" => CallSettleS2S, CallSettleS2SResult;
-        "callVerifycardS2S" => CallVerifycardS2S, CallVerifycardS2SResult;
-        "callCheckCartaS2S" => CallCheckCartaS2S, CallCheckCartaS2SResult;
-        "callRenounce" => CallRenounce, CallRenounceResult;
-        "CallRequestTokenS2S" => CallRequestTokenS2S, CallRequestTokenS2SResult;
-        "callDeleteTokenS2S" => CallDeleteTokenS2S, CallDeleteTokenS2SResult;
-        "CallUpdateTokenS2S" => CallUpdateTokenS2S, CallUpdateTokenS2SResult;
-        "CallIdealListS2S" => CallIdealListS2S, CallIdealListS2SResult;
-        "CallMyBankListS2S" => CallMyBankListS2S, CallMyBankListS2SResult;
-        "CallUpdateCustomParamS2S" => CallUpdateCustomParamS2S, CallUpdateCustomParamS2SResult;
-        "CallUpdateOrderS2S" => CallUpdateOrderS2S, CallUpdateOrderS2SResult;
-        "callExchangeRateS2S" => CallExchangeRateS2S, CallExchangeRateS2SResult;
-        "callDeviceActivation" => CallDeviceActivation, CallDeviceActivationResult;
-    )
-}
+gestpay::with_operations!(dispatch);
 
 fn main() {
     let args = Arguments::from_args();

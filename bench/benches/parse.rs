@@ -3,13 +3,15 @@
 //! Groups: `parse_corpus` (every corpus document that parses, one iteration = the whole corpus)
 //! and one group per synthetic family with the size as parameter. In each, `typed` is the
 //! library's parse and `bare_scan` the reference; `bench/run` reports `typed / bare_scan`.
+//! `bare_scan_owned` (synthetic documents) also copies each text into a `String`: the share of
+//! the gap that owned values cost by themselves.
 #![allow(missing_docs, clippy::unwrap_used)]
 
 use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use gestpay_bench::{bare_scan, corpus_parse_cases, synthetic, synthetic_parse};
+use gestpay_bench::{bare_scan, bare_scan_owned, corpus_parse_cases, synthetic, synthetic_parse};
 
 fn corpus(c: &mut Criterion) {
     let cases = corpus_parse_cases();
@@ -44,6 +46,9 @@ fn synthetic_docs(c: &mut Criterion) {
         });
         g.bench_function(BenchmarkId::new("bare_scan", doc.size), |b| {
             b.iter(|| black_box(bare_scan(black_box(text))))
+        });
+        g.bench_function(BenchmarkId::new("bare_scan_owned", doc.size), |b| {
+            b.iter(|| black_box(bare_scan_owned(black_box(text))))
         });
         g.finish();
     }

@@ -138,23 +138,29 @@ pub fn hostile() -> Vec<Measured> {
         r#"<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><callReadTrxS2SResponse xmlns="https://ecomms2s.sella.it/"><callReadTrxS2SResult><GestPayS2S xmlns=""><Events>{}</Events></GestPayS2S></callReadTrxS2SResult></callReadTrxS2SResponse></soap:Body></soap:Envelope>"#,
         "<event><eventID>1</eventID></event>".repeat(250_000)
     );
-    out.push(measure("amplification: 8 MB of one-field events (callReadTrxS2S)", events.as_bytes(), |d| {
-        gestpay::s2s::CallReadTrxS2SResult::from_http(200, None, d)
-    }));
+    out.push(measure(
+        "amplification: 8 MB of one-field events (callReadTrxS2S)",
+        events.as_bytes(),
+        |d| gestpay::s2s::CallReadTrxS2SResult::from_http(200, None, d),
+    ));
     let products = format!(
         r#"<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><Encrypt xmlns="https://ecomm.sella.it/"><shopLogin>S</shopLogin><OrderDetails><ProductDetails>{}</ProductDetails></OrderDetails></Encrypt></soap:Body></soap:Envelope>"#,
         "<ProductDetail><SKU>1</SKU></ProductDetail>".repeat(200_000)
     );
-    out.push(measure("amplification: 8 MB of one-field products (Encrypt request)", products.as_bytes(), |d| {
-        gestpay::cryptdecrypt::Encrypt::from_envelope(d)
-    }));
+    out.push(measure(
+        "amplification: 8 MB of one-field products (Encrypt request)",
+        products.as_bytes(),
+        |d| gestpay::cryptdecrypt::Encrypt::from_envelope(d),
+    ));
     let realistic = format!(
         r#"<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><Encrypt xmlns="https://ecomm.sella.it/"><shopLogin>S</shopLogin><OrderDetails><ProductDetails>{}</ProductDetails></OrderDetails></Encrypt></soap:Body></soap:Envelope>"#,
         "<ProductDetail><SKU>1</SKU></ProductDetail>".repeat(1_000)
     );
-    out.push(measure("amplification: 1,000 one-field products (40 KB, accepted)", realistic.as_bytes(), |d| {
-        gestpay::cryptdecrypt::Encrypt::from_envelope(d)
-    }));
+    out.push(measure(
+        "amplification: 1,000 one-field products (40 KB, accepted)",
+        realistic.as_bytes(),
+        |d| gestpay::cryptdecrypt::Encrypt::from_envelope(d),
+    ));
     // Random damage (as the hostile test's generator), through both parsers.
     let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
     let mut worst: Option<Measured> = None;
@@ -193,7 +199,11 @@ pub fn retained() -> Vec<Measured> {
             "read_trx_events" => measure(&name, &doc.bytes, |b| {
                 gestpay::s2s::CallReadTrxS2SResult::from_http(200, None, b)
             }),
-            _ => measure(&name, &doc.bytes, gestpay::cryptdecrypt::Encrypt::from_envelope),
+            _ => measure(
+                &name,
+                &doc.bytes,
+                gestpay::cryptdecrypt::Encrypt::from_envelope,
+            ),
         });
     }
     let cases = crate::corpus_parse_cases();
@@ -227,7 +237,10 @@ pub fn table(title: &str, rows: &[Measured]) -> String {
             (
                 m.retained.to_string(),
                 format!("{:.2}", m.retained_ratio()),
-                format!("{:.2}", (m.retained - m.inline) as f64 / m.input.max(1) as f64),
+                format!(
+                    "{:.2}",
+                    (m.retained - m.inline) as f64 / m.input.max(1) as f64
+                ),
             )
         } else {
             ("–".to_owned(), "–".to_owned(), "–".to_owned())

@@ -14,29 +14,7 @@ use crate::{from_json, to_json};
 /// named `$op`; an unknown name is an `unknown_operation` error.
 macro_rules! with_operation {
     ($op:expr, |$req:ident, $res:ident| $body:expr) => {{
-        use gestpay::cryptdecrypt::*;
-        use gestpay::s2s::*;
-        with_operation!(@arms $op, $req, $res, $body;
-            "Encrypt" => Encrypt, EncryptResult;
-            "Decrypt" => Decrypt, DecryptResult;
-            "callRefundS2S" => CallRefundS2S, CallRefundS2SResult;
-            "callReadTrxS2S" => CallReadTrxS2S, CallReadTrxS2SResult;
-            "callPagamS2S" => CallPagamS2S, CallPagamS2SResult;
-            "callDeleteS2S" => CallDeleteS2S, CallDeleteS2SResult;
-            "callSettleS2S" => CallSettleS2S, CallSettleS2SResult;
-            "callVerifycardS2S" => CallVerifycardS2S, CallVerifycardS2SResult;
-            "callCheckCartaS2S" => CallCheckCartaS2S, CallCheckCartaS2SResult;
-            "callRenounce" => CallRenounce, CallRenounceResult;
-            "CallRequestTokenS2S" => CallRequestTokenS2S, CallRequestTokenS2SResult;
-            "callDeleteTokenS2S" => CallDeleteTokenS2S, CallDeleteTokenS2SResult;
-            "CallUpdateTokenS2S" => CallUpdateTokenS2S, CallUpdateTokenS2SResult;
-            "CallIdealListS2S" => CallIdealListS2S, CallIdealListS2SResult;
-            "CallMyBankListS2S" => CallMyBankListS2S, CallMyBankListS2SResult;
-            "CallUpdateCustomParamS2S" => CallUpdateCustomParamS2S, CallUpdateCustomParamS2SResult;
-            "CallUpdateOrderS2S" => CallUpdateOrderS2S, CallUpdateOrderS2SResult;
-            "callExchangeRateS2S" => CallExchangeRateS2S, CallExchangeRateS2SResult;
-            "callDeviceActivation" => CallDeviceActivation, CallDeviceActivationResult;
-        )
+        gestpay::with_operations!(with_operation [@arms $op, $req, $res, $body;])
     }};
     (@arms $op:expr, $req:ident, $res:ident, $body:expr; $($name:literal => $rq:ty, $rs:ty;)*) => {
         match $op {

@@ -4,8 +4,6 @@
 //! `CallRequestTokenS2S`, …) and dispatches to the core's request and result types through
 //! [`dispatch`]. Requests and results cross the boundary as the core's camelCase JSON shape.
 
-use gestpay::cryptdecrypt::{Decrypt, DecryptResult, Encrypt, EncryptResult};
-use gestpay::s2s::*;
 use gestpay::soap::{Service, identify_request as identify};
 use gestpay::xml::Limits;
 use gestpay::{HttpRequest, HttpResponse, Request, Response};
@@ -43,27 +41,7 @@ macro_rules! registry {
     };
 }
 
-registry! {
-    "Encrypt" => Encrypt, EncryptResult;
-    "Decrypt" => Decrypt, DecryptResult;
-    "callRefundS2S" => CallRefundS2S, CallRefundS2SResult;
-    "callReadTrxS2S" => CallReadTrxS2S, CallReadTrxS2SResult;
-    "callPagamS2S" => CallPagamS2S, CallPagamS2SResult;
-    "callDeleteS2S" => CallDeleteS2S, CallDeleteS2SResult;
-    "callSettleS2S" => CallSettleS2S, CallSettleS2SResult;
-    "callVerifycardS2S" => CallVerifycardS2S, CallVerifycardS2SResult;
-    "callCheckCartaS2S" => CallCheckCartaS2S, CallCheckCartaS2SResult;
-    "callRenounce" => CallRenounce, CallRenounceResult;
-    "CallRequestTokenS2S" => CallRequestTokenS2S, CallRequestTokenS2SResult;
-    "callDeleteTokenS2S" => CallDeleteTokenS2S, CallDeleteTokenS2SResult;
-    "CallUpdateTokenS2S" => CallUpdateTokenS2S, CallUpdateTokenS2SResult;
-    "CallIdealListS2S" => CallIdealListS2S, CallIdealListS2SResult;
-    "CallMyBankListS2S" => CallMyBankListS2S, CallMyBankListS2SResult;
-    "CallUpdateCustomParamS2S" => CallUpdateCustomParamS2S, CallUpdateCustomParamS2SResult;
-    "CallUpdateOrderS2S" => CallUpdateOrderS2S, CallUpdateOrderS2SResult;
-    "callExchangeRateS2S" => CallExchangeRateS2S, CallExchangeRateS2SResult;
-    "callDeviceActivation" => CallDeviceActivation, CallDeviceActivationResult;
-}
+gestpay::with_operations!(registry);
 
 /// A Python value (dict/list/str/int) as a core type, or `InvalidRequestError`.
 pub(crate) fn from_py<T: DeserializeOwned>(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<T> {

@@ -14,12 +14,12 @@
 //! (argument shapes, operation names, pair counts) and indexes nothing. The Node suite's random
 //! and mutated inputs run against this module too.
 
-mod address;
-mod codes;
+pub mod address;
+pub mod codes;
 mod error;
-mod message;
-mod page;
-mod soap;
+pub mod message;
+pub mod page;
+pub mod soap;
 
 use js_sys::JSON;
 use serde::Serialize;

@@ -100,8 +100,10 @@ pub fn operations() -> Result<JsValue> {
     let infos: Vec<OperationInfo> = NAMES
         .iter()
         .filter_map(|name| {
-            with_operation!(*name, |Req, Res| Ok(operation_info(&<Req as Request>::OPERATION)))
-                .ok()
+            with_operation!(*name, |Req, Res| Ok(operation_info(
+                &<Req as Request>::OPERATION
+            )))
+            .ok()
         })
         .collect();
     object(&infos)

@@ -37,7 +37,9 @@ pub(crate) fn soap_version(soap: &str) -> Result<SoapVersion> {
 
 /// One member of a limits object: a positive integer that fits in 32 bits, or the default.
 fn limit(given: &JsValue, key: &str) -> Option<usize> {
-    let value = Reflect::get(given, &JsValue::from_str(key)).ok()?.as_f64()?;
+    let value = Reflect::get(given, &JsValue::from_str(key))
+        .ok()?
+        .as_f64()?;
     let whole = value.is_finite() && value.fract() == 0.0;
     (whole && (1.0..=f64::from(u32::MAX)).contains(&value)).then_some(value as usize)
 }

@@ -173,16 +173,19 @@ fn sandbox(args: SandboxArgs) -> Result<(), Exit> {
     let running = gestpay_emulator::spawn_on(addr, args.config()?)
         .map_err(|e| Exit(1, format!("cannot start the emulator: {e}")))?;
     let base = running.base_url();
-    println!("{base}");
-    println!("gestpay emulator listening on {base}");
-    println!("  WsCryptDecrypt  {base}/gestpay/GestPayWS/WsCryptDecrypt.asmx (?wsdl)");
-    println!("  WsS2S           {base}/gestpay/gestpayws/WSs2s.asmx (?wsdl)");
-    println!("  payment page    {base}/pagam/pagam.aspx");
-    println!(
-        "  resolve an XX   POST {base}/emulator/transactions/{{BankTransactionID}}/resolve?result=OK"
+    // The banner is written without `println!`: a test harness that reads the first line and
+    // closes the pipe must not make the server die of a broken pipe.
+    let banner = format!(
+        "{base}\ngestpay emulator listening on {base}\n\
+         \x20 WsCryptDecrypt  {base}/gestpay/GestPayWS/WsCryptDecrypt.asmx (?wsdl)\n\
+         \x20 WsS2S           {base}/gestpay/gestpayws/WSs2s.asmx (?wsdl)\n\
+         \x20 payment page    {base}/pagam/pagam.aspx\n\
+         \x20 resolve an XX   POST {base}/emulator/transactions/{{BankTransactionID}}/resolve?result=OK\n\
+         Use Environment::Custom(\"{base}\"). Scenarios: docs/emulator.md. Stop with Ctrl-C.\n"
     );
-    println!("Use Environment::Custom(\"{base}\"). Scenarios: docs/emulator.md. Stop with Ctrl-C.");
-    let _ = std::io::stdout().flush();
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(banner.as_bytes()).and_then(|()| out.flush());
+    drop(out);
     loop {
         std::thread::park();
     }

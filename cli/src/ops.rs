@@ -1,7 +1,5 @@
 //! The operations the command knows, by their exact wire names: JSON in, XML out, and back.
 
-use gestpay::cryptdecrypt::{Decrypt, DecryptResult, Encrypt, EncryptResult};
-use gestpay::s2s::*;
 use gestpay::{Environment, Error, HttpRequest, Request, Response, SoapVersion};
 use serde_json::Value;
 
@@ -68,27 +66,7 @@ macro_rules! registry {
     };
 }
 
-registry! {
-    "Encrypt" => Encrypt, EncryptResult;
-    "Decrypt" => Decrypt, DecryptResult;
-    "callRefundS2S" => CallRefundS2S, CallRefundS2SResult;
-    "callReadTrxS2S" => CallReadTrxS2S, CallReadTrxS2SResult;
-    "callPagamS2S" => CallPagamS2S, CallPagamS2SResult;
-    "callDeleteS2S" => CallDeleteS2S, CallDeleteS2SResult;
-    "callSettleS2S" => CallSettleS2S, CallSettleS2SResult;
-    "callVerifycardS2S" => CallVerifycardS2S, CallVerifycardS2SResult;
-    "callCheckCartaS2S" => CallCheckCartaS2S, CallCheckCartaS2SResult;
-    "callRenounce" => CallRenounce, CallRenounceResult;
-    "CallRequestTokenS2S" => CallRequestTokenS2S, CallRequestTokenS2SResult;
-    "callDeleteTokenS2S" => CallDeleteTokenS2S, CallDeleteTokenS2SResult;
-    "CallUpdateTokenS2S" => CallUpdateTokenS2S, CallUpdateTokenS2SResult;
-    "CallIdealListS2S" => CallIdealListS2S, CallIdealListS2SResult;
-    "CallMyBankListS2S" => CallMyBankListS2S, CallMyBankListS2SResult;
-    "CallUpdateCustomParamS2S" => CallUpdateCustomParamS2S, CallUpdateCustomParamS2SResult;
-    "CallUpdateOrderS2S" => CallUpdateOrderS2S, CallUpdateOrderS2SResult;
-    "callExchangeRateS2S" => CallExchangeRateS2S, CallExchangeRateS2SResult;
-    "callDeviceActivation" => CallDeviceActivation, CallDeviceActivationResult;
-}
+gestpay::with_operations!(registry);
 
 /// Finds an operation by name, ignoring case (`callreadtrxs2s` → `callReadTrxS2S`).
 pub(crate) fn canonical(op: &str) -> Option<&'static str> {

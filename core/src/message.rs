@@ -161,3 +161,49 @@ pub trait Outcome {
         }
     }
 }
+
+/// Calls the macro `$callback` once with every operation of both services: its exact wire name,
+/// request type and result type, as `"Encrypt" => Encrypt, EncryptResult; …`. Dispatchers
+/// (the CLI, the bindings, the corpus runner, the schema) build their `match` from this one list.
+///
+/// ```
+/// macro_rules! names {
+///     ($($name:literal => $req:ty, $res:ty;)*) => { [$($name),*] };
+/// }
+/// let all = gestpay::with_operations!(names);
+/// assert_eq!(all.len(), 19);
+/// assert!(all.contains(&"CallRequestTokenS2S"));
+/// ```
+///
+/// `with_operations!(callback [tokens…])` puts the tokens before the list, for callbacks that
+/// need more input (`callback! { tokens… "Encrypt" => …; … }`).
+#[macro_export]
+macro_rules! with_operations {
+    ($callback:ident) => {
+        $crate::with_operations! { $callback [] }
+    };
+    ($callback:ident [$($prefix:tt)*]) => {
+        $callback! {
+            $($prefix)*
+            "Encrypt" => $crate::cryptdecrypt::Encrypt, $crate::cryptdecrypt::EncryptResult;
+            "Decrypt" => $crate::cryptdecrypt::Decrypt, $crate::cryptdecrypt::DecryptResult;
+            "callRefundS2S" => $crate::s2s::CallRefundS2S, $crate::s2s::CallRefundS2SResult;
+            "callReadTrxS2S" => $crate::s2s::CallReadTrxS2S, $crate::s2s::CallReadTrxS2SResult;
+            "callPagamS2S" => $crate::s2s::CallPagamS2S, $crate::s2s::CallPagamS2SResult;
+            "callDeleteS2S" => $crate::s2s::CallDeleteS2S, $crate::s2s::CallDeleteS2SResult;
+            "callSettleS2S" => $crate::s2s::CallSettleS2S, $crate::s2s::CallSettleS2SResult;
+            "callVerifycardS2S" => $crate::s2s::CallVerifycardS2S, $crate::s2s::CallVerifycardS2SResult;
+            "callCheckCartaS2S" => $crate::s2s::CallCheckCartaS2S, $crate::s2s::CallCheckCartaS2SResult;
+            "callRenounce" => $crate::s2s::CallRenounce, $crate::s2s::CallRenounceResult;
+            "CallRequestTokenS2S" => $crate::s2s::CallRequestTokenS2S, $crate::s2s::CallRequestTokenS2SResult;
+            "callDeleteTokenS2S" => $crate::s2s::CallDeleteTokenS2S, $crate::s2s::CallDeleteTokenS2SResult;
+            "CallUpdateTokenS2S" => $crate::s2s::CallUpdateTokenS2S, $crate::s2s::CallUpdateTokenS2SResult;
+            "CallIdealListS2S" => $crate::s2s::CallIdealListS2S, $crate::s2s::CallIdealListS2SResult;
+            "CallMyBankListS2S" => $crate::s2s::CallMyBankListS2S, $crate::s2s::CallMyBankListS2SResult;
+            "CallUpdateCustomParamS2S" => $crate::s2s::CallUpdateCustomParamS2S, $crate::s2s::CallUpdateCustomParamS2SResult;
+            "CallUpdateOrderS2S" => $crate::s2s::CallUpdateOrderS2S, $crate::s2s::CallUpdateOrderS2SResult;
+            "callExchangeRateS2S" => $crate::s2s::CallExchangeRateS2S, $crate::s2s::CallExchangeRateS2SResult;
+            "callDeviceActivation" => $crate::s2s::CallDeviceActivation, $crate::s2s::CallDeviceActivationResult;
+        }
+    };
+}

@@ -123,40 +123,19 @@ pub fn catalog() -> Schema {
     let mut generator = SchemaGenerator::default();
     let mut operations = Vec::new();
     macro_rules! ops {
-        ($($req:ty => $res:ty),* $(,)?) => {$(
+        ($($name:literal => $req:ty, $res:ty;)*) => {$(
             generator.subschema_for::<$req>();
             generator.subschema_for::<$res>();
             operations.push(operation(&<$req as Request>::OPERATION, <$req>::schema_name(), <$res>::schema_name()));
             debug_assert_eq!(<$req as Request>::OPERATION, <$res as Response>::OPERATION);
+            debug_assert_eq!(<$req as Request>::OPERATION.name, $name);
         )*};
     }
-    use crate::cryptdecrypt::*;
-    use crate::s2s::*;
-    ops!(
-        Encrypt => EncryptResult,
-        Decrypt => DecryptResult,
-        CallRefundS2S => CallRefundS2SResult,
-        CallReadTrxS2S => CallReadTrxS2SResult,
-        CallPagamS2S => CallPagamS2SResult,
-        CallDeleteS2S => CallDeleteS2SResult,
-        CallSettleS2S => CallSettleS2SResult,
-        CallVerifycardS2S => CallVerifycardS2SResult,
-        CallCheckCartaS2S => CallCheckCartaS2SResult,
-        CallRenounce => CallRenounceResult,
-        CallRequestTokenS2S => CallRequestTokenS2SResult,
-        CallDeleteTokenS2S => CallDeleteTokenS2SResult,
-        CallUpdateTokenS2S => CallUpdateTokenS2SResult,
-        CallIdealListS2S => CallIdealListS2SResult,
-        CallMyBankListS2S => CallMyBankListS2SResult,
-        CallUpdateCustomParamS2S => CallUpdateCustomParamS2SResult,
-        CallUpdateOrderS2S => CallUpdateOrderS2SResult,
-        CallExchangeRateS2S => CallExchangeRateS2SResult,
-        CallDeviceActivation => CallDeviceActivationResult,
-    );
+    crate::with_operations!(ops);
     generator.subschema_for::<crate::soap::SoapFault>();
     generator.subschema_for::<crate::payment_page::Callback>();
     generator.subschema_for::<crate::address::Address>();
-    generator.subschema_for::<AmazonAddresses>();
+    generator.subschema_for::<crate::s2s::AmazonAddresses>();
     let defs: serde_json::Map<String, serde_json::Value> = generator.definitions().clone();
     json_schema!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",

@@ -22,7 +22,10 @@ fn fuzz_results_unknown_element_with_an_invalid_name_is_refused() {
     let doc = b"<callDeleteTokenS2SResult><GestPayS2S xmlns=\"\"><TransactionResult>OK</TransactionResult><ErrorChttp:./w/\x7fww3.\nrg/2003/05/soap-envelope /></GestPayS2S></callDeleteTokenS2SResult>";
     let err = CallDeleteTokenS2SResult::from_xml(doc).unwrap_err();
     assert_eq!(err.code(), "xml_syntax");
-    assert!(err.to_string().contains("not a valid XML element name"), "{err}");
+    assert!(
+        err.to_string().contains("not a valid XML element name"),
+        "{err}"
+    );
 }
 
 /// Valid names beyond ASCII (`·`, letters with accents) are still kept, and written back.

@@ -54,6 +54,9 @@ fn main() {
             "scan" => {
                 black_box(bare_scan(text));
             }
+            "scan_owned" => {
+                black_box(gestpay_bench::bare_scan_owned(text));
+            }
             "build" => {
                 black_box((build.build)());
             }

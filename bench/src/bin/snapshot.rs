@@ -13,15 +13,32 @@ use gestpay_bench::{
 fn main() {
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     for case in corpus_parse_cases() {
-        writeln!(out, "parse {}: {}", case.name, (case.parse_json)(&case.bytes)).unwrap();
+        writeln!(
+            out,
+            "parse {}: {}",
+            case.name,
+            (case.parse_json)(&case.bytes)
+        )
+        .unwrap();
         // Every truncation and a byte flipped at every position: the error paths too.
         for len in (0..case.bytes.len()).step_by(7) {
-            writeln!(out, "  cut {len}: {}", (case.parse_json)(&case.bytes[..len])).unwrap();
+            writeln!(
+                out,
+                "  cut {len}: {}",
+                (case.parse_json)(&case.bytes[..len])
+            )
+            .unwrap();
         }
     }
     for case in corpus_build_cases() {
         let built = (case.build)();
-        writeln!(out, "build {}: {}", case.name, String::from_utf8_lossy(&built)).unwrap();
+        writeln!(
+            out,
+            "build {}: {}",
+            case.name,
+            String::from_utf8_lossy(&built)
+        )
+        .unwrap();
         let unchecked = (case.build_unchecked)();
         writeln!(out, "unchecked {}: {}", case.name, unchecked == built).unwrap();
     }

@@ -10,7 +10,7 @@ mod write;
 
 pub use model::{
     UnknownElement, XmlField, XmlModel, XmlNode, XmlText, check_max_len, is_default, keep_unknown,
-    read_model_node, read_text_node, write_unknown,
+    read_model_into, read_model_node, read_text_node, write_unknown,
 };
 pub use read::{Child, Limits, Ns, XmlReader, is_xml_char};
 pub(crate) use read::{NS_CRYPTDECRYPT, NS_S2S, NS_SOAP11, NS_SOAP12};

@@ -95,6 +95,15 @@ pub trait XmlNode: Sized {
     fn write_node(&self, w: &mut XmlWriter, name: &'static str) -> Result<()>;
     /// Reads the element; `None` means "no value" (an empty leaf).
     fn read_node<'a>(r: &mut XmlReader<'a>, child: &Child<'a>) -> Result<Option<Self>>;
+    /// Reads the element as the next item of `list` (nothing is added for "no value"). Models
+    /// read it in place.
+    fn read_into<'a>(r: &mut XmlReader<'a>, child: &Child<'a>, list: &mut Vec<Self>) -> Result<()> {
+        if let Some(v) = Self::read_node(r, child)? {
+            reserve_one(r, list)?;
+            list.push(v);
+        }
+        Ok(())
+    }
     /// Applies the declared rules (maximum length, for leaves; the children's rules, for
     /// models) to this element at `path`.
     fn check_node(&self, _check: &mut Check, _path: &str, _max: Option<usize>) {}
@@ -177,6 +186,28 @@ pub fn read_model_node<'a, T: XmlModel>(
     // means "no value", like an empty leaf: the builder omits it the same way.
     let value = T::read_from(r, child)?;
     Ok((value != T::default()).then_some(value))
+}
+
+/// [`read_model_node`] into the next item of a list, read in place (no value: no item).
+pub fn read_model_into<'a, T: XmlModel>(
+    r: &mut XmlReader<'a>,
+    child: &Child<'a>,
+    list: &mut Vec<T>,
+) -> Result<()> {
+    if child.empty {
+        return Ok(());
+    }
+    reserve_one(r, list)?;
+    list.push(T::default());
+    if let Some(item) = list.last_mut() {
+        while let Some(c) = r.next_child()? {
+            item.read_child(r, &c)?;
+        }
+        if *item == T::default() {
+            list.pop();
+        }
+    }
+    Ok(())
 }
 
 /// A struct field of any supported shape.
@@ -273,19 +304,14 @@ impl<T: XmlNode> XmlField for Vec<T> {
         item: Option<&'static str>,
     ) -> Result<()> {
         let Some(item) = item else {
-            if let Some(v) = T::read_node(r, child)? {
-                push_charged(r, self, v)?;
-            }
-            return Ok(());
+            return T::read_into(r, child, self);
         };
         if child.empty {
             return Ok(());
         }
         while let Some(c) = r.next_child()? {
             if c.local == item {
-                if let Some(v) = T::read_node(r, &c)? {
-                    push_charged(r, self, v)?;
-                }
+                T::read_into(r, &c, self)?;
             } else {
                 r.skip(&c)?;
             }
@@ -319,9 +345,10 @@ impl<T: XmlNode> XmlField for Vec<T> {
     }
 }
 
-/// Pushes a list item, charging the reader for the list's storage before it grows (see
-/// [`XmlReader::charge`]): the growth is done here, doubling, so that the charge is exact.
-fn push_charged<T>(r: &mut XmlReader<'_>, list: &mut Vec<T>, item: T) -> Result<()> {
+/// Makes room for one more list item, charging the reader for the list's storage before it
+/// grows (see [`XmlReader::charge`]): the growth is done here, doubling, so that the charge is
+/// exact.
+fn reserve_one<T>(r: &mut XmlReader<'_>, list: &mut Vec<T>) -> Result<()> {
     if list.len() == list.capacity() {
         let size = std::mem::size_of::<T>();
         let old = list.capacity();
@@ -331,7 +358,6 @@ fn push_charged<T>(r: &mut XmlReader<'_>, list: &mut Vec<T>, item: T) -> Result<
         list.reserve_exact(new - list.len());
         r.release(old * size);
     }
-    list.push(item);
     Ok(())
 }
 
@@ -512,6 +538,13 @@ macro_rules! xml_model {
                 child: &$crate::xml::Child<'a>,
             ) -> $crate::Result<Option<Self>> {
                 $crate::xml::read_model_node(r, child)
+            }
+            fn read_into<'a>(
+                r: &mut $crate::xml::XmlReader<'a>,
+                child: &$crate::xml::Child<'a>,
+                list: &mut Vec<Self>,
+            ) -> $crate::Result<()> {
+                $crate::xml::read_model_into(r, child, list)
             }
             fn check_node(&self, check: &mut $crate::validate::Check, path: &str, _: Option<usize>) {
                 $crate::xml::XmlModel::check_children(self, check, path)

@@ -1,6 +1,6 @@
 //! A bounded, DTD-free pull reader over one XML document held in memory.
 //!
-//! Built on quick-xml's namespace-aware reader. It refuses what this protocol never needs and an
+//! Built on quick-xml's reader and namespace resolver. It refuses what this protocol never needs and an
 //! attacker would love: DOCTYPE declarations and entity references other than the five predefined
 //! ones and character references; nesting deeper than [`Limits::max_depth`]; documents larger than
 //! [`Limits::max_document_bytes`]; text nodes larger than [`Limits::max_text_bytes`]; control
@@ -8,9 +8,9 @@
 
 use std::borrow::Cow;
 
-use quick_xml::NsReader;
-use quick_xml::events::Event;
-use quick_xml::name::ResolveResult;
+use quick_xml::events::{BytesStart, Event};
+use quick_xml::name::{NamespaceResolver, QName, ResolveResult};
+use quick_xml::reader::Reader;
 
 use crate::error::{Error, ErrorCode, Result};
 
@@ -93,7 +93,17 @@ pub struct Child<'a> {
 /// The reader. See the module docs for what it refuses.
 #[derive(Debug)]
 pub struct XmlReader<'a> {
-    inner: NsReader<&'a [u8]>,
+    inner: Reader<&'a [u8]>,
+    /// The namespace bindings in scope. Only elements that carry attributes can declare one:
+    /// the others are not pushed (quick-xml's `NsReader` pushes every element).
+    resolver: NamespaceResolver,
+    /// Elements open, and the levels among them whose bindings were pushed.
+    open: usize,
+    pushed: Vec<usize>,
+    /// Bindings to pop when the next event is read (after an empty element, or an end tag).
+    pending_pop: bool,
+    /// The namespace of unprefixed names in scope.
+    default_ns: Ns,
     input: &'a str,
     depth: usize,
     limits: Limits,
@@ -133,18 +143,26 @@ impl<'a> XmlReader<'a> {
                 ),
             ));
         }
-        let mut inner = NsReader::from_str(text);
+        let mut inner = Reader::from_str(text);
         let config = inner.config_mut();
         config.check_end_names = true;
         config.expand_empty_elements = false;
         Ok(XmlReader {
             inner,
+            resolver: NamespaceResolver::default(),
+            open: 0,
+            pushed: Vec::new(),
+            pending_pop: false,
+            default_ns: Ns::None,
             input: text,
             depth: 0,
             limits,
             root_done: false,
             charged: 0,
-            budget: body.len().saturating_mul(3).saturating_add(AMPLIFICATION_FLOOR),
+            budget: body
+                .len()
+                .saturating_mul(3)
+                .saturating_add(AMPLIFICATION_FLOOR),
         })
     }
 
@@ -208,8 +226,37 @@ impl<'a> XmlReader<'a> {
         )
     }
 
+    #[inline(always)]
     fn next_event(&mut self) -> Result<Event<'a>> {
+        if self.pending_pop {
+            self.resolver.pop();
+            self.pending_pop = false;
+            self.refresh_default_ns();
+        }
         match self.inner.read_event() {
+            Ok(Event::Start(s)) => {
+                self.open += 1;
+                if !s.attributes_raw().is_empty() {
+                    self.push_bindings(&s)?;
+                    self.pushed.push(self.open);
+                }
+                Ok(Event::Start(s))
+            }
+            Ok(Event::Empty(s)) => {
+                if !s.attributes_raw().is_empty() {
+                    self.push_bindings(&s)?;
+                    self.pending_pop = true;
+                }
+                Ok(Event::Empty(s))
+            }
+            Ok(Event::End(e)) => {
+                if self.pushed.last() == Some(&self.open) {
+                    self.pushed.pop();
+                    self.pending_pop = true;
+                }
+                self.open = self.open.saturating_sub(1);
+                Ok(Event::End(e))
+            }
             Ok(Event::DocType(d)) if d.trim_start().to_ascii_lowercase().starts_with("html") => {
                 Err(Error::malformed(
                     ErrorCode::NotSoap,
@@ -223,6 +270,15 @@ impl<'a> XmlReader<'a> {
             Ok(ev) => Ok(ev),
             Err(e) => Err(self.syntax(e)),
         }
+    }
+
+    /// Adds the namespace bindings an element declares (its `xmlns` attributes).
+    fn push_bindings(&mut self, start: &BytesStart<'_>) -> Result<()> {
+        self.resolver
+            .push(start)
+            .map_err(|e| self.syntax(quick_xml::Error::Namespace(e)))?;
+        self.refresh_default_ns();
+        Ok(())
     }
 
     fn enter(&mut self) -> Result<()> {
@@ -240,10 +296,26 @@ impl<'a> XmlReader<'a> {
     }
 
     fn child_of(&self, start: &quick_xml::events::BytesStart<'a>, empty: bool) -> Child<'a> {
-        let (resolved, local) = self.inner.resolver().resolve_element(start.name());
+        let name = start.name();
+        // Most names have no prefix: their namespace is the default one in scope, kept at hand.
+        if !name.0.bytes().any(|b| b == b':') {
+            let local = self.reborrow(name.0);
+            return Child {
+                local,
+                ns: self.default_ns,
+                empty,
+            };
+        }
+        let (resolved, local) = self.resolver.resolve_element(name);
         let ns = Ns::classify(&resolved);
         let local = self.reborrow(local.into_inner());
         Child { local, ns, empty }
+    }
+
+    /// Recomputes the default namespace after the bindings changed.
+    fn refresh_default_ns(&mut self) {
+        let (resolved, _) = self.resolver.resolve_element(QName("x"));
+        self.default_ns = Ns::classify(&resolved);
     }
 
     /// The document's root element. Leading declaration, comments and whitespace are skipped.
@@ -352,12 +424,47 @@ impl<'a> XmlReader<'a> {
     /// [`read_text`](Self::read_text), borrowing from the document when the text is one plain
     /// run (no reference, no CDATA, no CR): what most leaves are, read without a copy.
     pub fn read_text_cow(&mut self, child: &Child<'a>) -> Result<Cow<'a, str>> {
-        let mut out = Cow::Borrowed("");
         if child.empty {
-            return Ok(out);
+            return Ok(Cow::Borrowed(""));
         }
+        // The usual leaf, one run of text and the end tag, without the general loop.
+        let event = self.next_event()?;
+        let Event::Text(t) = event else {
+            return self.read_text_rest(child, Cow::Borrowed(""), event);
+        };
+        let first = t.xml10_content();
+        if first.len() > self.limits.max_text_bytes {
+            return Err(self.text_too_large(child));
+        }
+        let event = self.next_event()?;
+        if let Event::End(_) = event {
+            self.leave();
+            self.charge(first.len())?;
+            return Ok(first);
+        }
+        self.read_text_rest(child, first, event)
+    }
+
+    fn text_too_large(&self, child: &Child<'a>) -> Error {
+        Error::malformed_at(
+            ErrorCode::TooLarge,
+            child.local,
+            format!(
+                "text content exceeds the limit of {} bytes",
+                self.limits.max_text_bytes
+            ),
+        )
+    }
+
+    /// The general case of [`read_text_cow`](Self::read_text_cow), from `event` on.
+    fn read_text_rest(
+        &mut self,
+        child: &Child<'a>,
+        mut out: Cow<'a, str>,
+        mut event: Event<'a>,
+    ) -> Result<Cow<'a, str>> {
         loop {
-            match self.next_event()? {
+            match event {
                 Event::Text(t) => append(&mut out, t.xml10_content()),
                 Event::CData(c) => append(&mut out, c.xml10_content()),
                 Event::GeneralRef(r) => {
@@ -378,15 +485,9 @@ impl<'a> XmlReader<'a> {
                 _ => {}
             }
             if out.len() > self.limits.max_text_bytes {
-                return Err(Error::malformed_at(
-                    ErrorCode::TooLarge,
-                    child.local,
-                    format!(
-                        "text content exceeds the limit of {} bytes",
-                        self.limits.max_text_bytes
-                    ),
-                ));
+                return Err(self.text_too_large(child));
             }
+            event = self.next_event()?;
         }
     }
 

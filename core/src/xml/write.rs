@@ -239,8 +239,12 @@ fn escape_text_into(out: &mut Vec<u8>, text: &str) -> std::result::Result<(), ch
             },
             CONTROL => return Err(char::from(b)),
             _ => {
-                if bytes.get(i + 1) == Some(&0xBF) && matches!(bytes.get(i + 2), Some(0xBE | 0xBF)) {
-                    return Err(text.get(i..).and_then(|r| r.chars().next()).unwrap_or('\u{FFFE}'));
+                if bytes.get(i + 1) == Some(&0xBF) && matches!(bytes.get(i + 2), Some(0xBE | 0xBF))
+                {
+                    return Err(text
+                        .get(i..)
+                        .and_then(|r| r.chars().next())
+                        .unwrap_or('\u{FFFE}'));
                 }
                 continue;
             }
@@ -276,5 +280,3 @@ fn escape_attribute_into(out: &mut Vec<u8>, value: &str) {
     }
     out.extend_from_slice(&bytes[from..]);
 }
-
-
