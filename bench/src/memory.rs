@@ -150,7 +150,7 @@ pub fn hostile() -> Vec<Measured> {
     out.push(measure(
         "amplification: 8 MB of one-field products (Encrypt request)",
         products.as_bytes(),
-        |d| gestpay::cryptdecrypt::Encrypt::from_envelope(d),
+        gestpay::cryptdecrypt::Encrypt::from_envelope,
     ));
     let realistic = format!(
         r#"<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><Encrypt xmlns="https://ecomm.sella.it/"><shopLogin>S</shopLogin><OrderDetails><ProductDetails>{}</ProductDetails></OrderDetails></Encrypt></soap:Body></soap:Envelope>"#,
@@ -159,7 +159,7 @@ pub fn hostile() -> Vec<Measured> {
     out.push(measure(
         "amplification: 1,000 one-field products (40 KB, accepted)",
         realistic.as_bytes(),
-        |d| gestpay::cryptdecrypt::Encrypt::from_envelope(d),
+        gestpay::cryptdecrypt::Encrypt::from_envelope,
     ));
     // Random damage (as the hostile test's generator), through both parsers.
     let mut state: u64 = 0x9E37_79B9_7F4A_7C15;

@@ -3,15 +3,17 @@
 // build (pkg/node), and natively with the core called directly (bench/native.rs, run through
 // cargo). Medians of per-round means, same document. A benchmark script, never a timed test.
 //
-//   node bindings-wasm/bench/wasm.mjs [--rounds N] [--iterations N] [--no-native]
+//   node bindings-wasm/bench/wasm.mjs [--repeat N] [--rounds N] [--iterations N] [--no-native]
 //
 // Rows: `gestpay-wasm parseResult` is the public API (string in, plain object out, as a page
 // calls it); `wasm export parseResult` is the module's own function (UTF-8 copy in, parse,
 // JSON text out), the same work as the native `parse + JSON`; when the napi addon of
 // bindings-node is built, its `parseResult` is shown too.
+import { deepStrictEqual } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const arg = (name, fallback) => {
@@ -20,6 +22,7 @@ const arg = (name, fallback) => {
 };
 const rounds = arg('--rounds', 21);
 const iterations = arg('--iterations', 2000);
+const repeat = arg('--repeat', 5);
 const native = !process.argv.includes('--no-native');
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -49,38 +52,50 @@ function medianNs(run) {
 
 // The benchmark measures a successful parse, checked once before timing.
 const parsed = JSON.parse(JSON.stringify(wasm.parseResult('callReadTrxS2S', xml)));
-if (JSON.stringify(parsed) !== JSON.stringify(expected)) throw new Error('the WASM parse differs from the fixture');
+deepStrictEqual(parsed, expected, 'the WASM parse differs from the fixture');
 
-const rows = [];
-rows.push(['gestpay-wasm parseResult (public API, object out)', medianNs(() => wasm.parseResult('callReadTrxS2S', xml))]);
-rows.push(['wasm export parseResult (parse + JSON text out)', medianNs(() => wasmNative.parseResult('callReadTrxS2S', xml, undefined))]);
+const addonBuilt = existsSync(`${root}bindings-node/binding.js`) && existsSync(`${root}bindings-node/gestpay.linux-x64-gnu.node`);
+const napi = addonBuilt ? (await import(`${root}bindings-node/index.mjs`)).default : null;
 
-const addon = `${root}bindings-node/binding.js`;
-if (existsSync(addon) && existsSync(`${root}bindings-node/gestpay.linux-x64-gnu.node`)) {
-  const napi = (await import(`${root}bindings-node/index.mjs`)).default;
-  rows.push(['napi addon parseResult (public API, object out)', medianNs(() => napi.parseResult('callReadTrxS2S', xml))]);
-}
-
-let nativeResult = null;
+let nativeBinary = null;
 if (native) {
-  const run = spawnSync(
-    'cargo',
-    ['run', '--locked', '--release', '-q', '-p', 'gestpay-wasm', '--example', 'bench_native', '--', documentPath, String(rounds), String(iterations)],
-    { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  if (run.status !== 0) throw new Error(`bench_native failed (${run.status})`);
-  nativeResult = JSON.parse(run.stdout.trim().split('\n').pop());
-  rows.push(['native Rust core parse (from_xml)', nativeResult.parseNs]);
-  rows.push(['native Rust parse + JSON text (serde_json)', nativeResult.parseJsonNs]);
+  const build = spawnSync('cargo', ['build', '--locked', '--release', '-q', '-p', 'gestpay-wasm', '--example', 'bench_native'], {
+    cwd: root,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  if (build.status !== 0) throw new Error(`cargo build --example bench_native failed (${build.status})`);
+  const target = resolve(root, process.env.CARGO_TARGET_DIR ?? 'target');
+  nativeBinary = join(target, 'release', 'examples', 'bench_native');
 }
+
+// The machine may be shared: WASM and native runs alternate, `repeat` times, and each row's
+// figure is the median of its runs.
+const runs = new Map();
+const record = (label, ns) => runs.set(label, [...(runs.get(label) ?? []), ns]);
+for (let k = 0; k < repeat; k++) {
+  record('gestpay-wasm parseResult (public API, object out)', medianNs(() => wasm.parseResult('callReadTrxS2S', xml)));
+  record('wasm export parseResult (parse + JSON text out)', medianNs(() => wasmNative.parseResult('callReadTrxS2S', xml, undefined)));
+  if (napi) record('napi addon parseResult (public API, object out)', medianNs(() => napi.parseResult('callReadTrxS2S', xml)));
+  if (nativeBinary) {
+    const run = spawnSync(nativeBinary, [documentPath, String(rounds), String(iterations)], { encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`bench_native failed (${run.status}): ${run.stderr}`);
+    const result = JSON.parse(run.stdout.trim());
+    record('native Rust core parse (from_xml)', result.parseNs);
+    record('native Rust parse + JSON text (serde_json)', result.parseJsonNs);
+  }
+}
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const rows = [...runs].map(([label, xs]) => [label, median(xs)]);
+const row = (label) => rows.find(([l]) => l.startsWith(label))?.[1];
 
 const us = (ns) => `${(ns / 1000).toFixed(1)} µs`;
-console.log(`document: ${documentPath.slice(root.length)} (${Buffer.byteLength(xml)} bytes); ${rounds} rounds × ${iterations}; Node ${process.version}`);
+console.log(
+  `document: ${documentPath.slice(root.length)} (${Buffer.byteLength(xml)} bytes); ${repeat} × ${rounds} rounds × ${iterations}; Node ${process.version}`,
+);
 for (const [label, ns] of rows) console.log(`  ${label.padEnd(52)} ${us(ns).padStart(10)}`);
-if (nativeResult) {
-  const exportNs = rows[1][1];
-  const apiNs = rows[0][1];
-  console.log(`WASM / native, same work (parse + JSON text): ${(exportNs / nativeResult.parseJsonNs).toFixed(2)}×`);
-  console.log(`WASM public API / native parse + JSON:         ${(apiNs / nativeResult.parseJsonNs).toFixed(2)}×`);
-  console.log(`WASM public API / native core parse alone:     ${(apiNs / nativeResult.parseNs).toFixed(2)}×`);
+if (nativeBinary) {
+  const nativeJson = row('native Rust parse + JSON');
+  console.log(`WASM / native, same work (parse + JSON text): ${(row('wasm export') / nativeJson).toFixed(2)}×`);
+  console.log(`WASM public API / native parse + JSON:         ${(row('gestpay-wasm') / nativeJson).toFixed(2)}×`);
+  console.log(`WASM public API / native core parse alone:     ${(row('gestpay-wasm') / row('native Rust core parse')).toFixed(2)}×`);
 }

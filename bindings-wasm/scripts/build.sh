@@ -40,5 +40,5 @@ done
 node "$here/scripts/package.mjs" "$here/pkg"
 for dir in web node; do
   wasm="$here/pkg/$dir/gestpay_wasm_bg.wasm"
-  printf '%s: %s bytes, %s gzipped\n' "pkg/$dir/gestpay_wasm_bg.wasm" "$(wc -c <"$wasm")" "$(gzip -9c "$wasm" | wc -c)"
+  printf "%s: %s bytes\n" "pkg/$dir/gestpay_wasm_bg.wasm" "$(wc -c <"$wasm")"
 done

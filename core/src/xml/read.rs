@@ -530,14 +530,7 @@ impl<'a> XmlReader<'a> {
                 _ => {}
             }
             if out.len() > self.limits.max_text_bytes {
-                return Err(Error::malformed_at(
-                    ErrorCode::TooLarge,
-                    child.local,
-                    format!(
-                        "text content exceeds the limit of {} bytes",
-                        self.limits.max_text_bytes
-                    ),
-                ));
+                return Err(self.text_too_large(child));
             }
         }
     }
@@ -570,14 +563,7 @@ impl<'a> XmlReader<'a> {
                 _ => {}
             }
             if out.len() > self.limits.max_text_bytes {
-                return Err(Error::malformed_at(
-                    ErrorCode::TooLarge,
-                    child.local,
-                    format!(
-                        "text content exceeds the limit of {} bytes",
-                        self.limits.max_text_bytes
-                    ),
-                ));
+                return Err(self.text_too_large(child));
             }
         }
     }

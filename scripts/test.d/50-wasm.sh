@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# The WASM binding (bindings-wasm/, the ES module package gestpay-wasm): builds the package
+# (cargo for wasm32, wasm-bindgen --target web and nodejs, wasm-opt, the JS API of
+# bindings-node bundled in); checks the module's imports (only the wasm-bindgen glue: the core
+# stays sans-IO) and its size; runs bindings-node's whole suite against the WASM build and the
+# WASM-specific tests; tsc --strict on the TypeScript example; the example page in headless
+# Chromium (playwright-core); a one-round run of the benchmark script (it checks, never times).
+# Needs .ci/setup.d/50-wasm.sh (and 30-node.sh: the suite's own npm packages) first.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+root=$PWD
+step() { printf '\n--- wasm: %s\n' "$*"; }
+t0=$SECONDS
+need() { [ -e "$1" ] || { echo "$1 is missing: run bash $2"; exit 1; }; }
+need bindings-wasm/node_modules/.bin/wasm-opt .ci/setup.d/50-wasm.sh
+need bindings-wasm/test/node_modules/playwright-core .ci/setup.d/50-wasm.sh
+need bindings-node/node_modules .ci/setup.d/30-node.sh
+need /usr/bin/chromium .ci/setup.d/50-wasm.sh
+
+step "build the package (bindings-wasm/scripts/build.sh)"
+bash bindings-wasm/scripts/build.sh
+
+# The full surface of the core is 1.7 MB of WebAssembly (docs/wasm.md: what it is made of, and
+# why the 300 KB target of the issue is not met); the budget catches growth.
+step "imports (the wasm-bindgen glue only) and size"
+node bindings-wasm/scripts/check-module.mjs --max-bytes "${GESTPAY_WASM_MAX_BYTES:-1900000}"
+
+step "the emulator for the end-to-end test (gestpay sandbox)"
+cargo build --locked -q -p gestpay-cli
+target="${CARGO_TARGET_DIR:-target}"
+case "$target" in /*) ;; *) target="$root/$target" ;; esac
+export GESTPAY_BIN="$target/debug/gestpay"
+
+step "bindings-node's suite against the WASM build (GESTPAY_TEST_WASM=1)"
+GESTPAY_TEST_WASM=1 node --test bindings-node/test/
+
+step "the WASM-specific tests"
+node --test bindings-wasm/test/wasm.test.mjs
+
+step "tsc --strict: the TypeScript example against the package's declarations"
+(cd bindings-wasm && node_modules/.bin/tsc -p examples/typescript/tsconfig.json)
+
+step "the example page in headless Chromium"
+(cd bindings-wasm/test && npm test)
+
+step "the benchmark script runs (one round, not a timing)"
+node bindings-wasm/bench/wasm.mjs --repeat 1 --rounds 1 --iterations 10 >/dev/null
+
+printf '\nwasm suite done in %ss\n' "$((SECONDS - t0))"
