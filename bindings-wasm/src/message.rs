@@ -1,6 +1,6 @@
 //! `gestpay::message`: the operation-generic functions. Every request is built and every result
 //! parsed through the core's `Request` / `Response` traits, dispatched by the exact wire name of
-//! the operation (a macro over the 19 operations, as in bindings-node/src/message.rs).
+//! the operation (the core's list of the 19 operations, as in bindings-node/src/message.rs).
 
 use gestpay::{Request, Response};
 use serde::Serialize;
@@ -12,32 +12,11 @@ use crate::soap::{bytes, http_request, http_response, limits, service_name, soap
 use crate::{Result, from_json, object, to_json};
 
 /// Runs `$body` with `$req` / `$res` bound to the request and result types of the operation
-/// named `$op`; an unknown name is an `unknown_operation` error.
+/// named `$op`; an unknown name is an `unknown_operation` error. The list of operations is the
+/// core's (`gestpay::with_operations!`).
 macro_rules! with_operation {
     ($op:expr, |$req:ident, $res:ident| $body:expr) => {{
-        use gestpay::cryptdecrypt::*;
-        use gestpay::s2s::*;
-        with_operation!(@arms $op, $req, $res, $body;
-            "Encrypt" => Encrypt, EncryptResult;
-            "Decrypt" => Decrypt, DecryptResult;
-            "callRefundS2S" => CallRefundS2S, CallRefundS2SResult;
-            "callReadTrxS2S" => CallReadTrxS2S, CallReadTrxS2SResult;
-            "callPagamS2S" => CallPagamS2S, CallPagamS2SResult;
-            "callDeleteS2S" => CallDeleteS2S, CallDeleteS2SResult;
-            "callSettleS2S" => CallSettleS2S, CallSettleS2SResult;
-            "callVerifycardS2S" => CallVerifycardS2S, CallVerifycardS2SResult;
-            "callCheckCartaS2S" => CallCheckCartaS2S, CallCheckCartaS2SResult;
-            "callRenounce" => CallRenounce, CallRenounceResult;
-            "CallRequestTokenS2S" => CallRequestTokenS2S, CallRequestTokenS2SResult;
-            "callDeleteTokenS2S" => CallDeleteTokenS2S, CallDeleteTokenS2SResult;
-            "CallUpdateTokenS2S" => CallUpdateTokenS2S, CallUpdateTokenS2SResult;
-            "CallIdealListS2S" => CallIdealListS2S, CallIdealListS2SResult;
-            "CallMyBankListS2S" => CallMyBankListS2S, CallMyBankListS2SResult;
-            "CallUpdateCustomParamS2S" => CallUpdateCustomParamS2S, CallUpdateCustomParamS2SResult;
-            "CallUpdateOrderS2S" => CallUpdateOrderS2S, CallUpdateOrderS2SResult;
-            "callExchangeRateS2S" => CallExchangeRateS2S, CallExchangeRateS2SResult;
-            "callDeviceActivation" => CallDeviceActivation, CallDeviceActivationResult;
-        )
+        gestpay::with_operations!(with_operation [@arms $op, $req, $res, $body;])
     }};
     (@arms $op:expr, $req:ident, $res:ident, $body:expr; $($name:literal => $rq:ty, $rs:ty;)*) => {
         match $op {
@@ -53,28 +32,13 @@ macro_rules! with_operation {
     };
 }
 
-/// The operations, in the order of the schema's `x-operations`.
-const NAMES: [&str; 19] = [
-    "Encrypt",
-    "Decrypt",
-    "callRefundS2S",
-    "callReadTrxS2S",
-    "callPagamS2S",
-    "callDeleteS2S",
-    "callSettleS2S",
-    "callVerifycardS2S",
-    "callCheckCartaS2S",
-    "callRenounce",
-    "CallRequestTokenS2S",
-    "callDeleteTokenS2S",
-    "CallUpdateTokenS2S",
-    "CallIdealListS2S",
-    "CallMyBankListS2S",
-    "CallUpdateCustomParamS2S",
-    "CallUpdateOrderS2S",
-    "callExchangeRateS2S",
-    "callDeviceActivation",
-];
+/// The wire names of the core's list, in its order (the schema's `x-operations`).
+macro_rules! names {
+    ($($name:literal => $req:ty, $res:ty;)*) => {
+        [$($name),*]
+    };
+}
+const NAMES: [&str; 19] = gestpay::with_operations!(names);
 
 /// One operation of the gateway, with its wire names.
 #[derive(Debug, Serialize)]

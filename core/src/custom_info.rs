@@ -22,6 +22,9 @@ pub const FORBIDDEN: &[&str] = &[
     "/*", "%", "//", "~", "°",
 ];
 
+/// The first character of every [`FORBIDDEN`] sequence.
+const FORBIDDEN_STARTS: &str = "& §()*<>,;:/[]?=-%~°";
+
 /// One parameter.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -88,16 +91,26 @@ impl CustomInfo {
     /// Checks the gateway's rules: non-empty keys, no forbidden character or sequence in keys
     /// and values, each `key=value` at most 300 characters, the whole at most 1000.
     pub fn validate(&self) -> Result<()> {
+        let field = |i: usize| format!("customInfo[{i}]");
+        let mut total = 0;
         for (i, p) in self.0.iter().enumerate() {
-            let field = format!("customInfo[{i}]");
             if p.key.is_empty() {
-                return Err(Error::invalid(ErrorCode::MissingField, field, "empty key"));
+                return Err(Error::invalid(
+                    ErrorCode::MissingField,
+                    field(i),
+                    "empty key",
+                ));
             }
             for (what, text) in [("key", &p.key), ("value", &p.value)] {
+                // One pass for the usual text, which holds none of the characters a forbidden
+                // sequence starts with; the sequences are searched only otherwise.
+                if !text.chars().any(|c| FORBIDDEN_STARTS.contains(c)) {
+                    continue;
+                }
                 if let Some(bad) = FORBIDDEN.iter().find(|f| text.contains(**f)) {
                     return Err(Error::invalid(
                         ErrorCode::ForbiddenCharacter,
-                        format!("{field}.{what}"),
+                        format!("{}.{what}", field(i)),
                         format!("`{bad}` is not allowed in customInfo keys and values"),
                     ));
                 }
@@ -106,12 +119,13 @@ impl CustomInfo {
             if chars > MAX_PARAMETER_CHARS {
                 return Err(Error::invalid(
                     ErrorCode::TooLong,
-                    field,
+                    field(i),
                     format!("{chars} characters, at most {MAX_PARAMETER_CHARS} per parameter"),
                 ));
             }
+            // The length of `to_wire()`, without building it.
+            total += chars + if i > 0 { SEPARATOR.len() } else { 0 };
         }
-        let total = self.to_wire().chars().count();
         if total > MAX_TOTAL_CHARS {
             return Err(Error::invalid(
                 ErrorCode::TooLong,
@@ -234,3 +248,16 @@ impl crate::xml::XmlText for ReturnedCustomInfo {
 }
 
 crate::xml_text_node!(ReturnedCustomInfo);
+
+#[cfg(test)]
+mod tests {
+    use super::{FORBIDDEN, FORBIDDEN_STARTS};
+
+    #[test]
+    fn every_forbidden_sequence_starts_with_a_listed_character() {
+        for f in FORBIDDEN {
+            let first = f.chars().next().unwrap_or(' ');
+            assert!(FORBIDDEN_STARTS.contains(first), "{f}");
+        }
+    }
+}

@@ -59,8 +59,8 @@ fn request_of<R: Request + std::fmt::Debug>(doc: &[u8], mode: u8) {
         let built = value
             .to_envelope_unchecked(SoapVersion::Soap11)
             .unwrap_or_else(|e| panic!("a parsed request does not build: {e}"));
-        let again =
-            R::from_envelope(&built).unwrap_or_else(|e| panic!("a rebuilt request does not parse: {e}"));
+        let again = R::from_envelope(&built)
+            .unwrap_or_else(|e| panic!("a rebuilt request does not parse: {e}"));
         assert!(again == value, "round trip differs:\n{value:?}\n{again:?}");
     }
 }
@@ -171,7 +171,9 @@ pub fn callback(data: &[u8]) {
             assert_eq!(again, cb);
         }
     }
-    let pairs = input.split('&').map(|p| p.split_once('=').unwrap_or((p, "")));
+    let pairs = input
+        .split('&')
+        .map(|p| p.split_once('=').unwrap_or((p, "")));
     let _ = Callback::from_pairs(pairs);
 }
 

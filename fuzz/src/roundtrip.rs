@@ -9,12 +9,12 @@
 //! customInfo keys cannot hold `=` nor the `*P1*` separator.
 
 use arbitrary::{Arbitrary, Unstructured};
+use gestpay::codes::{Currency, EventType, Language, PaymentType, TransactionResult};
 use gestpay::cryptdecrypt::{DecryptResult, Encrypt};
 use gestpay::custom_info::{CustomInfo, ReturnedCustomInfo};
 use gestpay::models::{CustomerDetail, OrderDetails, ProductDetail, ShippingDetails};
 use gestpay::payload::Buyer;
 use gestpay::s2s::{Bank, CallPagamS2S, CallReadTrxS2SResult, Event, GestPayS2S};
-use gestpay::codes::{Currency, EventType, Language, PaymentType, TransactionResult};
 use gestpay::{Amount, ErrorCode, Request, Response, Secret, SoapVersion};
 
 #[derive(Arbitrary, Debug)]
@@ -108,7 +108,10 @@ impl Input {
     }
 
     fn payment_types(&self) -> Vec<PaymentType> {
-        (15..18).filter_map(|i| self.code(i)).map(PaymentType::new).collect()
+        (15..18)
+            .filter_map(|i| self.code(i))
+            .map(PaymentType::new)
+            .collect()
     }
 }
 
@@ -122,7 +125,10 @@ fn check<T: PartialEq + std::fmt::Debug>(
     match build(value) {
         Ok(doc) => {
             let back = parse(&doc).unwrap_or_else(|e| {
-                panic!("built but does not parse: {e}\n{value:?}\n{}", String::from_utf8_lossy(&doc))
+                panic!(
+                    "built but does not parse: {e}\n{value:?}\n{}",
+                    String::from_utf8_lossy(&doc)
+                )
             });
             assert!(back == *value, "round trip differs:\n{value:?}\n{back:?}");
         }
@@ -244,12 +250,20 @@ pub fn roundtrip(data: &[u8]) {
         0 => {
             let value = encrypt(&input);
             let _ = value.validate();
-            check(&value, |v| v.to_envelope_unchecked(version), Encrypt::from_envelope);
+            check(
+                &value,
+                |v| v.to_envelope_unchecked(version),
+                Encrypt::from_envelope,
+            );
         }
         1 => {
             let value = pagam(&input);
             let _ = value.validate();
-            check(&value, |v| v.to_envelope_unchecked(version), CallPagamS2S::from_envelope);
+            check(
+                &value,
+                |v| v.to_envelope_unchecked(version),
+                CallPagamS2S::from_envelope,
+            );
         }
         2 => check(
             &decrypt_result(&input),

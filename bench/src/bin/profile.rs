@@ -1,6 +1,8 @@
 //! Runs one benchmark workload in a loop, for a profiler (`valgrind --tool=callgrind`,
-//! `perf record`): `profile (parse|build|scan|write) (read_trx_events|encrypt_products|corpus)
-//! [size] [iterations]`.
+//! `perf record`): `profile (parse|scan|scan_owned|build|unchecked|write)
+//! (read_trx_events|encrypt_products|corpus) [size] [iterations]`. Each iteration runs inside
+//! `profile::measured` (never inlined): `--toggle-collect='profile::measured*'` counts the
+//! workload alone, its results' drop included, without the set-up.
 #![allow(clippy::unwrap_used, clippy::panic)]
 
 use std::hint::black_box;
@@ -9,6 +11,12 @@ use gestpay_bench::{
     bare_scan, bare_write, corpus_build_cases, corpus_parse_cases, owned_events, synthetic,
     synthetic_build, synthetic_parse,
 };
+
+/// One iteration of the workload: the function callgrind's `--toggle-collect` names.
+#[inline(never)]
+fn measured(f: impl FnOnce()) {
+    f()
+}
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -22,17 +30,25 @@ fn main() {
         let events: Vec<_> = build.iter().map(|c| owned_events(&(c.build)())).collect();
         for _ in 0..iterations {
             match what {
-                "parse" => parse.iter().for_each(|c| {
-                    black_box((c.parse)(&c.bytes));
+                "parse" => measured(|| {
+                    parse.iter().for_each(|c| {
+                        black_box((c.parse)(&c.bytes));
+                    })
                 }),
-                "scan" => parse.iter().for_each(|c| {
-                    black_box(bare_scan(c.text()));
+                "scan" => measured(|| {
+                    parse.iter().for_each(|c| {
+                        black_box(bare_scan(c.text()));
+                    })
                 }),
-                "build" => build.iter().for_each(|c| {
-                    black_box((c.build)());
+                "build" => measured(|| {
+                    build.iter().for_each(|c| {
+                        black_box((c.build)());
+                    })
                 }),
-                "write" => events.iter().for_each(|e| {
-                    black_box(bare_write(e, 1024));
+                "write" => measured(|| {
+                    events.iter().for_each(|e| {
+                        black_box(bare_write(e, 1024));
+                    })
                 }),
                 other => panic!("unknown workload {other}"),
             }
@@ -48,24 +64,24 @@ fn main() {
     let text = std::str::from_utf8(&doc.bytes).unwrap();
     for _ in 0..iterations {
         match what {
-            "parse" => {
+            "parse" => measured(|| {
                 black_box(parse(&doc.bytes));
-            }
-            "scan" => {
+            }),
+            "scan" => measured(|| {
                 black_box(bare_scan(text));
-            }
-            "scan_owned" => {
+            }),
+            "scan_owned" => measured(|| {
                 black_box(gestpay_bench::bare_scan_owned(text));
-            }
-            "build" => {
+            }),
+            "build" => measured(|| {
                 black_box((build.build)());
-            }
-            "unchecked" => {
+            }),
+            "unchecked" => measured(|| {
                 black_box((build.build_unchecked)());
-            }
-            "write" => {
+            }),
+            "write" => measured(|| {
                 black_box(bare_write(&doc.events, 1024));
-            }
+            }),
             other => panic!("unknown workload {other}"),
         }
     }

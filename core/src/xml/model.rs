@@ -335,10 +335,14 @@ impl<T: XmlNode> XmlField for Vec<T> {
         item: Option<&str>,
         max: Option<usize>,
     ) {
+        if self.is_empty() {
+            return;
+        }
+        let base = join(parent, name);
         for (i, v) in self.iter().enumerate() {
             let path = || match item {
-                Some(item) => format!("{}/{item}[{i}]", join(parent, name)),
-                None => format!("{}[{i}]", join(parent, name)),
+                Some(item) => format!("{base}/{item}[{i}]"),
+                None => format!("{base}[{i}]"),
             };
             v.check_node_at(check, &path, max);
         }
