@@ -15,7 +15,8 @@ values; build: the same elements and texts in the same order). Timing: each impl
 warmed up, then sampled in interleaved rounds (so that load on the shared machine hits all of
 them alike), each sample a loop of calls with the garbage collector off, as ``timeit`` does;
 the table gives the median of the per-call times. The results are printed and written to
-results.md beside this file. A benchmark, not a test: it asserts nothing about speed.
+results.md beside this file, the ratios against the targets to summary.tsv (one line per
+target, for bench/run's summary). A benchmark, not a test: it asserts nothing about speed.
 """
 
 from __future__ import annotations
@@ -338,6 +339,7 @@ def main() -> int:
     started = datetime.datetime.now(datetime.timezone.utc)
     load_before = os.getloadavg()[0]
     rows: List[Tuple[str, str, float, float, float, str, str]] = []
+    summary: List[str] = []  # summary.tsv: target, measured, met (bench/run's summary table)
     for operation, _, cases in groups:
         print(f"measuring {operation} ({len(cases)} cases, {rounds} rounds)…", file=sys.stderr)
         times = measure({name: fn for name, (_, fn) in cases.items()}, rounds, sample_s)
@@ -349,6 +351,9 @@ def main() -> int:
             verdict = "" if target is None else \
                 f"≥ {target:g}×: {'met' if ratio >= target else 'missed'}"
             rows.append((operation, name, cpu[name], wall[name], ratio, verdict, what))
+            if target is not None:
+                summary.append(f"Python {operation} ≥ {target:g}× {name}\t{ratio:.2f}×\t"
+                               f"{'met' if ratio >= target else 'missed'}")
 
     load = (f"1-minute load average {load_before:.2f} at the start, "
             f"{os.getloadavg()[0]:.2f} at the end")
@@ -389,6 +394,8 @@ implementation does and where the binding's time goes.
     print(table)
     if not args.no_write:
         (HERE / "results.md").write_text(report, encoding="utf-8")
+        (HERE / "summary.tsv").write_text("".join(f"{line}\n" for line in summary),
+                                          encoding="utf-8")
         print(f"\nwritten to {(HERE / 'results.md').relative_to(ROOT)}", file=sys.stderr)
     return 0
 

@@ -3,7 +3,10 @@
 // build (pkg/node), and natively with the core called directly (bench/native.rs, run through
 // cargo). Medians of per-round means, same document. A benchmark script, never a timed test.
 //
-//   node bindings-wasm/bench/wasm.mjs [--repeat N] [--rounds N] [--iterations N] [--no-native]
+//   node bindings-wasm/bench/wasm.mjs [--repeat N] [--rounds N] [--iterations N] [--no-native] [--json FILE]
+//
+// --json FILE also writes the rows and the ratios as JSON (bench/wasm/run.sh makes its report
+// from it).
 //
 // Rows: `gestpay-wasm parseResult` is the public API (string in, plain object out, as a page
 // calls it); `wasm export parseResult` is the module's own function (UTF-8 copy in, parse,
@@ -11,8 +14,9 @@
 // bindings-node is built, its `parseResult` is shown too.
 import { deepStrictEqual } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -24,6 +28,8 @@ const rounds = arg('--rounds', 21);
 const iterations = arg('--iterations', 2000);
 const repeat = arg('--repeat', 5);
 const native = !process.argv.includes('--no-native');
+const jsonIndex = process.argv.indexOf('--json');
+const jsonPath = jsonIndex > 0 ? process.argv[jsonIndex + 1] : null;
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const documentPath = `${root}tests/fixtures/s2s/callReadTrxS2S/docs-amazonpay.response.xml`;
@@ -70,6 +76,8 @@ if (native) {
 
 // The machine may be shared: WASM and native runs alternate, `repeat` times, and each row's
 // figure is the median of its runs.
+const started = new Date();
+const loadBefore = os.loadavg()[0];
 const runs = new Map();
 const record = (label, ns) => runs.set(label, [...(runs.get(label) ?? []), ns]);
 for (let k = 0; k < repeat; k++) {
@@ -88,6 +96,8 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const rows = [...runs].map(([label, xs]) => [label, median(xs)]);
 const row = (label) => rows.find(([l]) => l.startsWith(label))?.[1];
 
+const loadAfter = os.loadavg()[0];
+
 const us = (ns) => `${(ns / 1000).toFixed(1)} µs`;
 console.log(
   `document: ${documentPath.slice(root.length)} (${Buffer.byteLength(xml)} bytes); ${repeat} × ${rounds} rounds × ${iterations}; Node ${process.version}`,
@@ -98,4 +108,27 @@ if (nativeBinary) {
   console.log(`WASM / native, same work (parse + JSON text): ${(row('wasm export') / nativeJson).toFixed(2)}×`);
   console.log(`WASM public API / native parse + JSON:         ${(row('gestpay-wasm') / nativeJson).toFixed(2)}×`);
   console.log(`WASM public API / native core parse alone:     ${(row('gestpay-wasm') / row('native Rust core parse')).toFixed(2)}×`);
+}
+if (jsonPath) {
+  const nativeJson = row('native Rust parse + JSON');
+  const ratio = (label, base) => row(label) / row(base);
+  const report = {
+    date: started.toISOString(),
+    node: process.version,
+    document: documentPath.slice(root.length),
+    bytes: Buffer.byteLength(xml),
+    repeat,
+    rounds,
+    iterations,
+    load: [loadBefore, loadAfter],
+    rows: [...runs].map(([label, xs]) => ({ label, medianNs: median(xs), runsNs: xs })),
+    ratios: nativeJson
+      ? {
+          sameWork: ratio('wasm export', 'native Rust parse + JSON'),
+          publicApi: ratio('gestpay-wasm', 'native Rust parse + JSON'),
+          publicApiVsCoreParse: ratio('gestpay-wasm', 'native Rust core parse'),
+        }
+      : null,
+  };
+  writeFileSync(jsonPath, `${JSON.stringify(report, null, 2)}\n`);
 }
