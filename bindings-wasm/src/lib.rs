@@ -15,6 +15,8 @@
 //! and mutated inputs run against this module too.
 
 pub mod address;
+#[cfg(feature = "builders")]
+pub mod builders;
 pub mod codes;
 mod error;
 pub mod message;
@@ -30,6 +32,7 @@ pub(crate) use error::{Result, internal, invalid_type};
 
 /// Reads a core type from the JSON text of a JS value (`JSON.stringify` on the JS side). A
 /// shape error names the JSON path of the offending member (`orderDetails.productDetails[0]`).
+#[cfg(feature = "builders")]
 pub(crate) fn from_json<T: DeserializeOwned>(text: &str, what: &str) -> Result<T> {
     let mut de = serde_json::Deserializer::from_str(text);
     let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
@@ -52,6 +55,17 @@ pub(crate) fn from_json<T: DeserializeOwned>(text: &str, what: &str) -> Result<T
     de.end()
         .map_err(|e| invalid_type(what, &format!("not one JSON value: {e}")))?;
     Ok(value)
+}
+
+/// Reads a core type from the JSON text of a JS value, in the read-only module: through a
+/// `serde_json::Value`, whose deserializer is a third of the size of the text one per type, and
+/// without tracking the path (`serde_path_to_error` doubles each type's code). A shape error
+/// names `what`; the few values this module reads back (addresses, a callback) are small.
+#[cfg(not(feature = "builders"))]
+pub(crate) fn from_json<T: DeserializeOwned>(text: &str, what: &str) -> Result<T> {
+    let value: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| invalid_type(what, &without_position(e)))?;
+    serde_json::from_value(value).map_err(|e| invalid_type(what, &without_position(e)))
 }
 
 /// serde_json's message without its ` at line 1 column 61` (the text is ours, not the user's)

@@ -9,7 +9,7 @@ use wasm_bindgen::prelude::wasm_bindgen;
 
 use crate::error::OrThrow;
 use crate::soap::environment;
-use crate::{Result, from_json, invalid_type, to_json};
+use crate::{Result, invalid_type, to_json};
 
 /// `pagam.aspx?a=<shopLogin>&b=<cryptDecryptString>[&paymentType=<code>]` of `env`.
 #[wasm_bindgen(js_name = paymentPageUrl)]
@@ -55,11 +55,4 @@ pub fn callback_from_pairs(keys: Vec<String>, values: Vec<String>) -> Result<Str
         return Err(invalid_type("pairs", "every key needs a value"));
     }
     to_json(&Callback::from_pairs(keys.into_iter().zip(values)).or_throw()?)
-}
-
-/// The query string the gateway sends for a callback (`a=…&b=…`), URL-encoded.
-#[wasm_bindgen(js_name = callbackQuery)]
-pub fn callback_query(callback: String) -> Result<String> {
-    let callback: Callback = from_json(&callback, "callback")?;
-    Ok(callback.to_query())
 }

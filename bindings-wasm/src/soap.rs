@@ -1,7 +1,7 @@
 //! `gestpay::soap`: environments, SOAP versions, limits, the documents handed to parsers, the
 //! HTTP message descriptions, SOAP faults, and request identification.
 
-use gestpay::soap::{Environment, HttpRequest, HttpResponse, Service, SoapFault, SoapVersion};
+use gestpay::soap::{Environment, Service, SoapFault};
 use gestpay::xml::Limits;
 use js_sys::{Reflect, Uint8Array};
 use serde::Serialize;
@@ -9,7 +9,7 @@ use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::error::OrThrow;
-use crate::{Result, from_json, internal, invalid_type, object};
+use crate::{Result, invalid_type, object};
 
 /// `"test"`, `"production"`, or a base URL (`http://127.0.0.1:8480`) for a custom endpoint.
 pub(crate) fn environment(env: &str) -> Result<Environment> {
@@ -23,15 +23,6 @@ pub(crate) fn environment(env: &str) -> Result<Environment> {
             "env",
             "expected \"test\", \"production\", an http(s) base URL or { custom: url }",
         )),
-    }
-}
-
-/// `"1.1"` or `"1.2"`.
-pub(crate) fn soap_version(soap: &str) -> Result<SoapVersion> {
-    match soap {
-        "1.1" => Ok(SoapVersion::Soap11),
-        "1.2" => Ok(SoapVersion::Soap12),
-        _ => Err(invalid_type("soap", "expected \"1.1\" or \"1.2\"")),
     }
 }
 
@@ -74,52 +65,6 @@ pub(crate) fn bytes(body: &JsValue) -> Result<Vec<u8>> {
     }
 }
 
-/// An HTTP message description: a request (`method`, `url`) or a response (`status`).
-/// Headers are `[name, value]` pairs in order; the body is the envelope's UTF-8 text.
-#[derive(Debug, Serialize)]
-struct Http {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    method: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    url: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    status: Option<u16>,
-    headers: Vec<(String, String)>,
-    body: String,
-}
-
-fn text(body: Vec<u8>) -> Result<String> {
-    String::from_utf8(body).map_err(|e| internal(&e.to_string()))
-}
-
-pub(crate) fn http_request(req: HttpRequest) -> Result<JsValue> {
-    object(&Http {
-        method: Some(req.method),
-        url: Some(req.url),
-        status: None,
-        headers: req.headers,
-        body: text(req.body)?,
-    })
-}
-
-pub(crate) fn http_response(res: HttpResponse) -> Result<JsValue> {
-    object(&Http {
-        method: None,
-        url: None,
-        status: Some(res.status),
-        headers: res.headers,
-        body: text(res.body)?,
-    })
-}
-
-/// The HTTP response (status 500) of a SOAP fault, as the gateway sends it.
-#[wasm_bindgen(js_name = buildFault)]
-pub fn build_fault(fault: String, soap: String) -> Result<JsValue> {
-    let fault: SoapFault = from_json(&fault, "fault")?;
-    let version = soap_version(&soap)?;
-    http_response(fault.to_http_response(version).or_throw()?)
-}
-
 /// The SOAP fault in a whole envelope (an error when the document holds none).
 #[wasm_bindgen(js_name = parseFault)]
 pub fn parse_fault(body: JsValue, limits: JsValue) -> Result<String> {
@@ -132,30 +77,6 @@ pub(crate) fn service_name(service: Service) -> &'static str {
         Service::CryptDecrypt => "WsCryptDecrypt",
         Service::S2s => "WsS2S",
     }
-}
-
-/// What a request envelope is (SOAP version, service, operation), for a server that dispatches.
-#[derive(Debug, Serialize)]
-struct RequestInfo {
-    soap: &'static str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    service: Option<&'static str>,
-    operation: String,
-}
-
-/// Identifies the operation of a request envelope without parsing its fields.
-#[wasm_bindgen(js_name = identifyRequest)]
-pub fn identify_request(body: JsValue, limits: JsValue) -> Result<JsValue> {
-    let body = bytes(&body)?;
-    let info = gestpay::soap::identify_request(&body, self::limits(&limits)).or_throw()?;
-    object(&RequestInfo {
-        soap: match info.version {
-            SoapVersion::Soap11 => "1.1",
-            SoapVersion::Soap12 => "1.2",
-        },
-        service: info.service.map(service_name),
-        operation: info.operation,
-    })
 }
 
 /// The base URLs of an environment.

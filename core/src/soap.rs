@@ -451,6 +451,25 @@ pub(crate) fn parse_result<M: XmlModel>(
     limits: Limits,
     wrapping: Wrapping,
 ) -> Result<M> {
+    let mut model = None;
+    parse_payload(op, body, limits, wrapping, &mut |r, el| {
+        model = Some(M::read_from(r, el)?);
+        Ok(())
+    })?;
+    model.ok_or_else(|| missing_result(op))
+}
+
+/// The model-independent part of [`parse_result`]: the walk down to the payload and the checks
+/// after it, with `read` reading the payload. Not generic, so that it exists once in the
+/// program rather than once per result type (19 of them; it matters for the WASM module's
+/// size).
+fn parse_payload<'a>(
+    op: &Operation,
+    body: &'a [u8],
+    limits: Limits,
+    wrapping: Wrapping,
+    read: &mut dyn FnMut(&mut XmlReader<'a>, &Child<'a>) -> Result<()>,
+) -> Result<()> {
     let mut r = XmlReader::new(body, limits)?;
     let root_name = op.service.payload_root();
     let mut depth_opened = 0usize; // wrappers opened above the payload, closed after it
@@ -506,12 +525,11 @@ pub(crate) fn parse_result<M: XmlModel>(
             )
         });
     }
-    let model = M::read_from(&mut r, &el)?;
+    read(&mut r, &el)?;
     for _ in 0..depth_opened {
         r.skip_rest()?;
     }
-    r.finish()?;
-    Ok(model)
+    r.finish()
 }
 
 fn missing_result(op: &Operation) -> Error {
@@ -546,9 +564,21 @@ pub(crate) fn parse_http_result<M: XmlModel>(
             ));
         }
     }
-    match parse_result(op, body, limits, Wrapping::Envelope) {
-        Ok(model) if status == 200 => Ok(model),
-        Ok(_) => Err(Error::malformed(
+    let mut model = None;
+    let parsed = parse_payload(op, body, limits, Wrapping::Envelope, &mut |r, el| {
+        model = Some(M::read_from(r, el)?);
+        Ok(())
+    });
+    http_outcome(status, parsed)?;
+    model.ok_or_else(|| missing_result(op))
+}
+
+/// The answer of [`parse_http_result`] from the HTTP status and the envelope's parse (not
+/// generic, for the reason of [`parse_payload`]).
+fn http_outcome(status: u16, parsed: Result<()>) -> Result<()> {
+    match parsed {
+        Ok(()) if status == 200 => Ok(()),
+        Ok(()) => Err(Error::malformed(
             ErrorCode::HttpStatus,
             format!("HTTP status {status} with a result envelope"),
         )),

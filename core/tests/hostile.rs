@@ -115,6 +115,23 @@ fn two_roots_are_refused() {
 }
 
 #[test]
+fn malformed_attribute_lists_are_refused() {
+    // quick-xml reads attributes lazily: found by the Node binding's hostile-input test.
+    let good = String::from_utf8(envelope(OK_PAYLOAD)).unwrap();
+    for attrs in [r#"xmlns=:"x""#, r#"foo="x" =bar"#, "a a a", r#"="""#, r#"a="1" a="2""#] {
+        for tag in ["<TransactionResult>", "<soap:Body>"] {
+            let open = format!("{} {attrs}>", tag.trim_end_matches('>'));
+            assert!(good.contains(tag));
+            let doc = good.replacen(tag, &open, 1);
+            assert_eq!(code_of(parse(doc.as_bytes())), "xml_syntax", "{doc}");
+        }
+    }
+    // A well-formed list still parses.
+    let doc = good.replacen("<TransactionResult>", r#"<TransactionResult a="1" b='2'>"#, 1);
+    assert!(parse(doc.as_bytes()).is_ok());
+}
+
+#[test]
 fn every_truncation_is_an_error() {
     let doc = envelope(OK_PAYLOAD);
     let end = doc.iter().rposition(|b| *b == b'>').unwrap();

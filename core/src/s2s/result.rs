@@ -160,6 +160,26 @@ crate::xml_model! {
 crate::payload::card_result_accessors!(GestPayS2S);
 
 impl GestPayS2S {
+    /// Parses the result of the WsS2S operation `op`, chosen at run time, given as an envelope,
+    /// the Response or Result element, or the bare payload: what `from_xml_with_limits` of
+    /// each operation's result type does ([`Response::from_xml_with_limits`]). For a
+    /// dispatcher that holds the operation as a value: the code exists once rather than once
+    /// per result type. `op` must be an operation of WsS2S (any other is refused as an
+    /// unexpected answer).
+    pub fn from_xml_for(
+        op: &Operation,
+        body: &[u8],
+        limits: crate::xml::Limits,
+    ) -> crate::Result<Self> {
+        if op.service != crate::soap::Service::S2s {
+            return Err(crate::Error::malformed(
+                crate::ErrorCode::UnexpectedOperation,
+                format!("`{}` is not an operation of WsS2S", op.name),
+            ));
+        }
+        crate::soap::parse_result(op, body, limits, crate::soap::Wrapping::Any)
+    }
+
     /// True when the payment needs 3-D Secure authentication first (`ErrorCode` `8006`):
     /// send the buyer to the 3-D Secure page with [`vbv_risp`](GestPayS2S::vbv_risp), then
     /// call callPagamS2S again with [`transaction_key`](GestPayS2S::transaction_key) and the
@@ -345,6 +365,13 @@ macro_rules! s2s_results {
                 child: &crate::xml::Child<'a>,
             ) -> crate::Result<()> {
                 self.0.read_child(r, child)
+            }
+            // GestPayS2S's own loop, rather than one instance of the default per operation.
+            fn read_from<'a>(
+                r: &mut crate::xml::XmlReader<'a>,
+                parent: &crate::xml::Child<'a>,
+            ) -> crate::Result<Self> {
+                GestPayS2S::read_from(r, parent).map($ty)
             }
         }
 

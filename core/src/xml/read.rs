@@ -274,6 +274,11 @@ impl<'a> XmlReader<'a> {
 
     /// Adds the namespace bindings an element declares (its `xmlns` attributes).
     fn push_bindings(&mut self, start: &BytesStart<'_>) -> Result<()> {
+        // quick-xml reads attributes lazily: a malformed list (`a=:"x"`, `a a`, a duplicate)
+        // is only seen when iterated, so every list is, once, whatever the element is.
+        for attribute in start.attributes().with_checks(true) {
+            attribute.map_err(|e| self.syntax(quick_xml::Error::InvalidAttr(e)))?;
+        }
         self.resolver
             .push(start)
             .map_err(|e| self.syntax(quick_xml::Error::Namespace(e)))?;
