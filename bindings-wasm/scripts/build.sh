@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the ES module package `gestpay-wasm` into bindings-wasm/pkg (not committed):
-#   1. cargo build --profile wasm-release --target wasm32-unknown-unknown -p gestpay-wasm
+#   1. cargo build --profile wasm-release --target wasm32-unknown-unknown -p gestpay-wasm, and
+#      again without the `builders` feature for the read-only module (gestpay_read_bg.wasm)
 #   2. wasm-bindgen --target web (pkg/web, for browsers and bundlers) and --target nodejs
 #      (pkg/node, for Node and the test suite); the CLI must be the wasm-bindgen crate's version
 #   3. wasm-opt -Oz (npm binaryen, bindings-wasm/node_modules) on both modules
@@ -24,21 +25,32 @@ wasm_opt="$here/node_modules/.bin/wasm-opt"
 (cd "$root" && cargo build --locked --profile wasm-release --target wasm32-unknown-unknown -p gestpay-wasm)
 module="$target/wasm32-unknown-unknown/wasm-release/gestpay_wasm.wasm"
 
+# The read-only module (`gestpay-wasm/read`, docs/wasm.md "Two modules"): without the builders,
+# optimised for size (opt-level "z", no inlining), in a target directory of its own so that
+# the two builds' flags do not invalidate each other's cache.
+(cd "$root" && CARGO_TARGET_DIR="$target/wasm-read" CARGO_PROFILE_WASM_RELEASE_OPT_LEVEL=z \
+  RUSTFLAGS="-Cllvm-args=--inline-threshold=0" \
+  cargo build --locked --profile wasm-release --target wasm32-unknown-unknown -p gestpay-wasm \
+  --no-default-features)
+read_module="$target/wasm-read/wasm32-unknown-unknown/wasm-release/gestpay_wasm.wasm"
+
 rm -rf "$here/pkg"
-wasm-bindgen --no-typescript --target web --out-dir "$here/pkg/web" "$module"
-wasm-bindgen --no-typescript --target nodejs --out-dir "$here/pkg/node" "$module"
+for dir in web node; do
+  case "$dir" in web) bindgen_target=web ;; node) bindgen_target=nodejs ;; esac
+  wasm-bindgen --no-typescript --target "$bindgen_target" --out-dir "$here/pkg/$dir" "$module"
+  wasm-bindgen --no-typescript --target "$bindgen_target" --out-dir "$here/pkg/$dir" \
+    --out-name gestpay_read "$read_module"
+done
 
 # The features Chromium and Node 20 have, which rustc and wasm-bindgen use (TOOLCHAIN.md).
 features=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
   --enable-mutable-globals --enable-reference-types --enable-multivalue)
-for dir in web node; do
-  wasm="$here/pkg/$dir/gestpay_wasm_bg.wasm"
+for wasm in "$here"/pkg/{web,node}/gestpay_{wasm,read}_bg.wasm; do
   "$wasm_opt" -Oz --strip-debug --strip-producers "${features[@]}" "$wasm" -o "$wasm.opt"
   mv "$wasm.opt" "$wasm"
 done
 
 node "$here/scripts/package.mjs" "$here/pkg"
-for dir in web node; do
-  wasm="$here/pkg/$dir/gestpay_wasm_bg.wasm"
-  printf "%s: %s bytes\n" "pkg/$dir/gestpay_wasm_bg.wasm" "$(wc -c <"$wasm")"
+for wasm in "$here"/pkg/{web,node}/gestpay_{wasm,read}_bg.wasm; do
+  printf "%s: %s bytes\n" "${wasm#"$here/"}" "$(wc -c <"$wasm")"
 done

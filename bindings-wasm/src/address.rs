@@ -4,53 +4,45 @@
 use gestpay::address::Address;
 #[cfg(feature = "builders")]
 use gestpay::models::{BillingAddress, ShippingAddress, ShippingDetails};
-use gestpay::payload::Buyer;
-use gestpay::s2s::{
-    AmazonAddress, AmazonBillingAddress, AmazonBuyer, Destination, GestPayS2S,
-    OrderReferenceDetails,
-};
+use gestpay::s2s::{GestPayS2S, OrderReferenceDetails};
 use wasm_bindgen::prelude::wasm_bindgen;
 
-use crate::{Result, from_json, invalid_type, to_json};
-
-/// The members of a `GestPayS2S` result the addresses come from. Reading only these, rather
-/// than the whole result, keeps the result's deserializer (the largest of the core's) out of
-/// the module, which matters for its size (docs/wasm.md, "Size"); the other members of the
-/// object are not looked at.
-#[derive(serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct AmazonPart {
-    #[serde(default)]
-    order_reference_details: Option<OrderReferencePart>,
-    #[serde(default)]
-    buyer: Option<Buyer>,
-}
-
-/// The members of `OrderReferenceDetails` its addresses come from.
-#[derive(serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct OrderReferencePart {
-    #[serde(default)]
-    destination: Option<Destination>,
-    #[serde(default)]
-    billing_address: Option<AmazonBillingAddress>,
-    #[serde(default)]
-    buyer: Option<AmazonBuyer>,
-}
+use crate::amazon_json::{self as amazon, Object};
+use crate::{Result, invalid_type, to_json};
 
 /// The Amazon Pay shipping and billing addresses and the buyer of a callReadTrxS2S result (or
-/// of any `GestPayS2S` payload); `null` when it holds no `OrderReferenceDetails`.
+/// of any `GestPayS2S` payload); `null` when it holds no `OrderReferenceDetails`. Only the
+/// members the addresses come from are read (`buyer`, and `destination`, `billingAddress`
+/// and `buyer` of `orderReferenceDetails`); the others are not looked at.
 #[wasm_bindgen(js_name = amazonAddresses)]
 pub fn amazon_addresses(result: String) -> Result<String> {
-    let part: AmazonPart = from_json(&result, "result")?;
-    let payload = GestPayS2S {
-        order_reference_details: part.order_reference_details.map(|o| OrderReferenceDetails {
-            destination: o.destination,
-            billing_address: o.billing_address,
-            buyer: o.buyer,
+    let value = Object::parse(&result, "result")?;
+    let Some(result) = Object::of(Some(&value), String::new())? else {
+        return Err(invalid_type("result", "expected an object"));
+    };
+    let details = match result.object("orderReferenceDetails")? {
+        Some(o) => Some(OrderReferenceDetails {
+            destination: o
+                .object("destination")?
+                .map(|d| amazon::destination(&d))
+                .transpose()?,
+            billing_address: (o.object("billingAddress")?)
+                .map(|b| amazon::billing_address(&b))
+                .transpose()?,
+            buyer: o
+                .object("buyer")?
+                .map(|b| amazon::amazon_buyer(&b))
+                .transpose()?,
             ..OrderReferenceDetails::default()
         }),
-        buyer: part.buyer,
+        None => None,
+    };
+    let payload = GestPayS2S {
+        order_reference_details: details,
+        buyer: result
+            .object("buyer")?
+            .map(|b| amazon::buyer(&b))
+            .transpose()?,
         ..GestPayS2S::default()
     };
     match payload.amazon_addresses() {
@@ -60,21 +52,40 @@ pub fn amazon_addresses(result: String) -> Result<String> {
 }
 
 /// Normalises one address of the model named `kind`: `amazon` (Amazon's `Address` type),
-/// `shippingAddress` / `billingAddress` (`OrderDetails`), or `shippingDetails` (PayPal).
+/// `shippingAddress` / `billingAddress` (`OrderDetails`), or `shippingDetails` (PayPal). The
+/// read-only module has `amazon` only (the others are request models).
 #[wasm_bindgen(js_name = normalizeAddress)]
 pub fn normalize_address(kind: String, value: String) -> Result<String> {
     let address = match kind.as_str() {
-        "amazon" => Address::from(&from_json::<AmazonAddress>(&value, "address")?),
+        "amazon" => {
+            let value = Object::parse(&value, "address")?;
+            match Object::of(Some(&value), "address".to_owned())? {
+                Some(o) => Address::from(&amazon::amazon_address(&o)?),
+                None => return Err(invalid_type("address", "expected an object")),
+            }
+        }
         #[cfg(feature = "builders")]
-        "shippingAddress" => Address::from(&from_json::<ShippingAddress>(&value, "address")?),
+        "shippingAddress" => {
+            Address::from(&crate::from_json::<ShippingAddress>(&value, "address")?)
+        }
         #[cfg(feature = "builders")]
-        "billingAddress" => Address::from(&from_json::<BillingAddress>(&value, "address")?),
+        "billingAddress" => Address::from(&crate::from_json::<BillingAddress>(&value, "address")?),
         #[cfg(feature = "builders")]
-        "shippingDetails" => Address::from(&from_json::<ShippingDetails>(&value, "address")?),
+        "shippingDetails" => {
+            Address::from(&crate::from_json::<ShippingDetails>(&value, "address")?)
+        }
+        #[cfg(feature = "builders")]
         _ => {
             return Err(invalid_type(
                 "kind",
                 "expected amazon, shippingAddress, billingAddress or shippingDetails",
+            ));
+        }
+        #[cfg(not(feature = "builders"))]
+        _ => {
+            return Err(invalid_type(
+                "kind",
+                "expected amazon (the request models' addresses are in gestpay-wasm, not in gestpay-wasm/read)",
             ));
         }
     };

@@ -15,6 +15,7 @@
 //! and mutated inputs run against this module too.
 
 pub mod address;
+mod amazon_json;
 #[cfg(feature = "builders")]
 pub mod builders;
 pub mod codes;
@@ -57,10 +58,10 @@ pub(crate) fn from_json<T: DeserializeOwned>(text: &str, what: &str) -> Result<T
     Ok(value)
 }
 
-/// Reads a core type from the JSON text of a JS value, in the read-only module: through a
-/// `serde_json::Value`, whose deserializer is a third of the size of the text one per type, and
+/// Reads a small core type (a currency) from the JSON text of a JS value, in the read-only
+/// module: through a `serde_json::Value`, whose deserializer is smaller than the text one, and
 /// without tracking the path (`serde_path_to_error` doubles each type's code). A shape error
-/// names `what`; the few values this module reads back (addresses, a callback) are small.
+/// names `what`.
 #[cfg(not(feature = "builders"))]
 pub(crate) fn from_json<T: DeserializeOwned>(text: &str, what: &str) -> Result<T> {
     let value: serde_json::Value =

@@ -20,10 +20,12 @@ need /usr/bin/chromium .ci/setup.d/50-wasm.sh
 step "build the package (bindings-wasm/scripts/build.sh)"
 bash bindings-wasm/scripts/build.sh
 
-# The full surface of the core is 1.7 MB of WebAssembly (docs/wasm.md: what it is made of, and
-# why the 300 KB target of the issue is not met); the budget catches growth.
-step "imports (the wasm-bindgen glue only) and size"
-node bindings-wasm/scripts/check-module.mjs --max-bytes "${GESTPAY_WASM_MAX_BYTES:-1900000}"
+# Two modules (docs/wasm.md, "Two modules"): the read-only one a page loads must stay within
+# the issue's 300 000 bytes; the main one, the whole surface (1.7 MB), has a budget that
+# catches growth.
+step "imports (the wasm-bindgen glue only) and sizes"
+node bindings-wasm/scripts/check-module.mjs --max-bytes "${GESTPAY_WASM_MAX_BYTES:-1800000}" \
+  --max-read-bytes 300000
 
 step "the emulator for the end-to-end test (gestpay sandbox)"
 cargo build --locked -q -p gestpay-cli
@@ -34,8 +36,8 @@ export GESTPAY_BIN="$target/debug/gestpay"
 step "bindings-node's suite against the WASM build (GESTPAY_TEST_WASM=1)"
 GESTPAY_TEST_WASM=1 node --test bindings-node/test/
 
-step "the WASM-specific tests"
-node --test bindings-wasm/test/wasm.test.mjs
+step "the WASM-specific tests, and the read-only module's (gestpay-wasm/read)"
+node --test bindings-wasm/test/wasm.test.mjs bindings-wasm/test/read.test.mjs
 
 step "tsc --strict: the TypeScript example against the package's declarations"
 (cd bindings-wasm && node_modules/.bin/tsc -p examples/typescript/tsconfig.json)

@@ -13,7 +13,7 @@ const SAMPLE = '../../../tests/fixtures/s2s/callReadTrxS2S/docs-amazonpay.respon
 let gestpay;
 try {
   // A dynamic import, so that a module that cannot load is reported on the page.
-  gestpay = (await import('gestpay-wasm')).default;
+  gestpay = (await import('gestpay-wasm/read')).default;
 } catch (err) {
   status.textContent = `the WebAssembly module did not load: ${err && err.message}`;
   status.classList.add('failed');
