@@ -370,6 +370,12 @@ export declare function transactionTypeOf(operation: Operation | (string & {})):
 export declare function amountFromMinor(minor: number | bigint, currency: Currency | number): Amount;
 /** An amount text in minor units of a currency (`'49.90'`, EUR → `4990`). */
 export declare function amountToMinor(amount: Amount, currency: Currency | number): number;
+/**
+ * A deep copy of a request, result or any plain value with every non-empty secret (apikey, card
+ * number, expiry, CVV, PARes, tokens) replaced by `'[redacted]'`: what to hand to a JSON
+ * logger (`JSON.stringify` of the value itself gives the wire values, by design).
+ */
+export declare function redacted<T>(value: T): T;
 
 // --- errors -----------------------------------------------------------------------------------
 

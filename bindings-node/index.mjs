@@ -40,6 +40,7 @@ export const {
   transactionTypeOf,
   amountFromMinor,
   amountToMinor,
+  redacted,
   HttpRequest,
   HttpResponse,
   GestpayError,

@@ -9,7 +9,7 @@
 // property through N-API, and `undefined` members drop out as they should (absent = no value).
 
 const errors = require('./errors.js');
-const { protect, HttpRequest, HttpResponse } = require('./redact.js');
+const { protect, redacted, HttpRequest, HttpResponse } = require('./redact.js');
 
 const { InvalidRequestError, DeclinedError, fromNative, invalidType } = errors;
 
@@ -428,6 +428,7 @@ function createApi(native) {
     transactionTypeOf,
     amountFromMinor,
     amountToMinor,
+    redacted,
     HttpRequest,
     HttpResponse,
     GestpayError: errors.GestpayError,

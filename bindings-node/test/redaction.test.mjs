@@ -98,3 +98,18 @@ test('errors never carry a secret', () => {
     assert.ok(!err.message.includes('4111111111111111'), err.message);
   }
 });
+
+test('redacted(): a copy for JSON logs, every secret replaced, the rest and the original intact', () => {
+  const request = gestpay.parseRequest('callPagamS2S', gestpay.buildRequest('callPagamS2S', pagam).body);
+  const logged = JSON.stringify(gestpay.redacted({ request, note: 'kept', list: [request] }));
+  for (const s of [...SECRETS, '987']) assert.ok(!logged.includes(s), `the log line shows ${s}: ${logged}`);
+  for (const key of ['cardNumber', 'expiryMonth', 'expiryYear', 'cvv', 'paRes', 'apiKey', 'ksn']) {
+    assert.ok(logged.includes(`"${key}":"[redacted]"`), `${key}: ${logged}`);
+  }
+  assert.ok(logged.includes('"deviceId":"DEV-1"') && logged.includes('"note":"kept"') && logged.includes('"transKey":"TK-1"'));
+  assert.equal(request.cvv, '987', 'the original is not changed');
+  const result = gestpay.parseResult('Decrypt', gestpay.buildResponse('Decrypt', { transactionResult: 'OK', token: 'TOKEN-SECRET-42' }).body);
+  assert.deepEqual(gestpay.redacted(result), { transactionResult: 'OK', token: '[redacted]' });
+  assert.equal(gestpay.redacted(null), null);
+  assert.equal(gestpay.redacted('plain'), 'plain');
+});
