@@ -1,8 +1,9 @@
-//! Amazon Pay's address members read from a result's JSON by hand, for `amazonAddresses` and
-//! `normalizeAddress('amazon')`. serde's derived deserializers of these types, with what they
-//! pull in, are a tenth of the read-only module (docs/wasm.md, "Two modules"); the members are
-//! strings and objects, so reading them from a `serde_json::Value` is short. A test checks that
-//! every member of the schema's definitions is read (a member added to the core shows).
+//! Amazon Pay's address members read from a result's JSON by hand, for the WASM module's
+//! `amazonAddresses` and `normalizeAddress('amazon')`. serde's derived deserializers of these
+//! types, with what they pull in, are a tenth of the read-only module (docs/wasm.md, "Two
+//! modules"); the members are strings and objects, so reading them from a `serde_json::Value`
+//! is short. A test checks that every member of the schema's definitions is read (a member
+//! added to the core shows).
 
 use gestpay::payload::Buyer;
 use gestpay::s2s::{AmazonAddress, AmazonBillingAddress, AmazonBuyer, Destination};
@@ -113,6 +114,7 @@ pub(crate) fn buyer(o: &Object<'_>) -> Result<Buyer> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)]
 mod tests {
     use super::*;
 

@@ -8,7 +8,7 @@
 //   ├─ DeclinedError             a business KO, only when asked for (assertOk)
 //   └─ TransportError            fetch failed, timed out or was aborted (the client only)
 //
-// The native side throws a JSON payload (see bindings-node/src/error.rs); `fromNative` turns it
+// The native side throws a JSON payload (see bindings-js-core/src/error.rs); `fromNative` turns it
 // into one of these classes. Messages never contain a secret value.
 
 class GestpayError extends Error {

@@ -1,40 +1,21 @@
 //! `gestpay::address`: the normalised `Address`, from Amazon Pay's addresses in a
 //! callReadTrxS2S result, or from the request models that carry an address.
 
-use gestpay::address::Address;
-use gestpay::models::{BillingAddress, ShippingAddress, ShippingDetails};
-use gestpay::s2s::{AmazonAddress, GestPayS2S};
-use napi::Result;
+use gestpay_js_core::address as shared;
 use napi_derive::napi;
 
-use crate::{from_json, to_json};
+use crate::error::{OrThrow, Result};
 
 /// The Amazon Pay shipping and billing addresses and the buyer of a callReadTrxS2S result (or
 /// of any `GestPayS2S` payload); `null` when it holds no `OrderReferenceDetails`.
 #[napi(catch_unwind)]
 pub fn amazon_addresses(result: String) -> Result<String> {
-    let payload: GestPayS2S = from_json(&result, "result")?;
-    match payload.amazon_addresses() {
-        Some(addresses) => to_json(&addresses),
-        None => Ok("null".to_owned()),
-    }
+    shared::amazon_addresses(&result).or_throw()
 }
 
 /// Normalises one address of the model named `kind`: `amazon` (Amazon's `Address` type),
 /// `shippingAddress` / `billingAddress` (`OrderDetails`), or `shippingDetails` (PayPal).
 #[napi(catch_unwind)]
 pub fn normalize_address(kind: String, value: String) -> Result<String> {
-    let address = match kind.as_str() {
-        "amazon" => Address::from(&from_json::<AmazonAddress>(&value, "address")?),
-        "shippingAddress" => Address::from(&from_json::<ShippingAddress>(&value, "address")?),
-        "billingAddress" => Address::from(&from_json::<BillingAddress>(&value, "address")?),
-        "shippingDetails" => Address::from(&from_json::<ShippingDetails>(&value, "address")?),
-        _ => {
-            return Err(crate::invalid_type(
-                "kind",
-                "expected amazon, shippingAddress, billingAddress or shippingDetails",
-            ));
-        }
-    };
-    to_json(&address)
+    shared::normalize_address(&kind, &value, shared::amazon_address).or_throw()
 }

@@ -1,14 +1,19 @@
 //! `gestpay::codes`: the gateway's code tables (currencies, languages, payment types, error and
-//! alert codes, and the small open enums), with the documented English descriptions.
+//! alert codes, and the small open enums), with the documented English descriptions. The rows
+//! are the shared crate's, copied into `#[napi(object)]` shapes.
 
-use gestpay::codes::{
-    ALERT_CODES, AuthenticationLevel, Currency, ERROR_CODES, EventType, Language, PaymentType,
-    RiskResponseCode, TransDetailsType, TransactionResult, TransactionState,
-};
-use napi::Result;
+use gestpay_js_core::codes::{self as shared, CodeRow, CurrencyRow, LanguageRow};
 use napi_derive::napi;
 
-use crate::error::invalid_type;
+use crate::error::{OrThrow, Result};
+
+fn owned(text: Option<&str>) -> Option<String> {
+    text.map(str::to_owned)
+}
+
+fn rows<R, N: From<R>>(rows: Vec<R>) -> Vec<N> {
+    rows.into_iter().map(N::from).collect()
+}
 
 /// One row of the currency table.
 #[napi(object)]
@@ -26,31 +31,29 @@ pub struct NativeCurrency {
     pub exponent: u8,
 }
 
-fn currency_row(c: Currency) -> NativeCurrency {
-    NativeCurrency {
-        uic_code: c.uic_code(),
-        iso_alpha: c.iso_alpha().map(str::to_owned),
-        iso_numeric: c.iso_numeric(),
-        description: c.description().map(str::to_owned),
-        exponent: c.exponent(),
+impl From<CurrencyRow> for NativeCurrency {
+    fn from(c: CurrencyRow) -> Self {
+        NativeCurrency {
+            uic_code: c.uic_code,
+            iso_alpha: owned(c.iso_alpha),
+            iso_numeric: c.iso_numeric,
+            description: owned(c.description),
+            exponent: c.exponent,
+        }
     }
 }
 
 /// Every known currency.
 #[napi(catch_unwind)]
 pub fn currencies() -> Vec<NativeCurrency> {
-    Currency::all().iter().copied().map(currency_row).collect()
+    rows(shared::currencies())
 }
 
 /// The known currency with this ISO alphabetic code (any case), UIC code (number or decimal
 /// text) or `null`.
 #[napi(catch_unwind)]
 pub fn currency(code: String) -> Option<NativeCurrency> {
-    let code = code.trim();
-    let found = Currency::from_iso_alpha(code)
-        .or_else(|| code.parse::<u16>().ok().map(Currency::from_uic))
-        .filter(|c| c.is_known());
-    found.map(currency_row)
+    shared::currency(&code).map(NativeCurrency::from)
 }
 
 /// One row of the language table.
@@ -66,17 +69,20 @@ pub struct NativeLanguage {
     pub iso639_1: Option<String>,
 }
 
+impl From<LanguageRow> for NativeLanguage {
+    fn from(l: LanguageRow) -> Self {
+        NativeLanguage {
+            id: l.id,
+            name: owned(l.name),
+            iso639_1: owned(l.iso639_1),
+        }
+    }
+}
+
 /// Every known language.
 #[napi(catch_unwind)]
 pub fn languages() -> Vec<NativeLanguage> {
-    Language::all()
-        .iter()
-        .map(|l| NativeLanguage {
-            id: l.id(),
-            name: l.name().map(str::to_owned),
-            iso639_1: l.iso_639_1().map(str::to_owned),
-        })
-        .collect()
+    rows(shared::languages())
 }
 
 /// One row of the payment type table.
@@ -91,17 +97,20 @@ pub struct NativePaymentType {
     pub status: Option<String>,
 }
 
+impl From<CodeRow> for NativePaymentType {
+    fn from(p: CodeRow) -> Self {
+        NativePaymentType {
+            code: p.code.into_owned(),
+            description: owned(p.description),
+            status: owned(p.status),
+        }
+    }
+}
+
 /// Every known payment type.
 #[napi(catch_unwind)]
 pub fn payment_types() -> Vec<NativePaymentType> {
-    PaymentType::all()
-        .iter()
-        .map(|p| NativePaymentType {
-            code: p.as_str().to_owned(),
-            description: p.description().map(str::to_owned),
-            status: p.status().map(str::to_owned),
-        })
-        .collect()
+    rows(shared::payment_types())
 }
 
 /// A code and its documented description.
@@ -114,46 +123,31 @@ pub struct NativeCode {
     pub description: Option<String>,
 }
 
+impl From<CodeRow> for NativeCode {
+    fn from(c: CodeRow) -> Self {
+        NativeCode {
+            code: c.code.into_owned(),
+            description: owned(c.description),
+        }
+    }
+}
+
 /// The error code table (`ErrorCode`), or the alert code table (`AlertCode`) when `alerts`.
 #[napi(catch_unwind)]
 pub fn error_codes(alerts: bool) -> Vec<NativeCode> {
-    let table = if alerts { ALERT_CODES } else { ERROR_CODES };
-    table
-        .iter()
-        .map(|(code, description)| NativeCode {
-            code: code.to_string(),
-            description: Some((*description).to_owned()),
-        })
-        .collect()
+    rows(shared::error_codes(alerts))
 }
 
 /// The description of an `ErrorCode` (or of an `AlertCode` when `alert`), `null` if unknown.
 #[napi(catch_unwind)]
 pub fn describe_code(code: u32, alert: bool) -> Option<String> {
-    let description = if alert {
-        gestpay::codes::alert_description(code)
-    } else {
-        gestpay::codes::error_description(code)
-    };
-    description.map(str::to_owned)
+    owned(shared::describe_code(code, alert))
 }
 
 /// The `TransactionType` the gateway returns for an operation (`callPagamS2S` → `PAGAM`).
 #[napi(catch_unwind)]
 pub fn transaction_type_of(operation: String) -> Option<String> {
-    gestpay::codes::transaction_type_of(&operation).map(str::to_owned)
-}
-
-macro_rules! rows {
-    ($ty:ty) => {
-        <$ty>::all()
-            .iter()
-            .map(|v| NativeCode {
-                code: v.as_str().to_owned(),
-                description: v.description().map(str::to_owned),
-            })
-            .collect()
-    };
+    owned(shared::transaction_type_of(&operation))
 }
 
 /// The known values of one of the small open code sets: `transactionResult`,
@@ -161,13 +155,5 @@ macro_rules! rows {
 /// `transDetailsType`.
 #[napi(catch_unwind)]
 pub fn code_table(name: String) -> Result<Vec<NativeCode>> {
-    Ok(match name.as_str() {
-        "transactionResult" => rows!(TransactionResult),
-        "transactionState" => rows!(TransactionState),
-        "eventType" => rows!(EventType),
-        "riskResponseCode" => rows!(RiskResponseCode),
-        "authenticationLevel" => rows!(AuthenticationLevel),
-        "transDetailsType" => rows!(TransDetailsType),
-        _ => return Err(invalid_type("name", "no code table by that name")),
-    })
+    shared::code_table(&name).map(rows).or_throw()
 }

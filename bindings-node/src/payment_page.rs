@@ -1,16 +1,10 @@
 //! `gestpay::payment_page`: the payment page and 3-D Secure page URLs, and the callback the
 //! gateway makes to the merchant's URLs.
 
-use gestpay::codes::PaymentType;
-use gestpay::payment_page::{
-    Callback, payment_page_url as core_url, three_ds_page_url as core_3ds,
-};
-use napi::Result;
+use gestpay_js_core::page as shared;
 use napi_derive::napi;
 
-use crate::error::{OrThrow, invalid_type};
-use crate::soap::environment;
-use crate::{from_json, to_json};
+use crate::error::{OrThrow, Result};
 
 /// `pagam.aspx?a=<shopLogin>&b=<cryptDecryptString>[&paymentType=<code>]` of `env`.
 #[napi(catch_unwind)]
@@ -20,15 +14,7 @@ pub fn payment_page_url(
     crypt_decrypt_string: String,
     payment_type: Option<String>,
 ) -> Result<String> {
-    let env = environment(&env)?;
-    let payment_type = payment_type.map(PaymentType::new);
-    core_url(
-        &env,
-        &shop_login,
-        &crypt_decrypt_string,
-        payment_type.as_ref(),
-    )
-    .or_throw()
+    shared::payment_page_url(&env, &shop_login, &crypt_decrypt_string, payment_type).or_throw()
 }
 
 /// `pagam3d.aspx?a=<shopLogin>&b=<vbvRisp>&c=<returnUrl>` of `env`.
@@ -39,28 +25,23 @@ pub fn three_ds_page_url(
     vbv_risp: String,
     return_url: String,
 ) -> Result<String> {
-    let env = environment(&env)?;
-    core_3ds(&env, &shop_login, &vbv_risp, &return_url).or_throw()
+    shared::three_ds_page_url(&env, &shop_login, &vbv_risp, &return_url).or_throw()
 }
 
 /// The callback in a URL, a path with a query, or a query string (with or without `?`).
 #[napi(catch_unwind)]
 pub fn parse_callback(input: String) -> Result<String> {
-    to_json(&Callback::parse(&input).or_throw()?)
+    shared::parse_callback(&input).or_throw()
 }
 
 /// The callback in already decoded query pairs (`keys[i]` = `values[i]`).
 #[napi(catch_unwind)]
 pub fn callback_from_pairs(keys: Vec<String>, values: Vec<String>) -> Result<String> {
-    if keys.len() != values.len() {
-        return Err(invalid_type("pairs", "every key needs a value"));
-    }
-    to_json(&Callback::from_pairs(keys.into_iter().zip(values)).or_throw()?)
+    shared::callback_from_pairs(keys, values).or_throw()
 }
 
 /// The query string the gateway sends for a callback (`a=…&b=…`), URL-encoded.
 #[napi(catch_unwind)]
 pub fn callback_query(callback: String) -> Result<String> {
-    let callback: Callback = from_json(&callback, "callback")?;
-    Ok(callback.to_query())
+    shared::callback_query(&callback).or_throw()
 }

@@ -1,38 +1,13 @@
-//! `gestpay::soap`: environments, SOAP versions, limits, the HTTP message descriptions, SOAP
-//! faults, and the operations table.
+//! `gestpay::soap`: limits, the documents handed to parsers, the HTTP message descriptions,
+//! SOAP faults, request identification, the operations table and endpoints, as napi shapes.
 
-use gestpay::soap::{Environment, HttpRequest, HttpResponse, Service, SoapFault, SoapVersion};
 use gestpay::xml::Limits;
-use napi::Result;
+use gestpay_js_core::message::OperationInfo;
+use gestpay_js_core::soap::{self as shared, Endpoints, Http, RequestInfo};
 use napi::bindgen_prelude::Either;
 use napi_derive::napi;
 
-use crate::error::{OrThrow, invalid_type};
-use crate::from_json;
-
-/// `"test"`, `"production"`, or a base URL (`http://127.0.0.1:8480`) for a custom endpoint.
-pub(crate) fn environment(env: &str) -> Result<Environment> {
-    match env {
-        "test" => Ok(Environment::Test),
-        "production" => Ok(Environment::Production),
-        url if url.starts_with("http://") || url.starts_with("https://") => {
-            Ok(Environment::Custom(url.to_owned()))
-        }
-        _ => Err(invalid_type(
-            "env",
-            "expected \"test\", \"production\", an http(s) base URL or { custom: url }",
-        )),
-    }
-}
-
-/// `"1.1"` or `"1.2"`.
-pub(crate) fn soap_version(soap: &str) -> Result<SoapVersion> {
-    match soap {
-        "1.1" => Ok(SoapVersion::Soap11),
-        "1.2" => Ok(SoapVersion::Soap12),
-        _ => Err(invalid_type("soap", "expected \"1.1\" or \"1.2\"")),
-    }
-}
+use crate::error::{OrThrow, Result};
 
 /// Parser limits; members left out keep the core's defaults.
 #[napi(object)]
@@ -47,19 +22,13 @@ pub struct NativeLimits {
 }
 
 pub(crate) fn limits(given: Option<NativeLimits>) -> Limits {
-    let mut limits = Limits::default();
-    if let Some(given) = given {
-        if let Some(v) = given.max_document_bytes {
-            limits.max_document_bytes = v as usize;
-        }
-        if let Some(v) = given.max_depth {
-            limits.max_depth = v as usize;
-        }
-        if let Some(v) = given.max_text_bytes {
-            limits.max_text_bytes = v as usize;
-        }
-    }
-    limits
+    let given = given.unwrap_or_default();
+    let size = |v: Option<u32>| v.map(|v| v as usize);
+    shared::limits(
+        size(given.max_document_bytes),
+        size(given.max_depth),
+        size(given.max_text_bytes),
+    )
 }
 
 /// A document handed to a parser: a JS string or the bytes of a `Uint8Array` / `Buffer`.
@@ -89,47 +58,30 @@ pub struct NativeHttp {
     pub body: String,
 }
 
-fn text(body: Vec<u8>) -> Result<String> {
-    String::from_utf8(body).map_err(|e| crate::error::internal(&e.to_string()))
-}
-
-fn pairs(headers: Vec<(String, String)>) -> Vec<Vec<String>> {
-    headers.into_iter().map(|(k, v)| vec![k, v]).collect()
-}
-
-pub(crate) fn http_request(req: HttpRequest) -> Result<NativeHttp> {
-    Ok(NativeHttp {
-        method: Some(req.method),
-        url: Some(req.url),
-        status: None,
-        headers: pairs(req.headers),
-        body: text(req.body)?,
-    })
-}
-
-pub(crate) fn http_response(res: HttpResponse) -> Result<NativeHttp> {
-    Ok(NativeHttp {
-        method: None,
-        url: None,
-        status: Some(res.status),
-        headers: pairs(res.headers),
-        body: text(res.body)?,
-    })
+impl From<Http> for NativeHttp {
+    fn from(http: Http) -> Self {
+        NativeHttp {
+            method: http.method,
+            url: http.url,
+            status: http.status,
+            headers: http.headers.into_iter().map(|(k, v)| vec![k, v]).collect(),
+            body: http.body,
+        }
+    }
 }
 
 /// The HTTP response (status 500) of a SOAP fault, as the gateway sends it.
 #[napi(catch_unwind)]
 pub fn build_fault(fault: String, soap: String) -> Result<NativeHttp> {
-    let fault: SoapFault = from_json(&fault, "fault")?;
-    let version = soap_version(&soap)?;
-    http_response(fault.to_http_response(version).or_throw()?)
+    shared::build_fault(&fault, &soap)
+        .map(NativeHttp::from)
+        .or_throw()
 }
 
 /// The SOAP fault in a whole envelope (an error when the document holds none).
 #[napi(catch_unwind)]
 pub fn parse_fault(body: Body<'_>, limits: Option<NativeLimits>) -> Result<String> {
-    let fault = SoapFault::from_envelope(bytes(&body), self::limits(limits)).or_throw()?;
-    crate::to_json(&fault)
+    shared::parse_fault(bytes(&body), self::limits(limits)).or_throw()
 }
 
 /// What a request envelope is (SOAP version, service, operation), for a server that dispatches.
@@ -144,26 +96,21 @@ pub struct NativeRequestInfo {
     pub operation: String,
 }
 
-fn service_name(service: Service) -> &'static str {
-    match service {
-        Service::CryptDecrypt => "WsCryptDecrypt",
-        Service::S2s => "WsS2S",
+impl From<RequestInfo> for NativeRequestInfo {
+    fn from(info: RequestInfo) -> Self {
+        NativeRequestInfo {
+            soap: info.soap.to_owned(),
+            service: info.service.map(str::to_owned),
+            operation: info.operation,
+        }
     }
 }
 
 /// Identifies the operation of a request envelope without parsing its fields.
 #[napi(catch_unwind)]
 pub fn identify_request(body: Body<'_>, limits: Option<NativeLimits>) -> Result<NativeRequestInfo> {
-    let info = gestpay::soap::identify_request(bytes(&body), self::limits(limits)).or_throw()?;
-    Ok(NativeRequestInfo {
-        soap: match info.version {
-            SoapVersion::Soap11 => "1.1",
-            SoapVersion::Soap12 => "1.2",
-        }
-        .to_owned(),
-        service: info.service.map(|s| service_name(s).to_owned()),
-        operation: info.operation,
-    })
+    let info = shared::identify_request(bytes(&body), self::limits(limits));
+    info.map(NativeRequestInfo::from).or_throw()
 }
 
 /// One operation of the gateway, with its wire names.
@@ -180,12 +127,14 @@ pub struct NativeOperation {
     pub path: String,
 }
 
-pub(crate) fn operation_info(op: &gestpay::soap::Operation) -> NativeOperation {
-    NativeOperation {
-        name: op.name.to_owned(),
-        service: service_name(op.service).to_owned(),
-        action: op.action.to_owned(),
-        path: op.service.path().to_owned(),
+impl From<OperationInfo> for NativeOperation {
+    fn from(op: OperationInfo) -> Self {
+        NativeOperation {
+            name: op.name.to_owned(),
+            service: op.service.to_owned(),
+            action: op.action.to_owned(),
+            path: op.path.to_owned(),
+        }
     }
 }
 
@@ -202,9 +151,9 @@ pub struct NativeEndpoints {
 /// The base URLs of an environment.
 #[napi(catch_unwind)]
 pub fn endpoints(env: String) -> Result<NativeEndpoints> {
-    let env = environment(&env)?;
-    Ok(NativeEndpoints {
-        soap_base: env.soap_base().to_owned(),
-        pages_base: env.pages_base().to_owned(),
-    })
+    let endpoints = shared::endpoints(&env).map(|e: Endpoints| NativeEndpoints {
+        soap_base: e.soap_base,
+        pages_base: e.pages_base,
+    });
+    endpoints.or_throw()
 }

@@ -6,18 +6,7 @@ import { test } from 'node:test';
 
 import { cases } from '../testing/corpus.mjs';
 import gestpay from '../testing/module.mjs';
-
-// A small deterministic PRNG (mulberry32), so that a failure can be replayed.
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from '../testing/random.mjs';
 
 const SEED = Number(process.env.GESTPAY_FUZZ_SEED ?? 20261128);
 const random = rng(SEED);

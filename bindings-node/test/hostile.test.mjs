@@ -24,6 +24,7 @@ import { format, inspect } from 'node:util';
 
 import { cases } from '../testing/corpus.mjs';
 import gestpay, { isWasm } from '../testing/module.mjs';
+import { rng } from '../testing/random.mjs';
 
 // A child measuring memory imports this file for its documents: it must not run the tests.
 const CHILD = process.env.GESTPAY_HOSTILE_CHILD === '1';
@@ -376,18 +377,6 @@ group('peak memory', () => {
 });
 
 // --- 10,000 random malformed documents in one process ----------------------------------------
-
-// A small deterministic PRNG (mulberry32), so that a failure can be replayed.
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FUZZ_SEED = 20261128;
 const FUZZ_COUNT = 10_000;

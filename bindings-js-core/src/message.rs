@@ -1,0 +1,195 @@
+//! `gestpay::message`: the operation-generic functions. Every request is built and every result
+//! parsed through the core's `Request` / `Response` traits, dispatched by the exact wire name of
+//! the operation (the core's list of the 19 operations, `gestpay::with_operations!`).
+
+use gestpay::cryptdecrypt::{DecryptResult, EncryptResult};
+use gestpay::soap::Operation;
+use gestpay::xml::Limits;
+use gestpay::{Request, Response};
+use serde::Serialize;
+#[cfg(feature = "builders")]
+use {
+    crate::from_json,
+    crate::soap::{Http, environment, http_request, http_response, soap_version},
+    gestpay::SoapVersion,
+};
+
+use crate::soap::service_name;
+use crate::{Result, to_json, unknown_operation};
+
+/// Runs `$body` with `$req` / `$res` bound to the request and result types of the operation
+/// named `$op`; an unknown name is `Err(unknown_operation(..))` (a [`Payload`](crate::Payload)).
+///
+/// ```
+/// use gestpay::Request;
+///
+/// fn action(name: &str) -> gestpay_js_core::Result<&'static str> {
+///     gestpay_js_core::with_operation!(name, |Req, Res| Ok(Req::OPERATION.action))
+/// }
+/// assert_eq!(action("callReadTrxS2S").unwrap(), "https://ecomms2s.sella.it/callReadTrxS2S");
+/// assert_eq!(action("nope").unwrap_err().value()["code"], "unknown_operation");
+/// ```
+#[macro_export]
+macro_rules! with_operation {
+    ($op:expr, |$req:ident, $res:ident| $body:expr) => {{
+        // The core's list calls back a macro by its bare name: this one, under a local name.
+        use $crate::with_operation as __with_operation;
+        $crate::__gestpay::with_operations!(__with_operation [@arms $op, $req, $res, $body;])
+    }};
+    (@arms $op:expr, $req:ident, $res:ident, $body:expr; $($name:literal => $rq:ty, $rs:ty;)*) => {
+        match $op {
+            $($name => {
+                #[allow(dead_code)]
+                type $req = $rq;
+                #[allow(dead_code)]
+                type $res = $rs;
+                $body
+            })*
+            other => Err($crate::unknown_operation(other)),
+        }
+    };
+}
+
+/// The operations of the core's list, in its order (the schema's `x-operations`): static data,
+/// rather than a dispatch by name with an error path that cannot be taken.
+macro_rules! operations {
+    ($($name:literal => $req:ty, $res:ty;)*) => {
+        [$(<$req as Request>::OPERATION),*]
+    };
+}
+const OPERATIONS: [Operation; 19] = gestpay::with_operations!(operations);
+
+/// One operation of the gateway, with its wire names.
+#[derive(Debug, Clone, Serialize)]
+pub struct OperationInfo {
+    /// The exact wire name (`Encrypt`, `callReadTrxS2S`, `CallRequestTokenS2S`).
+    pub name: &'static str,
+    /// `"WsCryptDecrypt"` or `"WsS2S"`.
+    pub service: &'static str,
+    /// The SOAPAction.
+    pub action: &'static str,
+    /// The endpoint path.
+    pub path: &'static str,
+}
+
+fn operation_info(op: &Operation) -> OperationInfo {
+    OperationInfo {
+        name: op.name,
+        service: service_name(op.service),
+        action: op.action,
+        path: op.service.path(),
+    }
+}
+
+/// The operations, in the order of the schema's `x-operations`.
+pub fn operations() -> Vec<OperationInfo> {
+    OPERATIONS.iter().map(operation_info).collect()
+}
+
+/// Parses a result given as an envelope, the Response or Result element, or the bare payload.
+pub fn parse_result(operation: &str, body: &[u8], limits: Limits) -> Result<String> {
+    let op = with_operation!(operation, |Req, Res| Ok(<Res as Response>::OPERATION))?;
+    // The 17 WsS2S results are one payload (their types are `serde(transparent)` wrappers of
+    // it): parsed by one function rather than 17 instances of the generic one (the WASM
+    // module's size, docs/wasm.md).
+    if op.service == gestpay::soap::Service::S2s {
+        let result = gestpay::s2s::GestPayS2S::from_xml_for(&op, body, limits)?;
+        return to_json(&result);
+    }
+    match op.name {
+        "Encrypt" => to_json(&EncryptResult::from_xml_with_limits(body, limits)?),
+        "Decrypt" => to_json(&DecryptResult::from_xml_with_limits(body, limits)?),
+        other => Err(unknown_operation(other)),
+    }
+}
+
+/// The HTTP call of a request: validated (unless `validate` is false) and built as `soap`
+/// for the endpoint of `env`.
+#[cfg(feature = "builders")]
+pub fn build_request(
+    operation: &str,
+    request: &str,
+    env: &str,
+    soap: &str,
+    validate: bool,
+) -> Result<Http> {
+    let env = environment(env)?;
+    let version = soap_version(soap)?;
+    with_operation!(operation, |Req, Res| {
+        let req: Req = from_json(request, "request")?;
+        let http = if validate {
+            req.to_http(&env, version)?
+        } else {
+            unchecked_http::<Req>(&env, version, req.to_envelope_unchecked(version)?)
+        };
+        http_request(http)
+    })
+}
+
+/// The HTTP description of an envelope built without validation, as `to_http` makes it.
+#[cfg(feature = "builders")]
+fn unchecked_http<R: Request>(
+    env: &gestpay::Environment,
+    version: SoapVersion,
+    body: Vec<u8>,
+) -> gestpay::HttpRequest {
+    let op = R::OPERATION;
+    let mut headers = vec![(
+        "Content-Type".to_owned(),
+        gestpay::soap::content_type(version, op.action),
+    )];
+    if version == SoapVersion::Soap11 {
+        headers.push(("SOAPAction".to_owned(), format!("\"{}\"", op.action)));
+    }
+    gestpay::HttpRequest {
+        method: "POST".to_owned(),
+        url: env.endpoint(op.service),
+        headers,
+        body,
+    }
+}
+
+/// Checks that `buildRequest` would accept the request: the documented rules, and the
+/// characters XML 1.0 can carry (checked while writing, so the envelope is built and dropped).
+#[cfg(feature = "builders")]
+pub fn validate_request(operation: &str, request: &str) -> Result<()> {
+    with_operation!(operation, |Req, Res| {
+        let req: Req = from_json(request, "request")?;
+        Ok(req.to_envelope(SoapVersion::Soap11).map(drop)?)
+    })
+}
+
+/// Parses an HTTP response of `operation` (strict: a whole envelope; a fault is an error).
+#[cfg(feature = "builders")]
+pub fn parse_response(
+    operation: &str,
+    status: u16,
+    content_type: Option<&str>,
+    body: &[u8],
+    limits: Limits,
+) -> Result<String> {
+    with_operation!(operation, |Req, Res| {
+        to_json(&Res::from_http_with_limits(
+            status,
+            content_type,
+            body,
+            limits,
+        )?)
+    })
+}
+
+/// Parses a request (the gateway's side): an envelope or the bare wrapper element.
+#[cfg(feature = "builders")]
+pub fn parse_request(operation: &str, body: &[u8]) -> Result<String> {
+    with_operation!(operation, |Req, Res| to_json(&Req::from_xml(body)?))
+}
+
+/// The HTTP response (status 200) the gateway sends for a result.
+#[cfg(feature = "builders")]
+pub fn build_response(operation: &str, result: &str, soap: &str) -> Result<Http> {
+    let version = soap_version(soap)?;
+    with_operation!(operation, |Req, Res| {
+        let result: Res = from_json(result, "result")?;
+        http_response(result.to_http_response(version)?)
+    })
+}
