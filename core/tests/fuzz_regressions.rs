@@ -21,6 +21,11 @@ fn round_trip<T: Response + std::fmt::Debug>(value: &T) {
 fn fuzz_results_unknown_element_with_an_invalid_name_is_refused() {
     let doc = b"<callDeleteTokenS2SResult><GestPayS2S xmlns=\"\"><TransactionResult>OK</TransactionResult><ErrorChttp:./w/\x7fww3.\nrg/2003/05/soap-envelope /></GestPayS2S></callDeleteTokenS2SResult>";
     let err = CallDeleteTokenS2SResult::from_xml(doc).unwrap_err();
+    // The start tag's attribute list is malformed too, and is now checked first.
+    assert_eq!(err.code(), "xml_syntax");
+    // The name alone, without attributes.
+    let doc = b"<GestPayS2S><TransactionResult>OK</TransactionResult><a:./w/ww3./></GestPayS2S>";
+    let err = CallDeleteTokenS2SResult::from_xml(doc).unwrap_err();
     assert_eq!(err.code(), "xml_syntax");
     assert!(
         err.to_string().contains("not a valid XML element name"),

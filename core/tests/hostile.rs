@@ -118,7 +118,13 @@ fn two_roots_are_refused() {
 fn malformed_attribute_lists_are_refused() {
     // quick-xml reads attributes lazily: found by the Node binding's hostile-input test.
     let good = String::from_utf8(envelope(OK_PAYLOAD)).unwrap();
-    for attrs in [r#"xmlns=:"x""#, r#"foo="x" =bar"#, "a a a", r#"="""#, r#"a="1" a="2""#] {
+    for attrs in [
+        r#"xmlns=:"x""#,
+        r#"foo="x" =bar"#,
+        "a a a",
+        r#"="""#,
+        r#"a="1" a="2""#,
+    ] {
         for tag in ["<TransactionResult>", "<soap:Body>"] {
             let open = format!("{} {attrs}>", tag.trim_end_matches('>'));
             assert!(good.contains(tag));
@@ -127,7 +133,11 @@ fn malformed_attribute_lists_are_refused() {
         }
     }
     // A well-formed list still parses.
-    let doc = good.replacen("<TransactionResult>", r#"<TransactionResult a="1" b='2'>"#, 1);
+    let doc = good.replacen(
+        "<TransactionResult>",
+        r#"<TransactionResult a="1" b='2'>"#,
+        1,
+    );
     assert!(parse(doc.as_bytes()).is_ok());
 }
 
