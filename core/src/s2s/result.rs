@@ -368,11 +368,12 @@ macro_rules! s2s_results {
                 self.0.read_child(r, child)
             }
             // GestPayS2S's own loop, rather than one instance of the default per operation.
-            fn read_from<'a>(
+            fn read_children<'a>(
+                &mut self,
                 r: &mut crate::xml::XmlReader<'a>,
                 parent: &crate::xml::Child<'a>,
-            ) -> crate::Result<Self> {
-                GestPayS2S::read_from(r, parent).map($ty)
+            ) -> crate::Result<()> {
+                self.0.read_children(r, parent)
             }
         }
 

@@ -82,13 +82,20 @@ pub trait XmlModel: Sized + Default + PartialEq {
     /// Reads every child of the element whose start was just returned as `parent`.
     fn read_from<'a>(r: &mut XmlReader<'a>, parent: &Child<'a>) -> Result<Self> {
         let mut value = Self::default();
+        value.read_children(r, parent)?;
+        Ok(value)
+    }
+
+    /// [`read_from`](XmlModel::read_from) into `self`: a large result is filled where it
+    /// stands rather than built and then moved.
+    fn read_children<'a>(&mut self, r: &mut XmlReader<'a>, parent: &Child<'a>) -> Result<()> {
         if parent.empty {
-            return Ok(value);
+            return Ok(());
         }
         while let Some(child) = r.next_child()? {
-            value.read_child(r, &child)?;
+            self.read_child(r, &child)?;
         }
-        Ok(value)
+        Ok(())
     }
 
     /// Applies the declared rules of every field, below `path` (`""` at the top).
