@@ -327,9 +327,9 @@ pub fn rich_encrypt(products: usize) -> Encrypt {
     details.product_details = (0..products)
         .map(|i| {
             let mut p = template.clone();
-            p.product_code = Some(format!("{}", 135_798_642 + i));
-            p.sku = Some(format!("AB-{i:06}-WFG-4"));
-            p.name = Some(format!("Scale model n. {i} & accessories"));
+            p.product_code = Some(format!("{}", 135_798_642 + i).into());
+            p.sku = Some(format!("AB-{i:06}-WFG-4").into());
+            p.name = Some(format!("Scale model n. {i} & accessories").into());
             p
         })
         .collect();

@@ -46,10 +46,10 @@ impl<'v> Object<'v> {
     }
 
     /// The member `key` as a string (`null` or absent: `None`).
-    pub(crate) fn text(&self, key: &str) -> Result<Option<String>> {
+    pub(crate) fn text(&self, key: &str) -> Result<Option<gestpay::Text>> {
         match self.members.get(key) {
             None | Some(Value::Null) => Ok(None),
-            Some(Value::String(s)) => Ok(Some(s.clone())),
+            Some(Value::String(s)) => Ok(Some(s.as_str().into())),
             Some(_) => Err(invalid_type(&self.path_of(key), "expected a string")),
         }
     }

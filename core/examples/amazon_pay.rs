@@ -34,7 +34,7 @@ fn main() -> gestpay::Result<()> {
         transaction_result: Some(TransactionResult::Ok),
         crypt_decrypt_string: Some("3AB4F5C6D7E8F9A0B1C2D3E4F5A6B7C8D9E0F1A2".into()),
         error_code: Some(0),
-        error_description: Some(String::new()),
+        error_description: Some(gestpay::Text::default()),
         ..Default::default()
     }
     .to_http_response(SoapVersion::Soap11)?;

@@ -5,6 +5,7 @@
 //! Every part is optional and a missing part stays `None`: an empty or whitespace-only source
 //! value becomes `None`, never an empty string; other values are trimmed.
 
+use crate::Text;
 use serde::{Deserialize, Serialize};
 
 use crate::models::{BillingAddress, ShippingAddress, ShippingDetails};
@@ -78,7 +79,7 @@ pub(crate) fn clean(value: Option<&str>) -> Option<String> {
 }
 
 /// The non-empty parts joined by single spaces (each part trimmed), `None` when all are empty.
-fn join(parts: &[&Option<String>]) -> Option<String> {
+fn join(parts: &[&Option<Text>]) -> Option<String> {
     let joined = parts
         .iter()
         .filter_map(|p| clean(p.as_deref()))

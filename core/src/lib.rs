@@ -56,6 +56,13 @@ pub mod validate;
 pub mod xml;
 
 pub use amount::Amount;
+/// The text of a field: a string kept inline, without an allocation, up to 24 bytes (12 on
+/// 32-bit targets), which most of the gateway's values are (codes, amounts, ids, names). It
+/// dereferences to `str`, compares with `&str` and `String`, and is made with `.into()` or
+/// `Text::from`; `.to_string()` gives a `String`. Serialised as a string.
+pub type Text = compact_str::CompactString;
+/// The crate of [`Text`], for its whole API.
+pub use compact_str;
 pub use error::{Declined, Error, ErrorCode, Party, Result};
 pub use message::{Outcome, Request, Response};
 pub use secret::Secret;

@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::Text;
 use crate::codes::{AuthenticationLevel, RiskResponseCode};
 use crate::error::Result;
 use crate::xml::{Child, XmlNode, XmlReader, XmlWriter};
@@ -11,9 +12,9 @@ crate::xml_model! {
     /// `Buyer`: the buyer as the gateway recorded it.
     pub struct Buyer {
         /// `BuyerName` (50).
-        pub buyer_name: Option<String> => "BuyerName",
+        pub buyer_name: Option<Text> => "BuyerName",
         /// `BuyerEmail` (50).
-        pub buyer_email: Option<String> => "BuyerEmail",
+        pub buyer_email: Option<Text> => "BuyerEmail",
     }
 }
 
@@ -23,7 +24,7 @@ crate::xml_model! {
         /// `RiskResponseCode`.
         pub risk_response_code: Option<RiskResponseCode> => "RiskResponseCode",
         /// `RiskResponseDescription`.
-        pub risk_response_description: Option<String> => "RiskResponseDescription",
+        pub risk_response_description: Option<Text> => "RiskResponseDescription",
     }
 }
 
@@ -97,19 +98,19 @@ crate::xml_model! {
         /// `authenticationLevel` (2): `1H 1F 2F 2C 2E OL NA`.
         pub authentication_level: Option<AuthenticationLevel> => "authenticationLevel",
         /// `authenticationStatus` (1).
-        pub authentication_status: Option<String> => "authenticationStatus",
+        pub authentication_status: Option<Text> => "authenticationStatus",
         /// `authStatusReason` (2).
-        pub auth_status_reason: Option<String> => "authStatusReason",
+        pub auth_status_reason: Option<Text> => "authStatusReason",
         /// `XID` (36).
-        pub xid: Option<String> => "XID",
+        pub xid: Option<Text> => "XID",
         /// `AV` (28): the authentication value.
-        pub av: Option<String> => "AV",
+        pub av: Option<Text> => "AV",
         /// `ECI` (2).
-        pub eci: Option<String> => "ECI",
+        pub eci: Option<Text> => "ECI",
         /// `AVAlgorithm` (2).
-        pub av_algorithm: Option<String> => "AVAlgorithm",
+        pub av_algorithm: Option<Text> => "AVAlgorithm",
         /// `threeDsVersion` (8).
-        pub three_ds_version: Option<String> => "threeDsVersion",
+        pub three_ds_version: Option<Text> => "threeDsVersion",
     }
 }
 
@@ -117,13 +118,13 @@ crate::xml_model! {
     /// `ThreeDS/transDetails`: store it and send it back as `previousTransDetails` next time.
     pub struct ThreeDsTransDetailsResult {
         /// `authData`.
-        pub auth_data: Option<String> => "authData",
+        pub auth_data: Option<Text> => "authData",
         /// `authMethod` (2): `01`–`04`.
-        pub auth_method: Option<String> => "authMethod",
+        pub auth_method: Option<Text> => "authMethod",
         /// `authTimestamp` (12): `YYYYMMDDHHMM`.
-        pub auth_timestamp: Option<String> => "authTimestamp",
+        pub auth_timestamp: Option<Text> => "authTimestamp",
         /// `acsID` (36).
-        pub acs_id: Option<String> => "acsID",
+        pub acs_id: Option<Text> => "acsID",
     }
 }
 
@@ -131,19 +132,19 @@ crate::xml_model! {
     /// `ThreeDS/InAppChallenge` (callPagamS2S, in-app SDK flows).
     pub struct InAppChallenge {
         /// `threeDSServerTransID`.
-        pub three_ds_server_trans_id: Option<String> => "threeDSServerTransID",
+        pub three_ds_server_trans_id: Option<Text> => "threeDSServerTransID",
         /// `acsSignedContent` (JWS).
-        pub acs_signed_content: Option<String> => "acsSignedContent",
+        pub acs_signed_content: Option<Text> => "acsSignedContent",
         /// `acsTransID`.
-        pub acs_trans_id: Option<String> => "acsTransID",
+        pub acs_trans_id: Option<Text> => "acsTransID",
         /// `acsURL`.
-        pub acs_url: Option<String> => "acsURL",
+        pub acs_url: Option<Text> => "acsURL",
         /// `cardholderInfo`.
-        pub cardholder_info: Option<String> => "cardholderInfo",
+        pub cardholder_info: Option<Text> => "cardholderInfo",
         /// `messageExtension`.
-        pub message_extension: Option<String> => "messageExtension",
+        pub message_extension: Option<Text> => "messageExtension",
         /// `sdkTransID`.
-        pub sdk_trans_id: Option<String> => "sdkTransID",
+        pub sdk_trans_id: Option<Text> => "sdkTransID",
     }
 }
 

@@ -451,12 +451,11 @@ pub(crate) fn parse_result<M: XmlModel>(
     limits: Limits,
     wrapping: Wrapping,
 ) -> Result<M> {
-    let mut model = None;
+    let mut model = M::default();
     parse_payload(op, body, limits, wrapping, &mut |r, el| {
-        model = Some(M::read_from(r, el)?);
-        Ok(())
+        model.read_children(r, el)
     })?;
-    model.ok_or_else(|| missing_result(op))
+    Ok(model)
 }
 
 /// The model-independent part of [`parse_result`]: the walk down to the payload and the checks
@@ -564,13 +563,12 @@ pub(crate) fn parse_http_result<M: XmlModel>(
             ));
         }
     }
-    let mut model = None;
+    let mut model = M::default();
     let parsed = parse_payload(op, body, limits, Wrapping::Envelope, &mut |r, el| {
-        model = Some(M::read_from(r, el)?);
-        Ok(())
+        model.read_children(r, el)
     });
     http_outcome(status, parsed)?;
-    model.ok_or_else(|| missing_result(op))
+    Ok(model)
 }
 
 /// The answer of [`parse_http_result`] from the HTTP status and the envelope's parse (not

@@ -15,8 +15,9 @@ const DOCS_AMAZON: &[u8] = include_bytes!(concat!(
     "/tests/data/s2s/callReadTrxS2S.response.amazonpay.xml"
 ));
 
-fn s(value: &str) -> Option<String> {
-    Some(value.to_owned())
+/// `Some(value)` as the field wants it: a model's `Text` or the normalised address' `String`.
+fn s<'a, T: From<&'a str>>(value: &'a str) -> Option<T> {
+    Some(value.into())
 }
 
 #[test]

@@ -7,8 +7,8 @@ use gestpay::xml::{Limits, XmlModel, XmlReader, XmlWriter};
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
 
-fn s(value: &str) -> Option<String> {
-    Some(value.to_owned())
+fn s<'a, T: From<&'a str>>(value: &'a str) -> Option<T> {
+    Some(value.into())
 }
 
 fn secret(value: &str) -> Option<Secret> {
@@ -42,7 +42,7 @@ fn round_trip<M: XmlModel + PartialEq + std::fmt::Debug>(
 #[rustfmt::skip]
 fn product(n: u32) -> ProductDetail {
     ProductDetail {
-        product_code: Some(format!("P{n}")), sku: Some(format!("SKU-{n}")), name: s("Scale model"),
+        product_code: Some(format!("P{n}").into()), sku: Some(format!("SKU-{n}").into()), name: s("Scale model"),
         description: s("A <small> & \"fine\" model"), quantity: s("2"), price: s("101.00"),
         unit_price: s("50.50"), r#type: s("1"), tax_type: s("T"), vat: s("22"), discount: s("5"),
         requires_shipping: s("true"), condition: s("new"), seller: s("seller-1"),

@@ -24,16 +24,16 @@ proptest! {
     #[test]
     fn encrypt_strings_survive(a in text(), b in text(), c in text(), d in text(), e in text(), v in version()) {
         let mut req = Encrypt::new("9000001", Currency::EUR, Amount::from_minor(100, Currency::EUR), "X");
-        req.buyer_name = Some(a.clone());
-        req.buyer_email = Some(b.clone());
-        req.trans_key = Some(c.clone());
+        req.buyer_name = Some(a.as_str().into());
+        req.buyer_email = Some(b.as_str().into());
+        req.trans_key = Some(c.as_str().into());
         req.api_key = Some(Secret::new(d.clone()));
         req.order_details = Some(OrderDetails {
-            customer_detail: Some(CustomerDetail { first_name: Some(e.clone()), ..Default::default() }),
-            product_details: vec![ProductDetail { name: Some(a.clone()), ..Default::default() }],
+            customer_detail: Some(CustomerDetail { first_name: Some(e.as_str().into()), ..Default::default() }),
+            product_details: vec![ProductDetail { name: Some(a.as_str().into()), ..Default::default() }],
             ..Default::default()
         });
-        req.shipping_details = Some(ShippingDetails { ship_to_name: Some(c.clone()), ..Default::default() });
+        req.shipping_details = Some(ShippingDetails { ship_to_name: Some(c.as_str().into()), ..Default::default() });
         let body = req.to_envelope_unchecked(v).unwrap();
         let back = Encrypt::from_envelope(&body).unwrap();
         prop_assert_eq!(back, req);
@@ -53,9 +53,9 @@ proptest! {
     fn result_strings_survive(a in text(), b in text(), c in text(), code in any::<u32>(), minor in 0u64..1_000_000_000, v in version()) {
         let result = DecryptResult {
             transaction_result: Some(TransactionResult::Ko),
-            shop_transaction_id: Some(a.clone()),
-            error_description: Some(b.clone()),
-            country: Some(c.clone()),
+            shop_transaction_id: Some(a.as_str().into()),
+            error_description: Some(b.as_str().into()),
+            country: Some(c.as_str().into()),
             error_code: Some(code),
             amount: Some(Amount::from_minor(minor, Currency::EUR)),
             token: Some(Secret::new(a)),
@@ -102,7 +102,7 @@ mod s2s {
             let mut req = CallPagamS2S::new("SHOP", Currency::EUR, Amount::from_minor(1234, Currency::EUR), a.clone())
                 .amazon_pay_order_reference(b.clone())
                 .buyer(c.clone(), d.clone());
-            req.client_ip = Some(d.clone());
+            req.client_ip = Some(d.as_str().into());
             req.custom_info = Some(CustomInfo::new().with("K", "V"));
             let body = req.to_envelope_unchecked(v).unwrap();
             prop_assert_eq!(CallPagamS2S::from_envelope(&body).unwrap(), req);
@@ -110,7 +110,7 @@ mod s2s {
 
         #[test]
         fn capture_requests_survive(id in text(), reason in text(), v in version()) {
-            let refund = CallRefundS2S::new("SHOP", TransactionRef::Shop(id.clone()), Currency::GBP, Amount::from_minor(5, Currency::GBP))
+            let refund = CallRefundS2S::new("SHOP", TransactionRef::Shop(id.as_str().into()), Currency::GBP, Amount::from_minor(5, Currency::GBP))
                 .reason(reason.clone());
             prop_assert_eq!(CallRefundS2S::from_envelope(&refund.to_envelope_unchecked(v).unwrap()).unwrap(), refund);
             let read = CallReadTrxS2S::by_shop_transaction_id("SHOP", id);
@@ -121,19 +121,19 @@ mod s2s {
         fn read_results_survive(a in text(), b in text(), c in text(), n in 0usize..5, v in version()) {
             let result = CallReadTrxS2SResult(GestPayS2S {
                 transaction_result: Some(TransactionResult::Ok),
-                shop_transaction_id: Some(a.clone()),
-                authorization_code: Some(format!("00{n}")),
-                company: Some(b.clone()),
+                shop_transaction_id: Some(a.as_str().into()),
+                authorization_code: Some(format!("00{n}").into()),
+                company: Some(b.as_str().into()),
                 events: (0..n).map(|i| Event {
                     event_type: Some(EventType::Mov),
                     event_amount: Some(Amount::from_minor(i as u64, Currency::EUR)),
-                    event_id: Some(c.clone()),
+                    event_id: Some(c.as_str().into()),
                     ..Event::default()
                 }).collect(),
                 order_reference_details: Some(OrderReferenceDetails {
-                    amazon_order_reference_id: Some(a.clone()),
+                    amazon_order_reference_id: Some(a.as_str().into()),
                     destination: Some(Destination {
-                        physical_destination: Some(AmazonAddress { name: Some(b.clone()), address_line2: Some(c.clone()), ..AmazonAddress::default() }),
+                        physical_destination: Some(AmazonAddress { name: Some(b.as_str().into()), address_line2: Some(c.as_str().into()), ..AmazonAddress::default() }),
                         ..Destination::default()
                     }),
                     ..OrderReferenceDetails::default()

@@ -541,7 +541,7 @@ fn at_least_one_transaction_id() {
 
     let read = CallReadTrxS2S {
         shop_login: "9000001".into(),
-        shop_transaction_id: Some(String::new()),
+        shop_transaction_id: Some(gestpay::Text::default()),
         ..Default::default()
     };
     fails(&read, "missing_field", "bankTransactionId");
@@ -713,7 +713,7 @@ fn lists_and_exchange_rate_rules() {
     ok(&numeric_only);
     let none = CallExchangeRateS2S {
         shop_login: "9000001".into(),
-        iso_code: Some(String::new()),
+        iso_code: Some(gestpay::Text::default()),
         ..Default::default()
     };
     let err = fails(&none, "missing_field", "uicCode");

@@ -20,8 +20,8 @@ macro_rules! docs {
     };
 }
 
-fn s(value: &str) -> Option<String> {
-    Some(value.to_owned())
+fn s<'a, T: From<&'a str>>(value: &'a str) -> Option<T> {
+    Some(value.into())
 }
 
 /// Builds `result` as the gateway would, in both SOAP versions, and checks it parses back equal.

@@ -6,8 +6,8 @@ use gestpay::prelude::*;
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
 
-fn s(value: &str) -> Option<String> {
-    Some(value.to_owned())
+fn s<'a, T: From<&'a str>>(value: &'a str) -> Option<T> {
+    Some(value.into())
 }
 
 fn text(n: usize) -> String {
@@ -82,7 +82,7 @@ const CASES: &[Case] = &[
         max: 65,
         build: |v| {
             with_customer(CustomerDetail {
-                first_name: Some(v),
+                first_name: Some(v.into()),
                 ..Default::default()
             })
         },
@@ -92,7 +92,7 @@ const CASES: &[Case] = &[
         max: 100,
         build: |v| {
             with_customer(CustomerDetail {
-                primary_email: Some(v),
+                primary_email: Some(v.into()),
                 ..Default::default()
             })
         },
@@ -103,7 +103,7 @@ const CASES: &[Case] = &[
         build: |v| {
             with_customer(CustomerDetail {
                 social: Some(CustomerSocial {
-                    network: Some(v),
+                    network: Some(v.into()),
                     ..Default::default()
                 }),
                 ..Default::default()
@@ -116,7 +116,7 @@ const CASES: &[Case] = &[
         build: |v| {
             base().order_details(OrderDetails {
                 billing_address: Some(BillingAddress {
-                    country_code: Some(v),
+                    country_code: Some(v.into()),
                     ..Default::default()
                 }),
                 ..Default::default()
@@ -129,7 +129,7 @@ const CASES: &[Case] = &[
         build: |v| {
             base().order_details(OrderDetails {
                 fraud_prevention: Some(FraudPrevention {
-                    order_note: Some(v),
+                    order_note: Some(v.into()),
                     ..Default::default()
                 }),
                 ..Default::default()
@@ -141,12 +141,16 @@ const CASES: &[Case] = &[
         path: "OrderDetails/ProductDetails/ProductDetail[1]/Name",
         max: 100,
         build: |v| {
-            let product = |name: Option<String>| ProductDetail {
+            let product = |name: Option<gestpay::Text>| ProductDetail {
                 name,
                 ..Default::default()
             };
             base().order_details(OrderDetails {
-                product_details: vec![product(s("Scarpe")), product(Some(v)), product(s("Borsa"))],
+                product_details: vec![
+                    product(s("Scarpe")),
+                    product(Some(v.into())),
+                    product(s("Borsa")),
+                ],
                 ..Default::default()
             })
         },
@@ -158,7 +162,7 @@ const CASES: &[Case] = &[
         build: |v| {
             base().order_details(OrderDetails {
                 product_details: vec![ProductDetail {
-                    unit_price: Some(v),
+                    unit_price: Some(v.into()),
                     ..Default::default()
                 }],
                 ..Default::default()
@@ -171,7 +175,7 @@ const CASES: &[Case] = &[
         build: |v| {
             base().order_details(OrderDetails {
                 shipping_lines: vec![ShippingLine {
-                    price: Some(v),
+                    price: Some(v.into()),
                     ..Default::default()
                 }],
                 ..Default::default()
@@ -183,7 +187,7 @@ const CASES: &[Case] = &[
         max: 32,
         build: |v| {
             base().shipping_details(ShippingDetails {
-                ship_to_name: Some(v),
+                ship_to_name: Some(v.into()),
                 ..Default::default()
             })
         },
@@ -193,7 +197,7 @@ const CASES: &[Case] = &[
         max: 45,
         build: |v| {
             with_card_holder(CardHolder {
-                name: Some(v),
+                name: Some(v.into()),
                 ..Default::default()
             })
         },
@@ -205,7 +209,7 @@ const CASES: &[Case] = &[
             with_3ds(EncryptThreeDsContainer {
                 buyer_details: Some(BuyerDetails {
                     billing_address: Some(ThreeDsAddress {
-                        post_code: Some(v),
+                        post_code: Some(v.into()),
                         ..Default::default()
                     }),
                     ..Default::default()
@@ -220,7 +224,7 @@ const CASES: &[Case] = &[
         build: |v| {
             with_3ds(EncryptThreeDsContainer {
                 merchant_risk_indicator: Some(MerchantRiskIndicator {
-                    delivery_email_address: Some(v),
+                    delivery_email_address: Some(v.into()),
                     ..Default::default()
                 }),
                 ..Default::default()
@@ -233,7 +237,7 @@ const CASES: &[Case] = &[
         build: |v| {
             with_3ds(EncryptThreeDsContainer {
                 merchant_risk_indicator: Some(MerchantRiskIndicator {
-                    gift_card_amount: Some(v),
+                    gift_card_amount: Some(v.into()),
                     ..Default::default()
                 }),
                 ..Default::default()
@@ -246,7 +250,7 @@ const CASES: &[Case] = &[
         build: |v| {
             let mut req = base();
             req.payment_type_detail = Some(PaymentTypeDetail {
-                my_bank_bank_code: Some(v),
+                my_bank_bank_code: Some(v.into()),
                 ..Default::default()
             });
             req
@@ -258,7 +262,7 @@ const CASES: &[Case] = &[
         build: |v| {
             let mut req = base();
             req.consel_customer_info = Some(ConselCustomerInfo {
-                taxation_code: Some(v),
+                taxation_code: Some(v.into()),
                 ..Default::default()
             });
             req
@@ -299,7 +303,7 @@ fn one_character_more_is_refused_with_the_wire_path() -> TestResult {
 fn first_name_65_ok_66_refused() -> TestResult {
     let first_name = |n| {
         with_customer(CustomerDetail {
-            first_name: Some(text(n)),
+            first_name: Some(text(n).into()),
             ..Default::default()
         })
     };
@@ -314,9 +318,9 @@ fn the_list_index_names_the_offending_item() -> TestResult {
         let items = (0..3)
             .map(|i| ProductDetail {
                 name: Some(if i == long {
-                    text(101)
+                    text(101).into()
                 } else {
-                    format!("Prodotto {i}")
+                    format!("Prodotto {i}").into()
                 }),
                 ..Default::default()
             })
@@ -341,7 +345,7 @@ fn the_list_index_names_the_offending_item() -> TestResult {
 fn lengths_count_characters_not_bytes() -> TestResult {
     let first_name = |v: String| {
         with_customer(CustomerDetail {
-            first_name: Some(v),
+            first_name: Some(v.into()),
             ..Default::default()
         })
     };
@@ -354,7 +358,7 @@ fn lengths_count_characters_not_bytes() -> TestResult {
 
     let card_holder = |v: String| {
         with_card_holder(CardHolder {
-            name: Some(v),
+            name: Some(v.into()),
             ..Default::default()
         })
     };
@@ -432,8 +436,8 @@ fn contradictory_lengths_are_not_enforced() -> TestResult {
     accepted(&with_customer(CustomerDetail {
         social: Some(CustomerSocial {
             auth_token: Some(Secret::new(text(300))),
-            profile_picture: Some(format!("https://example.org/{}.jpg", text(200))),
-            bio: Some(text(128)),
+            profile_picture: Some(format!("https://example.org/{}.jpg", text(200)).into()),
+            bio: Some(text(128).into()),
             id: s("103151259725141"),
             ..Default::default()
         }),
@@ -457,13 +461,13 @@ fn contradictory_lengths_are_not_enforced() -> TestResult {
     }))?;
     // shipToStreet2: 100 on one page, 200 on another.
     accepted(&base().shipping_details(ShippingDetails {
-        ship_to_street2: Some(text(200)),
+        ship_to_street2: Some(text(200).into()),
         ..Default::default()
     }))?;
     // previousTransDetails/bankTransactionID: 18, but the bank transaction id is 50 or 9 elsewhere.
     accepted(&base().trans_details(EncryptTransDetails {
         previous_trans_details: Some(PreviousTransDetails {
-            bank_transaction_id: Some(text(50)),
+            bank_transaction_id: Some(text(50).into()),
             ..Default::default()
         }),
         ..Default::default()

@@ -74,11 +74,11 @@ fn resolve_pending(app: &App, bank: &str, params: &HashMap<String, String>) -> R
         return text(StatusCode::NOT_FOUND, "no such transaction");
     };
     let b = state.opaque();
-    state.results.insert(b.clone(), bank.to_owned());
+    state.results.insert(b.clone(), bank.into());
     drop(state);
     let callback = Callback {
-        shop_login,
-        encrypted_string: b.clone(),
+        shop_login: shop_login.to_string(),
+        encrypted_string: b.to_string(),
     };
     crate::notify::send(config, &callback);
     // Every value here is digits, letters or `OK`/`KO`: nothing to escape.

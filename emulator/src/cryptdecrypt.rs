@@ -1,6 +1,7 @@
 //! WsCryptDecrypt: Encrypt registers a payment for the payment page; Decrypt reveals the
 //! result string the payment page sent to the merchant.
 
+use gestpay::Text;
 use gestpay::codes::{TransactionResult, error_description};
 use gestpay::cryptdecrypt::{Decrypt, DecryptResult, Encrypt, EncryptResult};
 use gestpay::custom_info::ReturnedCustomInfo;
@@ -63,7 +64,7 @@ fn encrypt_ko(code: u32) -> EncryptResult {
         transaction_type: Some("ENCRYPT".into()),
         transaction_result: Some(TransactionResult::Ko),
         error_code: Some(code),
-        error_description: error_description(code).map(str::to_owned),
+        error_description: error_description(code).map(Text::from),
         ..EncryptResult::default()
     }
 }
@@ -95,7 +96,7 @@ fn encrypt(call: &Call<'_>, req: Encrypt) -> Answer {
             transaction_result: Some(TransactionResult::Ok),
             crypt_decrypt_string: Some(crypt),
             error_code: Some(0),
-            error_description: Some(String::new()),
+            error_description: Some(Text::default()),
             ..EncryptResult::default()
         },
     )
@@ -106,7 +107,7 @@ fn decrypt_ko(code: u32) -> DecryptResult {
         transaction_type: Some("DECRYPT".into()),
         transaction_result: Some(TransactionResult::Ko),
         error_code: Some(code),
-        error_description: error_description(code).map(str::to_owned),
+        error_description: error_description(code).map(Text::from),
         ..DecryptResult::default()
     }
 }
@@ -148,7 +149,7 @@ pub(crate) fn decrypt_result(t: &Transaction) -> DecryptResult {
         }),
         error_code: Some(t.verdict.error_code()),
         error_description: Some(t.verdict.description()),
-        payment_method: Some(t.payment_type.as_str().to_owned()),
+        payment_method: Some(t.payment_type.as_str().into()),
         token: t.token.clone().map(Secret::new),
         ..DecryptResult::default()
     }

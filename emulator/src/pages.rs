@@ -2,6 +2,7 @@
 //! address, payment method), a card form for other methods, and a stand-in merchant page.
 //! Every value shown is escaped by maud.
 
+use gestpay::Text;
 use std::collections::HashMap;
 
 use axum::http::{Method, StatusCode};
@@ -89,7 +90,10 @@ pub(crate) fn handle(
 
 fn pending(app: &App, b: Option<&String>) -> Option<(String, PendingPayment)> {
     let b = b?;
-    app.state().pending.get(b).map(|p| (b.clone(), p.clone()))
+    app.state()
+        .pending
+        .get(b.as_str())
+        .map(|p| (b.clone(), p.clone()))
 }
 
 fn payment_page(app: &App, q: &HashMap<String, String>) -> Response {
@@ -99,7 +103,7 @@ fn payment_page(app: &App, q: &HashMap<String, String>) -> Response {
             "Unknown or already used payment (parameter b).",
         );
     };
-    if q.get("a") != Some(&p.request.shop_login) {
+    if q.get("a").map(String::as_str) != Some(p.request.shop_login.as_str()) {
         return error_page(
             StatusCode::BAD_REQUEST,
             "The shop login (parameter a) does not match the payment.",
@@ -204,7 +208,7 @@ fn index(f: &HashMap<String, String>, key: &str, len: usize) -> Option<usize> {
 fn finish(app: &App, f: &HashMap<String, String>, outcome: Outcome) -> Response {
     let config = app.config();
     let mut state = app.state();
-    let Some(p) = f.get("b").and_then(|b| state.pending.remove(b)) else {
+    let Some(p) = f.get("b").and_then(|b| state.pending.remove(b.as_str())) else {
         return error_page(StatusCode::BAD_REQUEST, "Unknown or already used payment.");
     };
     let req = p.request;
@@ -251,8 +255,8 @@ fn finish(app: &App, f: &HashMap<String, String>, outcome: Outcome) -> Response 
                     shop_login: req.shop_login.clone(),
                     payment_type: PaymentType::AMAZONPAY,
                     amazon: Some(order.clone()),
-                    buyer_name: Some(config.amazon.name.clone()),
-                    buyer_email: Some(config.amazon.email.clone()),
+                    buyer_name: Some(config.amazon.name.clone().into()),
+                    buyer_email: Some(config.amazon.email.clone().into()),
                     expiry_month: "12".into(),
                     expiry_year: "30".into(),
                 },
@@ -261,7 +265,7 @@ fn finish(app: &App, f: &HashMap<String, String>, outcome: Outcome) -> Response 
         }
         _ => None,
     };
-    let from_amazon = |value: &str| amazon.as_ref().map(|_| value.to_owned());
+    let from_amazon = |value: &str| amazon.as_ref().map(|_| Text::from(value));
     let payment = NewPayment {
         shop_login: req.shop_login.clone(),
         shop_transaction_id: req.shop_transaction_id.clone(),
@@ -284,8 +288,8 @@ fn finish(app: &App, f: &HashMap<String, String>, outcome: Outcome) -> Response 
     state.results.insert(result.clone(), bank_id);
     drop(state);
     let callback = Callback {
-        shop_login: req.shop_login,
-        encrypted_string: result,
+        shop_login: req.shop_login.to_string(),
+        encrypted_string: result.to_string(),
     };
     crate::notify::send(config, &callback);
     let positive = !matches!(verdict, Verdict::Ko(_));

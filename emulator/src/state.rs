@@ -1,6 +1,7 @@
 //! The emulator's memory: payments waiting on the payment page, transactions with their
 //! history, tokens. All of it lost when the process stops, by design.
 
+use gestpay::Text;
 use std::collections::HashMap;
 
 use gestpay::Amount;
@@ -13,14 +14,14 @@ use gestpay::custom_info::CustomInfo;
 pub(crate) struct EventRecord {
     pub(crate) kind: EventType,
     pub(crate) amount_minor: u64,
-    pub(crate) date: String,
-    pub(crate) id: String,
+    pub(crate) date: Text,
+    pub(crate) id: Text,
 }
 
 /// What the buyer chose on the emulated Amazon pages.
 #[derive(Debug, Clone)]
 pub(crate) struct AmazonOrder {
-    pub(crate) order_reference_id: String,
+    pub(crate) order_reference_id: Text,
     pub(crate) shipping_index: usize,
     pub(crate) card_index: usize,
     pub(crate) billing_agreement: bool,
@@ -56,13 +57,11 @@ impl Verdict {
     }
 
     /// `ErrorDescription` on the wire.
-    pub(crate) fn description(self) -> String {
+    pub(crate) fn description(self) -> Text {
         match self {
-            Verdict::Ok => "Transazione correttamente effettuata".to_owned(),
-            Verdict::Ko(code) => gestpay::codes::error_description(code)
-                .unwrap_or("")
-                .to_owned(),
-            Verdict::Pending => "Transazione in attesa di esito".to_owned(),
+            Verdict::Ok => "Transazione correttamente effettuata".into(),
+            Verdict::Ko(code) => gestpay::codes::error_description(code).unwrap_or("").into(),
+            Verdict::Pending => "Transazione in attesa di esito".into(),
         }
     }
 }
@@ -70,16 +69,16 @@ impl Verdict {
 /// What a new payment (payment page or callPagamS2S) carries.
 #[derive(Debug, Clone)]
 pub(crate) struct NewPayment {
-    pub(crate) shop_login: String,
-    pub(crate) shop_transaction_id: String,
+    pub(crate) shop_login: Text,
+    pub(crate) shop_transaction_id: Text,
     pub(crate) currency: Currency,
     /// The amount to authorise (0 for an Amazon Pay agreement without a first charge).
     pub(crate) amount_minor: u64,
     pub(crate) payment_type: PaymentType,
-    pub(crate) buyer_name: Option<String>,
-    pub(crate) buyer_email: Option<String>,
+    pub(crate) buyer_name: Option<Text>,
+    pub(crate) buyer_email: Option<Text>,
     pub(crate) custom_info: Option<CustomInfo>,
-    pub(crate) token: Option<String>,
+    pub(crate) token: Option<Text>,
     pub(crate) amazon: Option<AmazonOrder>,
     pub(crate) verdict: Verdict,
 }
@@ -87,21 +86,21 @@ pub(crate) struct NewPayment {
 /// A transaction the gateway knows.
 #[derive(Debug, Clone)]
 pub(crate) struct Transaction {
-    pub(crate) shop_login: String,
-    pub(crate) shop_transaction_id: String,
-    pub(crate) bank_transaction_id: String,
+    pub(crate) shop_login: Text,
+    pub(crate) shop_transaction_id: Text,
+    pub(crate) bank_transaction_id: Text,
     pub(crate) currency: Currency,
     pub(crate) authorized_minor: u64,
     pub(crate) settled_minor: u64,
     pub(crate) refunded_minor: u64,
     pub(crate) state: TransactionState,
     pub(crate) verdict: Verdict,
-    pub(crate) authorization_code: String,
+    pub(crate) authorization_code: Text,
     pub(crate) payment_type: PaymentType,
-    pub(crate) buyer_name: Option<String>,
-    pub(crate) buyer_email: Option<String>,
+    pub(crate) buyer_name: Option<Text>,
+    pub(crate) buyer_email: Option<Text>,
     pub(crate) custom_info: Option<CustomInfo>,
-    pub(crate) token: Option<String>,
+    pub(crate) token: Option<Text>,
     pub(crate) events: Vec<EventRecord>,
     pub(crate) amazon: Option<AmazonOrder>,
 }
@@ -126,13 +125,13 @@ pub(crate) struct PendingPayment {
 /// A billing-agreement or card token.
 #[derive(Debug, Clone)]
 pub(crate) struct TokenRecord {
-    pub(crate) shop_login: String,
+    pub(crate) shop_login: Text,
     pub(crate) payment_type: PaymentType,
     pub(crate) amazon: Option<AmazonOrder>,
-    pub(crate) buyer_name: Option<String>,
-    pub(crate) buyer_email: Option<String>,
-    pub(crate) expiry_month: String,
-    pub(crate) expiry_year: String,
+    pub(crate) buyer_name: Option<Text>,
+    pub(crate) buyer_email: Option<Text>,
+    pub(crate) expiry_month: Text,
+    pub(crate) expiry_year: Text,
 }
 
 /// Everything in memory.
@@ -140,13 +139,13 @@ pub(crate) struct TokenRecord {
 pub(crate) struct State {
     counter: u64,
     /// Encrypt's CryptDecryptString → the payment waiting for the buyer.
-    pub(crate) pending: HashMap<String, PendingPayment>,
+    pub(crate) pending: HashMap<Text, PendingPayment>,
     /// The `b` sent to the merchant's URLs → the transaction it reports.
-    pub(crate) results: HashMap<String, String>,
+    pub(crate) results: HashMap<Text, Text>,
     /// BankTransactionID → transaction.
-    pub(crate) transactions: HashMap<String, Transaction>,
+    pub(crate) transactions: HashMap<Text, Transaction>,
     /// Token value → what it charges.
-    pub(crate) tokens: HashMap<String, TokenRecord>,
+    pub(crate) tokens: HashMap<Text, TokenRecord>,
 }
 
 impl State {
@@ -157,41 +156,41 @@ impl State {
 
     /// An opaque string like the gateway's encrypted strings (unguessable is not the point
     /// here; distinct and stable within a run is).
-    pub(crate) fn opaque(&mut self) -> String {
+    pub(crate) fn opaque(&mut self) -> Text {
         let n = self.next();
-        format!("{:016X}{:016X}", mix(n), mix(n ^ 0xA5A5_A5A5))
+        format!("{:016X}{:016X}", mix(n), mix(n ^ 0xA5A5_A5A5)).into()
     }
 
     /// A new BankTransactionID.
-    pub(crate) fn bank_id(&mut self) -> String {
-        (7_000_000 + self.next()).to_string()
+    pub(crate) fn bank_id(&mut self) -> Text {
+        gestpay::compact_str::format_compact!("{}", 7_000_000 + self.next())
     }
 
     /// A six-digit authorisation code (leading zeros are kept: it is text).
-    pub(crate) fn authorization_code(&mut self) -> String {
-        format!("{:06}", mix(self.next()) % 1_000_000)
+    pub(crate) fn authorization_code(&mut self) -> Text {
+        format!("{:06}", mix(self.next()) % 1_000_000).into()
     }
 
     /// An Amazon Order Reference Id, in Amazon's format (`S02-0319513-4657042`).
-    pub(crate) fn amazon_order_reference(&mut self) -> String {
+    pub(crate) fn amazon_order_reference(&mut self) -> Text {
         let n = mix(self.next());
-        format!("S02-{:07}-{:07}", n % 10_000_000, (n >> 24) % 10_000_000)
+        format!("S02-{:07}-{:07}", n % 10_000_000, (n >> 24) % 10_000_000).into()
     }
 
     /// An Amazon billing agreement id used as the recurring token.
-    pub(crate) fn billing_agreement_token(&mut self) -> String {
+    pub(crate) fn billing_agreement_token(&mut self) -> Text {
         let n = mix(self.next());
-        format!("B02-{:07}-{:07}", n % 10_000_000, (n >> 24) % 10_000_000)
+        format!("B02-{:07}-{:07}", n % 10_000_000, (n >> 24) % 10_000_000).into()
     }
 
     /// An event id.
-    pub(crate) fn event_id(&mut self) -> String {
-        (900_000 + self.next()).to_string()
+    pub(crate) fn event_id(&mut self) -> Text {
+        gestpay::compact_str::format_compact!("{}", 900_000 + self.next())
     }
 
     /// Records a new payment; authorised ones get their AUT (and, without separate settlement,
     /// MOV) events. Returns the BankTransactionID.
-    pub(crate) fn record(&mut self, p: NewPayment, separate_settlement: bool) -> String {
+    pub(crate) fn record(&mut self, p: NewPayment, separate_settlement: bool) -> Text {
         let bank = self.bank_id();
         let authorization_code = self.authorization_code();
         let mut t = Transaction {
@@ -251,7 +250,7 @@ impl State {
                 self.authorise(&mut t, separate_settlement);
             }
         }
-        self.transactions.insert(bank.to_owned(), t);
+        self.transactions.insert(bank.into(), t);
         Some(pending)
     }
 
@@ -274,7 +273,7 @@ impl State {
     ) -> Lookup {
         if let Some(bank) = bank_id.filter(|b| !b.is_empty()) {
             return match self.transactions.get(bank) {
-                Some(t) if t.shop_login == shop_login => Lookup::Found(bank.to_owned()),
+                Some(t) if t.shop_login == shop_login => Lookup::Found(bank.into()),
                 _ => Lookup::NotFound,
             };
         }
@@ -309,7 +308,7 @@ impl State {
 /// The outcome of looking a transaction up.
 #[derive(Debug, PartialEq, Eq)]
 pub(crate) enum Lookup {
-    Found(String),
+    Found(Text),
     NotFound,
     NotUnique,
 }
@@ -323,18 +322,20 @@ fn mix(mut z: u64) -> u64 {
 }
 
 /// The current time as the gateway writes event dates (`dd/MM/yy HH:mm:ss`, UTC).
-pub(crate) fn now_event_date() -> String {
+pub(crate) fn now_event_date() -> Text {
     let format = time::macros::format_description!(
         "[day]/[month]/[year repr:last_two] [hour]:[minute]:[second]"
     );
     time::OffsetDateTime::now_utc()
         .format(&format)
         .unwrap_or_default()
+        .into()
 }
 
 /// The current time as Amazon writes timestamps (ISO 8601, UTC).
-pub(crate) fn now_iso() -> String {
+pub(crate) fn now_iso() -> Text {
     time::OffsetDateTime::now_utc()
         .format(&time::format_description::well_known::Rfc3339)
         .unwrap_or_default()
+        .into()
 }

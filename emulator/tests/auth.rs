@@ -131,7 +131,7 @@ fn the_shop_is_checked_before_the_address_and_the_apikey() {
 fn invalid_requests_get_the_gateways_codes() {
     let gw = Gateway::default();
     let mut encrypt = Encrypt::new(SHOP, Currency::EUR, eur(100), "AUTH-5");
-    encrypt.shop_transaction_id = String::new();
+    encrypt.shop_transaction_id = gestpay::Text::default();
     let body = encrypt.to_envelope_unchecked(V11).unwrap();
     let r = gw.post_raw(
         "/gestpay/GestPayWS/WsCryptDecrypt.asmx",

@@ -20,7 +20,7 @@ fn pay(gw: &Gateway, id: &str, minor: u64) -> String {
         CallPagamS2S::new(SHOP, Currency::EUR, eur(minor), id).card("4111111111111111", "12", "30");
     let paid = gw.call(&req, V11).0;
     assert!(paid.is_ok(), "{paid:?}");
-    paid.bank_transaction_id.unwrap()
+    paid.bank_transaction_id.unwrap().to_string()
 }
 
 fn read(gw: &Gateway, bank: &str) -> GestPayS2S {

@@ -9,6 +9,7 @@
 //! customInfo keys cannot hold `=` nor the `*P1*` separator.
 
 use arbitrary::{Arbitrary, Unstructured};
+use gestpay::Text;
 use gestpay::codes::{Currency, EventType, Language, PaymentType, TransactionResult};
 use gestpay::cryptdecrypt::{DecryptResult, Encrypt};
 use gestpay::custom_info::{CustomInfo, ReturnedCustomInfo};
@@ -32,11 +33,14 @@ struct Input {
 }
 
 impl Input {
-    fn text(&self, i: usize) -> String {
-        self.texts.get(i).cloned().unwrap_or_default()
+    fn text(&self, i: usize) -> Text {
+        self.texts
+            .get(i)
+            .map(|t| Text::from(t.as_str()))
+            .unwrap_or_default()
     }
 
-    fn opt(&self, i: usize) -> Option<String> {
+    fn opt(&self, i: usize) -> Option<Text> {
         Some(self.text(i)).filter(|s| !s.is_empty())
     }
 
@@ -45,8 +49,8 @@ impl Input {
     }
 
     /// A code read trimmed: generated trimmed, absent when empty.
-    fn code(&self, i: usize) -> Option<String> {
-        Some(self.text(i).trim().to_owned()).filter(|s| !s.is_empty())
+    fn code(&self, i: usize) -> Option<Text> {
+        Some(Text::from(self.text(i).trim())).filter(|s| !s.is_empty())
     }
 
     fn amount(&self) -> Amount {
@@ -83,9 +87,9 @@ impl Input {
             .products
             .iter()
             .map(|(name, sku, description)| ProductDetail {
-                name: Some(name.clone()).filter(|s| !s.is_empty()),
-                sku: Some(sku.clone()).filter(|s| !s.is_empty()),
-                description: Some(description.clone()).filter(|s| !s.is_empty()),
+                name: Some(Text::from(name.as_str())).filter(|s| !s.is_empty()),
+                sku: Some(Text::from(sku.as_str())).filter(|s| !s.is_empty()),
+                description: Some(Text::from(description.as_str())).filter(|s| !s.is_empty()),
                 ..ProductDetail::default()
             })
             .filter(|p| *p != ProductDetail::default())
@@ -211,7 +215,7 @@ fn s2s_result(input: &Input) -> CallReadTrxS2SResult {
                 .filter(|k| !k.is_empty())
                 .map(EventType::from),
             event_amount: Amount::from_minor_exponent(minor % 1_000_000_000, 2).ok(),
-            event_date: Some(date.clone()).filter(|d| !d.is_empty()),
+            event_date: Some(Text::from(date.as_str())).filter(|d| !d.is_empty()),
             ..Event::default()
         })
         .collect();

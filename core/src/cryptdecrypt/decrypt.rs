@@ -1,5 +1,6 @@
 //! `Decrypt` (PROTOCOL.md §2.3): turn the `b` parameter of the callback into the result.
 
+use crate::Text;
 use crate::cryptdecrypt::DecryptResult;
 use crate::error::Result;
 use crate::message::Request;
@@ -13,9 +14,9 @@ crate::xml_model! {
     /// The `Decrypt` request. Element names are case-sensitive (`CryptedString`).
     pub struct Decrypt {
         /// `shopLogin` (30, mandatory): the `a` parameter received.
-        pub shop_login: String => "shopLogin" [max 30],
+        pub shop_login: Text => "shopLogin" [max 30],
         /// `CryptedString` (mandatory): the `b` parameter received.
-        pub crypted_string: String => "CryptedString",
+        pub crypted_string: Text => "CryptedString",
         /// `apikey`: API-key authentication.
         pub api_key: Option<Secret> => "apikey",
     }
@@ -23,10 +24,10 @@ crate::xml_model! {
 
 impl Decrypt {
     /// A request for the shop login and encrypted string received.
-    pub fn new(shop_login: impl Into<String>, crypted_string: impl Into<String>) -> Self {
+    pub fn new(shop_login: impl AsRef<str>, crypted_string: impl AsRef<str>) -> Self {
         Decrypt {
-            shop_login: shop_login.into(),
-            crypted_string: crypted_string.into(),
+            shop_login: Text::from(shop_login.as_ref()),
+            crypted_string: Text::from(crypted_string.as_ref()),
             api_key: None,
         }
     }

@@ -5,6 +5,7 @@ use std::borrow::Cow;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::Text;
 use crate::amount::Amount;
 use crate::codes::{Currency, Language, PaymentType};
 use crate::cryptdecrypt::EncryptResult;
@@ -25,14 +26,14 @@ crate::xml_model! {
     /// fields; fields are in wire (WSDL) order.
     pub struct Encrypt {
         /// `shopLogin` (30, mandatory): the merchant code.
-        pub shop_login: String => "shopLogin" [max 30],
+        pub shop_login: Text => "shopLogin" [max 30],
         /// `uicCode` (mandatory): the currency.
         pub uic_code: Option<Currency> => "uicCode",
         /// `amount` (9, mandatory).
         pub amount: Option<Amount> => "amount",
         /// `shopTransactionId` (50, mandatory): the merchant's order id; must be unique for
         /// Amazon Pay (uniqueness is the caller's responsibility: this library keeps no state).
-        pub shop_transaction_id: String => "shopTransactionId" [max 50],
+        pub shop_transaction_id: Text => "shopTransactionId" [max 50],
         /// `cardNumber`: legacy, not in current docs.
         pub card_number: Option<Secret> => "cardNumber" [max 20],
         /// `expiryMonth`: legacy.
@@ -40,9 +41,9 @@ crate::xml_model! {
         /// `expiryYear`: legacy.
         pub expiry_year: Option<Secret> => "expiryYear",
         /// `buyerName` (50).
-        pub buyer_name: Option<String> => "buyerName" [max 50],
+        pub buyer_name: Option<Text> => "buyerName" [max 50],
         /// `buyerEmail` (50).
-        pub buyer_email: Option<String> => "buyerEmail" [max 50],
+        pub buyer_email: Option<Text> => "buyerEmail" [max 50],
         /// `languageId`: the payment page's language.
         pub language_id: Option<Language> => "languageId",
         /// `cvv`: legacy.
@@ -52,9 +53,9 @@ crate::xml_model! {
         /// `requestToken` (25): ask for a card token.
         pub request_token: Option<RequestToken> => "requestToken",
         /// `ppSellerProtection`: `1` for PayPal seller protection (needs `shippingDetails`).
-        pub pp_seller_protection: Option<String> => "ppSellerProtection",
+        pub pp_seller_protection: Option<Text> => "ppSellerProtection",
         /// `transKey`: present in the 2021 WSDL only; undocumented for Encrypt.
-        pub trans_key: Option<String> => "transKey",
+        pub trans_key: Option<Text> => "transKey",
         /// `shippingDetails`.
         pub shipping_details: Option<ShippingDetails> => "shippingDetails",
         /// `paymentTypes/paymentType`: the methods shown; one entry jumps straight to it.
@@ -62,7 +63,7 @@ crate::xml_model! {
         /// `paymentTypeDetail`: MyBank / iDEAL bank preselection.
         pub payment_type_detail: Option<PaymentTypeDetail> => "paymentTypeDetail",
         /// `redFraudPrevention`: legacy ReD fraud screening.
-        pub red_fraud_prevention: Option<String> => "redFraudPrevention",
+        pub red_fraud_prevention: Option<Text> => "redFraudPrevention",
         /// `Red_CustomerInfo`: legacy.
         pub red_customer_info: Option<RedCustomerInfo> => "Red_CustomerInfo",
         /// `Red_ShippingInfo`: legacy.
@@ -76,11 +77,11 @@ crate::xml_model! {
         /// `Red_Items`: legacy.
         pub red_items: Option<RedItems> => "Red_Items",
         /// `Consel_MerchantPro` (3): Consel promo code, needed to offer CONSEL.
-        pub consel_merchant_pro: Option<String> => "Consel_MerchantPro" [max 3],
+        pub consel_merchant_pro: Option<Text> => "Consel_MerchantPro" [max 3],
         /// `Consel_CustomerInfo`.
         pub consel_customer_info: Option<ConselCustomerInfo> => "Consel_CustomerInfo",
         /// `payPalBillingAgreementDescription` (127): non-empty ⇒ PayPal billing agreement.
-        pub pay_pal_billing_agreement_description: Option<String> => "payPalBillingAgreementDescription" [max 127],
+        pub pay_pal_billing_agreement_description: Option<Text> => "payPalBillingAgreementDescription" [max 127],
         /// `amazonPayBillingAgreementDescription`: Amazon Pay recurring payments.
         pub amazon_pay_billing_agreement_description: Option<AmazonPayBillingAgreement> => "amazonPayBillingAgreementDescription",
         /// `OrderDetails`: Riskified, Klarna and alternative-payment data.
@@ -91,23 +92,23 @@ crate::xml_model! {
         pub trans_details: Option<EncryptTransDetails> => "transDetails",
         /// `BancomatPayPhoneNumber`: mandatory for BANCOMATPAY; documented, but in no WSDL, so
         /// its position is a best guess (after `transDetails`).
-        pub bancomat_pay_phone_number: Option<String> => "BancomatPayPhoneNumber",
+        pub bancomat_pay_phone_number: Option<Text> => "BancomatPayPhoneNumber",
     }
 }
 
 impl Encrypt {
     /// A request with the four mandatory fields.
     pub fn new(
-        shop_login: impl Into<String>,
+        shop_login: impl AsRef<str>,
         currency: Currency,
         amount: Amount,
-        shop_transaction_id: impl Into<String>,
+        shop_transaction_id: impl AsRef<str>,
     ) -> Self {
         Encrypt {
-            shop_login: shop_login.into(),
+            shop_login: Text::from(shop_login.as_ref()),
             uic_code: Some(currency),
             amount: Some(amount),
-            shop_transaction_id: shop_transaction_id.into(),
+            shop_transaction_id: Text::from(shop_transaction_id.as_ref()),
             ..Encrypt::default()
         }
     }
@@ -125,9 +126,9 @@ impl Encrypt {
     }
 
     /// The buyer's name and e-mail.
-    pub fn buyer(mut self, name: impl Into<String>, email: impl Into<String>) -> Self {
-        self.buyer_name = Some(name.into());
-        self.buyer_email = Some(email.into());
+    pub fn buyer(mut self, name: impl AsRef<str>, email: impl AsRef<str>) -> Self {
+        self.buyer_name = Some(Text::from(name.as_ref()));
+        self.buyer_email = Some(Text::from(email.as_ref()));
         self
     }
 

@@ -1,61 +1,63 @@
 //! Legacy blocks (PROTOCOL.md §4.13, §4.16): Consel instalment data of `Encrypt` and the
 //! undocumented ReD fraud-screening blocks present in every WSDL source.
 
+use crate::Text;
+
 crate::xml_model! {
     /// `ConselCustomerInfo` (Encrypt only): buyer data for Consel instalment payments (30 chars each).
     pub struct ConselCustomerInfo {
         /// `Surname` (30): surname.
-        pub surname: Option<String> => "Surname" [max 30],
+        pub surname: Option<Text> => "Surname" [max 30],
         /// `Name` (30): first name.
-        pub name: Option<String> => "Name" [max 30],
+        pub name: Option<Text> => "Name" [max 30],
         /// `TaxationCode` (30): fiscal code.
-        pub taxation_code: Option<String> => "TaxationCode" [max 30],
+        pub taxation_code: Option<Text> => "TaxationCode" [max 30],
         /// `Address` (30): home address.
-        pub address: Option<String> => "Address" [max 30],
+        pub address: Option<Text> => "Address" [max 30],
         /// `City` (30): home city.
-        pub city: Option<String> => "City" [max 30],
+        pub city: Option<Text> => "City" [max 30],
         /// `StateCode` (30): province code.
-        pub state_code: Option<String> => "StateCode" [max 30],
+        pub state_code: Option<Text> => "StateCode" [max 30],
         /// `DateAddress` (30): living at the address since, `dd/mm/yyyy`.
-        pub date_address: Option<String> => "DateAddress" [max 30],
+        pub date_address: Option<Text> => "DateAddress" [max 30],
         /// `Phone` (30): phone number.
-        pub phone: Option<String> => "Phone" [max 30],
+        pub phone: Option<Text> => "Phone" [max 30],
         /// `MobilePhone` (30): mobile phone number.
-        pub mobile_phone: Option<String> => "MobilePhone" [max 30],
+        pub mobile_phone: Option<Text> => "MobilePhone" [max 30],
         /// `MunicipalCode`: municipality code of the address.
-        pub municipal_code: Option<String> => "MunicipalCode",
+        pub municipal_code: Option<Text> => "MunicipalCode",
         /// `StateBirthDate`: province of birth.
-        pub state_birth_date: Option<String> => "StateBirthDate",
+        pub state_birth_date: Option<Text> => "StateBirthDate",
         /// `BirthDate`: date of birth.
-        pub birth_date: Option<String> => "BirthDate",
+        pub birth_date: Option<Text> => "BirthDate",
         /// `Mail`: e-mail address.
-        pub mail: Option<String> => "Mail",
+        pub mail: Option<Text> => "Mail",
         /// `MunicipalDocumentCode`: municipality code of the identity document's issuer.
-        pub municipal_document_code: Option<String> => "MunicipalDocumentCode",
+        pub municipal_document_code: Option<Text> => "MunicipalDocumentCode",
         /// `Employment`: employment.
-        pub employment: Option<String> => "Employment",
+        pub employment: Option<Text> => "Employment",
         /// `WorkingAddress`: work address.
-        pub working_address: Option<String> => "WorkingAddress",
+        pub working_address: Option<Text> => "WorkingAddress",
         /// `MunicipalWorkingCode`: municipality code of the work address.
-        pub municipal_working_code: Option<String> => "MunicipalWorkingCode",
+        pub municipal_working_code: Option<Text> => "MunicipalWorkingCode",
         /// `DocumentState`: province of the identity document's issuer.
-        pub document_state: Option<String> => "DocumentState",
+        pub document_state: Option<Text> => "DocumentState",
         /// `DocumentNumber`: identity document number.
-        pub document_number: Option<String> => "DocumentNumber",
+        pub document_number: Option<Text> => "DocumentNumber",
         /// `MunicipalBirthCode`: municipality code of the place of birth.
-        pub municipal_birth_code: Option<String> => "MunicipalBirthCode",
+        pub municipal_birth_code: Option<Text> => "MunicipalBirthCode",
         /// `VisaExpiryDate`: residence permit expiry date.
-        pub visa_expiry_date: Option<String> => "VisaExpiryDate",
+        pub visa_expiry_date: Option<Text> => "VisaExpiryDate",
         /// `Iban`: the buyer's IBAN.
-        pub iban: Option<String> => "Iban",
+        pub iban: Option<Text> => "Iban",
         /// `DocumentDate`: identity document issue date.
-        pub document_date: Option<String> => "DocumentDate",
+        pub document_date: Option<Text> => "DocumentDate",
         /// `WorkingTelNumber`: work phone number.
-        pub working_tel_number: Option<String> => "WorkingTelNumber",
+        pub working_tel_number: Option<Text> => "WorkingTelNumber",
         /// `WorkingState`: province of the work address.
-        pub working_state: Option<String> => "WorkingState",
+        pub working_state: Option<Text> => "WorkingState",
         /// `MonthlyPay`: monthly income (undocumented).
-        pub monthly_pay: Option<String> => "MonthlyPay",
+        pub monthly_pay: Option<Text> => "MonthlyPay",
     }
 }
 
@@ -63,27 +65,27 @@ crate::xml_model! {
     /// `RedCustomerInfo` (legacy ReD): the customer.
     pub struct RedCustomerInfo {
         /// `Customer_Title`: title.
-        pub customer_title: Option<String> => "Customer_Title",
+        pub customer_title: Option<Text> => "Customer_Title",
         /// `Customer_Name`: first name.
-        pub customer_name: Option<String> => "Customer_Name",
+        pub customer_name: Option<Text> => "Customer_Name",
         /// `Customer_Surname`: surname.
-        pub customer_surname: Option<String> => "Customer_Surname",
+        pub customer_surname: Option<Text> => "Customer_Surname",
         /// `Customer_Email`: e-mail address.
-        pub customer_email: Option<String> => "Customer_Email",
+        pub customer_email: Option<Text> => "Customer_Email",
         /// `Customer_Address`: address.
-        pub customer_address: Option<String> => "Customer_Address",
+        pub customer_address: Option<Text> => "Customer_Address",
         /// `Customer_Address2`: second address line.
-        pub customer_address2: Option<String> => "Customer_Address2",
+        pub customer_address2: Option<Text> => "Customer_Address2",
         /// `Customer_City`: city.
-        pub customer_city: Option<String> => "Customer_City",
+        pub customer_city: Option<Text> => "Customer_City",
         /// `Customer_StateCode`: state code.
-        pub customer_state_code: Option<String> => "Customer_StateCode",
+        pub customer_state_code: Option<Text> => "Customer_StateCode",
         /// `Customer_Country`: country.
-        pub customer_country: Option<String> => "Customer_Country",
+        pub customer_country: Option<Text> => "Customer_Country",
         /// `Customer_PostalCode`: postal code.
-        pub customer_postal_code: Option<String> => "Customer_PostalCode",
+        pub customer_postal_code: Option<Text> => "Customer_PostalCode",
         /// `Customer_Phone`: phone number.
-        pub customer_phone: Option<String> => "Customer_Phone",
+        pub customer_phone: Option<Text> => "Customer_Phone",
     }
 }
 
@@ -91,31 +93,31 @@ crate::xml_model! {
     /// `RedShippingInfo` (legacy ReD): the shipping recipient.
     pub struct RedShippingInfo {
         /// `Shipping_Name`: first name.
-        pub shipping_name: Option<String> => "Shipping_Name",
+        pub shipping_name: Option<Text> => "Shipping_Name",
         /// `Shipping_Surname`: surname.
-        pub shipping_surname: Option<String> => "Shipping_Surname",
+        pub shipping_surname: Option<Text> => "Shipping_Surname",
         /// `Shipping_Email`: e-mail address.
-        pub shipping_email: Option<String> => "Shipping_Email",
+        pub shipping_email: Option<Text> => "Shipping_Email",
         /// `Shipping_Address`: address.
-        pub shipping_address: Option<String> => "Shipping_Address",
+        pub shipping_address: Option<Text> => "Shipping_Address",
         /// `Shipping_Address2`: second address line.
-        pub shipping_address2: Option<String> => "Shipping_Address2",
+        pub shipping_address2: Option<Text> => "Shipping_Address2",
         /// `Shipping_City`: city.
-        pub shipping_city: Option<String> => "Shipping_City",
+        pub shipping_city: Option<Text> => "Shipping_City",
         /// `Shipping_StateCode`: state code.
-        pub shipping_state_code: Option<String> => "Shipping_StateCode",
+        pub shipping_state_code: Option<Text> => "Shipping_StateCode",
         /// `Shipping_Country`: country.
-        pub shipping_country: Option<String> => "Shipping_Country",
+        pub shipping_country: Option<Text> => "Shipping_Country",
         /// `Shipping_PostalCode`: postal code.
-        pub shipping_postal_code: Option<String> => "Shipping_PostalCode",
+        pub shipping_postal_code: Option<Text> => "Shipping_PostalCode",
         /// `Shipping_HomePhone`: home phone.
-        pub shipping_home_phone: Option<String> => "Shipping_HomePhone",
+        pub shipping_home_phone: Option<Text> => "Shipping_HomePhone",
         /// `Shipping_MobilePhone`: mobile phone.
-        pub shipping_mobile_phone: Option<String> => "Shipping_MobilePhone",
+        pub shipping_mobile_phone: Option<Text> => "Shipping_MobilePhone",
         /// `Shipping_FaxPhone`: fax number.
-        pub shipping_fax_phone: Option<String> => "Shipping_FaxPhone",
+        pub shipping_fax_phone: Option<Text> => "Shipping_FaxPhone",
         /// `Shipping_TimeToDeparture`: time until departure.
-        pub shipping_time_to_departure: Option<String> => "Shipping_TimeToDeparture",
+        pub shipping_time_to_departure: Option<Text> => "Shipping_TimeToDeparture",
     }
 }
 
@@ -123,33 +125,33 @@ crate::xml_model! {
     /// `RedBillingInfo` (legacy ReD): the billing party.
     pub struct RedBillingInfo {
         /// `Billing_Id`: billing id.
-        pub billing_id: Option<String> => "Billing_Id",
+        pub billing_id: Option<Text> => "Billing_Id",
         /// `Billing_Name`: first name.
-        pub billing_name: Option<String> => "Billing_Name",
+        pub billing_name: Option<Text> => "Billing_Name",
         /// `Billing_Surname`: surname.
-        pub billing_surname: Option<String> => "Billing_Surname",
+        pub billing_surname: Option<Text> => "Billing_Surname",
         /// `Billing_DateOfBirth`: date of birth.
-        pub billing_date_of_birth: Option<String> => "Billing_DateOfBirth",
+        pub billing_date_of_birth: Option<Text> => "Billing_DateOfBirth",
         /// `Billing_Email`: e-mail address.
-        pub billing_email: Option<String> => "Billing_Email",
+        pub billing_email: Option<Text> => "Billing_Email",
         /// `Billing_Address`: address.
-        pub billing_address: Option<String> => "Billing_Address",
+        pub billing_address: Option<Text> => "Billing_Address",
         /// `Billing_Address2`: second address line.
-        pub billing_address2: Option<String> => "Billing_Address2",
+        pub billing_address2: Option<Text> => "Billing_Address2",
         /// `Billing_City`: city.
-        pub billing_city: Option<String> => "Billing_City",
+        pub billing_city: Option<Text> => "Billing_City",
         /// `Billing_StateCode`: state code.
-        pub billing_state_code: Option<String> => "Billing_StateCode",
+        pub billing_state_code: Option<Text> => "Billing_StateCode",
         /// `Billing_Country`: country.
-        pub billing_country: Option<String> => "Billing_Country",
+        pub billing_country: Option<Text> => "Billing_Country",
         /// `Billing_PostalCode`: postal code.
-        pub billing_postal_code: Option<String> => "Billing_PostalCode",
+        pub billing_postal_code: Option<Text> => "Billing_PostalCode",
         /// `Billing_HomePhone`: home phone.
-        pub billing_home_phone: Option<String> => "Billing_HomePhone",
+        pub billing_home_phone: Option<Text> => "Billing_HomePhone",
         /// `Billing_WorkPhone`: work phone.
-        pub billing_work_phone: Option<String> => "Billing_WorkPhone",
+        pub billing_work_phone: Option<Text> => "Billing_WorkPhone",
         /// `Billing_MobilePhone`: mobile phone.
-        pub billing_mobile_phone: Option<String> => "Billing_MobilePhone",
+        pub billing_mobile_phone: Option<Text> => "Billing_MobilePhone",
     }
 }
 
@@ -157,17 +159,17 @@ crate::xml_model! {
     /// `RedCustomerData` (legacy ReD): the shopping session.
     pub struct RedCustomerData {
         /// `MerchantWebSite`: the merchant's web site.
-        pub merchant_web_site: Option<String> => "MerchantWebSite",
+        pub merchant_web_site: Option<Text> => "MerchantWebSite",
         /// `Customer_IPAddress`: the buyer's IP address.
-        pub customer_ip_address: Option<String> => "Customer_IPAddress",
+        pub customer_ip_address: Option<Text> => "Customer_IPAddress",
         /// `PC_FingerPrint`: device fingerprint.
-        pub pc_finger_print: Option<String> => "PC_FingerPrint",
+        pub pc_finger_print: Option<Text> => "PC_FingerPrint",
         /// `PreviousCustomer`: whether the buyer bought before.
-        pub previous_customer: Option<String> => "PreviousCustomer",
+        pub previous_customer: Option<Text> => "PreviousCustomer",
         /// `Red_Merchant_ID`: ReD merchant id.
-        pub red_merchant_id: Option<String> => "Red_Merchant_ID",
+        pub red_merchant_id: Option<Text> => "Red_Merchant_ID",
         /// `Red_ServiceType`: ReD service type.
-        pub red_service_type: Option<String> => "Red_ServiceType",
+        pub red_service_type: Option<Text> => "Red_ServiceType",
     }
 }
 
@@ -175,7 +177,7 @@ crate::xml_model! {
     /// `RedCustomInfo` (legacy ReD): free custom data.
     pub struct RedCustomInfo {
         /// `UserCustomData`*: custom values, repeated directly.
-        pub user_custom_data: Vec<String> => "UserCustomData",
+        pub user_custom_data: Vec<Text> => "UserCustomData",
     }
 }
 
@@ -183,7 +185,7 @@ crate::xml_model! {
     /// `RedItems` (legacy ReD): the purchased items.
     pub struct RedItems {
         /// `NumberOfItems`: number of items.
-        pub number_of_items: Option<String> => "NumberOfItems",
+        pub number_of_items: Option<Text> => "NumberOfItems",
         /// `Red_Item`*: the items, repeated directly (no wrapper).
         pub red_item: Vec<RedItem> => "Red_Item",
     }
@@ -193,24 +195,24 @@ crate::xml_model! {
     /// `Red_Item` (type `RedItem`, legacy ReD): one purchased item.
     pub struct RedItem {
         /// `Item_ProductCode`: product code.
-        pub item_product_code: Option<String> => "Item_ProductCode",
+        pub item_product_code: Option<Text> => "Item_ProductCode",
         /// `Item_StockKeepingUnit`: stock keeping unit.
-        pub item_stock_keeping_unit: Option<String> => "Item_StockKeepingUnit",
+        pub item_stock_keeping_unit: Option<Text> => "Item_StockKeepingUnit",
         /// `Item_Description`: description.
-        pub item_description: Option<String> => "Item_Description",
+        pub item_description: Option<Text> => "Item_Description",
         /// `Item_Quantity`: quantity.
-        pub item_quantity: Option<String> => "Item_Quantity",
+        pub item_quantity: Option<Text> => "Item_Quantity",
         /// `Item_UnitCost`: unit cost.
-        pub item_unit_cost: Option<String> => "Item_UnitCost",
+        pub item_unit_cost: Option<Text> => "Item_UnitCost",
         /// `Item_TotalCost`: total cost.
-        pub item_total_cost: Option<String> => "Item_TotalCost",
+        pub item_total_cost: Option<Text> => "Item_TotalCost",
         /// `Item_ShippingNumber`: shipping number.
-        pub item_shipping_number: Option<String> => "Item_ShippingNumber",
+        pub item_shipping_number: Option<Text> => "Item_ShippingNumber",
         /// `Item_GiftMessage`: gift message.
-        pub item_gift_message: Option<String> => "Item_GiftMessage",
+        pub item_gift_message: Option<Text> => "Item_GiftMessage",
         /// `Item_PartEAN_Number`: EAN code.
-        pub item_part_ean_number: Option<String> => "Item_PartEAN_Number",
+        pub item_part_ean_number: Option<Text> => "Item_PartEAN_Number",
         /// `Item_ShippingComments`: shipping comments.
-        pub item_shipping_comments: Option<String> => "Item_ShippingComments",
+        pub item_shipping_comments: Option<Text> => "Item_ShippingComments",
     }
 }

@@ -2,6 +2,7 @@
 //! card-present data, marketplace splits, settlement fulfilment and refund products.
 
 use crate::Secret;
+use crate::Text;
 use crate::models::ProductDetail;
 
 crate::xml_model! {
@@ -16,9 +17,9 @@ crate::xml_model! {
         /// `onlinePaymentCryptogram`: the payment cryptogram (secret).
         pub online_payment_cryptogram: Option<Secret> => "onlinePaymentCryptogram",
         /// `eciIndicator`: electronic commerce indicator.
-        pub eci_indicator: Option<String> => "eciIndicator",
+        pub eci_indicator: Option<Text> => "eciIndicator",
         /// `requestToken`: asks for a token of the card (as `callPagamS2S/requestToken`).
-        pub request_token: Option<String> => "requestToken",
+        pub request_token: Option<Text> => "requestToken",
         /// `token`: a token value (secret).
         pub token: Option<Secret> => "token",
     }
@@ -44,7 +45,7 @@ crate::xml_model! {
     /// `paymentDeviceDetails` (type `PaymentDeviceDetails`): the card-present terminal (undocumented).
     pub struct PaymentDeviceDetails {
         /// `TerminalId`: terminal id.
-        pub terminal_id: Option<String> => "TerminalId",
+        pub terminal_id: Option<Text> => "TerminalId",
     }
 }
 
@@ -52,11 +53,11 @@ crate::xml_model! {
     /// `cardReaderPayments` (type `CardReaderPayments`): a card read by an mPOS reader (undocumented).
     pub struct CardReaderPayments {
         /// `deviceName`: the reader's name.
-        pub device_name: Option<String> => "deviceName",
+        pub device_name: Option<Text> => "deviceName",
         /// `deviceProvidedInfo`: what the reader read.
         pub device_provided_info: Option<DeviceProvidedInfo> => "deviceProvidedInfo",
         /// `buyerSignature`: the buyer's signature.
-        pub buyer_signature: Option<String> => "buyerSignature",
+        pub buyer_signature: Option<Text> => "buyerSignature",
     }
 }
 
@@ -64,7 +65,7 @@ crate::xml_model! {
     /// `deviceProvidedInfo` (type `DeviceProvidedInfo`): the reader's output.
     pub struct DeviceProvidedInfo {
         /// `deviceID`: the reader's id.
-        pub device_id: Option<String> => "deviceID",
+        pub device_id: Option<Text> => "deviceID",
         /// `ksn`: key serial number of the encrypted card data (secret).
         pub ksn: Option<Secret> => "ksn",
         /// `cardData`: the card tracks.
@@ -80,7 +81,7 @@ crate::xml_model! {
         /// `track2`: track 2 (secret).
         pub track2: Option<Secret> => "track2",
         /// `cardHolderName`: cardholder name.
-        pub card_holder_name: Option<String> => "cardHolderName",
+        pub card_holder_name: Option<Text> => "cardHolderName",
     }
 }
 
@@ -88,7 +89,7 @@ crate::xml_model! {
     /// `marketPlace` (type `Marketplace`, undocumented): marketplace split payment.
     pub struct Marketplace {
         /// `mkpType`: marketplace operation type.
-        pub mkp_type: Option<String> => "mkpType",
+        pub mkp_type: Option<Text> => "mkpType",
         /// `mkpRefMaster`: reference to the master payment.
         pub mkp_ref_master: Option<RefMaster> => "mkpRefMaster",
         /// `mkpSplits/mkpSplit*`: the splits among sub-merchants.
@@ -100,9 +101,9 @@ crate::xml_model! {
     /// `mkpRefMaster` (type `RefMaster`): the master payment of a marketplace split.
     pub struct RefMaster {
         /// `mkpBankId`: bank transaction id of the master payment.
-        pub mkp_bank_id: Option<String> => "mkpBankId",
+        pub mkp_bank_id: Option<Text> => "mkpBankId",
         /// `mkpPaymentId`: payment id of the master payment.
-        pub mkp_payment_id: Option<String> => "mkpPaymentId",
+        pub mkp_payment_id: Option<Text> => "mkpPaymentId",
     }
 }
 
@@ -110,7 +111,7 @@ crate::xml_model! {
     /// `mkpSplit` (type `MkpSplit`): one share of a marketplace split.
     pub struct MkpSplit {
         /// `mkpSubMerchant`: the sub-merchant.
-        pub mkp_sub_merchant: Option<String> => "mkpSubMerchant",
+        pub mkp_sub_merchant: Option<Text> => "mkpSubMerchant",
     }
 }
 
@@ -126,19 +127,19 @@ crate::xml_model! {
     /// `FullfillmentDetail` (type `FullfillmentDetail`): one fulfilment.
     pub struct FullfillmentDetail {
         /// `Status`: `success`, `cancelled`, `error` or `failure`.
-        pub status: Option<String> => "Status",
+        pub status: Option<Text> => "Status",
         /// `ProductDetails`*: the products, each element one product, repeated directly (no wrapper).
         pub product_details: Vec<ProductDetail> => "ProductDetails",
         /// `TrackingCompany`: the carrier.
-        pub tracking_company: Option<String> => "TrackingCompany",
+        pub tracking_company: Option<Text> => "TrackingCompany",
         /// `TrackingNumbers`: tracking numbers.
-        pub tracking_numbers: Option<String> => "TrackingNumbers",
+        pub tracking_numbers: Option<Text> => "TrackingNumbers",
         /// `TrackingUrls`: tracking URLs.
-        pub tracking_urls: Option<String> => "TrackingUrls",
+        pub tracking_urls: Option<Text> => "TrackingUrls",
         /// `Message`: a message about the fulfilment.
-        pub message: Option<String> => "Message",
+        pub message: Option<Text> => "Message",
         /// `Receipt`: receipt data.
-        pub receipt: Option<String> => "Receipt",
+        pub receipt: Option<Text> => "Receipt",
     }
 }
 

@@ -12,6 +12,7 @@ use std::fmt;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::Text;
 use crate::address::Address;
 use crate::amount::Amount;
 use crate::error::{Error, ErrorCode, Result};
@@ -26,11 +27,11 @@ crate::xml_model! {
         /// `OrderReferenceStatus`: the state of the order reference.
         pub order_reference_status: Option<OrderReferenceStatus> => "OrderReferenceStatus",
         /// `OrderLanguage`: e.g. `it-IT`.
-        pub order_language: Option<String> => "OrderLanguage",
+        pub order_language: Option<Text> => "OrderLanguage",
         /// `Destination`: where the goods go (the address chosen in the AddressBook widget).
         pub destination: Option<Destination> => "Destination",
         /// `ExpirationTimestamp`: ISO 8601 UTC.
-        pub expiration_timestamp: Option<String> => "ExpirationTimestamp",
+        pub expiration_timestamp: Option<Text> => "ExpirationTimestamp",
         /// `IdList`: ids of the authorisations, billing agreements … attached (texts of the
         /// children, usually `member`).
         pub id_list: IdList => "IdList",
@@ -41,16 +42,16 @@ crate::xml_model! {
         /// `Buyer`: `Name`, `Email`, `Phone` (not the gateway's top-level `Buyer`).
         pub buyer: Option<AmazonBuyer> => "Buyer",
         /// `ReleaseEnvironment`: `Live` or `Sandbox`.
-        pub release_environment: Option<String> => "ReleaseEnvironment",
+        pub release_environment: Option<Text> => "ReleaseEnvironment",
         /// `AmazonOrderReferenceId`: e.g. `S02-0319513-4657042`.
-        pub amazon_order_reference_id: Option<String> => "AmazonOrderReferenceId",
+        pub amazon_order_reference_id: Option<Text> => "AmazonOrderReferenceId",
         /// `CreationTimestamp`: ISO 8601 UTC.
-        pub creation_timestamp: Option<String> => "CreationTimestamp",
+        pub creation_timestamp: Option<Text> => "CreationTimestamp",
         /// `BillingAddress`: the billing address of the wallet's payment method.
         pub billing_address: Option<AmazonBillingAddress> => "BillingAddress",
         /// `RequestPaymentAuthorization`: `true` / `false`, as text (see
         /// [`requests_payment_authorization`](OrderReferenceDetails::requests_payment_authorization)).
-        pub request_payment_authorization: Option<String> => "RequestPaymentAuthorization",
+        pub request_payment_authorization: Option<Text> => "RequestPaymentAuthorization",
     }
 }
 
@@ -61,11 +62,11 @@ crate::xml_model! {
         /// `State`: `Draft`, `Open`, `Suspended`, `Canceled`, `Closed` (other values kept).
         pub state: Option<OrderReferenceState> => "State",
         /// `LastUpdateTimestamp`: ISO 8601 UTC.
-        pub last_update_timestamp: Option<String> => "LastUpdateTimestamp",
+        pub last_update_timestamp: Option<Text> => "LastUpdateTimestamp",
         /// `ReasonCode`: why the state changed (e.g. `InvalidPaymentMethod`, `Expired`).
-        pub reason_code: Option<String> => "ReasonCode",
+        pub reason_code: Option<Text> => "ReasonCode",
         /// `ReasonDescription`: the reason, in words.
-        pub reason_description: Option<String> => "ReasonDescription",
+        pub reason_description: Option<Text> => "ReasonDescription",
     }
 }
 
@@ -74,7 +75,7 @@ crate::xml_model! {
     /// `Destination`: the shipping destination.
     pub struct Destination {
         /// `DestinationType`: `Physical`.
-        pub destination_type: Option<String> => "DestinationType",
+        pub destination_type: Option<Text> => "DestinationType",
         /// `PhysicalDestination`: the shipping address.
         pub physical_destination: Option<AmazonAddress> => "PhysicalDestination",
     }
@@ -86,27 +87,27 @@ crate::xml_model! {
     /// [`Address::from`] for a normalised address (empty parts become `None`).
     pub struct AmazonAddress {
         /// `Name`: the addressee.
-        pub name: Option<String> => "Name",
+        pub name: Option<Text> => "Name",
         /// `AddressLine1`.
-        pub address_line1: Option<String> => "AddressLine1",
+        pub address_line1: Option<Text> => "AddressLine1",
         /// `AddressLine2`.
-        pub address_line2: Option<String> => "AddressLine2",
+        pub address_line2: Option<Text> => "AddressLine2",
         /// `AddressLine3`.
-        pub address_line3: Option<String> => "AddressLine3",
+        pub address_line3: Option<Text> => "AddressLine3",
         /// `City`.
-        pub city: Option<String> => "City",
+        pub city: Option<Text> => "City",
         /// `County`.
-        pub county: Option<String> => "County",
+        pub county: Option<Text> => "County",
         /// `District`.
-        pub district: Option<String> => "District",
+        pub district: Option<Text> => "District",
         /// `StateOrRegion`: e.g. the Italian province (`BI`).
-        pub state_or_region: Option<String> => "StateOrRegion",
+        pub state_or_region: Option<Text> => "StateOrRegion",
         /// `PostalCode`.
-        pub postal_code: Option<String> => "PostalCode",
+        pub postal_code: Option<Text> => "PostalCode",
         /// `CountryCode`: ISO 3166 alpha-2.
-        pub country_code: Option<String> => "CountryCode",
+        pub country_code: Option<Text> => "CountryCode",
         /// `Phone`.
-        pub phone: Option<String> => "Phone",
+        pub phone: Option<Text> => "Phone",
     }
 }
 
@@ -115,13 +116,13 @@ crate::xml_model! {
     /// `SellerOrderAttributes`: the merchant's data attached to the order reference.
     pub struct SellerOrderAttributes {
         /// `SellerOrderId`: the merchant's order id.
-        pub seller_order_id: Option<String> => "SellerOrderId",
+        pub seller_order_id: Option<Text> => "SellerOrderId",
         /// `StoreName`: the store's name shown to the buyer.
-        pub store_name: Option<String> => "StoreName",
+        pub store_name: Option<Text> => "StoreName",
         /// `CustomInformation`: free text.
-        pub custom_information: Option<String> => "CustomInformation",
+        pub custom_information: Option<Text> => "CustomInformation",
         /// `SellerNote`: the note shown to the buyer.
-        pub seller_note: Option<String> => "SellerNote",
+        pub seller_note: Option<Text> => "SellerNote",
     }
 }
 
@@ -130,7 +131,7 @@ crate::xml_model! {
     /// `OrderTotal`: the order's total.
     pub struct OrderTotal {
         /// `CurrencyCode`: ISO 4217 alpha (`EUR`), as text.
-        pub currency_code: Option<String> => "CurrencyCode",
+        pub currency_code: Option<Text> => "CurrencyCode",
         /// `Amount`: exact decimal.
         pub amount: Option<Amount> => "Amount",
     }
@@ -142,11 +143,11 @@ crate::xml_model! {
     /// `Phone`, unlike the gateway's top-level `Buyer`).
     pub struct AmazonBuyer {
         /// `Name`.
-        pub name: Option<String> => "Name",
+        pub name: Option<Text> => "Name",
         /// `Email`.
-        pub email: Option<String> => "Email",
+        pub email: Option<Text> => "Email",
         /// `Phone`.
-        pub phone: Option<String> => "Phone",
+        pub phone: Option<Text> => "Phone",
     }
 }
 
@@ -155,7 +156,7 @@ crate::xml_model! {
     /// `OrderReferenceDetails/BillingAddress`: the billing address of the payment method.
     pub struct AmazonBillingAddress {
         /// `AddressType`: `Physical`.
-        pub address_type: Option<String> => "AddressType",
+        pub address_type: Option<Text> => "AddressType",
         /// `PhysicalAddress`: the address.
         pub physical_address: Option<AmazonAddress> => "PhysicalAddress",
     }

@@ -9,6 +9,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::Text;
 use crate::amount::Amount;
 use crate::codes::{Currency, EventType};
 use crate::error::{Error, ErrorCode, Result};
@@ -23,14 +24,14 @@ crate::xml_model! {
         /// `eventamount`: the amount of the event (decimal point).
         pub event_amount: Option<Amount> => "eventamount",
         /// `eventdate`: `dd/MM/yy HH:mm:ss` (`19/08/16 16:13:14`), kept as text.
-        pub event_date: Option<String> => "eventdate",
+        pub event_date: Option<Text> => "eventdate",
         /// `eventARN`: the acquirer reference number.
-        pub event_arn: Option<String> => "eventARN",
+        pub event_arn: Option<Text> => "eventARN",
         /// `eventID`: the event's unique id.
-        pub event_id: Option<String> => "eventID",
+        pub event_id: Option<Text> => "eventID",
         /// `eventReferred`: the id of the event a refund refers to (REST API; not seen in SOAP
         /// examples).
-        pub event_referred: Option<String> => "eventReferred",
+        pub event_referred: Option<Text> => "eventReferred",
     }
 }
 
@@ -40,9 +41,9 @@ crate::xml_model! {
     /// CallMyBankListS2S). Its code preselects the bank in `Encrypt/paymentTypeDetail`.
     pub struct Bank {
         /// `BankCode`: text, leading zeros matter (`0001`).
-        pub bank_code: Option<String> => "BankCode",
+        pub bank_code: Option<Text> => "BankCode",
         /// `BankName`: the bank's display name.
-        pub bank_name: Option<String> => "BankName",
+        pub bank_name: Option<Text> => "BankName",
     }
 }
 
@@ -54,9 +55,9 @@ crate::xml_model! {
         /// `UICCode`: the currency's UIC code (`1` = USD); the JSON shows the ISO code when known.
         pub uic_code: Option<Currency> => "UICCode",
         /// `ISOCode`: ISO 4217 alpha (`USD`).
-        pub iso_code: Option<String> => "ISOCode",
+        pub iso_code: Option<Text> => "ISOCode",
         /// `NumericISOCode`: ISO 4217 numeric (`840`), as text (leading zeros matter).
-        pub numeric_iso_code: Option<String> => "NumericISOCode",
+        pub numeric_iso_code: Option<Text> => "NumericISOCode",
         /// `ExchangeRate`: the rate applied when crediting the merchant in EUR, an exact
         /// decimal written with a decimal comma (`1,0617`).
         pub exchange_rate: Option<Rate> => "ExchangeRate",

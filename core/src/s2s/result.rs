@@ -19,6 +19,7 @@ use crate::xml::{XmlField, XmlModel, XmlWriter};
 
 use super::amazon::{AmazonAddresses, OrderReferenceDetails};
 use super::parts::{Bank, Event, ExchangeRateEntry};
+use crate::Text;
 
 crate::xml_model! {
     #[unknown]
@@ -28,32 +29,32 @@ crate::xml_model! {
     /// Office "Fields & Parameters"); every field is optional.
     pub struct GestPayS2S {
         /// `TransactionType`: `PAGAM`, `QUERYTX`, `Settle`, `CHECKCARD`, … (one per operation).
-        pub transaction_type: Option<String> => "TransactionType",
+        pub transaction_type: Option<Text> => "TransactionType",
         /// `TransactionResult`: `OK` / `KO` (`XX` pending, asynchronous methods).
         pub transaction_result: Option<TransactionResult> => "TransactionResult",
         /// `TransactionState` (callReadTrxS2S): `AUT`, `MOV`, `CAN`, `STO`, `PRE` (open).
         pub transaction_state: Option<TransactionState> => "TransactionState",
         /// `ShopTransactionID`: the merchant's id, echoed (`shopTransactionID` read too).
-        pub shop_transaction_id: Option<String> => "ShopTransactionID" | "shopTransactionID",
+        pub shop_transaction_id: Option<Text> => "ShopTransactionID" | "shopTransactionID",
         /// `BankTransactionID`: the gateway's id; keep it for settle, refund, delete, read.
-        pub bank_transaction_id: Option<String> => "BankTransactionID",
+        pub bank_transaction_id: Option<Text> => "BankTransactionID",
         /// `AuthorizationCode`: text, leading zeros matter (`008152`).
-        pub authorization_code: Option<String> => "AuthorizationCode",
+        pub authorization_code: Option<Text> => "AuthorizationCode",
         /// `Currency`: UIC code.
         pub currency: Option<Currency> => "Currency",
         /// `Amount`.
         pub amount: Option<Amount> => "Amount",
         /// `Country`: the card issuer's country, as text (`ITALIA`).
-        pub country: Option<String> => "Country",
+        pub country: Option<Text> => "Country",
         /// `Company` (callReadTrxS2S, callVerifycardS2S): the card company or method
         /// (`MASTERCARD SECURECODE`, `AMAZONPAY`).
-        pub company: Option<String> => "Company",
+        pub company: Option<Text> => "Company",
         /// `Buyer`: `BuyerName`, `BuyerEmail` (`BuyerType`, the docs table's name, read too).
         pub buyer: Option<Buyer> => "Buyer" | "BuyerType",
         /// `CustomInfo`: the custom parameters configured to be returned, values decoded.
         pub custom_info: Option<ReturnedCustomInfo> => "CustomInfo",
         /// `TDLevel`: 3-D Secure level, `FULL` / `HALF` / empty.
-        pub td_level: Option<String> => "TDLevel",
+        pub td_level: Option<Text> => "TDLevel",
         /// `Events/event*` (callReadTrxS2S): the transaction's history, oldest first; always a
         /// list (empty when the element is absent or empty).
         pub events: Vec<Event> => "Events" / "event",
@@ -62,31 +63,31 @@ crate::xml_model! {
         pub error_code: Option<u32> => "ErrorCode" | "TransactionErrorCode",
         /// `ErrorDescription` (`TransactionErrorDescription`): localised text, often Italian;
         /// key on the code.
-        pub error_description: Option<String> => "ErrorDescription" | "TransactionErrorDescription",
+        pub error_description: Option<Text> => "ErrorDescription" | "TransactionErrorDescription",
         /// `AlertCode`: risk rule violated (empty: none).
         pub alert_code: Option<u32> => "AlertCode",
         /// `AlertDescription`.
-        pub alert_description: Option<String> => "AlertDescription",
+        pub alert_description: Option<Text> => "AlertDescription",
         /// `TransactionKey` (callPagamS2S, 3-D Secure): send it back as `transKey` (`TransKey`
         /// read too).
-        pub transaction_key: Option<String> => "TransactionKey" | "TransKey",
+        pub transaction_key: Option<Text> => "TransactionKey" | "TransKey",
         /// `VbV`: 3-D Secure information, container (callPagamS2S) or flag text; see
         /// [`vbv_risp`](GestPayS2S::vbv_risp) (`VBV` read too).
         pub vbv: Option<Vbv> => "VbV" | "VBV",
         /// `VbVFlag` (flat shape).
-        pub vbv_flag: Option<String> => "VbVFlag",
+        pub vbv_flag: Option<Text> => "VbVFlag",
         /// `VbVBuyer` (flat shape).
-        pub vbv_buyer: Option<String> => "VbVBuyer",
+        pub vbv_buyer: Option<Text> => "VbVBuyer",
         /// `VbVRisp` (flat shape): the encrypted string for the 3-D Secure page.
-        pub vbv_risp: Option<String> => "VbVRisp",
+        pub vbv_risp: Option<Text> => "VbVRisp",
         /// `MaskedPAN`: the masked card number (not a payment token).
-        pub masked_pan: Option<String> => "MaskedPAN",
+        pub masked_pan: Option<Text> => "MaskedPAN",
         /// `PaymentMethod`: e.g. `VISA VBV`.
-        pub payment_method: Option<String> => "PaymentMethod",
+        pub payment_method: Option<Text> => "PaymentMethod",
         /// `ProductType`: `Credit` / `Debit` / empty.
-        pub product_type: Option<String> => "ProductType",
+        pub product_type: Option<Text> => "ProductType",
         /// `CVVPresent`: `Y` / `N`.
-        pub cvv_present: Option<String> => "CVVPresent",
+        pub cvv_present: Option<Text> => "CVVPresent",
         /// `TOKEN` (callPagamS2S) or `Token` (CallRequestTokenS2S): the card token.
         pub token: Option<Secret> => "TOKEN" | "Token",
         /// `TokenExpiryMonth`.
@@ -94,59 +95,59 @@ crate::xml_model! {
         /// `TokenExpiryYear`.
         pub token_expiry_year: Option<Secret> => "TokenExpiryYear",
         /// `PayPalFee`: the fee owed to PayPal, as text (its format is undocumented).
-        pub paypal_fee: Option<String> => "PayPalFee",
+        pub paypal_fee: Option<Text> => "PayPalFee",
         /// `RiskResponseCode` (flat shape): the Riskified outcome; see
         /// [`risk_code`](GestPayS2S::risk_code).
         pub risk_response_code: Option<RiskResponseCode> => "RiskResponseCode",
         /// `RiskResponseDescription` (flat shape).
-        pub risk_response_description: Option<String> => "RiskResponseDescription",
+        pub risk_response_description: Option<Text> => "RiskResponseDescription",
         /// `RISK` (callReadTrxS2S): the same, nested.
         pub risk: Option<Risk> => "RISK",
         /// `ThreeDS`: the 3-D Secure 2 outcome.
         pub three_ds: Option<ThreeDs> => "ThreeDS",
         /// `AuthorizationErrorCode` (callCheckCartaS2S, CallRequestTokenS2S), as text.
-        pub authorization_error_code: Option<String> => "AuthorizationErrorCode",
+        pub authorization_error_code: Option<Text> => "AuthorizationErrorCode",
         /// `AuthorizationResult`: `OK` / `KO` / `NULL` (no authorisation attempted; kept as
         /// `Other("NULL")`).
         pub authorization_result: Option<TransactionResult> => "AuthorizationResult",
         /// `AuthorizationCodeDescription`.
-        pub authorization_code_description: Option<String> => "AuthorizationCodeDescription",
+        pub authorization_code_description: Option<Text> => "AuthorizationCodeDescription",
         /// `CardCountry`: e.g. `ITALIA`.
-        pub card_country: Option<String> => "CardCountry",
+        pub card_country: Option<Text> => "CardCountry",
         /// `CardCountryCode`: ISO 3166-1 numeric, as text (`380`).
-        pub card_country_code: Option<String> => "CardCountryCode",
+        pub card_country_code: Option<Text> => "CardCountryCode",
         /// `CheckCVV`: `OK` / `KO` / `NULL`.
-        pub check_cvv: Option<String> => "CheckCVV",
+        pub check_cvv: Option<Text> => "CheckCVV",
         /// `CheckCVVDescription`.
-        pub check_cvv_description: Option<String> => "CheckCVVDescription",
+        pub check_cvv_description: Option<Text> => "CheckCVVDescription",
         /// `IssuerCountry`.
-        pub issuer_country: Option<String> => "IssuerCountry",
+        pub issuer_country: Option<Text> => "IssuerCountry",
         /// `IssuerCountryCode`: ISO 3166-1 numeric, as text.
-        pub issuer_country_code: Option<String> => "IssuerCountryCode",
+        pub issuer_country_code: Option<Text> => "IssuerCountryCode",
         /// `CompanyDescription`: e.g. `MASTERCARD`.
-        pub company_description: Option<String> => "CompanyDescription",
+        pub company_description: Option<Text> => "CompanyDescription",
         /// `CompanyCode`, as text.
-        pub company_code: Option<String> => "CompanyCode",
+        pub company_code: Option<Text> => "CompanyCode",
         /// `Commercial`: `Y` / `N`.
-        pub commercial: Option<String> => "Commercial",
+        pub commercial: Option<Text> => "Commercial",
         /// `ProductDescription`: e.g. `Visa Gold`.
-        pub product_description: Option<String> => "ProductDescription",
+        pub product_description: Option<Text> => "ProductDescription",
         /// `CheckDigit`: `OK` / `KO`.
-        pub check_digit: Option<String> => "CheckDigit",
+        pub check_digit: Option<Text> => "CheckDigit",
         /// `CheckDigitDescription`.
-        pub check_digit_description: Option<String> => "CheckDigitDescription",
+        pub check_digit_description: Option<Text> => "CheckDigitDescription",
         /// `CheckDate`: `OK` / `KO`.
-        pub check_date: Option<String> => "CheckDate",
+        pub check_date: Option<Text> => "CheckDate",
         /// `CheckDateDescription`.
-        pub check_date_description: Option<String> => "CheckDateDescription",
+        pub check_date_description: Option<Text> => "CheckDateDescription",
         /// `EnrolledCode`: 3-D Secure enrolment, `Y` / `N` / `E` (error) / `U` (unverifiable).
-        pub enrolled_code: Option<String> => "EnrolledCode",
+        pub enrolled_code: Option<Text> => "EnrolledCode",
         /// `EnrolledDescription`.
-        pub enrolled_description: Option<String> => "EnrolledDescription",
+        pub enrolled_description: Option<Text> => "EnrolledDescription",
         /// `Prepaid`: `Y` / `N` / empty.
-        pub prepaid: Option<String> => "Prepaid",
+        pub prepaid: Option<Text> => "Prepaid",
         /// `CardBIN`: the card's BIN (CallRequestTokenS2S).
-        pub card_bin: Option<String> => "CardBIN",
+        pub card_bin: Option<Text> => "CardBIN",
         /// `BankList/Bank*` (CallIdealListS2S, CallMyBankListS2S).
         pub bank_list: Vec<Bank> => "BankList" / "Bank",
         /// `ExchangeRates/ExchangeRate*` (callExchangeRateS2S): today and the previous days.
@@ -367,11 +368,12 @@ macro_rules! s2s_results {
                 self.0.read_child(r, child)
             }
             // GestPayS2S's own loop, rather than one instance of the default per operation.
-            fn read_from<'a>(
+            fn read_children<'a>(
+                &mut self,
                 r: &mut crate::xml::XmlReader<'a>,
                 parent: &crate::xml::Child<'a>,
-            ) -> crate::Result<Self> {
-                GestPayS2S::read_from(r, parent).map($ty)
+            ) -> crate::Result<()> {
+                self.0.read_children(r, parent)
             }
         }
 

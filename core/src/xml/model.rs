@@ -36,6 +36,19 @@ impl XmlText for String {
     }
 }
 
+impl XmlText for crate::Text {
+    fn to_xml_text(&self) -> std::borrow::Cow<'_, str> {
+        self.as_str().into()
+    }
+    fn from_xml_text(text: String) -> std::result::Result<Self, String> {
+        Ok(text.into())
+    }
+    // Short texts are copied inline from the document: no allocation.
+    fn from_xml_cow(text: Cow<'_, str>) -> std::result::Result<Self, String> {
+        Ok(crate::Text::from(&*text))
+    }
+}
+
 impl XmlText for Secret {
     fn to_xml_text(&self) -> std::borrow::Cow<'_, str> {
         self.expose().into()
@@ -69,13 +82,20 @@ pub trait XmlModel: Sized + Default + PartialEq {
     /// Reads every child of the element whose start was just returned as `parent`.
     fn read_from<'a>(r: &mut XmlReader<'a>, parent: &Child<'a>) -> Result<Self> {
         let mut value = Self::default();
+        value.read_children(r, parent)?;
+        Ok(value)
+    }
+
+    /// [`read_from`](XmlModel::read_from) into `self`: a large result is filled where it
+    /// stands rather than built and then moved.
+    fn read_children<'a>(&mut self, r: &mut XmlReader<'a>, parent: &Child<'a>) -> Result<()> {
         if parent.empty {
-            return Ok(value);
+            return Ok(());
         }
         while let Some(child) = r.next_child()? {
-            value.read_child(r, &child)?;
+            self.read_child(r, &child)?;
         }
-        Ok(value)
+        Ok(())
     }
 
     /// Applies the declared rules of every field, below `path` (`""` at the top).
@@ -158,7 +178,7 @@ macro_rules! xml_text_node {
     )*};
 }
 
-xml_text_node!(String, Secret, u32);
+xml_text_node!(String, crate::Text, Secret, u32);
 
 /// Reads a leaf: the empty element means "no value".
 pub fn read_text_node<'a, T: XmlText>(
@@ -398,6 +418,39 @@ impl XmlField for String {
     }
 }
 
+/// A mandatory leaf field of [`Text`](crate::Text), as [`String`]'s.
+impl XmlField for crate::Text {
+    fn write_field(
+        &self,
+        w: &mut XmlWriter,
+        name: &'static str,
+        _: Option<&'static str>,
+    ) -> Result<()> {
+        w.text_element(name, self)
+    }
+    fn read_field<'a>(
+        &mut self,
+        r: &mut XmlReader<'a>,
+        child: &Child<'a>,
+        _: Option<&'static str>,
+    ) -> Result<()> {
+        *self = crate::Text::from(&*r.read_text_cow(child)?);
+        Ok(())
+    }
+    fn check_field(
+        &self,
+        check: &mut Check,
+        parent: &str,
+        name: &str,
+        _: Option<&str>,
+        max: Option<usize>,
+    ) {
+        if let Some(max) = max {
+            check_max_len(check, &|| join(parent, name), self, max);
+        }
+    }
+}
+
 /// An element of a payload that this version of the library does not know. Its text content
 /// (descendants' text included) is kept so nothing the gateway sends is lost.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -451,11 +504,11 @@ pub fn write_unknown(unknown: &[UnknownElement], w: &mut XmlWriter) -> Result<()
 ///     /// docs
 ///     pub struct ShippingDetails {
 ///         /// docs
-///         pub ship_to_name: Option<String> => "shipToName",
+///         pub ship_to_name: Option<Text> => "shipToName",
 ///         pub products: Vec<ProductDetail> => "ProductDetails" / "ProductDetail",  // wrapped list
 ///         pub events: Vec<Event> => "event",                                       // repeated
 ///         pub token: Option<Secret> => "TOKEN" | "Token",                          // aliases read
-///         pub name: Option<String> => "FirstName" [max 65],                          // a length rule
+///         pub name: Option<Text> => "FirstName" [max 65],                          // a length rule
 ///     }
 /// }
 /// ```

@@ -128,7 +128,9 @@ impl<'a> XmlReader<'a> {
             ));
         }
         let body = body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body);
-        let text = std::str::from_utf8(body).map_err(|e| {
+        // SIMD validation: the whole document is checked once, up front (a sixth of a parse's
+        // instructions with `std::str::from_utf8`).
+        let text = simdutf8::compat::from_utf8(body).map_err(|e| {
             Error::malformed(
                 ErrorCode::InvalidUtf8,
                 format!("invalid UTF-8 at byte {}", e.valid_up_to()),

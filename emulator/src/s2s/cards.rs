@@ -3,6 +3,7 @@
 //! exchange rates).
 
 use gestpay::Secret;
+use gestpay::Text;
 use gestpay::codes::{Currency, PaymentType, TransactionResult};
 use gestpay::s2s::*;
 
@@ -39,22 +40,22 @@ pub(super) fn request_token(call: &Call<'_>, req: &CallRequestTokenS2S) -> GestP
         state.opaque()[..20].to_owned()
     };
     state.tokens.insert(
-        token.clone(),
+        token.clone().into(),
         TokenRecord {
             shop_login: req.shop_login.clone(),
             payment_type: PaymentType::new("CREDITCARD"),
             amazon: None,
             buyer_name: None,
             buyer_email: None,
-            expiry_month: month.clone(),
-            expiry_year: year.clone(),
+            expiry_month: month.clone().into(),
+            expiry_year: year.clone().into(),
         },
     );
     let mut out = ok("REQUESTTOKEN");
     out.token = Some(Secret::new(token));
     out.token_expiry_month = Some(Secret::new(month));
     out.token_expiry_year = Some(Secret::new(year));
-    out.card_bin = number.get(..6).map(str::to_owned);
+    out.card_bin = number.get(..6).map(Text::from);
     out.check_digit = Some("OK".into());
     out
 }
@@ -64,9 +65,9 @@ pub(super) fn delete_token(call: &Call<'_>, req: &CallDeleteTokenS2S) -> GestPay
     let key = exposed(req.token_value.as_ref());
     let owned = state
         .tokens
-        .get(&key)
+        .get(key.as_str())
         .is_some_and(|t| t.shop_login == req.shop_login);
-    if owned && state.tokens.remove(&key).is_some() {
+    if owned && state.tokens.remove(key.as_str()).is_some() {
         ok("DisableToken")
     } else {
         ko("DisableToken", TOKEN_NOT_FOUND)
@@ -77,12 +78,12 @@ pub(super) fn update_token(call: &Call<'_>, req: &CallUpdateTokenS2S) -> GestPay
     let mut state = call.app.state();
     match state
         .tokens
-        .get_mut(&exposed(req.token.as_ref()))
+        .get_mut(exposed(req.token.as_ref()).as_str())
         .filter(|t| t.shop_login == req.shop_login)
     {
         Some(t) => {
-            t.expiry_month = exposed(req.expiry_month.as_ref());
-            t.expiry_year = exposed(req.expiry_year.as_ref());
+            t.expiry_month = exposed(req.expiry_month.as_ref()).into();
+            t.expiry_year = exposed(req.expiry_year.as_ref()).into();
             ok("UpdateToken")
         }
         None => ko("UpdateToken", TOKEN_NOT_FOUND),
@@ -111,7 +112,9 @@ pub(super) fn check_card(call: &Call<'_>, req: &CallCheckCartaS2S) -> GestPayS2S
         TransactionResult::Other("NULL".into())
     });
     if declined {
-        out.authorization_error_code = Some(DECLINED.to_string());
+        out.authorization_error_code = Some(
+            gestpay::compact_str::ToCompactString::to_compact_string(&DECLINED),
+        );
     }
     out.check_digit = Some("OK".into());
     out.check_date = Some("OK".into());
@@ -197,8 +200,10 @@ pub(super) fn exchange_rates(_: &Call<'_>, req: &CallExchangeRateS2S) -> GestPay
         .filter_map(|(c, r)| {
             Some(ExchangeRateEntry {
                 uic_code: Some(*c),
-                iso_code: c.iso_alpha().map(str::to_owned),
-                numeric_iso_code: c.iso_numeric().map(|n| format!("{n:03}")),
+                iso_code: c.iso_alpha().map(Text::from),
+                numeric_iso_code: c
+                    .iso_numeric()
+                    .map(|n| gestpay::compact_str::format_compact!("{n:03}")),
                 exchange_rate: Some(Rate::parse(r).ok()?),
                 credit_date: Some(CreditDate(today.clone())),
                 ..ExchangeRateEntry::default()

@@ -105,7 +105,7 @@ pub(super) fn update_custom_param(call: &Call<'_>, req: &CallUpdateCustomParamS2
         let value = req.param_value.clone().unwrap_or_default();
         let info = t.custom_info.get_or_insert_with(Default::default);
         match info.0.iter_mut().find(|p| p.key == name) {
-            Some(p) => p.value = value,
+            Some(p) => p.value = value.to_string(),
             None => info.push(name, value),
         }
         out

@@ -10,6 +10,7 @@ mod manage;
 mod pay;
 
 use gestpay::Amount;
+use gestpay::Text;
 use gestpay::codes::{Currency, TransactionResult, error_description};
 use gestpay::s2s::*;
 use gestpay::soap::RequestInfo;
@@ -101,7 +102,7 @@ fn ko(ttype: &str, code: u32) -> GestPayS2S {
         transaction_type: Some(ttype.into()),
         transaction_result: Some(TransactionResult::Ko),
         error_code: Some(code),
-        error_description: error_description(code).map(str::to_owned),
+        error_description: error_description(code).map(Text::from),
         ..GestPayS2S::default()
     }
 }

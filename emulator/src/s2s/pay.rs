@@ -3,6 +3,7 @@
 
 use gestpay::Amount;
 use gestpay::Secret;
+use gestpay::Text;
 use gestpay::codes::{Currency, PaymentType};
 use gestpay::payload::Buyer;
 use gestpay::s2s::*;
@@ -32,7 +33,7 @@ pub(super) fn pagam(call: &Call<'_>, req: &CallPagamS2S) -> GestPayS2S {
     let (payment_type, amazon, buyer) = if let Some(token) = &token {
         match state
             .tokens
-            .get(token)
+            .get(token.as_str())
             .filter(|t| t.shop_login == req.shop_login)
             .cloned()
         {
@@ -64,8 +65,8 @@ pub(super) fn pagam(call: &Call<'_>, req: &CallPagamS2S) -> GestPayS2S {
             PaymentType::AMAZONPAY,
             Some(order),
             (
-                Some(config.amazon.name.clone()),
-                Some(config.amazon.email.clone()),
+                Some(config.amazon.name.as_str().into()),
+                Some(config.amazon.email.as_str().into()),
             ),
         )
     } else {
@@ -83,7 +84,7 @@ pub(super) fn pagam(call: &Call<'_>, req: &CallPagamS2S) -> GestPayS2S {
     };
     let new_token = match (&req.request_token, &token, verdict) {
         (Some(_), None, Verdict::Ok) => {
-            let t = state.opaque()[..16].to_owned();
+            let t = Text::from(&state.opaque()[..16]);
             state.tokens.insert(
                 t.clone(),
                 TokenRecord {
@@ -92,8 +93,8 @@ pub(super) fn pagam(call: &Call<'_>, req: &CallPagamS2S) -> GestPayS2S {
                     amazon: None,
                     buyer_name: buyer.0.clone(),
                     buyer_email: buyer.1.clone(),
-                    expiry_month: exposed(req.expiry_month.as_ref()),
-                    expiry_year: exposed(req.expiry_year.as_ref()),
+                    expiry_month: exposed(req.expiry_month.as_ref()).into(),
+                    expiry_year: exposed(req.expiry_year.as_ref()).into(),
                 },
             );
             Some(t)
@@ -122,7 +123,7 @@ pub(super) fn pagam(call: &Call<'_>, req: &CallPagamS2S) -> GestPayS2S {
     out.currency = Some(currency);
     out.amount = Some(t.amount());
     out.buyer = buyer_of(t);
-    out.payment_method = Some(t.payment_type.as_str().to_owned());
+    out.payment_method = Some(t.payment_type.as_str().into());
     out.token = t.token.clone().map(Secret::new);
     out
 }
@@ -165,7 +166,7 @@ pub(super) fn read(call: &Call<'_>, req: &CallReadTrxS2S) -> GestPayS2S {
         } else {
             "VISA".into()
         });
-        out.payment_method = Some(t.payment_type.as_str().to_owned());
+        out.payment_method = Some(t.payment_type.as_str().into());
         out.buyer = buyer_of(t);
         out.alert_code = Some(0);
         out.events = t
@@ -216,14 +217,14 @@ fn order_reference(
             ..SellerOrderAttributes::default()
         }),
         order_total: Some(OrderTotal {
-            currency_code: t.currency.iso_alpha().map(str::to_owned),
+            currency_code: t.currency.iso_alpha().map(Text::from),
             amount: Some(t.amount()),
             ..OrderTotal::default()
         }),
         buyer: Some(AmazonBuyer {
-            name: Some(profile.name.clone()),
-            email: Some(profile.email.clone()),
-            phone: profile.phone.clone(),
+            name: Some(profile.name.clone().into()),
+            email: Some(profile.email.clone().into()),
+            phone: profile.phone.as_deref().map(Text::from),
             ..AmazonBuyer::default()
         }),
         release_environment: Some("Sandbox".into()),

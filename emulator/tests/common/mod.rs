@@ -175,7 +175,7 @@ impl Gateway {
     pub fn encrypt(&self, req: &Encrypt) -> String {
         let r: EncryptResult = self.call(req, V11);
         assert!(gestpay::Outcome::is_ok(&r), "Encrypt: {r:?}");
-        r.crypt_decrypt_string.unwrap()
+        r.crypt_decrypt_string.unwrap().to_string()
     }
 
     /// Opens the payment page for an encrypted string; returns the HTML.

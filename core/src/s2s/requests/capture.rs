@@ -5,6 +5,7 @@
 //! request read back from the wire keeps exactly what was sent.
 
 use super::*;
+use crate::Text;
 use crate::amount::Amount;
 use crate::codes::Currency;
 use crate::models::{
@@ -18,17 +19,17 @@ crate::xml_model! {
     /// **Note the names** of the ids here: `shopTransID` and `bankTransID`.
     pub struct CallSettleS2S {
         /// `shopLogin` (30, mandatory).
-        pub shop_login: String => "shopLogin" [max 30],
+        pub shop_login: Text => "shopLogin" [max 30],
         /// `uicCode` (mandatory): the currency.
         pub uic_code: Option<Currency> => "uicCode",
         /// `amount` (9, mandatory): the amount to settle.
         pub amount: Option<Amount> => "amount",
         /// `shopTransID` (50): the merchant's id; this or `bankTransID`.
-        pub shop_trans_id: Option<String> => "shopTransID" [max 50],
+        pub shop_trans_id: Option<Text> => "shopTransID" [max 50],
         /// `bankTransID` (18): the gateway's id; this or `shopTransID`.
-        pub bank_trans_id: Option<String> => "bankTransID" [max 18],
+        pub bank_trans_id: Option<Text> => "bankTransID" [max 18],
         /// `settlementID` (20): an optional settlement identifier.
-        pub settlement_id: Option<String> => "settlementID" [max 20],
+        pub settlement_id: Option<Text> => "settlementID" [max 20],
         /// `FullFillment`: the fulfilment (shipping) data; required with Axerve Guaranteed
         /// Payment (Riskified).
         pub full_fillment: Option<FullFillmentDetails> => "FullFillment",
@@ -42,14 +43,14 @@ crate::xml_model! {
 impl CallSettleS2S {
     /// Settles `amount` of the transaction `transaction`.
     pub fn new(
-        shop_login: impl Into<String>,
+        shop_login: impl AsRef<str>,
         transaction: TransactionRef,
         currency: Currency,
         amount: Amount,
     ) -> Self {
         let (shop, bank) = transaction.into_ids();
         CallSettleS2S {
-            shop_login: shop_login.into(),
+            shop_login: Text::from(shop_login.as_ref()),
             uic_code: Some(currency),
             amount: Some(amount),
             shop_trans_id: shop,
@@ -59,8 +60,8 @@ impl CallSettleS2S {
     }
 
     /// An optional settlement identifier.
-    pub fn settlement_id(mut self, id: impl Into<String>) -> Self {
-        self.settlement_id = Some(id.into());
+    pub fn settlement_id(mut self, id: impl AsRef<str>) -> Self {
+        self.settlement_id = Some(Text::from(id.as_ref()));
         self
     }
 
@@ -95,13 +96,13 @@ crate::xml_model! {
     /// phases).
     pub struct CallDeleteS2S {
         /// `shopLogin` (30, mandatory).
-        pub shop_login: String => "shopLogin" [max 30],
+        pub shop_login: Text => "shopLogin" [max 30],
         /// `shopTransactionId` (50): the merchant's id; this or `bankTransactionId`.
-        pub shop_transaction_id: Option<String> => "shopTransactionId" [max 50],
+        pub shop_transaction_id: Option<Text> => "shopTransactionId" [max 50],
         /// `bankTransactionId` (18): the gateway's id; this or `shopTransactionId`.
-        pub bank_transaction_id: Option<String> => "bankTransactionId" [max 18],
+        pub bank_transaction_id: Option<Text> => "bankTransactionId" [max 18],
         /// `CancelReason` (50): free text; mandatory for Riskified users.
-        pub cancel_reason: Option<String> => "CancelReason" [max 50],
+        pub cancel_reason: Option<Text> => "CancelReason" [max 50],
         /// `apikey` (secret).
         pub api_key: Option<Secret> => "apikey",
         /// `paymentDeviceDetails`: card-present terminal (undocumented).
@@ -111,10 +112,10 @@ crate::xml_model! {
 
 impl CallDeleteS2S {
     /// Cancels the authorisation `transaction`.
-    pub fn new(shop_login: impl Into<String>, transaction: TransactionRef) -> Self {
+    pub fn new(shop_login: impl AsRef<str>, transaction: TransactionRef) -> Self {
         let (shop, bank) = transaction.into_ids();
         CallDeleteS2S {
-            shop_login: shop_login.into(),
+            shop_login: Text::from(shop_login.as_ref()),
             shop_transaction_id: shop,
             bank_transaction_id: bank,
             ..CallDeleteS2S::default()
@@ -122,8 +123,8 @@ impl CallDeleteS2S {
     }
 
     /// Why (free text; mandatory with Axerve Guaranteed Payment).
-    pub fn cancel_reason(mut self, reason: impl Into<String>) -> Self {
-        self.cancel_reason = Some(reason.into());
+    pub fn cancel_reason(mut self, reason: impl AsRef<str>) -> Self {
+        self.cancel_reason = Some(Text::from(reason.as_ref()));
         self
     }
 }
@@ -146,23 +147,23 @@ crate::xml_model! {
     /// `callRefundS2S`: a full or partial refund of a settled transaction.
     pub struct CallRefundS2S {
         /// `shopLogin` (30, mandatory).
-        pub shop_login: String => "shopLogin" [max 30],
+        pub shop_login: Text => "shopLogin" [max 30],
         /// `uicCode` (mandatory): the currency.
         pub uic_code: Option<Currency> => "uicCode",
         /// `amount` (9, mandatory): the amount to refund.
         pub amount: Option<Amount> => "amount",
         /// `shopTransactionId` (50): the merchant's id; this or `bankTransactionId`.
-        pub shop_transaction_id: Option<String> => "shopTransactionId" [max 50],
+        pub shop_transaction_id: Option<Text> => "shopTransactionId" [max 50],
         /// `bankTransactionId` (18): the gateway's id; this or `shopTransactionId`.
-        pub bank_transaction_id: Option<String> => "bankTransactionId" [max 18],
+        pub bank_transaction_id: Option<Text> => "bankTransactionId" [max 18],
         /// `settlementID` (20): an optional settlement identifier.
-        pub settlement_id: Option<String> => "settlementID" [max 20],
+        pub settlement_id: Option<Text> => "settlementID" [max 20],
         /// `OrderDetail` (**singular**): the refunded products (Klarna).
         pub order_detail: Option<RefundProductDetail> => "OrderDetail",
         /// `RefundReason` (50): free text, used by fraud protection.
-        pub refund_reason: Option<String> => "RefundReason" [max 50],
+        pub refund_reason: Option<Text> => "RefundReason" [max 50],
         /// `chargeBackFraud` (`Y`/`N`): `Y` = a chargeback for fraud.
-        pub charge_back_fraud: Option<String> => "chargeBackFraud" [max 1],
+        pub charge_back_fraud: Option<Text> => "chargeBackFraud" [max 1],
         /// `apikey` (secret).
         pub api_key: Option<Secret> => "apikey",
         /// `paymentDeviceDetails`: card-present terminal (undocumented).
@@ -173,14 +174,14 @@ crate::xml_model! {
 impl CallRefundS2S {
     /// Refunds `amount` of the transaction `transaction`.
     pub fn new(
-        shop_login: impl Into<String>,
+        shop_login: impl AsRef<str>,
         transaction: TransactionRef,
         currency: Currency,
         amount: Amount,
     ) -> Self {
         let (shop, bank) = transaction.into_ids();
         CallRefundS2S {
-            shop_login: shop_login.into(),
+            shop_login: Text::from(shop_login.as_ref()),
             uic_code: Some(currency),
             amount: Some(amount),
             shop_transaction_id: shop,
@@ -190,8 +191,8 @@ impl CallRefundS2S {
     }
 
     /// Why (free text, used by fraud protection).
-    pub fn reason(mut self, reason: impl Into<String>) -> Self {
-        self.refund_reason = Some(reason.into());
+    pub fn reason(mut self, reason: impl AsRef<str>) -> Self {
+        self.refund_reason = Some(Text::from(reason.as_ref()));
         self
     }
 
@@ -202,8 +203,8 @@ impl CallRefundS2S {
     }
 
     /// An optional settlement identifier.
-    pub fn settlement_id(mut self, id: impl Into<String>) -> Self {
-        self.settlement_id = Some(id.into());
+    pub fn settlement_id(mut self, id: impl AsRef<str>) -> Self {
+        self.settlement_id = Some(Text::from(id.as_ref()));
         self
     }
 
@@ -241,11 +242,11 @@ crate::xml_model! {
     /// the addresses chosen in Amazon's widgets.
     pub struct CallReadTrxS2S {
         /// `shopLogin` (30, mandatory).
-        pub shop_login: String => "shopLogin" [max 30],
+        pub shop_login: Text => "shopLogin" [max 30],
         /// `shopTransactionId` (50): the merchant's id; this or `bankTransactionId`.
-        pub shop_transaction_id: Option<String> => "shopTransactionId" [max 50],
+        pub shop_transaction_id: Option<Text> => "shopTransactionId" [max 50],
         /// `bankTransactionId` (18): the gateway's id; this or `shopTransactionId`.
-        pub bank_transaction_id: Option<String> => "bankTransactionId" [max 18],
+        pub bank_transaction_id: Option<Text> => "bankTransactionId" [max 18],
         /// `apikey` (secret).
         pub api_key: Option<Secret> => "apikey",
         /// `paymentDeviceDetails`: card-present terminal (undocumented).
@@ -255,10 +256,10 @@ crate::xml_model! {
 
 impl CallReadTrxS2S {
     /// Reads the transaction `transaction`.
-    pub fn new(shop_login: impl Into<String>, transaction: TransactionRef) -> Self {
+    pub fn new(shop_login: impl AsRef<str>, transaction: TransactionRef) -> Self {
         let (shop, bank) = transaction.into_ids();
         CallReadTrxS2S {
-            shop_login: shop_login.into(),
+            shop_login: Text::from(shop_login.as_ref()),
             shop_transaction_id: shop,
             bank_transaction_id: bank,
             ..CallReadTrxS2S::default()
@@ -266,12 +267,12 @@ impl CallReadTrxS2S {
     }
 
     /// Reads by the gateway's id (`BankTransactionID` of the payment result): always unique.
-    pub fn by_bank_transaction_id(shop_login: impl Into<String>, id: impl Into<String>) -> Self {
+    pub fn by_bank_transaction_id(shop_login: impl AsRef<str>, id: impl AsRef<str>) -> Self {
         Self::new(shop_login, TransactionRef::bank(id))
     }
 
     /// Reads by the merchant's id: works only if the shop never reused it.
-    pub fn by_shop_transaction_id(shop_login: impl Into<String>, id: impl Into<String>) -> Self {
+    pub fn by_shop_transaction_id(shop_login: impl AsRef<str>, id: impl AsRef<str>) -> Self {
         Self::new(shop_login, TransactionRef::shop(id))
     }
 }

@@ -8,6 +8,7 @@
 //! (update token); `tokenValue` comes *first* in `callDeleteTokenS2S`.
 
 use super::*;
+use crate::Text;
 use crate::cryptdecrypt::RequestToken;
 
 crate::xml_model! {
@@ -15,9 +16,9 @@ crate::xml_model! {
     /// authorisation attempt (`withAuth` = `Y`). Card data XOR `tokenValue`.
     pub struct CallCheckCartaS2S {
         /// `shopLogin` (30, mandatory).
-        pub shop_login: String => "shopLogin" [max 30],
+        pub shop_login: Text => "shopLogin" [max 30],
         /// `shopTransactionId` (50, mandatory).
-        pub shop_transaction_id: String => "shopTransactionId" [max 50],
+        pub shop_transaction_id: Text => "shopTransactionId" [max 50],
         /// `cardNumber` (20, secret): with `expMonth` and `expYear`; excludes `tokenValue`.
         pub card_number: Option<Secret> => "cardNumber" [max 20],
         /// `expMonth` (2 digits, secret) — **not** `expiryMonth`.
@@ -27,7 +28,7 @@ crate::xml_model! {
         /// `CVV2` (4, secret) — upper case.
         pub cvv2: Option<Secret> => "CVV2" [max 4],
         /// `withAuth` (mandatory, `Y`/`N`): `Y` = also try an authorisation.
-        pub with_auth: String => "withAuth" [max 1],
+        pub with_auth: Text => "withAuth" [max 1],
         /// `tokenValue` (25, secret): check a token instead of card data.
         pub token_value: Option<Secret> => "tokenValue" [max 25],
         /// `apikey` (secret).
@@ -38,16 +39,16 @@ crate::xml_model! {
 impl CallCheckCartaS2S {
     /// Checks card data (2-digit month and year); `with_auth` also tries an authorisation.
     pub fn card(
-        shop_login: impl Into<String>,
-        shop_transaction_id: impl Into<String>,
+        shop_login: impl AsRef<str>,
+        shop_transaction_id: impl AsRef<str>,
         number: impl Into<Secret>,
         exp_month: impl Into<Secret>,
         exp_year: impl Into<Secret>,
         with_auth: bool,
     ) -> Self {
         CallCheckCartaS2S {
-            shop_login: shop_login.into(),
-            shop_transaction_id: shop_transaction_id.into(),
+            shop_login: Text::from(shop_login.as_ref()),
+            shop_transaction_id: Text::from(shop_transaction_id.as_ref()),
             card_number: Some(number.into()),
             exp_month: Some(exp_month.into()),
             exp_year: Some(exp_year.into()),
@@ -58,14 +59,14 @@ impl CallCheckCartaS2S {
 
     /// Checks that a token is still valid; `with_auth` also tries an authorisation.
     pub fn token(
-        shop_login: impl Into<String>,
-        shop_transaction_id: impl Into<String>,
+        shop_login: impl AsRef<str>,
+        shop_transaction_id: impl AsRef<str>,
         token: impl Into<Secret>,
         with_auth: bool,
     ) -> Self {
         CallCheckCartaS2S {
-            shop_login: shop_login.into(),
-            shop_transaction_id: shop_transaction_id.into(),
+            shop_login: Text::from(shop_login.as_ref()),
+            shop_transaction_id: Text::from(shop_transaction_id.as_ref()),
             token_value: Some(token.into()),
             with_auth: yes_no(with_auth),
             ..CallCheckCartaS2S::default()
@@ -104,9 +105,9 @@ crate::xml_model! {
     /// though still in every WSDL (2022 included). Prefer [`CallCheckCartaS2S`].
     pub struct CallVerifycardS2S {
         /// `shopLogin` (30, mandatory).
-        pub shop_login: String => "shopLogin" [max 30],
+        pub shop_login: Text => "shopLogin" [max 30],
         /// `shopTransactionId` (50, mandatory).
-        pub shop_transaction_id: String => "shopTransactionId" [max 50],
+        pub shop_transaction_id: Text => "shopTransactionId" [max 50],
         /// `cardNumber` (20, mandatory, secret).
         pub card_number: Option<Secret> => "cardNumber" [max 20],
         /// `expMonth` (2 digits, mandatory, secret).
@@ -124,16 +125,16 @@ impl CallVerifycardS2S {
     /// Verifies a card: number, 2-digit month and year, CVV2. Deprecated by the gateway; prefer
     /// [`CallCheckCartaS2S::card`].
     pub fn new(
-        shop_login: impl Into<String>,
-        shop_transaction_id: impl Into<String>,
+        shop_login: impl AsRef<str>,
+        shop_transaction_id: impl AsRef<str>,
         number: impl Into<Secret>,
         exp_month: impl Into<Secret>,
         exp_year: impl Into<Secret>,
         cvv2: impl Into<Secret>,
     ) -> Self {
         CallVerifycardS2S {
-            shop_login: shop_login.into(),
-            shop_transaction_id: shop_transaction_id.into(),
+            shop_login: Text::from(shop_login.as_ref()),
+            shop_transaction_id: Text::from(shop_transaction_id.as_ref()),
             card_number: Some(number.into()),
             exp_month: Some(exp_month.into()),
             exp_year: Some(exp_year.into()),
@@ -164,7 +165,7 @@ crate::xml_model! {
     /// authorisation. Tokens of a merchant belonging to a group are usable by the whole group.
     pub struct CallRequestTokenS2S {
         /// `shopLogin` (30, mandatory).
-        pub shop_login: String => "shopLogin" [max 30],
+        pub shop_login: Text => "shopLogin" [max 30],
         /// `requestToken` (25, mandatory): `MASKEDPAN` or a custom token format. (The docs'
         /// 24 here disagrees with 25 everywhere else; 25 is allowed.)
         pub request_token: Option<RequestToken> => "requestToken",
@@ -177,11 +178,11 @@ crate::xml_model! {
         /// `cvv` (4, secret) — lower case here.
         pub cvv: Option<Secret> => "cvv" [max 4],
         /// `withAuth` (mandatory, `Y`/`N`): `Y` = also try an authorisation.
-        pub with_auth: String => "withAuth" [max 1],
+        pub with_auth: Text => "withAuth" [max 1],
         /// `originalId`: undocumented.
-        pub original_id: Option<String> => "originalId",
+        pub original_id: Option<Text> => "originalId",
         /// `description`: undocumented.
-        pub description: Option<String> => "description",
+        pub description: Option<Text> => "description",
         /// `apikey` (secret).
         pub api_key: Option<Secret> => "apikey",
     }
@@ -190,7 +191,7 @@ crate::xml_model! {
 impl CallRequestTokenS2S {
     /// Tokenises a card (2-digit month and year); `with_auth` also tries an authorisation.
     pub fn new(
-        shop_login: impl Into<String>,
+        shop_login: impl AsRef<str>,
         request_token: RequestToken,
         number: impl Into<Secret>,
         expiry_month: impl Into<Secret>,
@@ -198,7 +199,7 @@ impl CallRequestTokenS2S {
         with_auth: bool,
     ) -> Self {
         CallRequestTokenS2S {
-            shop_login: shop_login.into(),
+            shop_login: Text::from(shop_login.as_ref()),
             request_token: Some(request_token),
             card_number: Some(number.into()),
             expiry_month: Some(expiry_month.into()),
@@ -244,7 +245,7 @@ crate::xml_model! {
         /// `tokenValue` (25, mandatory, secret): the token to disable.
         pub token_value: Option<Secret> => "tokenValue" [max 25],
         /// `shopLogin` (30, mandatory).
-        pub shop_login: String => "shopLogin" [max 30],
+        pub shop_login: Text => "shopLogin" [max 30],
         /// `apikey` (secret).
         pub api_key: Option<Secret> => "apikey",
     }
@@ -252,10 +253,10 @@ crate::xml_model! {
 
 impl CallDeleteTokenS2S {
     /// Disables `token` (group merchants may disable tokens of other merchants of the group).
-    pub fn new(shop_login: impl Into<String>, token: impl Into<Secret>) -> Self {
+    pub fn new(shop_login: impl AsRef<str>, token: impl Into<Secret>) -> Self {
         CallDeleteTokenS2S {
             token_value: Some(token.into()),
-            shop_login: shop_login.into(),
+            shop_login: Text::from(shop_login.as_ref()),
             api_key: None,
         }
     }
@@ -276,7 +277,7 @@ crate::xml_model! {
     /// (not `tokenValue`) and `withAut` (no `h`).
     pub struct CallUpdateTokenS2S {
         /// `shopLogin` (30, mandatory).
-        pub shop_login: String => "shopLogin" [max 30],
+        pub shop_login: Text => "shopLogin" [max 30],
         /// `token` (25, mandatory, secret): the token to update.
         pub token: Option<Secret> => "token" [max 25],
         /// `expiryMonth` (2 digits, mandatory, secret): the new expiry month.
@@ -285,7 +286,7 @@ crate::xml_model! {
         pub expiry_year: Option<Secret> => "expiryYear",
         /// `withAut` (mandatory, `Y`/`N`): `Y` = update only if not after the card's expiry and
         /// try an authorisation; `N` = update without checks.
-        pub with_aut: String => "withAut" [max 1],
+        pub with_aut: Text => "withAut" [max 1],
         /// `apikey` (secret).
         pub api_key: Option<Secret> => "apikey",
     }
@@ -295,14 +296,14 @@ impl CallUpdateTokenS2S {
     /// Sets `token`'s expiry to the 2-digit month and year; `with_auth` (`withAut`) checks the
     /// card's expiry and tries an authorisation.
     pub fn new(
-        shop_login: impl Into<String>,
+        shop_login: impl AsRef<str>,
         token: impl Into<Secret>,
         expiry_month: impl Into<Secret>,
         expiry_year: impl Into<Secret>,
         with_auth: bool,
     ) -> Self {
         CallUpdateTokenS2S {
-            shop_login: shop_login.into(),
+            shop_login: Text::from(shop_login.as_ref()),
             token: Some(token.into()),
             expiry_month: Some(expiry_month.into()),
             expiry_year: Some(expiry_year.into()),

@@ -2,6 +2,7 @@
 //! rates of the last 7 days.
 
 use super::*;
+use crate::Text;
 use crate::codes::{Currency, Language};
 
 crate::xml_model! {
@@ -9,7 +10,7 @@ crate::xml_model! {
     /// in `Encrypt/paymentTypeDetail/IdealBankCode`.
     pub struct CallIdealListS2S {
         /// `shopLogin` (30, mandatory).
-        pub shop_login: String => "shopLogin" [max 30],
+        pub shop_login: Text => "shopLogin" [max 30],
         /// `apikey` (secret).
         pub api_key: Option<Secret> => "apikey",
     }
@@ -17,9 +18,9 @@ crate::xml_model! {
 
 impl CallIdealListS2S {
     /// The iDEAL banks available to `shop_login`.
-    pub fn new(shop_login: impl Into<String>) -> Self {
+    pub fn new(shop_login: impl AsRef<str>) -> Self {
         CallIdealListS2S {
-            shop_login: shop_login.into(),
+            shop_login: Text::from(shop_login.as_ref()),
             api_key: None,
         }
     }
@@ -39,7 +40,7 @@ crate::xml_model! {
     /// in `Encrypt/paymentTypeDetail/MyBankBankCode`.
     pub struct CallMyBankListS2S {
         /// `shopLogin` (30, mandatory).
-        pub shop_login: String => "shopLogin" [max 30],
+        pub shop_login: Text => "shopLogin" [max 30],
         /// `languageId` (mandatory): the language of the bank names (`1` it … `5` de).
         pub language_id: Option<Language> => "languageId",
         /// `apikey` (secret).
@@ -49,9 +50,9 @@ crate::xml_model! {
 
 impl CallMyBankListS2S {
     /// The MyBank banks available to `shop_login`, names in `language`.
-    pub fn new(shop_login: impl Into<String>, language: Language) -> Self {
+    pub fn new(shop_login: impl AsRef<str>, language: Language) -> Self {
         CallMyBankListS2S {
-            shop_login: shop_login.into(),
+            shop_login: Text::from(shop_login.as_ref()),
             language_id: Some(language),
             api_key: None,
         }
@@ -74,13 +75,13 @@ crate::xml_model! {
     /// `uicCode`, `isoCode`, `numericIsoCode`.
     pub struct CallExchangeRateS2S {
         /// `shopLogin` (30, mandatory).
-        pub shop_login: String => "shopLogin" [max 30],
+        pub shop_login: Text => "shopLogin" [max 30],
         /// `uicCode`: the currency by UIC code.
         pub uic_code: Option<Currency> => "uicCode",
         /// `isoCode` (10): the currency by ISO 4217 alphabetic code (`USD`).
-        pub iso_code: Option<String> => "isoCode" [max 10],
+        pub iso_code: Option<Text> => "isoCode" [max 10],
         /// `numericIsoCode` (10): the currency by ISO 4217 numeric code (`840`).
-        pub numeric_iso_code: Option<String> => "numericIsoCode" [max 10],
+        pub numeric_iso_code: Option<Text> => "numericIsoCode" [max 10],
         /// `apikey` (secret).
         pub api_key: Option<Secret> => "apikey",
     }
@@ -88,19 +89,19 @@ crate::xml_model! {
 
 impl CallExchangeRateS2S {
     /// The rates of `currency`, named by its UIC code (`uicCode`).
-    pub fn new(shop_login: impl Into<String>, currency: Currency) -> Self {
+    pub fn new(shop_login: impl AsRef<str>, currency: Currency) -> Self {
         CallExchangeRateS2S {
-            shop_login: shop_login.into(),
+            shop_login: Text::from(shop_login.as_ref()),
             uic_code: Some(currency),
             ..CallExchangeRateS2S::default()
         }
     }
 
     /// The rates of a currency named by its ISO 4217 alphabetic code only (`isoCode`).
-    pub fn by_iso_code(shop_login: impl Into<String>, iso_code: impl Into<String>) -> Self {
+    pub fn by_iso_code(shop_login: impl AsRef<str>, iso_code: impl AsRef<str>) -> Self {
         CallExchangeRateS2S {
-            shop_login: shop_login.into(),
-            iso_code: Some(iso_code.into()),
+            shop_login: Text::from(shop_login.as_ref()),
+            iso_code: Some(Text::from(iso_code.as_ref())),
             ..CallExchangeRateS2S::default()
         }
     }
@@ -110,10 +111,10 @@ impl CallExchangeRateS2S {
     pub fn with_iso_codes(mut self) -> Self {
         if let Some(currency) = self.uic_code {
             if let Some(alpha) = currency.iso_alpha() {
-                self.iso_code = Some(alpha.to_owned());
+                self.iso_code = Some(alpha.into());
             }
             if let Some(numeric) = currency.iso_numeric() {
-                self.numeric_iso_code = Some(format!("{numeric:03}"));
+                self.numeric_iso_code = Some(compact_str::format_compact!("{numeric:03}"));
             }
         }
         self

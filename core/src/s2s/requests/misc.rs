@@ -6,6 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::*;
+use crate::Text;
 use crate::models::OrderDetails;
 use crate::xml::{Child, XmlReader, XmlWriter};
 
@@ -14,12 +15,12 @@ crate::xml_model! {
     /// for a new review. Axerve Guaranteed Payment (Riskified) users only.
     pub struct CallUpdateOrderS2S {
         /// `shopLogin` (30, mandatory).
-        pub shop_login: String => "shopLogin" [max 30],
+        pub shop_login: Text => "shopLogin" [max 30],
         /// `shopTransactionId` (50): the merchant's id; this or `bankTransactionId`.
-        pub shop_transaction_id: Option<String> => "shopTransactionId" [max 50],
+        pub shop_transaction_id: Option<Text> => "shopTransactionId" [max 50],
         /// `bankTransactionId` (50 here, per the docs): the gateway's id; this or
         /// `shopTransactionId`.
-        pub bank_transaction_id: Option<String> => "bankTransactionId" [max 50],
+        pub bank_transaction_id: Option<Text> => "bankTransactionId" [max 50],
         /// `OrderDetails` (mandatory, not empty): the updated order data.
         pub order_details: Option<OrderDetails> => "OrderDetails",
         /// `apikey` (secret).
@@ -30,13 +31,13 @@ crate::xml_model! {
 impl CallUpdateOrderS2S {
     /// Updates the order data of `transaction`.
     pub fn new(
-        shop_login: impl Into<String>,
+        shop_login: impl AsRef<str>,
         transaction: TransactionRef,
         order_details: OrderDetails,
     ) -> Self {
         let (shop, bank) = transaction.into_ids();
         CallUpdateOrderS2S {
-            shop_login: shop_login.into(),
+            shop_login: Text::from(shop_login.as_ref()),
             shop_transaction_id: shop,
             bank_transaction_id: bank,
             order_details: Some(order_details),
@@ -76,15 +77,15 @@ crate::xml_model! {
     /// is parsed as a generic `GestPayS2S`.
     pub struct CallUpdateCustomParamS2S {
         /// `shopLogin` (30, mandatory).
-        pub shop_login: String => "shopLogin" [max 30],
+        pub shop_login: Text => "shopLogin" [max 30],
         /// `shopTransactionId` (50): the merchant's id; this or `bankTransactionId`.
-        pub shop_transaction_id: Option<String> => "shopTransactionId" [max 50],
+        pub shop_transaction_id: Option<Text> => "shopTransactionId" [max 50],
         /// `bankTransactionId` (18): the gateway's id; this or `shopTransactionId`.
-        pub bank_transaction_id: Option<String> => "bankTransactionId" [max 18],
+        pub bank_transaction_id: Option<Text> => "bankTransactionId" [max 18],
         /// `paramName` (mandatory): the custom parameter's name.
-        pub param_name: String => "paramName",
+        pub param_name: Text => "paramName",
         /// `paramValue`: its new value.
-        pub param_value: Option<String> => "paramValue",
+        pub param_value: Option<Text> => "paramValue",
         /// `apikey` (secret).
         pub api_key: Option<Secret> => "apikey",
     }
@@ -93,18 +94,18 @@ crate::xml_model! {
 impl CallUpdateCustomParamS2S {
     /// Sets the custom parameter `name` of `transaction` to `value` (undocumented operation).
     pub fn new(
-        shop_login: impl Into<String>,
+        shop_login: impl AsRef<str>,
         transaction: TransactionRef,
-        name: impl Into<String>,
-        value: impl Into<String>,
+        name: impl AsRef<str>,
+        value: impl AsRef<str>,
     ) -> Self {
         let (shop, bank) = transaction.into_ids();
         CallUpdateCustomParamS2S {
-            shop_login: shop_login.into(),
+            shop_login: Text::from(shop_login.as_ref()),
             shop_transaction_id: shop,
             bank_transaction_id: bank,
-            param_name: name.into(),
-            param_value: Some(value.into()),
+            param_name: Text::from(name.as_ref()),
+            param_value: Some(Text::from(value.as_ref())),
             api_key: None,
         }
     }
@@ -164,15 +165,15 @@ crate::xml_model! {
     /// `terminalId`; there is no `shopLogin` and no `apikey`.
     pub struct CallDeviceActivation {
         /// `terminalId` (mandatory): the terminal to activate.
-        pub terminal_id: String => "terminalId",
+        pub terminal_id: Text => "terminalId",
     }
 }
 
 impl CallDeviceActivation {
     /// Activates `terminal_id` (undocumented operation).
-    pub fn new(terminal_id: impl Into<String>) -> Self {
+    pub fn new(terminal_id: impl AsRef<str>) -> Self {
         CallDeviceActivation {
-            terminal_id: terminal_id.into(),
+            terminal_id: Text::from(terminal_id.as_ref()),
         }
     }
 }

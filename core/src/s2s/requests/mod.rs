@@ -18,6 +18,7 @@
 //! and names the field and the rule broken; it never echoes a secret value.
 
 use super::result::*;
+use crate::Text;
 use crate::error::{ErrorCode, Result};
 use crate::message::Request;
 use crate::secret::Secret;
@@ -84,34 +85,34 @@ pub use payment::CallPagamS2S;
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum TransactionRef {
     /// The gateway's id (`bankTransactionId` / `bankTransID`): always unique. Preferred.
-    Bank(String),
+    Bank(Text),
     /// The merchant's id (`shopTransactionId` / `shopTransID`): only if it is unique.
-    Shop(String),
+    Shop(Text),
     /// Both ids.
     Both {
         /// The merchant's id.
-        shop: String,
+        shop: Text,
         /// The gateway's id.
-        bank: String,
+        bank: Text,
     },
 }
 
 impl TransactionRef {
     /// By the gateway's id (`BankTransactionID` of the payment result).
-    pub fn bank(id: impl Into<String>) -> Self {
-        TransactionRef::Bank(id.into())
+    pub fn bank(id: impl AsRef<str>) -> Self {
+        TransactionRef::Bank(Text::from(id.as_ref()))
     }
 
     /// By the merchant's id (must be unique for the shop).
-    pub fn shop(id: impl Into<String>) -> Self {
-        TransactionRef::Shop(id.into())
+    pub fn shop(id: impl AsRef<str>) -> Self {
+        TransactionRef::Shop(Text::from(id.as_ref()))
     }
 
     /// By both ids.
-    pub fn both(shop: impl Into<String>, bank: impl Into<String>) -> Self {
+    pub fn both(shop: impl AsRef<str>, bank: impl AsRef<str>) -> Self {
         TransactionRef::Both {
-            shop: shop.into(),
-            bank: bank.into(),
+            shop: Text::from(shop.as_ref()),
+            bank: Text::from(bank.as_ref()),
         }
     }
 
@@ -132,7 +133,7 @@ impl TransactionRef {
     }
 
     /// `(shop id, bank id)`, the two optional fields of the requests.
-    pub fn into_ids(self) -> (Option<String>, Option<String>) {
+    pub fn into_ids(self) -> (Option<Text>, Option<Text>) {
         match self {
             TransactionRef::Bank(b) => (None, Some(b)),
             TransactionRef::Shop(s) => (Some(s), None),
@@ -152,8 +153,8 @@ fn is_set_secret(value: Option<&Secret>) -> bool {
 }
 
 /// `Y` / `N` for a boolean flag (`withAuth`, `withAut`, `chargeBackFraud`).
-fn yes_no(flag: bool) -> String {
-    if flag { "Y" } else { "N" }.to_owned()
+fn yes_no(flag: bool) -> Text {
+    Text::const_new(if flag { "Y" } else { "N" })
 }
 
 /// A mandatory secret: present and non-empty.

@@ -1,6 +1,7 @@
 //! `callPagamS2S` (PROTOCOL.md §3.1, §5.2–§5.7, §6.3): the server-to-server authorisation.
 
 use super::*;
+use crate::Text;
 use crate::amount::Amount;
 use crate::codes::{Currency, Language, PaymentType};
 use crate::cryptdecrypt::RequestToken;
@@ -38,14 +39,14 @@ crate::xml_model! {
     /// nothing the schema allows is lost, but are not needed.
     pub struct CallPagamS2S {
         /// `shopLogin` (30, mandatory): the merchant code.
-        pub shop_login: String => "shopLogin" [max 30],
+        pub shop_login: Text => "shopLogin" [max 30],
         /// `uicCode` (mandatory): the currency.
         pub uic_code: Option<Currency> => "uicCode",
         /// `amount` (9, mandatory): at most 2 decimals, `.` as separator.
         pub amount: Option<Amount> => "amount",
         /// `shopTransactionId` (50, mandatory): the merchant's order id; must be unique for
         /// Amazon Pay.
-        pub shop_transaction_id: String => "shopTransactionId" [max 50],
+        pub shop_transaction_id: Text => "shopTransactionId" [max 50],
         /// `cardNumber` (50, secret): card data, with `expiryMonth` and `expiryYear`; excludes
         /// `tokenValue`.
         pub card_number: Option<Secret> => "cardNumber" [max 50],
@@ -54,28 +55,28 @@ crate::xml_model! {
         /// `expiryYear` (2 digits, secret).
         pub expiry_year: Option<Secret> => "expiryYear",
         /// `buyerName` (50).
-        pub buyer_name: Option<String> => "buyerName" [max 50],
+        pub buyer_name: Option<Text> => "buyerName" [max 50],
         /// `buyerEmail` (50): the prefix `:NOSEND:` stores the address without e-mailing the
         /// buyer.
-        pub buyer_email: Option<String> => "buyerEmail" [max 50],
+        pub buyer_email: Option<Text> => "buyerEmail" [max 50],
         /// `languageId`: the language of the e-mails to the buyer.
         pub language_id: Option<Language> => "languageId",
         /// `cvv` (4, secret): must be enabled in the profile ("CVV field handling").
         pub cvv: Option<Secret> => "cvv" [max 4],
         /// `cof`: undocumented (2022 schema only; probably "credential on file").
-        pub cof: Option<String> => "cof",
+        pub cof: Option<Text> => "cof",
         /// `min`: undocumented legacy.
-        pub min: Option<String> => "min",
+        pub min: Option<Text> => "min",
         /// `transKey`: the `TransactionKey` of the first call (3-D Secure second call), or the
         /// Amazon Order Reference Id (`S02-0319513-4657042`) with `paymentTypes` `AMAZONPAY`.
         /// Free text: the docs' "numeric 18" does not fit Amazon's ids.
-        pub trans_key: Option<String> => "transKey",
+        pub trans_key: Option<Text> => "transKey",
         /// `PARes` (4096, secret): the issuer's 3-D Secure answer (second call).
         pub pa_res: Option<Secret> => "PARes" [max 4096],
         /// `customInfo` (1000): the merchant's custom parameters.
         pub custom_info: Option<CustomInfo> => "customInfo" [max 1000],
         /// `IDEA`: undocumented legacy.
-        pub idea: Option<String> => "IDEA",
+        pub idea: Option<Text> => "IDEA",
         /// `requestToken` (25): ask for a card token (`MASKEDPAN`, a custom format, `:FORCED:`).
         pub request_token: Option<RequestToken> => "requestToken",
         /// `tokenValue` (25, secret): a token instead of card data (card token, PayPal or Amazon
@@ -83,20 +84,20 @@ crate::xml_model! {
         pub token_value: Option<Secret> => "tokenValue" [max 25],
         /// `executionDate` (`yyyymmdd`): SEPA charge date, moved to the next working day if
         /// needed. (The docs' length 7 is a typo.)
-        pub execution_date: Option<String> => "executionDate" [max 8],
+        pub execution_date: Option<Text> => "executionDate" [max 8],
         /// `clientIP` (45): the buyer's IP address; mandatory with Axerve Guaranteed Payment
         /// (Riskified), PayPal "one click" billing agreements and AMEX non-EUR enhanced
         /// authorisation.
-        pub client_ip: Option<String> => "clientIP" [max 45],
+        pub client_ip: Option<Text> => "clientIP" [max 45],
         /// `itemType` (250): `digital` or `physical` (`physical` ⇒ fill `shippingDetails`).
-        pub item_type: Option<String> => "itemType" [max 250],
+        pub item_type: Option<Text> => "itemType" [max 250],
         /// `recurrent` (5): `true` / `false`, a recurring payment.
-        pub recurrent: Option<String> => "recurrent" [max 5],
+        pub recurrent: Option<Text> => "recurrent" [max 5],
         /// `subMerchantId`: undocumented.
-        pub sub_merchant_id: Option<String> => "subMerchantId",
+        pub sub_merchant_id: Option<Text> => "subMerchantId",
         /// `ppSellerProtection`: undocumented for S2S (`1` = PayPal seller protection in
         /// Encrypt).
-        pub pp_seller_protection: Option<String> => "ppSellerProtection",
+        pub pp_seller_protection: Option<Text> => "ppSellerProtection",
         /// `paymentTypes/paymentType` (25 each): `AMAZONPAY` for an Amazon Pay order reference
         /// or billing agreement.
         pub payment_types: Vec<PaymentType> => "paymentTypes" / "paymentType" [max 25],
@@ -105,7 +106,7 @@ crate::xml_model! {
         /// `shippingDetails`: PayPal seller protection, physical goods.
         pub shipping_details: Option<ShippingDetails> => "shippingDetails",
         /// `redFraudPrevention`: legacy ReD fraud screening.
-        pub red_fraud_prevention: Option<String> => "redFraudPrevention",
+        pub red_fraud_prevention: Option<Text> => "redFraudPrevention",
         /// `Red_CustomerInfo`: legacy ReD.
         pub red_customer_info: Option<RedCustomerInfo> => "Red_CustomerInfo",
         /// `Red_ShippingInfo`: legacy ReD.
@@ -140,16 +141,16 @@ impl CallPagamS2S {
     /// [`token`](Self::token), [`amazon_pay_order_reference`](Self::amazon_pay_order_reference),
     /// [`apple_pay`](Self::apple_pay) … .
     pub fn new(
-        shop_login: impl Into<String>,
+        shop_login: impl AsRef<str>,
         currency: Currency,
         amount: Amount,
-        shop_transaction_id: impl Into<String>,
+        shop_transaction_id: impl AsRef<str>,
     ) -> Self {
         CallPagamS2S {
-            shop_login: shop_login.into(),
+            shop_login: Text::from(shop_login.as_ref()),
             uic_code: Some(currency),
             amount: Some(amount),
-            shop_transaction_id: shop_transaction_id.into(),
+            shop_transaction_id: Text::from(shop_transaction_id.as_ref()),
             ..CallPagamS2S::default()
         }
     }
@@ -183,9 +184,9 @@ impl CallPagamS2S {
     /// Pays with Amazon Pay, the buyer having chosen address and wallet in Amazon's widgets:
     /// `paymentTypes` = `AMAZONPAY` and `transKey` = the Amazon Order Reference Id
     /// (`S02-0319513-4657042`). `shopTransactionId` must be unique.
-    pub fn amazon_pay_order_reference(mut self, order_reference_id: impl Into<String>) -> Self {
+    pub fn amazon_pay_order_reference(mut self, order_reference_id: impl AsRef<str>) -> Self {
         self.payment_types = vec![PaymentType::AMAZONPAY];
-        self.trans_key = Some(order_reference_id.into());
+        self.trans_key = Some(Text::from(order_reference_id.as_ref()));
         self
     }
 
@@ -203,10 +204,10 @@ impl CallPagamS2S {
     /// login, currency, amount and shop transaction id as the first call.
     pub fn three_ds_second_call(
         mut self,
-        trans_key: impl Into<String>,
+        trans_key: impl AsRef<str>,
         pares: impl Into<Secret>,
     ) -> Self {
-        self.trans_key = Some(trans_key.into());
+        self.trans_key = Some(Text::from(trans_key.as_ref()));
         self.pa_res = Some(pares.into());
         self
     }
@@ -225,9 +226,9 @@ impl CallPagamS2S {
 
     /// The buyer's name and e-mail (prefix the e-mail with `:NOSEND:` to store it without
     /// mailing the buyer).
-    pub fn buyer(mut self, name: impl Into<String>, email: impl Into<String>) -> Self {
-        self.buyer_name = Some(name.into());
-        self.buyer_email = Some(email.into());
+    pub fn buyer(mut self, name: impl AsRef<str>, email: impl AsRef<str>) -> Self {
+        self.buyer_name = Some(Text::from(name.as_ref()));
+        self.buyer_email = Some(Text::from(email.as_ref()));
         self
     }
 
@@ -256,26 +257,26 @@ impl CallPagamS2S {
     }
 
     /// The buyer's IP address.
-    pub fn client_ip(mut self, ip: impl Into<String>) -> Self {
-        self.client_ip = Some(ip.into());
+    pub fn client_ip(mut self, ip: impl AsRef<str>) -> Self {
+        self.client_ip = Some(Text::from(ip.as_ref()));
         self
     }
 
     /// Marks the payment as recurring (`recurrent` = `true`/`false`).
     pub fn recurrent(mut self, recurrent: bool) -> Self {
-        self.recurrent = Some(recurrent.to_string());
+        self.recurrent = Some(Text::const_new(if recurrent { "true" } else { "false" }));
         self
     }
 
     /// SEPA: the charge date, `yyyymmdd`.
-    pub fn execution_date(mut self, date: impl Into<String>) -> Self {
-        self.execution_date = Some(date.into());
+    pub fn execution_date(mut self, date: impl AsRef<str>) -> Self {
+        self.execution_date = Some(Text::from(date.as_ref()));
         self
     }
 
     /// `digital` or `physical` goods.
-    pub fn item_type(mut self, item_type: impl Into<String>) -> Self {
-        self.item_type = Some(item_type.into());
+    pub fn item_type(mut self, item_type: impl AsRef<str>) -> Self {
+        self.item_type = Some(Text::from(item_type.as_ref()));
         self
     }
 
