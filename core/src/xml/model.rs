@@ -386,39 +386,6 @@ fn reserve_one<T>(r: &mut XmlReader<'_>, list: &mut Vec<T>) -> Result<()> {
 }
 
 /// A mandatory leaf field: always written (empty when the value is empty).
-impl XmlField for String {
-    fn write_field(
-        &self,
-        w: &mut XmlWriter,
-        name: &'static str,
-        _: Option<&'static str>,
-    ) -> Result<()> {
-        w.text_element(name, self)
-    }
-    fn read_field<'a>(
-        &mut self,
-        r: &mut XmlReader<'a>,
-        child: &Child<'a>,
-        _: Option<&'static str>,
-    ) -> Result<()> {
-        *self = r.read_text(child)?;
-        Ok(())
-    }
-    fn check_field(
-        &self,
-        check: &mut Check,
-        parent: &str,
-        name: &str,
-        _: Option<&str>,
-        max: Option<usize>,
-    ) {
-        if let Some(max) = max {
-            check_max_len(check, &|| join(parent, name), self, max);
-        }
-    }
-}
-
-/// A mandatory leaf field of [`Text`](crate::Text), as [`String`]'s.
 impl XmlField for crate::Text {
     fn write_field(
         &self,
