@@ -132,6 +132,22 @@ fn malformed_attribute_lists_are_refused() {
             assert_eq!(code_of(parse(doc.as_bytes())), "xml_syntax", "{doc}");
         }
     }
+    // Duplicates beyond the first eight keys, and after them.
+    let many: String = (0..12).map(|i| format!(" k{i}=\"{i}\"")).collect();
+    for dup in [" k3=\"x\"", " k11=\"x\"", " k0=\"x\""] {
+        let doc = good.replacen(
+            "<TransactionResult>",
+            &format!("<TransactionResult{many}{dup}>"),
+            1,
+        );
+        assert_eq!(code_of(parse(doc.as_bytes())), "xml_syntax", "{doc}");
+    }
+    let doc = good.replacen(
+        "<TransactionResult>",
+        &format!("<TransactionResult{many}>"),
+        1,
+    );
+    assert!(parse(doc.as_bytes()).is_ok(), "twelve distinct attributes");
     // A well-formed list still parses.
     let doc = good.replacen(
         "<TransactionResult>",
