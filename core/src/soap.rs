@@ -378,7 +378,8 @@ fn parse_request_at<'a, M: XmlModel>(
             format!("expected a `{}` request, got `{}`", op.name, wrapper.local),
         ));
     }
-    let model = M::read_from(&mut r, &wrapper)?;
+    let mut model = M::default();
+    model.read_children(&mut r, &wrapper)?;
     close_body(r)?;
     Ok(model)
 }
@@ -400,7 +401,8 @@ pub(crate) fn parse_request_any<M: XmlModel>(
             format!("expected a `{}` request, got `{}`", op.name, root.local),
         ));
     }
-    let model = M::read_from(&mut r, &root)?;
+    let mut model = M::default();
+    model.read_children(&mut r, &root)?;
     r.finish()?;
     Ok(model)
 }
@@ -452,10 +454,22 @@ pub(crate) fn parse_result<M: XmlModel>(
     wrapping: Wrapping,
 ) -> Result<M> {
     let mut model = M::default();
+    parse_into(op, body, limits, wrapping, &mut model)?;
+    Ok(model)
+}
+
+/// [`parse_payload`] reading the payload into `model`, filled where it stands rather than
+/// built and moved (results are 1–6 KB structs).
+fn parse_into<M: XmlModel>(
+    op: &Operation,
+    body: &[u8],
+    limits: Limits,
+    wrapping: Wrapping,
+    model: &mut M,
+) -> Result<()> {
     parse_payload(op, body, limits, wrapping, &mut |r, el| {
         model.read_children(r, el)
-    })?;
-    Ok(model)
+    })
 }
 
 /// The model-independent part of [`parse_result`]: the walk down to the payload and the checks
@@ -564,9 +578,7 @@ pub(crate) fn parse_http_result<M: XmlModel>(
         }
     }
     let mut model = M::default();
-    let parsed = parse_payload(op, body, limits, Wrapping::Envelope, &mut |r, el| {
-        model.read_children(r, el)
-    });
+    let parsed = parse_into(op, body, limits, Wrapping::Envelope, &mut model);
     http_outcome(status, parsed)?;
     Ok(model)
 }
