@@ -2,7 +2,7 @@
 # The Node binding's benchmark against soap and fast-xml-parser (bench/node/bench.mjs).
 #   bash bench/node/run.sh [--rounds N] [--no-write]
 # Installs bench/node's npm dependencies when they are missing or their lockfile changed (the
-# stamp of .ci/setup.d/30-node.sh), builds the addon (napi build --release in bindings-node,
+# stamp of scripts/setup.d/30-node.sh), builds the addon (napi build --release in bindings-node,
 # under CARGO_TARGET_DIR) only when it does not load, then writes bench/node/results.md and
 # bench/node/summary.tsv (target, measured ratio, met: bench/run's summary table).
 # A benchmark, not a test: it is not part of scripts/test.d or CI.
@@ -16,7 +16,7 @@ for arg in "$@"; do
   if [ "$arg" = "--no-write" ]; then write=0; else args+=("$arg"); fi
 done
 
-# npm ci from the committed lockfile, once per lockfile (same stamp as .ci/setup.d/30-node.sh).
+# npm ci from the committed lockfile, once per lockfile (same stamp as scripts/setup.d/30-node.sh).
 npm_ci() {
   local dir="$1" stamp="$1/node_modules/.gestpay-package-lock.json"
   if [ -f "$stamp" ] && cmp -s "$dir/package-lock.json" "$stamp"; then return; fi

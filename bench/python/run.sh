@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The Python binding's benchmark against zeep and hand-written xml.etree (bench/python/bench.py).
 #   bash bench/python/run.sh [--reinstall] [--quick] [--rounds N] [--no-write]
-# Uses the repository's .venv (made by .ci/setup.d/20-python.sh when missing), installs the
+# Uses the repository's .venv (made by scripts/setup.d/20-python.sh when missing), installs the
 # pinned requirements.txt into it when they changed, and the binding (a release build from
 # ./bindings-python) when it is missing or with --reinstall. Writes bench/python/results.md.
 # A benchmark, not a test: it is not part of scripts/test.d or CI.
@@ -17,7 +17,7 @@ for arg in "$@"; do
   if [ "$arg" = "--reinstall" ]; then reinstall=1; else args+=("$arg"); fi
 done
 
-[ -x "$py" ] || bash "$root/.ci/setup.d/20-python.sh"
+[ -x "$py" ] || bash "$root/scripts/setup.d/20-python.sh"
 
 stamp="$root/.venv/.gestpay-bench-requirements"
 if ! cmp -s "$here/requirements.txt" "$stamp"; then

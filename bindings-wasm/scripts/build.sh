@@ -6,7 +6,7 @@
 #      (pkg/node, for Node and the test suite); the CLI must be the wasm-bindgen crate's version
 #   3. wasm-opt -Oz (npm binaryen, bindings-wasm/node_modules) on both modules
 #   4. scripts/package.mjs: the JS API (bindings-node/lib, bundled), entries, declarations, manifest
-# Needs .ci/setup.d/50-wasm.sh first (wasm32 target, wasm-bindgen-cli, npm ci here).
+# Needs scripts/setup.d/50-wasm.sh first (wasm32 target, wasm-bindgen-cli, npm ci here).
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 root=$(cd "$here/.." && pwd)
@@ -16,11 +16,11 @@ case "$target" in /*) ;; *) target="$root/$target" ;; esac
 wanted=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$root/Cargo.lock")
 have=$(wasm-bindgen --version 2>/dev/null | awk '{ print $2 }')
 [ "$have" = "$wanted" ] || {
-  echo "wasm-bindgen CLI ${have:-missing}, the crate is $wanted: run bash .ci/setup.d/50-wasm.sh"
+  echo "wasm-bindgen CLI ${have:-missing}, the crate is $wanted: run bash scripts/setup.d/50-wasm.sh"
   exit 1
 }
 wasm_opt="$here/node_modules/.bin/wasm-opt"
-[ -x "$wasm_opt" ] || { echo "$wasm_opt is missing: run bash .ci/setup.d/50-wasm.sh"; exit 1; }
+[ -x "$wasm_opt" ] || { echo "$wasm_opt is missing: run bash scripts/setup.d/50-wasm.sh"; exit 1; }
 
 (cd "$root" && cargo build --locked --profile wasm-release --target wasm32-unknown-unknown -p gestpay-wasm)
 module="$target/wasm32-unknown-unknown/wasm-release/gestpay_wasm.wasm"

@@ -145,7 +145,6 @@ function manifest() {
     description:
       'Axerve (ex-Gestpay) SOAP gateway in the browser: typed requests and results of WsCryptDecrypt and WsS2S, the payment page, callbacks and Amazon Pay addresses, on the sans-IO Rust core compiled to WebAssembly',
     license: 'MIT OR Apache-2.0',
-    repository: { type: 'git', url: 'https://github.com/gestpay-rs/gestpay', directory: 'bindings-wasm' },
     type: 'module',
     sideEffects: false,
     main: './web/index.js',

@@ -4,6 +4,7 @@
 use std::time::Duration;
 
 use gestpay::address::Address;
+use gestpay::codes::TransactionState;
 use gestpay::prelude::*;
 use gestpay::s2s::{
     CallPagamS2S, CallPagamS2SResult, CallReadTrxS2S, CallReadTrxS2SResult, CallRefundS2S,
@@ -26,13 +27,39 @@ fn agent() -> Agent {
         .into()
 }
 
-/// Sends a described request and returns (status, content type, body).
-fn send(agent: &Agent, call: &HttpRequest) -> Result<(u16, Option<String>, Vec<u8>), DemoError> {
-    println!("  -> {} {}", call.method, call.url);
-    for (k, v) in &call.headers {
-        println!("     {k}: {v}");
+/// Sends a described request and returns (status, content type, body): one line each way, and
+/// with `--verbose` the headers and the envelope (secrets masked).
+fn send(
+    agent: &Agent,
+    call: &HttpRequest,
+    verbose: bool,
+) -> Result<(u16, Option<String>, Vec<u8>), DemoError> {
+    let action = call
+        .headers
+        .iter()
+        .find_map(|(k, v)| {
+            let v = v.trim_matches('"');
+            if k.eq_ignore_ascii_case("SOAPAction") {
+                Some(v)
+            } else {
+                // SOAP 1.2 carries the action in the Content-Type's `action` parameter.
+                v.split("action=").nth(1).map(|a| a.trim_matches('"'))
+            }
+        })
+        .and_then(|a| a.rsplit('/').next())
+        .unwrap_or("?");
+    println!(
+        "   → {} {} ({action}, {} bytes)",
+        call.method,
+        call.url,
+        call.body.len()
+    );
+    if verbose {
+        for (k, v) in &call.headers {
+            println!("       {k}: {v}");
+        }
+        println!("       {}", masked(&call.body));
     }
-    println!("     {}", masked(&call.body));
     let mut req = agent.post(&call.url);
     for (k, v) in &call.headers {
         req = req.header(k, v);
@@ -51,23 +78,61 @@ fn send(agent: &Agent, call: &HttpRequest) -> Result<(u16, Option<String>, Vec<u
         .read_to_vec()
         .map_err(|e| format!("HTTP error: {e}"))?;
     println!(
-        "  <- {status} {} ({} bytes)",
+        "   ← {status} {} ({} bytes)",
         content_type.as_deref().unwrap_or(""),
         body.len()
     );
+    if verbose {
+        println!("       {}", String::from_utf8_lossy(&body));
+    }
     Ok((status, content_type, body))
 }
 
-/// The envelope with the API key and token values masked, as a log line.
+/// The envelope with the values of the secret elements the demo sends (API key, token)
+/// masked, as a log line.
 fn masked(body: &[u8]) -> String {
     let mut text = String::from_utf8_lossy(body).into_owned();
     for tag in ["apikey", "tokenValue"] {
         let (open, close) = (format!("<{tag}>"), format!("</{tag}>"));
-        if let (Some(a), Some(b)) = (text.find(&open), text.find(&close)) {
-            text.replace_range(a + open.len()..b, "***");
+        let mut from = 0;
+        while let Some(a) = text[from..].find(&open).map(|i| from + i + open.len()) {
+            let Some(b) = text[a..].find(&close).map(|i| a + i) else {
+                break;
+            };
+            text.replace_range(a..b, "***");
+            from = a + "***".len() + close.len();
         }
     }
     text
+}
+
+/// `49.90 EUR`, or what is known of it.
+fn money(amount: Option<Amount>, currency: Option<Currency>) -> String {
+    match (amount, currency) {
+        (Some(amount), Some(currency)) => amount.in_currency(currency).to_string(),
+        (Some(amount), None) => amount.to_string(),
+        (None, _) => "(no amount)".to_owned(),
+    }
+}
+
+/// `OK`, `KO`, `XX (pending)`, or `(none)`.
+fn outcome(result: Option<&TransactionResult>) -> String {
+    match result {
+        Some(TransactionResult::Pending) => "XX (pending)".to_owned(),
+        Some(result) => result.to_string(),
+        None => "(no result)".to_owned(),
+    }
+}
+
+/// `state AUT: authorized`: the code and its documented meaning.
+fn state(state: Option<&TransactionState>) -> String {
+    match state {
+        Some(s) => match s.description() {
+            Some(meaning) => format!("state {s}: {}", meaning.to_lowercase()),
+            None => format!("state {s}"),
+        },
+        None => "(no state)".to_owned(),
+    }
 }
 
 fn browse(
@@ -101,32 +166,17 @@ fn expect_page(html: &str, title: &str) -> Result<(), DemoError> {
 }
 
 fn print_address(label: &str, a: Option<&Address>) {
-    let Some(a) = a else {
-        println!("  {label}: (none)");
-        return;
-    };
-    let parts: Vec<&str> = [
-        &a.name,
-        &a.address_line1,
-        &a.address_line2,
-        &a.address_line3,
-        &a.postal_code,
-        &a.city,
-        &a.state_or_region,
-        &a.country_code,
-        &a.phone,
-    ]
-    .into_iter()
-    .filter_map(|p| p.as_deref())
-    .collect();
-    println!("  {label}: {}", parts.join(", "));
+    match a {
+        Some(a) => println!("   {label}: {a}"),
+        None => println!("   {label}: (none)"),
+    }
 }
 
 fn err(e: gestpay::Error) -> DemoError {
     e.to_string()
 }
 
-pub(crate) fn run() -> Result<(), DemoError> {
+pub(crate) fn run(verbose: bool) -> Result<(), DemoError> {
     let gateway = gestpay_emulator::spawn(gestpay_emulator::Config {
         api_key: Some(API_KEY.into()),
         ..gestpay_emulator::Config::default()
@@ -135,24 +185,30 @@ pub(crate) fn run() -> Result<(), DemoError> {
     let env = Environment::Custom(gateway.base_url());
     let agent = agent();
     println!(
-        "gestpay demo: Amazon Pay through the gateway, against a local emulator at {}\n",
+        "gestpay demo: Amazon Pay through the gateway, against a local emulator at {}",
         gateway.base_url()
     );
+    println!("The shop's calls are built and read by the sans-IO core and sent over real HTTP.");
+    if !verbose {
+        println!("(`gestpay demo --verbose` also prints each envelope, secrets masked.)");
+    }
+    println!();
 
-    println!("1. Encrypt — register a 49.90 EUR Amazon Pay payment with a billing agreement");
     let order_id = "ORD-2026-000042";
-    let encrypt = Encrypt::new(
-        SHOP,
-        Currency::EUR,
-        Amount::from_minor(4_990, Currency::EUR),
-        order_id,
-    )
-    .payment_types([PaymentType::AMAZONPAY])
-    .amazon_pay_billing_agreement(AmazonPayBillingAgreement::PayNowAndRecurring)
-    .api_key(API_KEY);
+    let price = Amount::from_minor(4_990, Currency::EUR);
+    println!(
+        "1. Encrypt: the shop registers order {order_id}, {}, payable by Amazon Pay,",
+        price.in_currency(Currency::EUR)
+    );
+    println!("   and asks for a billing agreement for later charges");
+    let encrypt = Encrypt::new(SHOP, Currency::EUR, price, order_id)
+        .payment_types([PaymentType::AMAZONPAY])
+        .amazon_pay_billing_agreement(AmazonPayBillingAgreement::PayNowAndRecurring)
+        .api_key(API_KEY);
     let (status, ct, body) = send(
         &agent,
         &encrypt.to_http(&env, SoapVersion::Soap11).map_err(err)?,
+        verbose,
     )?;
     let encrypted = EncryptResult::from_http(status, ct.as_deref(), &body)
         .map_err(err)?
@@ -160,15 +216,15 @@ pub(crate) fn run() -> Result<(), DemoError> {
         .map_err(err)?
         .crypt_decrypt_string
         .ok_or("Encrypt returned no CryptDecryptString")?;
-    println!("  CryptDecryptString = {encrypted}\n");
+    println!("   OK: the payment page opens with the encrypted string {encrypted}\n");
 
     println!("2. The buyer on the payment page");
     let page =
         gestpay::payment_page::payment_page_url(&env, SHOP, &encrypted, None).map_err(err)?;
-    println!("  GET {page}");
+    println!("   the shop redirects the buyer to {page}");
     let (_, html, _) = browse(&agent, &page, None)?;
     expect_page(&html, "Amazon Pay — Sign in")?;
-    println!("  Amazon asks the buyer to sign in: signing in as marco.rossi@example.it");
+    println!("   Amazon asks the buyer to sign in: marco.rossi@example.it signs in");
     let base = gateway.base_url();
     let (_, html, _) = browse(
         &agent,
@@ -176,14 +232,14 @@ pub(crate) fn run() -> Result<(), DemoError> {
         Some(&[("b", &encrypted), ("email", "marco.rossi@example.it")]),
     )?;
     expect_page(&html, "Choose a shipping address")?;
-    println!("  The address book widget: the buyer picks the first shipping address");
+    println!("   Amazon's address book: the buyer picks the first shipping address");
     let (_, html, _) = browse(
         &agent,
         &format!("{base}/pagam/amazonpay/address"),
         Some(&[("b", &encrypted), ("address", "0")]),
     )?;
     expect_page(&html, "Choose a payment method")?;
-    println!("  The wallet widget: the buyer picks Visa ending in 1111 and pays");
+    println!("   Amazon's wallet: the buyer picks the Visa ending in 1111 and pays");
     let (status, _, location) = browse(
         &agent,
         &format!("{base}/pagam/amazonpay/pay"),
@@ -192,15 +248,15 @@ pub(crate) fn run() -> Result<(), DemoError> {
     let location = location.ok_or(format!(
         "expected a redirect to the merchant, got HTTP {status}"
     ))?;
-    println!("  <- {status} redirect to the merchant: {location}\n");
+    println!("   the gateway sends the buyer back to the shop: {location}\n");
 
-    println!("3. The merchant receives `a` and `b` and calls Decrypt");
+    println!("3. The shop reads `a` and `b` from that URL and asks Decrypt what happened");
     let callback = Callback::parse(&location).map_err(err)?;
     let call = Decrypt::from_callback(&callback)
         .api_key(API_KEY)
         .to_http(&env, SoapVersion::Soap11)
         .map_err(err)?;
-    let (status, ct, body) = send(&agent, &call)?;
+    let (status, ct, body) = send(&agent, &call, verbose)?;
     let result = DecryptResult::from_http(status, ct.as_deref(), &body)
         .map_err(err)?
         .into_result()
@@ -210,37 +266,38 @@ pub(crate) fn run() -> Result<(), DemoError> {
         .clone()
         .ok_or("no BankTransactionID")?;
     println!(
-        "  result {:?}, order {:?}, bank id {bank_id}, amount {:?} {:?}, authorisation {:?}",
-        result.transaction_result,
-        result.shop_transaction_id,
-        result.amount,
-        result.currency,
-        result.authorization_code
+        "   {}: order {}, {}, authorisation {}, bank transaction {bank_id}",
+        outcome(result.transaction_result.as_ref()),
+        result.shop_transaction_id.as_deref().unwrap_or("?"),
+        money(result.amount, result.currency),
+        result.authorization_code.as_deref().unwrap_or("(none)"),
     );
     let token = result.token.clone().ok_or("no billing-agreement TOKEN")?;
-    println!("  billing-agreement token: {token:?} (redacted; the shop stores token.expose())\n");
+    println!(
+        "   billing agreement {token} received (shown masked; the shop stores token.expose())\n"
+    );
 
-    println!("4. callReadTrxS2S — where do I ship, whom do I bill?");
+    println!("4. callReadTrxS2S: where does the shop ship, whom does it bill?");
     let call = CallReadTrxS2S::by_bank_transaction_id(SHOP, bank_id.clone())
         .api_key(API_KEY)
         .to_http(&env, SoapVersion::Soap11)
         .map_err(err)?;
-    let (status, ct, body) = send(&agent, &call)?;
+    let (status, ct, body) = send(&agent, &call, verbose)?;
     let read = CallReadTrxS2SResult::from_http(status, ct.as_deref(), &body)
         .map_err(err)?
         .into_result()
         .map_err(err)?;
     println!(
-        "  state {:?}, company {:?}, events {}",
-        read.transaction_state,
-        read.company,
-        read.events.len()
+        "   {}; {} by {}",
+        state(read.transaction_state.as_ref()),
+        money(read.amount, read.currency),
+        read.payment_method.as_deref().unwrap_or("?"),
     );
     let addresses = read
         .amazon_addresses()
         .ok_or("no OrderReferenceDetails in the answer")?;
     println!(
-        "  buyer: {} <{}>",
+        "   buyer: {} <{}>",
         addresses.buyer_name.as_deref().unwrap_or("?"),
         addresses.buyer_email.as_deref().unwrap_or("?")
     );
@@ -248,58 +305,71 @@ pub(crate) fn run() -> Result<(), DemoError> {
     print_address("bill to", addresses.billing.as_ref());
     println!();
 
-    println!("5. A month later — a recurring charge of 19.90 EUR with the token (callPagamS2S)");
-    let charge = CallPagamS2S::new(
-        SHOP,
-        Currency::EUR,
-        Amount::from_minor(1_990, Currency::EUR),
-        "ORD-2026-000043",
-    )
-    .token(token.clone())
-    .payment_types([PaymentType::AMAZONPAY])
-    .api_key(API_KEY);
+    let monthly = Amount::from_minor(1_990, Currency::EUR);
+    println!(
+        "5. A month later: a recurring charge of {} on the billing agreement (callPagamS2S)",
+        monthly.in_currency(Currency::EUR)
+    );
+    let charge = CallPagamS2S::new(SHOP, Currency::EUR, monthly, "ORD-2026-000043")
+        .token(token.clone())
+        .payment_types([PaymentType::AMAZONPAY])
+        .api_key(API_KEY);
     let (status, ct, body) = send(
         &agent,
         &charge.to_http(&env, SoapVersion::Soap11).map_err(err)?,
+        verbose,
     )?;
     let paid = CallPagamS2SResult::from_http(status, ct.as_deref(), &body)
         .map_err(err)?
         .into_result()
         .map_err(err)?;
     println!(
-        "  result {:?}, bank id {:?}, amount {:?}\n",
-        paid.transaction_result, paid.bank_transaction_id, paid.amount
+        "   {}: {}, bank transaction {}\n",
+        outcome(paid.transaction_result.as_ref()),
+        money(paid.amount, paid.currency.or(Some(Currency::EUR))),
+        paid.bank_transaction_id.as_deref().unwrap_or("?"),
     );
 
-    println!("6. A partial refund of the first payment (callRefundS2S), then its history");
+    let partial = Amount::from_minor(990, Currency::EUR);
+    println!(
+        "6. A refund of {} on the first payment (callRefundS2S), then its history",
+        partial.in_currency(Currency::EUR)
+    );
     let refund = CallRefundS2S::new(
         SHOP,
         TransactionRef::Bank(bank_id.clone()),
         Currency::EUR,
-        Amount::from_minor(990, Currency::EUR),
+        partial,
     )
     .api_key(API_KEY);
     let (status, ct, body) = send(
         &agent,
         &refund.to_http(&env, SoapVersion::Soap11).map_err(err)?,
+        verbose,
     )?;
     let refunded = CallRefundS2SResult::from_http(status, ct.as_deref(), &body)
         .map_err(err)?
         .into_result()
         .map_err(err)?;
-    println!("  refund {:?}", refunded.transaction_result);
+    println!(
+        "   refund {}",
+        outcome(refunded.transaction_result.as_ref())
+    );
     let call = CallReadTrxS2S::by_bank_transaction_id(SHOP, bank_id)
         .api_key(API_KEY)
         .to_http(&env, SoapVersion::Soap11)
         .map_err(err)?;
-    let (status, ct, body) = send(&agent, &call)?;
+    let (status, ct, body) = send(&agent, &call, verbose)?;
     let read = CallReadTrxS2SResult::from_http(status, ct.as_deref(), &body).map_err(err)?;
-    println!("  state {:?}", read.transaction_state);
+    println!("   now in {}", state(read.transaction_state.as_ref()));
     for e in &read.events {
+        let kind = match e.event_type.as_ref() {
+            Some(t) => format!("{t} {}", t.description().unwrap_or("").to_lowercase()),
+            None => "?".to_owned(),
+        };
         println!(
-            "  event {:?} {:?} on {}",
-            e.event_type,
-            e.event_amount,
+            "   event: {kind:<24} {:>10}  {}",
+            money(e.event_amount, read.currency),
             e.event_date.as_deref().unwrap_or("")
         );
     }

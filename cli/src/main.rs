@@ -97,7 +97,11 @@ enum Command {
     /// base URL alone (`http://127.0.0.1:PORT`), for scripts started with `--port 0`.
     Sandbox(SandboxArgs),
     /// Run the whole Amazon Pay flow against an emulator started in-process.
-    Demo,
+    Demo {
+        /// Also print each request's headers and envelope (secrets masked) and each answer.
+        #[arg(long, short)]
+        verbose: bool,
+    },
     /// Print the JSON Schema of every message type and the operations table (the source of the
     /// bindings' type stubs).
     Schema,
@@ -348,7 +352,9 @@ fn run(cli: Cli) -> Result<(), Exit> {
         }
         Command::Sandbox(args) => sandbox(args),
         Command::Schema => print_json(&gestpay::schema::catalog().to_value()),
-        Command::Demo => demo::run().map_err(|e| Exit(4, format!("demo failed: {e}"))),
+        Command::Demo { verbose } => {
+            demo::run(verbose).map_err(|e| Exit(4, format!("demo failed: {e}")))
+        }
         Command::Operations => {
             for op in ops::OPERATIONS {
                 println!("{op}");

@@ -229,12 +229,20 @@ fn demo_runs_the_whole_flow() {
     let recurring = out.split("a recurring charge").nth(1).unwrap();
     let result = recurring
         .lines()
-        .find(|l| l.trim_start().starts_with("result "))
+        .find(|l| l.trim_start().starts_with("OK: "))
         .unwrap();
+    assert!(result.contains("19.90 EUR"), "{result}");
+    // Written for a person: amounts with their currency, no Rust Debug output.
     assert!(
-        result.contains("Some(Ok)") && result.contains("19.90"),
-        "{result}"
+        out.contains("OK: order ORD-2026-000042, 49.90 EUR, authorisation "),
+        "{out}"
     );
+    for debug in ["Some(", "None", "Amount(", "(242)", "Ok)"] {
+        assert!(
+            !out.contains(debug),
+            "`{debug}` in the demo's output:\n{out}"
+        );
+    }
     // Secrets are redacted.
     assert!(!out.contains("demo-api-key"), "the apikey leaked");
     assert!(!out.contains("B02-"), "the billing-agreement token leaked");

@@ -24,7 +24,15 @@ fn main() -> gestpay::Result<()> {
     .buyer("Nicolò Rossi", "nicolo.rossi@example.it")
     .language(Language::ITALIAN)
     .api_key("a-secret-api-key");
-    println!("request (Debug redacts the API key): {:?}", encrypt.api_key);
+    println!(
+        "order {order_id}, {} by Amazon Pay; the API key prints as {} (redacted)",
+        Amount::from_minor(4_990, Currency::EUR).in_currency(Currency::EUR),
+        encrypt
+            .api_key
+            .as_ref()
+            .map(|k| k.to_string())
+            .unwrap_or_default()
+    );
     let call = encrypt.to_http(&env, SoapVersion::Soap11)?;
     print_call(&call);
 
@@ -43,8 +51,12 @@ fn main() -> gestpay::Result<()> {
             .into_result()?;
     let encrypted = result.crypt_decrypt_string.unwrap_or_default();
     println!(
-        "<- {} {:?}: CryptDecryptString = {encrypted}\n",
-        answer.status, result.transaction_result
+        "<- {} {}: CryptDecryptString = {encrypted}\n",
+        answer.status,
+        result
+            .transaction_result
+            .as_ref()
+            .map_or("(no result)", |r| r.as_str())
     );
 
     println!("== 2. Redirect the buyer to the payment page (Amazon login, address, card)");
@@ -89,23 +101,30 @@ fn main() -> gestpay::Result<()> {
             println!("   pending (XX): wait for the final notification")
         }
         None => {
-            println!("   result        : {:?}", outcome.transaction_result);
-            println!("   order         : {:?}", outcome.shop_transaction_id);
+            let text = |t: &Option<gestpay::Text>| t.as_deref().unwrap_or("(none)").to_owned();
+            let money = match (outcome.amount, outcome.currency) {
+                (Some(amount), Some(currency)) => amount.in_currency(currency).to_string(),
+                (amount, _) => amount.map_or("(none)".to_owned(), |a| a.to_string()),
+            };
+            let result = outcome.transaction_result.as_ref();
             println!(
-                "   bank id       : {:?} (keep it for settle, refund, read)",
-                outcome.bank_transaction_id
+                "   result        : {}",
+                result.map_or("(none)", |r| r.as_str())
             );
+            println!("   order         : {}", text(&outcome.shop_transaction_id));
             println!(
-                "   amount        : {:?} {:?} = {:?} minor units",
-                outcome.amount,
-                outcome.currency,
-                outcome.amount_minor_units()
+                "   bank id       : {} (keep it for settle, refund, read)",
+                text(&outcome.bank_transaction_id)
             );
-            println!("   auth code     : {:?}", outcome.authorization_code);
-            println!("   method        : {:?}", outcome.payment_method);
+            println!("   amount        : {money}");
+            println!("   authorisation : {}", text(&outcome.authorization_code));
+            println!("   method        : {}", text(&outcome.payment_method));
             println!(
-                "   token         : {:?} (Debug redacts it; store token.expose() for recurring charges)",
-                outcome.token
+                "   token         : {} (redacted when printed; store token.expose() for recurring charges)",
+                outcome
+                    .token
+                    .as_ref()
+                    .map_or("(none)".to_owned(), |t| t.to_string())
             );
         }
     }

@@ -72,6 +72,29 @@ impl Address {
     }
 }
 
+/// One line, as a label would read: `Marco Rossi, via Gobetti 15, 13900 BIELLA BI, IT, phone
+/// 33333333`; the parts that are set, in postal order.
+impl std::fmt::Display for Address {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let words = |parts: &[&Option<String>]| {
+            let set: Vec<&str> = parts.iter().filter_map(|p| p.as_deref()).collect();
+            (!set.is_empty()).then(|| set.join(" "))
+        };
+        let mut parts: Vec<String> = self.name.iter().cloned().collect();
+        parts.extend(self.street_lines().map(str::to_owned));
+        parts.extend(words(&[&self.district, &self.county]));
+        parts.extend(words(&[
+            &self.postal_code,
+            &self.city,
+            &self.state_or_region,
+        ]));
+        parts.extend(self.country_code.iter().cloned());
+        parts.extend(self.phone.as_ref().map(|p| format!("phone {p}")));
+        parts.extend(self.email.iter().cloned());
+        f.write_str(&parts.join(", "))
+    }
+}
+
 /// A trimmed value, `None` when absent, empty or whitespace only.
 pub(crate) fn clean(value: Option<&str>) -> Option<String> {
     let value = value?.trim();

@@ -54,6 +54,21 @@ impl Amount {
         text.parse()
     }
 
+    /// The amount and its currency as a merchant reads them: `49.90 EUR` (`500 JPY`; `12.00 UIC
+    /// 999` for a currency the tables lack). For people and logs; the wire takes `to_string()`.
+    pub fn in_currency(self, currency: Currency) -> impl fmt::Display {
+        struct Money(Amount, Currency);
+        impl fmt::Display for Money {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                match self.1.iso_alpha() {
+                    Some(alpha) => write!(f, "{} {alpha}", self.0),
+                    None => write!(f, "{} UIC {}", self.0, self.1.uic_code()),
+                }
+            }
+        }
+        Money(self, currency)
+    }
+
     /// The integer count of units of 10^-exponent.
     pub fn minor(self) -> u64 {
         self.minor

@@ -2,12 +2,12 @@
 # The Python binding (bindings-python/): the generated files are up to date; the package builds
 # and installs into .venv the way a user's `pip install ./bindings-python` does (PEP 517 through
 # maturin); then pytest (the binding, with the whole shared corpus, and the Django example),
-# mypy --strict (package, tests, example) and stubtest. Needs .ci/setup.d/20-python.sh first.
+# mypy --strict (package, tests, example) and stubtest. Needs scripts/setup.d/20-python.sh first.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD
 py="$root/.venv/bin/python"
-[ -x "$py" ] || { echo ".venv is missing: run bash .ci/setup.d/20-python.sh"; exit 1; }
+[ -x "$py" ] || { echo ".venv is missing: run bash scripts/setup.d/20-python.sh"; exit 1; }
 step() { printf '\n--- python: %s\n' "$*"; }
 t0=$SECONDS
 

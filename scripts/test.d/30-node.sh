@@ -4,13 +4,13 @@
 # (the binding with the whole shared corpus, loopback and emulator end-to-end tests, bad input,
 # random input, redaction); tsc --strict on the type tests and the TypeScript example; the
 # Express example's test; a one-round run of the benchmark script (it checks, never times).
-# Needs .ci/setup.d/30-node.sh first.
+# scripts/test runs scripts/setup.d/30-node.sh first.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD
 step() { printf '\n--- node: %s\n' "$*"; }
 t0=$SECONDS
-[ -d bindings-node/node_modules ] || { echo "bindings-node/node_modules is missing: run bash .ci/setup.d/30-node.sh"; exit 1; }
+[ -d bindings-node/node_modules ] || { echo "bindings-node/node_modules is missing: run bash scripts/setup.d/30-node.sh"; exit 1; }
 
 cd "$root/bindings-node"
 step "generated types (gen-types.mjs --check)"

@@ -5,17 +5,17 @@
 # stays sans-IO) and its size; runs bindings-node's whole suite against the WASM build and the
 # WASM-specific tests; tsc --strict on the TypeScript example; the example page in headless
 # Chromium (playwright-core); a one-round run of the benchmark script (it checks, never times).
-# Needs .ci/setup.d/50-wasm.sh (and 30-node.sh: the suite's own npm packages) first.
+# scripts/test runs scripts/setup.d/50-wasm.sh (which runs 30-node.sh) first.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD
 step() { printf '\n--- wasm: %s\n' "$*"; }
 t0=$SECONDS
 need() { [ -e "$1" ] || { echo "$1 is missing: run bash $2"; exit 1; }; }
-need bindings-wasm/node_modules/.bin/wasm-opt .ci/setup.d/50-wasm.sh
-need bindings-wasm/test/node_modules/playwright-core .ci/setup.d/50-wasm.sh
-need bindings-node/node_modules .ci/setup.d/30-node.sh
-need /usr/bin/chromium .ci/setup.d/50-wasm.sh
+need bindings-wasm/node_modules/.bin/wasm-opt scripts/setup.d/50-wasm.sh
+need bindings-wasm/test/node_modules/playwright-core scripts/setup.d/50-wasm.sh
+need bindings-node/node_modules scripts/setup.d/30-node.sh
+need /usr/bin/chromium scripts/setup.d/50-wasm.sh
 
 step "build the package (bindings-wasm/scripts/build.sh)"
 bash bindings-wasm/scripts/build.sh

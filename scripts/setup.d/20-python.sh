@@ -5,13 +5,15 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 python="${PYTHON:-python3}"
-command -v "$python" >/dev/null || { echo "python3 (3.9 or newer) is required"; exit 1; }
+command -v "$python" >/dev/null || { echo "$python is missing: install Python 3.9 or newer with venv and pip (or set PYTHON=/path/to/python3)"; exit 1; }
+"$python" -c 'import sys; sys.exit(sys.version_info < (3, 9))' \
+  || { echo "$("$python" --version) is too old: Python 3.9 or newer is required (set PYTHON=...)"; exit 1; }
 requirements=bindings-python/requirements-dev.txt
 stamp=.venv/.gestpay-requirements
 
 if [ ! -x .venv/bin/python ]; then
   echo "creating .venv with $("$python" --version)"
-  "$python" -m venv .venv
+  "$python" -m venv .venv || { echo "$python -m venv failed: install the venv module (Debian: apt-get install python3-venv)"; exit 1; }
 fi
 if [ -f "$stamp" ] && cmp -s "$requirements" "$stamp"; then
   echo "python tools already installed in .venv"

@@ -6,8 +6,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-command -v node >/dev/null || { echo "node (20 or newer) is required"; exit 1; }
-command -v npm >/dev/null || { echo "npm is required"; exit 1; }
+command -v node >/dev/null || { echo "node is missing: install Node.js 20 or newer with npm, then run again"; exit 1; }
+command -v npm >/dev/null || { echo "npm is missing: install Node.js 20 or newer with npm, then run again"; exit 1; }
 major=$(node -p 'process.versions.node.split(".")[0]')
 [ "$major" -ge 20 ] || { echo "node $(node --version) is too old: 20 or newer is required"; exit 1; }
 

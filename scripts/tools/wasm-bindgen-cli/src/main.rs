@@ -1,0 +1,2 @@
+// A placeholder: this package exists for its Cargo.lock (see Cargo.toml).
+fn main() {}
