@@ -1,5 +1,5 @@
-// gestpay (the Node binding) vs the `soap` package driven by the gateway's WSDLs (copied in
-// wsdl/) vs fast-xml-parser, on the same documents, in one process:
+// gestpay (the Node binding) vs the `soap` package driven by the gateway's WSDLs (docs/wsdl/)
+// vs fast-xml-parser, on the same documents, in one process:
 //   parse  the Amazon Pay answer of callReadTrxS2S (tests/fixtures/s2s/callReadTrxS2S/amazonpay-full)
 //   build  a rich Encrypt (tests/fixtures/cryptdecrypt/Encrypt/amazonpay-full: every block)
 // Candidates run interleaved, in rounds; each round times a batch per candidate in CPU time
@@ -27,7 +27,7 @@ const arg = (name, fallback) => {
 };
 const ROUNDS = Number(arg('rounds', 15));
 const fixture = (path) => new URL(`../../tests/fixtures/${path}`, import.meta.url);
-const wsdl = (name) => new URL(`wsdl/${name}`, import.meta.url).pathname;
+const wsdl = (name) => new URL(`../../docs/wsdl/${name}`, import.meta.url).pathname;
 
 // --- the documents ---------------------------------------------------------------------------
 const readXml = readFileSync(fixture('s2s/callReadTrxS2S/amazonpay-full.response.xml'));
@@ -40,7 +40,7 @@ const encryptWire = wireParser.parse(readFileSync(fixture('cryptdecrypt/Encrypt/
 
 // --- candidates --------------------------------------------------------------------------------
 const s2sClient = await soap.createClientAsync(wsdl('WSs2s.wsdl'));
-const cdClient = await soap.createClientAsync(wsdl('WSCryptDecrypt.wsdl'));
+const cdClient = await soap.createClientAsync(wsdl('WSCryptDecrypt.reconstructed.wsdl'));
 const encryptInput = cdClient.wsdl.definitions.bindings.WSCryptDecryptSoap.methods.Encrypt.input;
 const ENVELOPE_START =
   '<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/" ' +

@@ -49,7 +49,7 @@ ROOT = HERE.parent.parent
 sys.path.insert(0, str(HERE))
 import handwritten  # noqa: E402
 
-WSDL = HERE / "wsdl"
+WSDL = ROOT / "docs/wsdl"  # the repository's one copy of the gateway's WSDLs
 READ_TRX = ROOT / "tests/fixtures/s2s/callReadTrxS2S/amazonpay-full.response.xml"
 ENCRYPT = ROOT / "tests/fixtures/cryptdecrypt/Encrypt/amazonpay-full.request.json"
 CONTENT_TYPE = "text/xml; charset=utf-8"

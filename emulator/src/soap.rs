@@ -16,8 +16,9 @@ use crate::App;
 use crate::auth::Call;
 use crate::scenario::{self, Transport};
 
-const CRYPTDECRYPT_WSDL: &str = include_str!("../wsdl/WSCryptDecrypt.wsdl");
-const S2S_WSDL: &str = include_str!("../wsdl/WSs2s.wsdl");
+// The repository's one copy of the WSDLs (docs/wsdl/README.md says what each is).
+const CRYPTDECRYPT_WSDL: &str = include_str!("../../docs/wsdl/WSCryptDecrypt.reconstructed.wsdl");
+const S2S_WSDL: &str = include_str!("../../docs/wsdl/WSs2s.wsdl");
 
 /// What every handler returns: the gateway's answer, or a SOAP fault.
 pub(crate) type Answer = Result<HttpResponse, Box<SoapFault>>;
