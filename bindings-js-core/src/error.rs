@@ -79,20 +79,12 @@ pub fn invalid_type(field: &str, message: &str) -> Payload {
     payload("invalid_request", "invalid_type", Some(field), message).into()
 }
 
-/// An operation name that is none of the 19 (binding-level code `unknown_operation`).
+/// An operation name that is none of the 19: the core's `unknown_operation` error.
 pub fn unknown_operation(name: &str) -> Payload {
-    let shown: String = name.chars().take(64).collect();
-    let message = format!(
-        "invalid request: operation: no operation named `{shown}` (the names are the exact wire \
-         names, e.g. `Encrypt`, `callReadTrxS2S`, `CallRequestTokenS2S`) [unknown_operation]"
-    );
-    payload(
-        "invalid_request",
-        "unknown_operation",
-        Some("operation"),
-        message,
-    )
-    .into()
+    match gestpay::dynamic::Operation::from_name(name) {
+        Err(err) => err.into(),
+        Ok(op) => internal(&format!("{op} was refused as an operation")),
+    }
 }
 
 /// A failure of a binding itself (a bug): code `internal`.
@@ -114,19 +106,14 @@ mod tests {
             r#"{"code":"invalid_type","field":"env","gestpay":1,"kind":"invalid_request","message":"invalid request: env: expected x [invalid_type]"}"#
         );
         assert_eq!(
-            unknown_operation("nope").to_string(),
-            "{\"code\":\"unknown_operation\",\"field\":\"operation\",\"gestpay\":1,\"kind\":\
-             \"invalid_request\",\"message\":\"invalid request: operation: no operation named \
-             `nope` (the names are the exact wire names, e.g. `Encrypt`, `callReadTrxS2S`, \
-             `CallRequestTokenS2S`) [unknown_operation]\"}"
-        );
-        assert_eq!(
             internal("oops").to_string(),
             r#"{"code":"internal","field":null,"gestpay":1,"kind":"internal","message":"internal error in the gestpay binding: oops"}"#
         );
-        let long = "x".repeat(100);
-        let shown = unknown_operation(&long).value()["message"].to_string();
-        assert!(shown.contains(&"x".repeat(64)) && !shown.contains(&"x".repeat(65)));
+        let long = "x".repeat(100_000);
+        let nope = unknown_operation(&long);
+        assert_eq!(nope.value()["code"], "unknown_operation");
+        assert_eq!(nope.value()["field"], "operation");
+        assert!(nope.to_string().len() < 400, "the message is bounded");
     }
 
     #[test]

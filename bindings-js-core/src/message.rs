@@ -9,9 +9,9 @@ use gestpay::{Request, Response};
 use serde::Serialize;
 #[cfg(feature = "builders")]
 use {
-    crate::from_json,
     crate::soap::{Http, environment, http_request, http_response, soap_version},
     gestpay::SoapVersion,
+    gestpay::dynamic::Operation as DynOperation,
 };
 
 use crate::soap::service_name;
@@ -115,48 +115,20 @@ pub fn build_request(
 ) -> Result<Http> {
     let env = environment(env)?;
     let version = soap_version(soap)?;
-    with_operation!(operation, |Req, Res| {
-        let req: Req = from_json(request, "request")?;
-        let http = if validate {
-            req.to_http(&env, version)?
-        } else {
-            unchecked_http::<Req>(&env, version, req.to_envelope_unchecked(version)?)
-        };
-        http_request(http)
+    let req = DynOperation::from_name(operation)?.request_from_json(request)?;
+    http_request(if validate {
+        req.to_http(&env, version)?
+    } else {
+        req.to_http_unchecked(&env, version)?
     })
-}
-
-/// The HTTP description of an envelope built without validation, as `to_http` makes it.
-#[cfg(feature = "builders")]
-fn unchecked_http<R: Request>(
-    env: &gestpay::Environment,
-    version: SoapVersion,
-    body: Vec<u8>,
-) -> gestpay::HttpRequest {
-    let op = R::OPERATION;
-    let mut headers = vec![(
-        "Content-Type".to_owned(),
-        gestpay::soap::content_type(version, op.action),
-    )];
-    if version == SoapVersion::Soap11 {
-        headers.push(("SOAPAction".to_owned(), format!("\"{}\"", op.action)));
-    }
-    gestpay::HttpRequest {
-        method: "POST".to_owned(),
-        url: env.endpoint(op.service),
-        headers,
-        body,
-    }
 }
 
 /// Checks that `buildRequest` would accept the request: the documented rules, and the
 /// characters XML 1.0 can carry (checked while writing, so the envelope is built and dropped).
 #[cfg(feature = "builders")]
 pub fn validate_request(operation: &str, request: &str) -> Result<()> {
-    with_operation!(operation, |Req, Res| {
-        let req: Req = from_json(request, "request")?;
-        Ok(req.to_envelope(SoapVersion::Soap11).map(drop)?)
-    })
+    let req = DynOperation::from_name(operation)?.request_from_json(request)?;
+    Ok(req.to_envelope(SoapVersion::Soap11).map(drop)?)
 }
 
 /// Parses an HTTP response of `operation` (strict: a whole envelope; a fault is an error).
@@ -181,15 +153,15 @@ pub fn parse_response(
 /// Parses a request (the gateway's side): an envelope or the bare wrapper element.
 #[cfg(feature = "builders")]
 pub fn parse_request(operation: &str, body: &[u8]) -> Result<String> {
-    with_operation!(operation, |Req, Res| to_json(&Req::from_xml(body)?))
+    Ok(DynOperation::from_name(operation)?
+        .parse_request(body)?
+        .to_json_text(false))
 }
 
 /// The HTTP response (status 200) the gateway sends for a result.
 #[cfg(feature = "builders")]
 pub fn build_response(operation: &str, result: &str, soap: &str) -> Result<Http> {
     let version = soap_version(soap)?;
-    with_operation!(operation, |Req, Res| {
-        let result: Res = from_json(result, "result")?;
-        http_response(result.to_http_response(version)?)
-    })
+    let result = DynOperation::from_name(operation)?.result_from_json(result)?;
+    http_response(result.to_http_response(version)?)
 }

@@ -9,19 +9,10 @@ use serde::Serialize;
 
 use crate::{Result, invalid_type};
 
-/// `"test"`, `"production"`, or a base URL (`http://127.0.0.1:8480`) for a custom endpoint.
+/// `"test"`, `"production"`, or a base URL (`http://127.0.0.1:8480`) for a custom endpoint:
+/// the core's `Environment::parse` (exact names; `invalid_env` otherwise).
 pub fn environment(env: &str) -> Result<Environment> {
-    match env {
-        "test" => Ok(Environment::Test),
-        "production" => Ok(Environment::Production),
-        url if url.starts_with("http://") || url.starts_with("https://") => {
-            Ok(Environment::Custom(url.to_owned()))
-        }
-        _ => Err(invalid_type(
-            "env",
-            "expected \"test\", \"production\", an http(s) base URL or { custom: url }",
-        )),
-    }
+    Ok(Environment::parse(env)?)
 }
 
 /// `"1.1"` or `"1.2"`.

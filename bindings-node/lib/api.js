@@ -15,14 +15,12 @@ const { InvalidRequestError, DeclinedError, fromNative, invalidType } = errors;
 
 const isObject = (v) => v !== null && typeof v === 'object';
 
-/** The environment as the native side reads it: 'test', 'production' or a base URL. */
+/** The environment as the native side reads it ('test', 'production' or a base URL), which
+ * the core checks (invalid_env); `{ custom: url }` is the same as the URL. */
 function envArg(env) {
   if (env === undefined || env === null) return 'test';
-  if (typeof env === 'string') {
-    if (env === 'test' || env === 'production' || /^https?:\/\//.test(env)) return env;
-  } else if (isObject(env) && typeof env.custom === 'string' && /^https?:\/\//.test(env.custom)) {
-    return env.custom;
-  }
+  if (typeof env === 'string') return env;
+  if (isObject(env) && typeof env.custom === 'string') return env.custom;
   throw invalidType('env', 'expected "test", "production", an http(s) base URL or { custom: url }');
 }
 
@@ -114,16 +112,13 @@ function createApi(native) {
   }
 
   const operations = Object.freeze(call(native.operations).map((op) => Object.freeze({ ...op })));
+  // For the `isOperation` type guard only: the native side looks names up itself.
   const operationNames = new Set(operations.map((op) => op.name));
 
+  /** The operation's name; the core looks it up (exact wire names, else unknown_operation). */
   function operationArg(operation) {
-    if (typeof operation === 'string' && operationNames.has(operation)) return operation;
-    const shown = typeof operation === 'string' ? `\`${operation.slice(0, 64)}\`` : typeName(operation);
-    throw new InvalidRequestError(
-      `invalid request: operation: no operation named ${shown} (the names are the exact wire names, ` +
-        'e.g. `Encrypt`, `callReadTrxS2S`, `CallRequestTokenS2S`) [unknown_operation]',
-      { code: 'unknown_operation', field: 'operation' },
-    );
+    if (typeof operation === 'string') return operation;
+    throw invalidType('operation', `expected a string, got ${typeName(operation)}`);
   }
 
   function messageArg(value, field) {
@@ -241,15 +236,39 @@ function createApi(native) {
   }
 
   // --- payment page -------------------------------------------------------------------------
+  //
+  // The callback rule is the core's (core/src/payment_page.rs): a raw URL or query is form
+  // decoded (`+` is a space, `%XX` a byte, UTF-8 or invalid_callback), a mapping
+  // (URLSearchParams, req.query) is taken as decoded, and URLs are written with `+` as `%2B`
+  // and a space as `%20`. One thing is JavaScript's own: a lone surrogate (half of a UTF-16
+  // pair) is not Unicode text, and the conversion to the native side would silently make it
+  // U+FFFD. So it never gets there as such: in `a`, `b` or an argument of paymentPageUrl or
+  // callbackQuery it is an invalid_callback error (elsewhere in a callback, ignored as the
+  // core ignores any other parameter).
+
+  const LONE_SURROGATE = /\p{Surrogate}/u;
+
+  function notUnicode(field) {
+    return new InvalidRequestError(
+      `invalid request: ${field}: contains a lone surrogate, which is not Unicode text [invalid_callback]`,
+      { code: 'invalid_callback', field },
+    );
+  }
+
+  /** A string that goes into a URL: no lone surrogate. */
+  function urlTextArg(value, field) {
+    if (LONE_SURROGATE.test(stringArg(value, field))) throw notUnicode(field);
+    return value;
+  }
 
   function paymentPageUrl(shopLogin, cryptDecryptString, options) {
     const opts = optionsArg(options);
-    const paymentType = opts.paymentType === undefined ? undefined : stringArg(opts.paymentType, 'paymentType');
+    const paymentType = opts.paymentType === undefined ? undefined : urlTextArg(opts.paymentType, 'paymentType');
     return call(
       native.paymentPageUrl,
       envArg(opts.env),
-      stringArg(shopLogin, 'shopLogin'),
-      stringArg(cryptDecryptString, 'cryptDecryptString'),
+      urlTextArg(shopLogin, 'shopLogin'),
+      urlTextArg(cryptDecryptString, 'cryptDecryptString'),
       paymentType,
     );
   }
@@ -269,10 +288,13 @@ function createApi(native) {
     return call(native.endpoints, envArg(env));
   }
 
+  /** One decoded pair of a mapping; a or b with a lone surrogate is invalid_callback (another
+   * parameter is ignored by the core, whatever it holds). */
   function callbackPairs(keys, values, key, value) {
     if (Array.isArray(value)) {
       for (const v of value) callbackPairs(keys, values, key, v);
     } else if (typeof value === 'string') {
+      if ((key === 'a' || key === 'b') && LONE_SURROGATE.test(value)) throw notUnicode(key);
       keys.push(key);
       values.push(value);
     } else if (value !== undefined) {
@@ -280,9 +302,21 @@ function createApi(native) {
     }
   }
 
+  /** A raw URL or query with each lone surrogate written as the bytes WTF-8 gives it
+   * (`%ED%A0%80` for U+D800): bytes that are not UTF-8, so the core's rule applies to them as
+   * to any such bytes (invalid_callback naming `a` or `b`; ignored in another parameter). */
+  function rawCallbackArg(input) {
+    if (!LONE_SURROGATE.test(input)) return input;
+    const hex = (byte) => `%${byte.toString(16).toUpperCase()}`;
+    return input.replace(/\p{Surrogate}/gu, (unit) => {
+      const u = unit.charCodeAt(0);
+      return hex(0xed) + hex(0x80 | ((u >> 6) & 0x3f)) + hex(0x80 | (u & 0x3f));
+    });
+  }
+
   /** From a URL (string or URL), a query string, URLSearchParams, pairs, or a query object. */
   function parseCallback(input) {
-    if (typeof input === 'string') return callJson(native.parseCallback, input);
+    if (typeof input === 'string') return callJson(native.parseCallback, rawCallbackArg(input));
     const keys = [];
     const values = [];
     if (isObject(input) && typeof input.href === 'string' && isObject(input.searchParams)) {
@@ -305,6 +339,12 @@ function createApi(native) {
   }
 
   function callbackQuery(callback) {
+    if (isObject(callback)) {
+      for (const field of ['shopLogin', 'encryptedString']) {
+        const value = callback[field];
+        if (typeof value === 'string' && LONE_SURROGATE.test(value)) throw notUnicode(field);
+      }
+    }
     return call(native.callbackQuery, messageArg(callback, 'callback'));
   }
 

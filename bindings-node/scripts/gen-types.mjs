@@ -27,6 +27,9 @@ const outputs = {
 const KNOWN_KEYWORDS = new Set([
   'description', 'type', '$ref', 'anyOf', 'oneOf', 'properties', 'required', 'items', 'const',
   'x-known-values', 'format', 'minimum', 'maximum', 'pattern',
+  // `false` on every message (the core refuses unknown keys): TypeScript's object types are
+  // closed to literals already.
+  'additionalProperties',
 ]);
 
 const schema = JSON.parse(readFileSync(schemaPath, 'utf8'));

@@ -140,7 +140,7 @@ describe('GestpayClient transport failures', () => {
   });
 
   test('bad client options fail at construction', () => {
-    assert.throws(() => new gestpay.GestpayClient({ env: 'staging' }), { code: 'invalid_type', field: 'env' });
+    assert.throws(() => new gestpay.GestpayClient({ env: 'staging' }), { code: 'invalid_env', field: 'env' });
     assert.throws(() => new gestpay.GestpayClient({ timeoutMs: -1 }), { code: 'invalid_type', field: 'timeoutMs' });
     assert.throws(() => new gestpay.GestpayClient({ fetch: 'no' }), { code: 'invalid_type', field: 'fetch' });
   });

@@ -41,12 +41,12 @@ describe('invalid requests', () => {
   });
 
   test('shape errors name the JSON path', () => {
-    invalid(() => gestpay.buildRequest('Encrypt', { ...encrypt, amount: 49.9 }), 'invalid_type', 'amount');
+    invalid(() => gestpay.buildRequest('Encrypt', { ...encrypt, amount: 49.9 }), 'invalid_amount', 'amount');
     invalid(() => gestpay.buildRequest('Encrypt', { ...encrypt, languageId: 'it' }), 'invalid_type', 'languageId');
-    invalid(() => gestpay.buildRequest('Encrypt', { ...encrypt, languageId: 256 }), 'invalid_type', 'languageId');
+    invalid(() => gestpay.buildRequest('Encrypt', { ...encrypt, languageId: 256 }), 'invalid_value', 'languageId');
     invalid(() => gestpay.buildRequest('Encrypt', { ...encrypt, paymentTypes: 'AMAZONPAY' }), 'invalid_type', 'paymentTypes');
     invalid(() => gestpay.buildRequest('Encrypt', { ...encrypt, orderDetails: { productDetails: [{ price: 5 }] } }), 'invalid_type', 'orderDetails.productDetails[0].price');
-    invalid(() => gestpay.buildRequest('Encrypt', { ...encrypt, customInfo: [{ key: 'A' }] }), 'invalid_type', 'customInfo[0].value');
+    invalid(() => gestpay.buildRequest('Encrypt', { ...encrypt, customInfo: [{ key: 'A' }] }), 'missing_field', 'customInfo[0].value');
     invalid(() => gestpay.buildRequest('Encrypt', { ...encrypt, uicCode: {} }), 'invalid_type', 'uicCode');
     invalid(() => gestpay.buildRequest('Encrypt', { ...encrypt, paymentTypes: null }), 'invalid_type', 'paymentTypes');
   });
@@ -57,12 +57,12 @@ describe('invalid requests', () => {
 
   test('arguments of the wrong kind', () => {
     invalid(() => gestpay.buildRequest('encrypt', encrypt), 'unknown_operation', 'operation');
-    invalid(() => gestpay.buildRequest(42, encrypt), 'unknown_operation', 'operation');
+    invalid(() => gestpay.buildRequest(42, encrypt), 'invalid_type', 'operation');
     invalid(() => gestpay.buildRequest('Encrypt', 'shopLogin=1'), 'invalid_type', 'request');
     invalid(() => gestpay.buildRequest('Encrypt', [encrypt]), 'invalid_type', 'request');
     invalid(() => gestpay.buildRequest('Encrypt', null), 'invalid_type', 'request');
-    invalid(() => gestpay.buildRequest('Encrypt', encrypt, { env: 'staging' }), 'invalid_type', 'env');
-    invalid(() => gestpay.buildRequest('Encrypt', encrypt, { env: { custom: 'ftp://x' } }), 'invalid_type', 'env');
+    invalid(() => gestpay.buildRequest('Encrypt', encrypt, { env: 'staging' }), 'invalid_env', 'env');
+    invalid(() => gestpay.buildRequest('Encrypt', encrypt, { env: { custom: 'ftp://x' } }), 'invalid_env', 'env');
     invalid(() => gestpay.buildRequest('Encrypt', encrypt, { soap: 1.1 }), 'invalid_type', 'soap');
     invalid(() => gestpay.buildRequest('Encrypt', encrypt, { validate: 'no' }), 'invalid_type', 'validate');
     invalid(() => gestpay.buildRequest('Encrypt', encrypt, 'test'), 'invalid_type', 'options');
@@ -81,7 +81,7 @@ describe('invalid requests', () => {
     invalid(() => gestpay.paymentPageUrl(9000001, 'X'), 'invalid_type', 'shopLogin');
     invalid(() => gestpay.errorDescription(-1), 'invalid_type', 'code');
     invalid(() => gestpay.codeTable('colours'), 'invalid_type', 'name');
-    invalid(() => gestpay.buildFault({ reason: 'x' }), 'invalid_type', 'code');
+    invalid(() => gestpay.buildFault({ reason: 'x' }), 'missing_field', 'code');
   });
 });
 

@@ -202,7 +202,7 @@ export interface ApplePayRequest {
 /** An open set of codes (`AuthenticationLevel`): unknown values are kept. */
 export type AuthenticationLevel = '1H' | '1F' | '2F' | '2C' | '2E' | 'OL' | 'NA' | (string & {});
 
-/** `ThreeDS/authenticationResult` (PROTOCOL.md §4.20). */
+/** `ThreeDS/authenticationResult` (docs/protocol.md §4.20). */
 export interface AuthenticationResult {
   /** `authStatusReason` (2). */
   authStatusReason?: string;
@@ -306,9 +306,12 @@ export interface BuyerDetails {
 export interface CallCheckCartaS2S {
   /** `apikey` (secret). */
   apiKey?: Secret;
-  /** `cardNumber` (20, secret): with `expMonth` and `expYear`; excludes `tokenValue`. */
+  /**
+   * `cardNumber` (20, secret): digits only, at least 12, with `expMonth` and `expYear`;
+   * excludes `tokenValue`.
+   */
   cardNumber?: Secret;
-  /** `CVV2` (4, secret) — upper case. */
+  /** `CVV2` (3 or 4 digits, secret) — upper case. */
   cvv2?: Secret;
   /** `expMonth` (2 digits, secret) — **not** `expiryMonth`. */
   expMonth?: Secret;
@@ -320,7 +323,10 @@ export interface CallCheckCartaS2S {
   shopTransactionId?: string;
   /** `tokenValue` (25, secret): check a token instead of card data. */
   tokenValue?: Secret;
-  /** `withAuth` (mandatory, `Y`/`N`): `Y` = also try an authorisation. */
+  /**
+   * `withAuth` (mandatory, `Y`/`N`): `Y` = also try an authorisation. `0` is accepted
+   * too, as the sandbox answered OK to it (`FLAG_VALUES`).
+   */
   withAuth?: string;
 }
 
@@ -452,7 +458,10 @@ export type CallMyBankListS2SResult = GestPayS2S;
  * nothing the schema allows is lost, but are not needed.
  */
 export interface CallPagamS2S {
-  /** `amount` (9, mandatory): at most 2 decimals, `.` as separator. */
+  /**
+   * `amount` (9, mandatory): at most 2 decimals (none in a currency without a minor unit,
+   * such as JPY), `.` as separator.
+   */
   amount?: Amount;
   /** `apikey` (secret): API-key authentication. */
   apiKey?: Secret;
@@ -467,7 +476,7 @@ export interface CallPagamS2S {
   buyerName?: string;
   /**
    * `cardNumber` (50, secret): card data, with `expiryMonth` and `expiryYear`; excludes
-   * `tokenValue`.
+   * `tokenValue`. Digits only, at least 12.
    */
   cardNumber?: Secret;
   /** `cardReaderPayments`: card-present (mPOS) data (undocumented). */
@@ -482,14 +491,14 @@ export interface CallPagamS2S {
   cof?: string;
   /** `customInfo` (1000): the merchant's custom parameters. */
   customInfo?: CustomInfo;
-  /** `cvv` (4, secret): must be enabled in the profile ("CVV field handling"). */
+  /** `cvv` (3 or 4 digits, secret): must be enabled in the profile ("CVV field handling"). */
   cvv?: Secret;
   /**
    * `executionDate` (`yyyymmdd`): SEPA charge date, moved to the next working day if
    * needed. (The docs' length 7 is a typo.)
    */
   executionDate?: string;
-  /** `expiryMonth` (2 digits, secret). */
+  /** `expiryMonth` (2 digits, `01`–`12`, secret). */
   expiryMonth?: Secret;
   /** `expiryYear` (2 digits, secret). */
   expiryYear?: Secret;
@@ -513,7 +522,7 @@ export interface CallPagamS2S {
   paymentDeviceDetails?: PaymentDeviceDetails;
   /**
    * `paymentTypes/paymentType` (25 each): `AMAZONPAY` for an Amazon Pay order reference
-   * or billing agreement.
+   * or billing agreement. Codes of the table, or marked `PaymentType::unlisted`.
    */
   paymentTypes?: PaymentType[];
   /**
@@ -598,7 +607,7 @@ export interface CallRefundS2S {
   apiKey?: Secret;
   /** `bankTransactionId` (18): the gateway's id; this or `shopTransactionId`. */
   bankTransactionId?: string;
-  /** `chargeBackFraud` (`Y`/`N`): `Y` = a chargeback for fraud. */
+  /** `chargeBackFraud` (`Y`/`N`, or `0`): `Y` = a chargeback for fraud. */
   chargeBackFraud?: string;
   /** `OrderDetail` (**singular**): the refunded products (Klarna). */
   orderDetail?: RefundProductDetail;
@@ -636,9 +645,9 @@ export type CallRenounceResult = GestPayS2S;
 export interface CallRequestTokenS2S {
   /** `apikey` (secret). */
   apiKey?: Secret;
-  /** `cardNumber` (20, mandatory, secret). */
+  /** `cardNumber` (20, mandatory, secret): digits only, at least 12. */
   cardNumber?: Secret;
-  /** `cvv` (4, secret) — lower case here. */
+  /** `cvv` (3 or 4 digits, secret) — lower case here. */
   cvv?: Secret;
   /** `description`: undocumented. */
   description?: string;
@@ -655,7 +664,10 @@ export interface CallRequestTokenS2S {
   requestToken?: RequestToken;
   /** `shopLogin` (30, mandatory). */
   shopLogin?: string;
-  /** `withAuth` (mandatory, `Y`/`N`): `Y` = also try an authorisation. */
+  /**
+   * `withAuth` (mandatory, `Y`/`N`): `Y` = also try an authorisation. `0` is accepted
+   * too, as the sandbox answered OK to it (`FLAG_VALUES`).
+   */
   withAuth?: string;
 }
 
@@ -758,7 +770,8 @@ export interface CallUpdateTokenS2S {
   token?: Secret;
   /**
    * `withAut` (mandatory, `Y`/`N`): `Y` = update only if not after the card's expiry and
-   * try an authorisation; `N` = update without checks.
+   * try an authorisation; `N` = update without checks. `0` is accepted too
+   * (`FLAG_VALUES`).
    */
   withAut?: string;
 }
@@ -775,9 +788,9 @@ export type CallUpdateTokenS2SResult = GestPayS2S;
 export interface CallVerifycardS2S {
   /** `apikey` (secret). */
   apiKey?: Secret;
-  /** `cardNumber` (20, mandatory, secret). */
+  /** `cardNumber` (20, mandatory, secret): digits only, at least 12. */
   cardNumber?: Secret;
-  /** `CVV2` (4, mandatory, secret). */
+  /** `CVV2` (3 or 4 digits, mandatory, secret). */
   cvv2?: Secret;
   /** `expMonth` (2 digits, mandatory, secret). */
   expMonth?: Secret;
@@ -795,6 +808,10 @@ export type CallVerifycardS2SResult = GestPayS2S;
 /**
  * What the gateway sends to the merchant's response URLs (browser redirect and
  * server-to-server notification): the shop login and the encrypted result to Decrypt.
+ *
+ * Read it from the raw URL with `parse` or from the parameters a framework
+ * has already decoded with `from_decoded_pairs`: both follow
+ * the module's one rule, and give Decrypt the same `b`.
  */
 export interface Callback {
   /** `b`: the encrypted string, to pass to Decrypt as `CryptedString`. */
@@ -1179,7 +1196,10 @@ export interface DiscountCode {
 export interface Encrypt {
   /** `amazonPayBillingAgreementDescription`: Amazon Pay recurring payments. */
   amazonPayBillingAgreementDescription?: AmazonPayBillingAgreement;
-  /** `amount` (9, mandatory). */
+  /**
+   * `amount` (9, mandatory): at most 2 decimals, none in a currency without a minor unit
+   * (JPY).
+   */
   amount?: Amount;
   /** `apikey`: API-key authentication. */
   apiKey?: Secret;
@@ -1192,7 +1212,7 @@ export interface Encrypt {
   buyerEmail?: string;
   /** `buyerName` (50). */
   buyerName?: string;
-  /** `cardNumber`: legacy, not in current docs. */
+  /** `cardNumber` (digits only, 12 to 20, when given): legacy, not in current docs. */
   cardNumber?: Secret;
   /** `Consel_CustomerInfo`. */
   conselCustomerInfo?: ConselCustomerInfo;
@@ -1200,11 +1220,11 @@ export interface Encrypt {
   conselMerchantPro?: string;
   /** `customInfo` (1000): the merchant's parameters. */
   customInfo?: CustomInfo;
-  /** `cvv`: legacy. */
+  /** `cvv` (3 or 4 digits when given): legacy. */
   cvv?: Secret;
-  /** `expiryMonth`: legacy. */
+  /** `expiryMonth` (`01`–`12` when given): legacy. */
   expiryMonth?: Secret;
-  /** `expiryYear`: legacy. */
+  /** `expiryYear` (two digits when given): legacy. */
   expiryYear?: Secret;
   /** `languageId`: the payment page's language. */
   languageId?: Language;
@@ -1214,7 +1234,10 @@ export interface Encrypt {
   payPalBillingAgreementDescription?: string;
   /** `paymentTypeDetail`: MyBank / iDEAL bank preselection. */
   paymentTypeDetail?: PaymentTypeDetail;
-  /** `paymentTypes/paymentType`: the methods shown; one entry jumps straight to it. */
+  /**
+   * `paymentTypes/paymentType`: the methods shown; one entry jumps straight to it. Codes of
+   * the table, or marked `PaymentType::unlisted`.
+   */
   paymentTypes?: PaymentType[];
   /** `ppSellerProtection`: `1` for PayPal seller protection (needs `shippingDetails`). */
   ppSellerProtection?: string;

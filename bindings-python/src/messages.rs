@@ -12,7 +12,7 @@ use pyo3::types::PyBytes;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use crate::errors::{core, guard, internal, invalid, shape};
+use crate::errors::{core, guard, internal, invalid};
 use crate::soap::{environment, soap_version, version_name};
 
 /// What to do with the request and result types of one operation.
@@ -35,7 +35,10 @@ macro_rules! registry {
         fn dispatch<'py, V: Visit<'py>>(py: Python<'py>, op: &str, v: V) -> PyResult<V::Out> {
             match op {
                 $($name => v.visit::<$req, $res>(py),)*
-                _ => Err(invalid(py, "unknown_operation", "operation", "not an operation of the gateway")),
+                // The core's error for a name that is none of the wire names.
+                _ => Err(core(py, gestpay::dynamic::Operation::from_name(op).map(drop))
+                    .err()
+                    .unwrap_or_else(|| internal(py))),
             }
         }
     };
@@ -43,10 +46,26 @@ macro_rules! registry {
 
 gestpay::with_operations!(registry);
 
-/// A Python value (dict/list/str/int) as a core type, or `InvalidRequestError`.
+/// A Python value (dict/list/str/int) as a core type, with the core's input contract
+/// (`gestpay::dynamic::json`: unknown keys, wrong types and bad values name their JSON path),
+/// or `InvalidRequestError`.
 pub(crate) fn from_py<T: DeserializeOwned>(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<T> {
-    let mut de = pythonize::Depythonizer::from_object(obj);
-    serde_path_to_error::deserialize(&mut de).map_err(|e| shape(obj.py(), what, &e))
+    let py = obj.py();
+    let value = json_value(obj, what)?;
+    core(py, gestpay::dynamic::json::from_json_value(&value, what))
+}
+
+/// A Python value as JSON: dicts with `str` keys, lists and tuples, `str`, `int`, `float`,
+/// `bool` and `None`. Anything else (a `Decimal`, bytes, a set) is `invalid_type` naming `what`.
+pub(crate) fn json_value(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<serde_json::Value> {
+    pythonize::depythonize(obj).map_err(|_| {
+        invalid(
+            obj.py(),
+            "invalid_type",
+            what,
+            "expected JSON-like values (dict with str keys, list, str, int, float, bool, None)",
+        )
+    })
 }
 
 /// A core value as Python dicts, lists, strings and ints.
@@ -69,13 +88,6 @@ pub(crate) fn response_tuple(py: Python<'_>, http: HttpResponse) -> HttpResponse
     (http.status, http.headers, body)
 }
 
-fn type_name<R>() -> &'static str {
-    std::any::type_name::<R>()
-        .rsplit("::")
-        .next()
-        .unwrap_or("request")
-}
-
 struct BuildRequest<'a, 'py> {
     request: &'a Bound<'py, PyAny>,
     env: gestpay::Environment,
@@ -89,7 +101,7 @@ impl<'py> Visit<'py> for BuildRequest<'_, 'py> {
         R: Request + Serialize + DeserializeOwned,
         T: Response + Serialize + DeserializeOwned,
     {
-        let req: R = from_py(self.request, type_name::<R>())?;
+        let req: R = from_py(self.request, "request")?;
         Ok(request_tuple(
             py,
             core(py, req.to_http(&self.env, self.soap))?,
@@ -129,7 +141,7 @@ impl<'py> Visit<'py> for RequestEnvelope<'_, 'py> {
         R: Request + Serialize + DeserializeOwned,
         T: Response + Serialize + DeserializeOwned,
     {
-        let req: R = from_py(self.request, type_name::<R>())?;
+        let req: R = from_py(self.request, "request")?;
         let body = if self.validate {
             req.to_envelope(self.soap)
         } else {
@@ -167,7 +179,7 @@ impl<'py> Visit<'py> for Validate<'_, 'py> {
         R: Request + Serialize + DeserializeOwned,
         T: Response + Serialize + DeserializeOwned,
     {
-        let req: R = from_py(self.0, type_name::<R>())?;
+        let req: R = from_py(self.0, "request")?;
         core(py, req.validate())
     }
 }
@@ -195,8 +207,8 @@ impl<'py> Visit<'py> for Normalize<'_, 'py> {
         T: Response + Serialize + DeserializeOwned,
     {
         match self.1 {
-            Side::Request => to_py(py, &from_py::<R>(self.0, type_name::<R>())?),
-            Side::Result => to_py(py, &from_py::<T>(self.0, type_name::<T>())?),
+            Side::Request => to_py(py, &from_py::<R>(self.0, "request")?),
+            Side::Result => to_py(py, &from_py::<T>(self.0, "result")?),
         }
     }
 }
@@ -333,7 +345,7 @@ impl<'py> Visit<'py> for BuildResult<'_, 'py> {
         R: Request + Serialize + DeserializeOwned,
         T: Response + Serialize + DeserializeOwned,
     {
-        let result: T = from_py(self.result, type_name::<T>())?;
+        let result: T = from_py(self.result, "result")?;
         if self.http {
             let http = core(py, result.to_http_response(self.soap))?;
             Ok((Some(response_tuple(py, http)), None))

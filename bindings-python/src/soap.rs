@@ -9,21 +9,10 @@ use pyo3::types::PyBytes;
 use crate::errors::{core, guard, invalid};
 use crate::messages::{HttpResponseTuple, from_py, response_tuple, to_py};
 
-/// `test`, `production`, or a base URL (`http://127.0.0.1:8480`, a proxy).
+/// `test`, `production`, or a base URL (`http://127.0.0.1:8480`, a proxy): the core's
+/// `Environment::parse` (exact names; `invalid_env` otherwise).
 pub(crate) fn environment(py: Python<'_>, env: &str) -> PyResult<Environment> {
-    match env {
-        "test" => Ok(Environment::Test),
-        "production" => Ok(Environment::Production),
-        base if base.starts_with("http://") || base.starts_with("https://") => {
-            Ok(Environment::Custom(base.to_owned()))
-        }
-        _ => Err(invalid(
-            py,
-            "invalid_format",
-            "env",
-            "expected `test`, `production` or a base URL starting with http:// or https://",
-        )),
-    }
+    core(py, Environment::parse(env))
 }
 
 /// `1.1` or `1.2`.

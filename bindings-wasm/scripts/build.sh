@@ -42,7 +42,9 @@ for dir in web node; do
     --out-name gestpay_read "$read_module"
 done
 
-# The features Chromium and Node 20 have, which rustc and wasm-bindgen use (TOOLCHAIN.md).
+# The features Chromium and Node 20 have, which rustc and wasm-bindgen use: wasm-opt must be
+# told about them (and be recent: Debian's wasm-opt 108 writes modules that fail to load),
+# or the optimised module does not load.
 features=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
   --enable-mutable-globals --enable-reference-types --enable-multivalue)
 for wasm in "$here"/pkg/{web,node}/gestpay_{wasm,read}_bg.wasm; do

@@ -4,7 +4,6 @@
 //! callback); 4 malformed or unexpected response; 5 SOAP fault; 6 unknown code.
 
 mod demo;
-mod ops;
 
 use std::io::{Read, Write};
 use std::path::PathBuf;
@@ -12,11 +11,10 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use gestpay::codes::{PaymentType, alert_description, error_description};
+use gestpay::dynamic::{OPERATION_NAMES, Operation};
 use gestpay::payment_page::{Callback, payment_page_url};
 use gestpay::{Environment, Error, SoapVersion};
 use serde_json::{Value, json};
-
-use crate::ops::Failure;
 
 #[derive(Parser)]
 #[command(
@@ -35,7 +33,8 @@ enum Command {
     Build {
         /// The operation, as the gateway spells it (`Encrypt`, `callReadTrxS2S`, …).
         operation: String,
-        /// Where the request goes: `test`, `production`, or a base URL (`http://127.0.0.1:8080`).
+        /// Where the request goes: `test`, `production` (exact, lower case), or an http(s) base
+        /// URL without query or fragment (`http://127.0.0.1:8080`).
         #[arg(long, default_value = "test")]
         env: String,
         /// The SOAP version.
@@ -74,7 +73,7 @@ enum Command {
         /// Pre-select a payment method (`paymentType`).
         #[arg(long)]
         payment_type: Option<String>,
-        /// `test`, `production`, or a base URL.
+        /// `test`, `production` (exact, lower case), or an http(s) base URL.
         #[arg(long, default_value = "test")]
         env: String,
     },
@@ -212,12 +211,10 @@ impl From<Soap> for SoapVersion {
     }
 }
 
-fn environment(name: &str) -> Environment {
-    match name {
-        "test" => Environment::Test,
-        "production" | "prod" => Environment::Production,
-        other => Environment::Custom(other.to_owned()),
-    }
+/// `--env`: exactly `test`, `production`, or a base URL, as the core reads it
+/// (`Environment::parse`; `invalid_env`, exit 3, otherwise).
+fn environment(name: &str) -> Result<Environment, Exit> {
+    Environment::parse(name).map_err(gestpay_error)
 }
 
 fn read_input(path: Option<&PathBuf>) -> std::io::Result<Vec<u8>> {
@@ -234,19 +231,9 @@ fn read_input(path: Option<&PathBuf>) -> std::io::Result<Vec<u8>> {
 /// An error for stderr and its exit code.
 struct Exit(u8, String);
 
-fn failure(f: Failure) -> Exit {
-    match f {
-        Failure::Json(msg) => Exit(3, format!("invalid JSON input: {msg}")),
-        Failure::UnknownOperation(op) => Exit(
-            2,
-            format!("unknown operation `{op}`; try `gestpay operations`"),
-        ),
-        Failure::Gestpay(e) => gestpay_error(e),
-    }
-}
-
 fn gestpay_error(e: Error) -> Exit {
     let code = match &e {
+        _ if e.code() == "unknown_operation" => 2,
         Error::InvalidRequest { .. } => 3,
         Error::Fault(_) => 5,
         _ => 4,
@@ -260,8 +247,19 @@ fn gestpay_error(e: Error) -> Exit {
     Exit(code, message)
 }
 
-fn operation(name: &str) -> Result<&'static str, Exit> {
-    ops::canonical(name).ok_or_else(|| failure(Failure::UnknownOperation(name.to_owned())))
+fn operation(name: &str) -> Result<Operation, Exit> {
+    Operation::from_name(name).map_err(gestpay_error)
+}
+
+/// The JSON text of the input: UTF-8 (a leading byte-order mark is fine), else `invalid_json`.
+fn json_text(raw: &[u8]) -> Result<&str, Exit> {
+    std::str::from_utf8(raw).map_err(|_| {
+        gestpay_error(Error::InvalidRequest {
+            code: gestpay::ErrorCode::InvalidJson,
+            field: "request".to_owned(),
+            message: "the input is not UTF-8".to_owned(),
+        })
+    })
 }
 
 fn print_json(value: &Value) -> Result<(), Exit> {
@@ -281,10 +279,12 @@ fn run(cli: Cli) -> Result<(), Exit> {
         } => {
             let op = operation(&op)?;
             let raw = read_input(input.as_ref()).map_err(|e| Exit(1, e.to_string()))?;
-            let json: Value =
-                serde_json::from_slice(&raw).map_err(|e| failure(Failure::Json(e.to_string())))?;
-            let call =
-                ops::build_request(op, json, &environment(&env), soap.into()).map_err(failure)?;
+            let request = op
+                .request_from_json(json_text(&raw)?)
+                .map_err(gestpay_error)?;
+            let call = request
+                .to_http(&environment(&env)?, soap.into())
+                .map_err(gestpay_error)?;
             let body = String::from_utf8_lossy(&call.body).into_owned();
             if http {
                 let headers: serde_json::Map<String, Value> = call
@@ -309,7 +309,8 @@ fn run(cli: Cli) -> Result<(), Exit> {
             let op = operation(&op)?;
             let body = read_input(input.as_ref()).map_err(|e| Exit(1, e.to_string()))?;
             let http = status.map(|s| (s, content_type.as_deref()));
-            println!("{}", ops::parse_response(op, &body, http).map_err(failure)?);
+            let result = op.parse_result(&body, http).map_err(gestpay_error)?;
+            println!("{}", result.to_json_text(true));
             Ok(())
         }
         Command::Url {
@@ -319,7 +320,7 @@ fn run(cli: Cli) -> Result<(), Exit> {
             env,
         } => {
             let pt = payment_type.map(PaymentType::new);
-            let url = payment_page_url(&environment(&env), &shop_login, &encrypted, pt.as_ref())
+            let url = payment_page_url(&environment(&env)?, &shop_login, &encrypted, pt.as_ref())
                 .map_err(gestpay_error)?;
             println!("{url}");
             Ok(())
@@ -356,7 +357,7 @@ fn run(cli: Cli) -> Result<(), Exit> {
             demo::run(verbose).map_err(|e| Exit(4, format!("demo failed: {e}")))
         }
         Command::Operations => {
-            for op in ops::OPERATIONS {
+            for op in OPERATION_NAMES {
                 println!("{op}");
             }
             Ok(())

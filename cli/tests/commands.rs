@@ -152,7 +152,7 @@ fn build_prints_the_envelope_or_the_http_call() {
     let out = gestpay_with_input(
         &[
             "build",
-            "encrypt",
+            "Encrypt",
             "--http",
             "--soap",
             "1.2",
@@ -185,10 +185,14 @@ fn build_prints_the_envelope_or_the_http_call() {
 fn exit_codes_of_build_and_parse() {
     let (code, message) = failure(&gestpay_with_input(&["build", "callTeleportS2S"], b"{}"));
     assert_eq!(code, 2);
-    assert!(message.contains("gestpay operations"), "{message}");
+    assert!(message.contains("[unknown_operation]"), "{message}");
+    // Operation names are the exact wire names, as in every binding.
+    let (code, message) = failure(&gestpay_with_input(&["build", "encrypt"], b"{}"));
+    assert_eq!(code, 2);
+    assert!(message.contains("did you mean `Encrypt`"), "{message}");
     let (code, message) = failure(&gestpay_with_input(&["build", "Encrypt"], b"{not json"));
     assert_eq!(code, 3);
-    assert!(message.contains("invalid JSON"), "{message}");
+    assert!(message.contains("[invalid_json]"), "{message}");
     let (code, message) = failure(&gestpay_with_input(
         &["build", "Encrypt"],
         br#"{"shopLogin": "1"}"#,

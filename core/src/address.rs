@@ -14,7 +14,7 @@ use crate::s2s::AmazonAddress;
 /// A normalised postal address (the parts of Amazon's `Address` type, plus an e-mail).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "camelCase", default)]
+#[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct Address {
     /// The addressee (for the request models: first, middle and last name joined by spaces).
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -89,7 +89,7 @@ impl Amount {
                     ErrorCode::InvalidAmount,
                     "amount",
                     format!(
-                        "{self} cannot be expressed in {} with {} decimals",
+                        "not exact in {} with {} decimals",
                         currency,
                         currency.exponent()
                     ),
@@ -233,11 +233,40 @@ impl Serialize for Amount {
     }
 }
 
+/// An amount is read from a JSON string only (`"10.00"`): a JSON number may already have lost
+/// digits to binary floating point. Anything else is `invalid_amount`, the amount's one code.
 impl<'de> Deserialize<'de> for Amount {
     fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
-        let text = String::deserialize(d)?;
-        text.parse()
-            .map_err(|e: Error| serde::de::Error::custom(e.to_string()))
+        struct AmountVisitor;
+        fn refuse<E: serde::de::Error>(found: &str) -> E {
+            E::custom(Error::invalid(
+                ErrorCode::InvalidAmount,
+                "amount",
+                format!("an amount is a decimal string such as \"10.00\", not {found}"),
+            ))
+        }
+        impl serde::de::Visitor<'_> for AmountVisitor {
+            type Value = Amount;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a decimal string such as \"10.00\"")
+            }
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> std::result::Result<Amount, E> {
+                text.parse().map_err(|e: Error| E::custom(e))
+            }
+            fn visit_u64<E: serde::de::Error>(self, _: u64) -> std::result::Result<Amount, E> {
+                Err(refuse("a JSON number"))
+            }
+            fn visit_i64<E: serde::de::Error>(self, _: i64) -> std::result::Result<Amount, E> {
+                Err(refuse("a JSON number"))
+            }
+            fn visit_f64<E: serde::de::Error>(self, _: f64) -> std::result::Result<Amount, E> {
+                Err(refuse("a JSON number"))
+            }
+            fn visit_bool<E: serde::de::Error>(self, _: bool) -> std::result::Result<Amount, E> {
+                Err(refuse("a boolean"))
+            }
+        }
+        d.deserialize_str(AmountVisitor)
     }
 }
 

@@ -1,4 +1,5 @@
-//! `customInfo`: the merchant's own parameters, `key1=value1*P1*key2=value2` (PROTOCOL.md §5.1).
+//! `customInfo`: the merchant's own parameters, `key1=value1*P1*key2=value2`
+//! (docs/protocol.md §5.1).
 
 use std::borrow::Cow;
 use std::fmt;
@@ -15,7 +16,7 @@ pub const MAX_TOTAL_CHARS: usize = 1000;
 pub const MAX_PARAMETER_CHARS: usize = 300;
 
 /// Characters and sequences the gateway forbids inside customInfo keys and values
-/// (PROTOCOL.md §1.8). Enforced on customInfo only: other fields legitimately carry spaces,
+/// (docs/protocol.md §1.8). Enforced on customInfo only: other fields legitimately carry spaces,
 /// colons and slashes.
 pub const FORBIDDEN: &[&str] = &[
     "&", " ", "§", "(", ")", "*", "<", ">", ",", ";", ":", "*P1*", "/", "[", "]", "?", "=", "--",
@@ -28,6 +29,7 @@ const FORBIDDEN_STARTS: &str = "& §()*<>,;:/[]?=-%~°";
 /// One parameter.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 pub struct CustomParameter {
     /// The key, configured beforehand in the back office (Fields & Parameters).
     pub key: String,

@@ -174,6 +174,18 @@ pub enum ErrorCode {
     ConflictingFields,
     /// A URL or query string handed to the callback parser is unusable.
     InvalidCallback,
+    /// A JSON input has a key its type does not have (`field` is the key's JSON path).
+    UnknownField,
+    /// A JSON input has a value of the wrong JSON type (a number where a string is expected).
+    InvalidType,
+    /// A JSON input is not one well-formed JSON value.
+    InvalidJson,
+    /// A key written twice in one JSON object.
+    DuplicateField,
+    /// No operation has this name (names are the exact wire names).
+    UnknownOperation,
+    /// An environment that is neither `test`, `production` nor a usable base URL.
+    InvalidEnv,
     // --- malformed response (remote) ---
     /// Not well-formed XML.
     XmlSyntax,
@@ -214,6 +226,12 @@ impl ErrorCode {
             ErrorCode::InvalidAmount => "invalid_amount",
             ErrorCode::ConflictingFields => "conflicting_fields",
             ErrorCode::InvalidCallback => "invalid_callback",
+            ErrorCode::UnknownField => "unknown_field",
+            ErrorCode::InvalidType => "invalid_type",
+            ErrorCode::InvalidJson => "invalid_json",
+            ErrorCode::DuplicateField => "duplicate_field",
+            ErrorCode::UnknownOperation => "unknown_operation",
+            ErrorCode::InvalidEnv => "invalid_env",
             ErrorCode::XmlSyntax => "xml_syntax",
             ErrorCode::InvalidUtf8 => "invalid_utf8",
             ErrorCode::DtdRefused => "dtd_refused",
@@ -227,6 +245,43 @@ impl ErrorCode {
             ErrorCode::SoapFault => "soap_fault",
             ErrorCode::Declined => "declined",
         }
+    }
+}
+
+impl ErrorCode {
+    /// Every code, in declaration order.
+    pub const ALL: &'static [ErrorCode] = &[
+        ErrorCode::MissingField,
+        ErrorCode::TooLong,
+        ErrorCode::InvalidFormat,
+        ErrorCode::ForbiddenCharacter,
+        ErrorCode::InvalidXmlCharacter,
+        ErrorCode::InvalidAmount,
+        ErrorCode::ConflictingFields,
+        ErrorCode::InvalidCallback,
+        ErrorCode::UnknownField,
+        ErrorCode::InvalidType,
+        ErrorCode::InvalidJson,
+        ErrorCode::DuplicateField,
+        ErrorCode::UnknownOperation,
+        ErrorCode::InvalidEnv,
+        ErrorCode::XmlSyntax,
+        ErrorCode::InvalidUtf8,
+        ErrorCode::DtdRefused,
+        ErrorCode::TooDeep,
+        ErrorCode::TooLarge,
+        ErrorCode::NotSoap,
+        ErrorCode::MissingResult,
+        ErrorCode::UnexpectedOperation,
+        ErrorCode::InvalidValue,
+        ErrorCode::HttpStatus,
+        ErrorCode::SoapFault,
+        ErrorCode::Declined,
+    ];
+
+    /// The code with this string form (`invalid_amount`), if any.
+    pub fn from_name(name: &str) -> Option<ErrorCode> {
+        ErrorCode::ALL.iter().copied().find(|c| c.as_str() == name)
     }
 }
 

@@ -42,6 +42,8 @@ pub mod amount;
 pub mod codes;
 pub mod cryptdecrypt;
 pub mod custom_info;
+#[cfg(feature = "json")]
+pub mod dynamic;
 pub mod error;
 pub mod message;
 pub mod models;

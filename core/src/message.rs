@@ -27,17 +27,18 @@ pub trait Request: XmlModel {
         soap::request_envelope(&Self::OPERATION, version, self)
     }
 
-    /// The HTTP call to make: URL of `env`, headers of `version`, validated body.
+    /// The HTTP call to make: URL of `env` (`invalid_env` for an unusable custom base), headers
+    /// of `version`, validated body.
     fn to_http(&self, env: &Environment, version: SoapVersion) -> Result<HttpRequest> {
         let body = self.to_envelope(version)?;
-        Ok(soap::http_request(&Self::OPERATION, env, version, body))
+        soap::http_request(&Self::OPERATION, env, version, body)
     }
 
     /// The HTTP call without validation (escaping and XML-character checks still apply): for
     /// tests that must send what the gateway would refuse.
     fn to_http_unchecked(&self, env: &Environment, version: SoapVersion) -> Result<HttpRequest> {
         let body = self.to_envelope_unchecked(version)?;
-        Ok(soap::http_request(&Self::OPERATION, env, version, body))
+        soap::http_request(&Self::OPERATION, env, version, body)
     }
 
     /// Parses a request envelope (the gateway's side), with default limits.

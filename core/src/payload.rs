@@ -1,5 +1,5 @@
-//! Containers found inside result payloads of both services (PROTOCOL.md §4b): `Buyer`, `VbV`,
-//! `RISK`, `ThreeDS`.
+//! Containers found inside result payloads of both services (docs/protocol.md §4b): `Buyer`,
+//! `VbV`, `RISK`, `ThreeDS`.
 
 use serde::{Deserialize, Serialize};
 
@@ -33,7 +33,7 @@ crate::xml_model! {
 /// both shapes are read, and written back in the shape they came in.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "camelCase", default)]
+#[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct Vbv {
     /// The element's own text (flat shape).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -93,7 +93,7 @@ impl XmlNode for Vbv {
 }
 
 crate::xml_model! {
-    /// `ThreeDS/authenticationResult` (PROTOCOL.md §4.20).
+    /// `ThreeDS/authenticationResult` (docs/protocol.md §4.20).
     pub struct AuthenticationResult {
         /// `authenticationLevel` (2): `1H 1F 2F 2C 2E OL NA`.
         pub authentication_level: Option<AuthenticationLevel> => "authenticationLevel",

@@ -33,7 +33,15 @@ impl SoapVersion {
 }
 
 /// Where requests go: the gateway's test or production hosts, or any base URL (a local emulator,
-/// a proxy). A custom base is `scheme://host[:port][/prefix]`; the services' paths are appended.
+/// a proxy). A custom base is `http(s)://host[:port][/prefix]`; the services' paths are appended
+/// (docs/protocol.md §1.1: the base URL may be overridden).
+///
+/// Build a custom environment with [`Environment::custom`] or [`Environment::parse`], which check
+/// the base URL. The variant can also be written directly (`Environment::Custom(url)`), so every
+/// place that builds a URL from it — [`Request::to_http`](crate::Request::to_http),
+/// [`payment_page_url`](crate::payment_page::payment_page_url),
+/// [`three_ds_page_url`](crate::payment_page::three_ds_page_url) — checks it again and answers
+/// `invalid_env` (field `env`) for an unusable base.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
@@ -43,12 +51,71 @@ pub enum Environment {
     Test,
     /// `ecomms2s.sella.it` for SOAP, `ecomm.sella.it` for the payment page.
     Production,
-    /// Everything under one base URL, e.g. `http://127.0.0.1:8080`.
+    /// Everything under one base URL, e.g. `http://127.0.0.1:8080`. See [`Environment::custom`]
+    /// for what a usable base is.
     Custom(String),
 }
 
 impl Environment {
-    /// The base URL of the SOAP services.
+    /// Reads an environment as the CLI and the bindings take it: exactly `test`, exactly
+    /// `production`, or a base URL (checked as [`Environment::custom`] does).
+    ///
+    /// The names are **case-sensitive**, like every name of this library (operations, JSON
+    /// keys): `Test`, `PRODUCTION` or `prod` are refused rather than guessed. Anything else is
+    /// `invalid_env` (field `env`).
+    ///
+    /// ```
+    /// use gestpay::Environment;
+    /// assert_eq!(Environment::parse("test").unwrap(), Environment::Test);
+    /// assert_eq!(
+    ///     Environment::parse("http://127.0.0.1:8480/").unwrap(),
+    ///     Environment::Custom("http://127.0.0.1:8480/".to_owned())
+    /// );
+    /// assert_eq!(Environment::parse("Production").unwrap_err().code(), "invalid_env");
+    /// assert_eq!(Environment::parse("https://h.example/?x=1").unwrap_err().code(), "invalid_env");
+    /// ```
+    pub fn parse(text: &str) -> Result<Environment> {
+        match text {
+            "test" => Ok(Environment::Test),
+            "production" => Ok(Environment::Production),
+            _ if text.contains("://") => Environment::custom(text),
+            _ if text.eq_ignore_ascii_case("test") || text.eq_ignore_ascii_case("production") => {
+                Err(invalid_env(
+                    "names are case-sensitive: `test` or `production`",
+                ))
+            }
+            _ => Err(invalid_env(
+                "expected `test`, `production` or an http(s) base URL",
+            )),
+        }
+    }
+
+    /// A custom environment: every service and page under `base_url`, after checking that the
+    /// base is usable — scheme `http` or `https` (any case), a host (a name of letters, digits,
+    /// `-`, `_` and `.`, an IPv4 address, or an IPv6 address in brackets), an optional port
+    /// (1–65535), an optional path prefix of URL characters (`%` only as `%XX`), and **no**
+    /// user info (`user:pass@`), query (`?`) or fragment (`#`), which would break the URLs built
+    /// by appending a path. A trailing `/` is fine; the value is kept as given. Else
+    /// `invalid_env` (field `env`); the message never repeats the URL (it could hold a
+    /// password).
+    pub fn custom(base_url: impl Into<String>) -> Result<Environment> {
+        let base = base_url.into();
+        check_base_url(&base)?;
+        Ok(Environment::Custom(base))
+    }
+
+    /// Checks that URLs can be built from this environment: always true of `Test` and
+    /// `Production`; for `Custom`, the rules of [`Environment::custom`]. Else `invalid_env`.
+    pub fn check(&self) -> Result<()> {
+        match self {
+            Environment::Test | Environment::Production => Ok(()),
+            Environment::Custom(base) => check_base_url(base),
+        }
+    }
+
+    /// The base URL of the SOAP services (trailing `/` removed). Not checked: use it on an
+    /// environment from [`parse`](Environment::parse) or [`custom`](Environment::custom), or
+    /// after [`check`](Environment::check).
     pub fn soap_base(&self) -> &str {
         match self {
             Environment::Test => "https://sandbox.gestpay.net",
@@ -57,7 +124,8 @@ impl Environment {
         }
     }
 
-    /// The base URL of the browser-facing pages (payment page, 3-D Secure page).
+    /// The base URL of the browser-facing pages (payment page, 3-D Secure page). Not checked,
+    /// as [`soap_base`](Environment::soap_base).
     pub fn pages_base(&self) -> &str {
         match self {
             Environment::Test => "https://sandbox.gestpay.net",
@@ -66,10 +134,149 @@ impl Environment {
         }
     }
 
-    /// The endpoint URL of a service.
+    /// The endpoint URL of a service. Not checked, as [`soap_base`](Environment::soap_base);
+    /// [`Request::to_http`](crate::Request::to_http) checks.
     pub fn endpoint(&self, service: Service) -> String {
         format!("{}{}", self.soap_base(), service.path())
     }
+}
+
+impl std::str::FromStr for Environment {
+    type Err = Error;
+
+    /// [`Environment::parse`].
+    fn from_str(text: &str) -> Result<Environment> {
+        Environment::parse(text)
+    }
+}
+
+fn invalid_env(message: &str) -> Error {
+    Error::invalid(ErrorCode::InvalidEnv, "env", message)
+}
+
+/// The rules of [`Environment::custom`]. Written out rather than with a URL parser: a WHATWG
+/// parser (the `url` crate) would accept and silently rewrite what this refuses (backslashes,
+/// tabs, `http:host`), and would add IDNA tables to the WASM module.
+fn check_base_url(base: &str) -> Result<()> {
+    let Some((scheme, rest)) = base.split_once("://") else {
+        return Err(invalid_env(
+            "expected `test`, `production` or an http(s) base URL",
+        ));
+    };
+    if !scheme.eq_ignore_ascii_case("http") && !scheme.eq_ignore_ascii_case("https") {
+        return Err(invalid_env(
+            "a custom base URL must start with http:// or https://",
+        ));
+    }
+    if rest.contains('?') {
+        return Err(invalid_env("a base URL cannot have a query (`?`)"));
+    }
+    if rest.contains('#') {
+        return Err(invalid_env("a base URL cannot have a fragment (`#`)"));
+    }
+    let (authority, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+    if authority.contains('@') {
+        return Err(invalid_env(
+            "a base URL cannot carry user info (`user:password@`)",
+        ));
+    }
+    check_authority(authority)?;
+    check_path(path)
+}
+
+/// `host[:port]`, the host a name, an IPv4 address or a bracketed IPv6 address.
+fn check_authority(authority: &str) -> Result<()> {
+    let (host_ok, port) = if let Some(v6) = authority.strip_prefix('[') {
+        let Some((address, after)) = v6.split_once(']') else {
+            return Err(invalid_env("an IPv6 host must be closed by `]`"));
+        };
+        let ok = address.contains(':')
+            && address
+                .bytes()
+                .all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.');
+        match after {
+            "" => (ok, None),
+            _ => match after.strip_prefix(':') {
+                Some(port) => (ok, Some(port)),
+                None => return Err(invalid_env("the base URL has an invalid host")),
+            },
+        }
+    } else {
+        let (host, port) = match authority.split_once(':') {
+            Some((host, port)) => (host, Some(port)),
+            None => (authority, None),
+        };
+        if host.is_empty() {
+            return Err(invalid_env("a base URL needs a host"));
+        }
+        let ok = !host.starts_with('.')
+            && !host.contains("..")
+            && host
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'));
+        (ok, port)
+    };
+    if !host_ok {
+        return Err(invalid_env(
+            "the base URL has an invalid host (an internationalised name goes in its xn-- form)",
+        ));
+    }
+    if let Some(port) = port {
+        let valid = (1..=5).contains(&port.len())
+            && port.bytes().all(|b| b.is_ascii_digit())
+            && port.parse::<u32>().is_ok_and(|p| (1..=65535).contains(&p));
+        if !valid {
+            return Err(invalid_env(
+                "the port of a base URL is a number from 1 to 65535",
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The path prefix: RFC 3986 path characters, `%` only as `%XX`.
+fn check_path(path: &str) -> Result<()> {
+    let bytes = path.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b'%' {
+            let hex = |j: usize| bytes.get(j).is_some_and(u8::is_ascii_hexdigit);
+            if !hex(i + 1) || !hex(i + 2) {
+                return Err(invalid_env("a `%` in a base URL must start a %XX escape"));
+            }
+            i += 3;
+            continue;
+        }
+        let allowed = b.is_ascii_alphanumeric()
+            || matches!(
+                b,
+                b'/' | b'-'
+                    | b'.'
+                    | b'_'
+                    | b'~'
+                    | b'!'
+                    | b'$'
+                    | b'&'
+                    | b'\''
+                    | b'('
+                    | b')'
+                    | b'*'
+                    | b'+'
+                    | b','
+                    | b';'
+                    | b'='
+                    | b':'
+                    | b'@'
+            );
+        if !allowed {
+            return Err(invalid_env(
+                "the path of a base URL has a character to percent-encode",
+            ));
+        }
+        i += 1;
+    }
+    Ok(())
 }
 
 /// The two SOAP services of the gateway.
@@ -254,23 +461,24 @@ pub(crate) fn request_envelope<M: XmlModel>(
     })
 }
 
-/// Builds the HTTP request description of `op`.
+/// Builds the HTTP request description of `op`; `invalid_env` for an unusable custom base.
 pub(crate) fn http_request(
     op: &Operation,
     env: &Environment,
     version: SoapVersion,
     body: Vec<u8>,
-) -> HttpRequest {
+) -> Result<HttpRequest> {
+    env.check()?;
     let mut headers = vec![("Content-Type".to_owned(), content_type(version, op.action))];
     if version == SoapVersion::Soap11 {
         headers.push(("SOAPAction".to_owned(), format!("\"{}\"", op.action)));
     }
-    HttpRequest {
+    Ok(HttpRequest {
         method: "POST".to_owned(),
         url: env.endpoint(op.service),
         headers,
         body,
-    }
+    })
 }
 
 /// Builds the response envelope of `op` around a payload.
@@ -604,7 +812,7 @@ fn http_outcome(status: u16, parsed: Result<()>) -> Result<()> {
 /// A SOAP fault, either version.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct SoapFault {
     /// The SOAP version it arrived in.
     pub version: SoapVersion,

@@ -267,7 +267,11 @@ fn languages() {
     assert_eq!(other.name(), None);
     assert_eq!(format!("{other:?}"), "language 9");
     assert_eq!(Language::from_iso_639_1("xx"), None);
-    round_trip(&other);
+    // An id the table lacks is read from a response as it is, but a request cannot carry it:
+    // JSON input refuses it.
+    let wire = other.to_xml_text().into_owned();
+    assert_eq!(Language::from_xml_text(wire).expect("parses"), other);
+    assert!(serde_json::from_str::<Language>("9").is_err());
     assert!(Language::from_xml_text("en".into()).is_err());
 }
 

@@ -1,5 +1,5 @@
-//! Nested request models (PROTOCOL.md §4): write → read round trips, wire order, and the docs'
-//! example fragments with their spelling variants.
+//! Nested request models (docs/protocol.md §4): write → read round trips, wire order, and the
+//! docs' example fragments with their spelling variants.
 
 use gestpay::Secret;
 use gestpay::models::*;

@@ -1140,7 +1140,9 @@ fn every_request_round_trips_through_its_envelope() {
             .charge_back_fraud(true),
     );
     round(CallReadTrxS2S::by_bank_transaction_id("9000001", "1"));
-    round(CallCheckCartaS2S::card("9000001", "T", "4111111111111111", "12", "29", true).cvv2("1"));
+    round(
+        CallCheckCartaS2S::card("9000001", "T", "4111111111111111", "12", "29", true).cvv2("123"),
+    );
     round(CallVerifycardS2S::new(
         "9000001",
         "T",

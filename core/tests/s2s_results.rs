@@ -1,5 +1,5 @@
-//! WsS2S results (PROTOCOL.md §3, §4b): the docs' response examples, the spellings and shapes
-//! the sources disagree on (D9–D13), lists, exact exchange rates, unknown elements, KO and
+//! WsS2S results (docs/protocol.md §3, §4b): the docs' response examples, the spellings and
+//! shapes the sources disagree on (D9–D13), lists, exact exchange rates, unknown elements, KO and
 //! answers to another operation.
 #![allow(clippy::unwrap_used, clippy::panic)]
 

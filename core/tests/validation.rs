@@ -1,4 +1,4 @@
-//! Declared length rules of the nested request models (PROTOCOL.md §4), end to end: through
+//! Declared length rules of the nested request models (docs/protocol.md §4), end to end: through
 //! `Encrypt::validate()` and `Request::to_envelope`, with the exact error code and wire path.
 
 use gestpay::models::*;
@@ -421,8 +421,8 @@ fn a_request_read_from_xml_is_checked_too() -> TestResult {
     Ok(())
 }
 
-/// Documented lengths that contradict another source (PROTOCOL.md §8 D15 and the tables' notes)
-/// are not enforced.
+/// Documented lengths that contradict another source (docs/protocol.md §8 D15 and the tables'
+/// notes) are not enforced.
 #[test]
 fn contradictory_lengths_are_not_enforced() -> TestResult {
     // CreatedAtDate: 10 (sic), but the docs' example is 16 characters.

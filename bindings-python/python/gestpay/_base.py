@@ -599,12 +599,21 @@ def _pairs(mapping: Any) -> List[Tuple[str, str]]:
 
 
 class CallbackMixin:
-    """Parsing the gateway's callback to the merchant's URLs (``a`` and ``b``)."""
+    """Parsing the gateway's callback to the merchant's URLs (``a`` and ``b``).
+
+    One rule, whichever way the callback is handed over, so that Decrypt gets the same ``b``:
+    a raw URL or query (:meth:`parse`) is form-decoded like ``request.GET`` (``+`` is a space,
+    ``%2B`` a plus); a mapping a framework has decoded (:meth:`from_mapping`) is taken as it
+    is; :meth:`to_query` and ``payment_page_url`` write ``+`` as ``%2B`` and a space as
+    ``%20``. A bad ``%`` escape or bytes that are not UTF-8 in ``a`` or ``b``, and a ``str``
+    with a lone surrogate there, raise ``InvalidRequestError`` with code ``invalid_callback``."""
 
     @classmethod
     def parse(cls, url_or_query: str) -> Callback:
         """Parses a full URL, a query string (with or without ``?``) or a path with a query.
-        Values are percent-decoded once; ``a`` and ``b`` must each appear once, non-empty."""
+        The query is form-decoded once, as ``request.GET`` decodes it (``b=A+B%2BC`` is
+        ``"A B+C"``); ``a`` and ``b`` must each appear once, non-empty; a ``#fragment`` and
+        other parameters are ignored."""
         from ._models import Callback
 
         return Callback._from_core(_core.parse_callback(_text(url_or_query, "url_or_query")))
@@ -613,13 +622,15 @@ class CallbackMixin:
     def from_mapping(cls, params: Any) -> Callback:
         """Builds the callback from decoded query parameters: a ``dict``, Django's
         ``request.GET`` (every value of a repeated key counts), Starlette's ``query_params``,
-        or the output of ``urllib.parse.parse_qs``."""
+        or the output of ``urllib.parse.parse_qs``. The values are taken as they are, never
+        decoded again (a ``+`` stays a ``+``)."""
         from ._models import Callback
 
         return Callback._from_core(_core.callback_from_pairs(_pairs(params)))
 
     def to_query(self) -> str:
-        """The query string the gateway sends (``a=…&b=…``), URL-encoded."""
+        """The query string the gateway sends (``a=…&b=…``), URL-encoded (``+`` as ``%2B``, a
+        space as ``%20``): :meth:`parse` and every framework read it back exactly."""
         return _core.callback_query(cast(Model, self).to_dict())
 
 

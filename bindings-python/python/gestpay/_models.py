@@ -389,7 +389,7 @@ class ApplePayRequest(Model):
 
 @dataclass(frozen=True, init=False, repr=False)
 class AuthenticationResult(Model):
-    """`ThreeDS/authenticationResult` (PROTOCOL.md §4.20).
+    """`ThreeDS/authenticationResult` (docs/protocol.md §4.20).
 
     Attributes:
         auth_status_reason (``authStatusReason``): `authStatusReason` (2).
@@ -585,6 +585,10 @@ class BuyerDetails(Model):
 class Callback(CallbackMixin, Model):
     """What the gateway sends to the merchant's response URLs (browser redirect and
     server-to-server notification): the shop login and the encrypted result to Decrypt.
+
+    Read it from the raw URL with `parse` or from the parameters a framework
+    has already decoded with `from_decoded_pairs`: both follow
+    the module's one rule, and give Decrypt the same `b`.
 
     Attributes:
         encrypted_string (``encryptedString``): `b`: the encrypted string, to pass to Decrypt as
@@ -3320,9 +3324,9 @@ class CallCheckCartaS2S(Request["CallCheckCartaS2SResult"]):
 
     Attributes:
         api_key (``apiKey``): `apikey` (secret).
-        card_number (``cardNumber``): `cardNumber` (20, secret): with `expMonth` and `expYear`;
-            excludes `tokenValue`.
-        cvv2 (``cvv2``): `CVV2` (4, secret) — upper case.
+        card_number (``cardNumber``): `cardNumber` (20, secret): digits only, at least 12, with
+            `expMonth` and `expYear`; excludes `tokenValue`.
+        cvv2 (``cvv2``): `CVV2` (3 or 4 digits, secret) — upper case.
         exp_month (``expMonth``): `expMonth` (2 digits, secret) — **not** `expiryMonth`.
         exp_year (``expYear``): `expYear` (2 digits, secret).
         shop_login (``shopLogin``): `shopLogin` (30, mandatory).
@@ -3330,7 +3334,8 @@ class CallCheckCartaS2S(Request["CallCheckCartaS2SResult"]):
         token_value (``tokenValue``): `tokenValue` (25, secret): check a token instead of card
             data.
         with_auth (``withAuth``): `withAuth` (mandatory, `Y`/`N`): `Y` = also try an
-            authorisation.
+            authorisation. `0` is accepted too, as the sandbox answered OK to it
+            (`FLAG_VALUES`).
     """
 
     OPERATION: ClassVar[str] = "callCheckCartaS2S"
@@ -3577,7 +3582,8 @@ class CallPagamS2S(Request["CallPagamS2SResult"]):
     nothing the schema allows is lost, but are not needed.
 
     Attributes:
-        amount (``amount``): `amount` (9, mandatory): at most 2 decimals, `.` as separator.
+        amount (``amount``): `amount` (9, mandatory): at most 2 decimals (none in a currency
+            without a minor unit, such as JPY), `.` as separator.
         api_key (``apiKey``): `apikey` (secret): API-key authentication.
         apple_pay (``applePay``): `applePay`: an Apple Pay payment (no card or token data with
             it).
@@ -3585,7 +3591,7 @@ class CallPagamS2S(Request["CallPagamS2SResult"]):
             address without e-mailing the buyer.
         buyer_name (``buyerName``): `buyerName` (50).
         card_number (``cardNumber``): `cardNumber` (50, secret): card data, with `expiryMonth`
-            and `expiryYear`; excludes `tokenValue`.
+            and `expiryYear`; excludes `tokenValue`. Digits only, at least 12.
         card_reader_payments (``cardReaderPayments``): `cardReaderPayments`: card-present (mPOS)
             data (undocumented).
         client_ip (``clientIp``): `clientIP` (45): the buyer's IP address; mandatory with Axerve
@@ -3593,10 +3599,11 @@ class CallPagamS2S(Request["CallPagamS2SResult"]):
             non-EUR enhanced authorisation.
         cof (``cof``): `cof`: undocumented (2022 schema only; probably "credential on file").
         custom_info (``customInfo``): `customInfo` (1000): the merchant's custom parameters.
-        cvv (``cvv``): `cvv` (4, secret): must be enabled in the profile ("CVV field handling").
+        cvv (``cvv``): `cvv` (3 or 4 digits, secret): must be enabled in the profile ("CVV field
+            handling").
         execution_date (``executionDate``): `executionDate` (`yyyymmdd`): SEPA charge date,
             moved to the next working day if needed. (The docs' length 7 is a typo.)
-        expiry_month (``expiryMonth``): `expiryMonth` (2 digits, secret).
+        expiry_month (``expiryMonth``): `expiryMonth` (2 digits, `01`–`12`, secret).
         expiry_year (``expiryYear``): `expiryYear` (2 digits, secret).
         google_pay (``googlePay``): `googlePay`: a Google Pay payment (undocumented).
         idea (``idea``): `IDEA`: undocumented legacy.
@@ -3613,7 +3620,8 @@ class CallPagamS2S(Request["CallPagamS2SResult"]):
         payment_device_details (``paymentDeviceDetails``): `paymentDeviceDetails`: card-present
             terminal (undocumented).
         payment_types (``paymentTypes``): `paymentTypes/paymentType` (25 each): `AMAZONPAY` for
-            an Amazon Pay order reference or billing agreement.
+            an Amazon Pay order reference or billing agreement. Codes of the table, or marked
+            `PaymentType::unlisted`.
         pp_seller_protection (``ppSellerProtection``): `ppSellerProtection`: undocumented for
             S2S (`1` = PayPal seller protection in Encrypt).
         recurrent (``recurrent``): `recurrent` (5): `true` / `false`, a recurring payment.
@@ -3786,8 +3794,8 @@ class CallRefundS2S(Request["CallRefundS2SResult"]):
         api_key (``apiKey``): `apikey` (secret).
         bank_transaction_id (``bankTransactionId``): `bankTransactionId` (18): the gateway's id;
             this or `shopTransactionId`.
-        charge_back_fraud (``chargeBackFraud``): `chargeBackFraud` (`Y`/`N`): `Y` = a chargeback
-            for fraud.
+        charge_back_fraud (``chargeBackFraud``): `chargeBackFraud` (`Y`/`N`, or `0`): `Y` = a
+            chargeback for fraud.
         order_detail (``orderDetail``): `OrderDetail` (**singular**): the refunded products
             (Klarna).
         payment_device_details (``paymentDeviceDetails``): `paymentDeviceDetails`: card-present
@@ -3858,8 +3866,9 @@ class CallRequestTokenS2S(Request["CallRequestTokenS2SResult"]):
 
     Attributes:
         api_key (``apiKey``): `apikey` (secret).
-        card_number (``cardNumber``): `cardNumber` (20, mandatory, secret).
-        cvv (``cvv``): `cvv` (4, secret) — lower case here.
+        card_number (``cardNumber``): `cardNumber` (20, mandatory, secret): digits only, at
+            least 12.
+        cvv (``cvv``): `cvv` (3 or 4 digits, secret) — lower case here.
         description (``description``): `description`: undocumented.
         expiry_month (``expiryMonth``): `expiryMonth` (2 digits, mandatory, secret) — `expiry…`
             here, unlike check carta.
@@ -3870,7 +3879,8 @@ class CallRequestTokenS2S(Request["CallRequestTokenS2SResult"]):
             allowed.)
         shop_login (``shopLogin``): `shopLogin` (30, mandatory).
         with_auth (``withAuth``): `withAuth` (mandatory, `Y`/`N`): `Y` = also try an
-            authorisation.
+            authorisation. `0` is accepted too, as the sandbox answered OK to it
+            (`FLAG_VALUES`).
     """
 
     OPERATION: ClassVar[str] = "CallRequestTokenS2S"
@@ -4052,7 +4062,8 @@ class CallUpdateTokenS2S(Request["CallUpdateTokenS2SResult"]):
         shop_login (``shopLogin``): `shopLogin` (30, mandatory).
         token (``token``): `token` (25, mandatory, secret): the token to update.
         with_aut (``withAut``): `withAut` (mandatory, `Y`/`N`): `Y` = update only if not after
-            the card's expiry and try an authorisation; `N` = update without checks.
+            the card's expiry and try an authorisation; `N` = update without checks. `0` is
+            accepted too (`FLAG_VALUES`).
     """
 
     OPERATION: ClassVar[str] = "CallUpdateTokenS2S"
@@ -4088,8 +4099,9 @@ class CallVerifycardS2S(Request["CallVerifycardS2SResult"]):
 
     Attributes:
         api_key (``apiKey``): `apikey` (secret).
-        card_number (``cardNumber``): `cardNumber` (20, mandatory, secret).
-        cvv2 (``cvv2``): `CVV2` (4, mandatory, secret).
+        card_number (``cardNumber``): `cardNumber` (20, mandatory, secret): digits only, at
+            least 12.
+        cvv2 (``cvv2``): `CVV2` (3 or 4 digits, mandatory, secret).
         exp_month (``expMonth``): `expMonth` (2 digits, mandatory, secret).
         exp_year (``expYear``): `expYear` (2 digits, mandatory, secret).
         shop_login (``shopLogin``): `shopLogin` (30, mandatory).
@@ -4159,21 +4171,23 @@ class Encrypt(Request["EncryptResult"]):
     Attributes:
         amazon_pay_billing_agreement_description (``amazonPayBillingAgreementDescription``):
             `amazonPayBillingAgreementDescription`: Amazon Pay recurring payments.
-        amount (``amount``): `amount` (9, mandatory).
+        amount (``amount``): `amount` (9, mandatory): at most 2 decimals, none in a currency
+            without a minor unit (JPY).
         api_key (``apiKey``): `apikey`: API-key authentication.
         bancomat_pay_phone_number (``bancomatPayPhoneNumber``): `BancomatPayPhoneNumber`:
             mandatory for BANCOMATPAY; documented, but in no WSDL, so its position is a best
             guess (after `transDetails`).
         buyer_email (``buyerEmail``): `buyerEmail` (50).
         buyer_name (``buyerName``): `buyerName` (50).
-        card_number (``cardNumber``): `cardNumber`: legacy, not in current docs.
+        card_number (``cardNumber``): `cardNumber` (digits only, 12 to 20, when given): legacy,
+            not in current docs.
         consel_customer_info (``conselCustomerInfo``): `Consel_CustomerInfo`.
         consel_merchant_pro (``conselMerchantPro``): `Consel_MerchantPro` (3): Consel promo
             code, needed to offer CONSEL.
         custom_info (``customInfo``): `customInfo` (1000): the merchant's parameters.
-        cvv (``cvv``): `cvv`: legacy.
-        expiry_month (``expiryMonth``): `expiryMonth`: legacy.
-        expiry_year (``expiryYear``): `expiryYear`: legacy.
+        cvv (``cvv``): `cvv` (3 or 4 digits when given): legacy.
+        expiry_month (``expiryMonth``): `expiryMonth` (`01`–`12` when given): legacy.
+        expiry_year (``expiryYear``): `expiryYear` (two digits when given): legacy.
         language_id (``languageId``): `languageId`: the payment page's language.
         order_details (``orderDetails``): `OrderDetails`: Riskified, Klarna and
             alternative-payment data.
@@ -4182,7 +4196,7 @@ class Encrypt(Request["EncryptResult"]):
         payment_type_detail (``paymentTypeDetail``): `paymentTypeDetail`: MyBank / iDEAL bank
             preselection.
         payment_types (``paymentTypes``): `paymentTypes/paymentType`: the methods shown; one
-            entry jumps straight to it.
+            entry jumps straight to it. Codes of the table, or marked `PaymentType::unlisted`.
         pp_seller_protection (``ppSellerProtection``): `ppSellerProtection`: `1` for PayPal
             seller protection (needs `shippingDetails`).
         red_billing_info (``redBillingInfo``): `Red_BillingInfo`: legacy.

@@ -16,7 +16,10 @@ __all__ = ["payment_page_url", "three_ds_page_url"]
 
 def payment_page_url(shop_login: str, crypt_decrypt_string: str, *, env: str = "test",
                      payment_type: Optional[str] = None) -> str:
-    """``pagam.aspx?a=<shop login>&b=<CryptDecryptString>[&paymentType=<code>]``, URL-encoded.
+    """``pagam.aspx?a=<shop login>&b=<CryptDecryptString>[&paymentType=<code>]``, URL-encoded:
+    every byte but ASCII letters, digits and ``*-._`` is ``%XX`` (``+`` is ``%2B``, a space
+    ``%20``), so the values read back exactly however the URL is decoded. A ``str`` with a lone
+    surrogate raises ``InvalidRequestError`` (code ``invalid_callback``).
 
     ``env`` is ``"test"``, ``"production"`` or a base URL (a local emulator)."""
     return _core.payment_page_url(

@@ -94,9 +94,21 @@ impl Serialize for Language {
     }
 }
 
+/// A language id of the table only: an id the gateway does not list is refused
+/// (`invalid_value`), as a request could not carry it.
 impl<'de> Deserialize<'de> for Language {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        u8::deserialize(d).map(Language)
+        let id = u64::deserialize(d)?;
+        u8::try_from(id)
+            .ok()
+            .map(Language)
+            .filter(|l| l.is_known())
+            .ok_or_else(|| {
+                serde::de::Error::invalid_value(
+                    serde::de::Unexpected::Unsigned(id),
+                    &"a language id of the gateway's table (1 to 5)",
+                )
+            })
     }
 }
 

@@ -1,4 +1,4 @@
-//! `Decrypt` (PROTOCOL.md §2.3): turn the `b` parameter of the callback into the result.
+//! `Decrypt` (docs/protocol.md §2.3): turn the `b` parameter of the callback into the result.
 
 use crate::Text;
 use crate::cryptdecrypt::DecryptResult;

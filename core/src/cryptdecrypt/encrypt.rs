@@ -1,4 +1,4 @@
-//! `Encrypt` (PROTOCOL.md §2.1): register the payment and obtain the string that opens the
+//! `Encrypt` (docs/protocol.md §2.1): register the payment and obtain the string that opens the
 //! payment page.
 
 use std::borrow::Cow;
@@ -29,16 +29,17 @@ crate::xml_model! {
         pub shop_login: Text => "shopLogin" [max 30],
         /// `uicCode` (mandatory): the currency.
         pub uic_code: Option<Currency> => "uicCode",
-        /// `amount` (9, mandatory).
+        /// `amount` (9, mandatory): at most 2 decimals, none in a currency without a minor unit
+        /// (JPY).
         pub amount: Option<Amount> => "amount",
         /// `shopTransactionId` (50, mandatory): the merchant's order id; must be unique for
         /// Amazon Pay (uniqueness is the caller's responsibility: this library keeps no state).
         pub shop_transaction_id: Text => "shopTransactionId" [max 50],
-        /// `cardNumber`: legacy, not in current docs.
+        /// `cardNumber` (digits only, 12 to 20, when given): legacy, not in current docs.
         pub card_number: Option<Secret> => "cardNumber" [max 20],
-        /// `expiryMonth`: legacy.
+        /// `expiryMonth` (`01`–`12` when given): legacy.
         pub expiry_month: Option<Secret> => "expiryMonth",
-        /// `expiryYear`: legacy.
+        /// `expiryYear` (two digits when given): legacy.
         pub expiry_year: Option<Secret> => "expiryYear",
         /// `buyerName` (50).
         pub buyer_name: Option<Text> => "buyerName" [max 50],
@@ -46,7 +47,7 @@ crate::xml_model! {
         pub buyer_email: Option<Text> => "buyerEmail" [max 50],
         /// `languageId`: the payment page's language.
         pub language_id: Option<Language> => "languageId",
-        /// `cvv`: legacy.
+        /// `cvv` (3 or 4 digits when given): legacy.
         pub cvv: Option<Secret> => "cvv" [max 4],
         /// `customInfo` (1000): the merchant's parameters.
         pub custom_info: Option<CustomInfo> => "customInfo" [max 1000],
@@ -58,7 +59,8 @@ crate::xml_model! {
         pub trans_key: Option<Text> => "transKey",
         /// `shippingDetails`.
         pub shipping_details: Option<ShippingDetails> => "shippingDetails",
-        /// `paymentTypes/paymentType`: the methods shown; one entry jumps straight to it.
+        /// `paymentTypes/paymentType`: the methods shown; one entry jumps straight to it. Codes of
+        /// the table, or marked [`PaymentType::unlisted`].
         pub payment_types: Vec<PaymentType> => "paymentTypes" / "paymentType" [max 25],
         /// `paymentTypeDetail`: MyBank / iDEAL bank preselection.
         pub payment_type_detail: Option<PaymentTypeDetail> => "paymentTypeDetail",
@@ -188,8 +190,11 @@ impl Request for Encrypt {
             (None, _) => c.fail(ErrorCode::MissingField, "amount", "is mandatory"),
             (Some(a), currency) => c.amount("amount", a, currency),
         }
-        c.digits_secret("expiryMonth", self.expiry_month.as_ref(), 2);
-        c.digits_secret("expiryYear", self.expiry_year.as_ref(), 2);
+        // The legacy card fields (WSDL only), when given: the card rules of callPagamS2S.
+        c.card_number("cardNumber", self.card_number.as_ref(), 20);
+        c.expiry_year("expiryYear", self.expiry_year.as_ref());
+        c.expiry_month("expiryMonth", self.expiry_month.as_ref());
+        c.cvv("cvv", self.cvv.as_ref());
         if let Some(info) = &self.custom_info {
             c.result(info.validate());
         }
@@ -202,7 +207,7 @@ impl Request for Encrypt {
                 c.fail(
                     ErrorCode::InvalidFormat,
                     "ppSellerProtection",
-                    "must be `1` when present",
+                    "expected `1` when present",
                 );
             } else if self.shipping_details.is_none() {
                 c.fail(
@@ -212,17 +217,8 @@ impl Request for Encrypt {
                 );
             }
         }
-        for (i, pt) in self.payment_types.iter().enumerate() {
-            // At most as many characters as bytes: only a long code can break the rule, and
-            // only then is its path made.
-            if pt.as_str().len() > 25 {
-                c.max(
-                    &format!("paymentTypes/paymentType[{i}]"),
-                    Some(pt.as_str()),
-                    25,
-                );
-            }
-        }
+        // Codes of the table or marked unlisted; the length (25) is the declared rule.
+        c.payment_types(&self.payment_types);
         c.max("Consel_MerchantPro", self.consel_merchant_pro.as_deref(), 3);
         c.max(
             "payPalBillingAgreementDescription",
@@ -234,7 +230,7 @@ impl Request for Encrypt {
                 c.fail(
                     ErrorCode::InvalidFormat,
                     "amazonPayBillingAgreementDescription",
-                    "must be `paynowandrecurring` or `onlyrecurring`",
+                    "expected `paynowandrecurring` or `onlyrecurring`",
                 );
             }
             let others = !self.payment_types.is_empty()
@@ -248,7 +244,7 @@ impl Request for Encrypt {
             }
         }
         if let Some(td) = &self.trans_details {
-            c.encrypt_trans_details(td);
+            c.encrypt_trans_details(td, self.uic_code);
         }
         // The declared length rules of every field, nested models included.
         self.check_children(&mut c, "");

@@ -1,4 +1,4 @@
-//! The `GestPayCryptDecrypt` payloads of Encrypt and Decrypt (PROTOCOL.md §2.2, §2.4).
+//! The `GestPayCryptDecrypt` payloads of Encrypt and Decrypt (docs/protocol.md §2.2, §2.4).
 
 use crate::Text;
 use crate::amount::Amount;

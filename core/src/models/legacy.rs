@@ -1,4 +1,4 @@
-//! Legacy blocks (PROTOCOL.md §4.13, §4.16): Consel instalment data of `Encrypt` and the
+//! Legacy blocks (docs/protocol.md §4.13, §4.16): Consel instalment data of `Encrypt` and the
 //! undocumented ReD fraud-screening blocks present in every WSDL source.
 
 use crate::Text;

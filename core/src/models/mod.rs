@@ -1,4 +1,4 @@
-//! Nested request models shared by several operations (PROTOCOL.md §4).
+//! Nested request models shared by several operations (docs/protocol.md §4).
 
 mod legacy;
 mod order_details;

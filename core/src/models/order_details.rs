@@ -1,6 +1,6 @@
-//! `OrderDetails` (PROTOCOL.md §4.1–§4.7): the order description consumed by fraud prevention
-//! (Riskified), Klarna and several alternative payments. Used by `Encrypt`, `callPagamS2S` and
-//! `CallUpdateOrderS2S`.
+//! `OrderDetails` (docs/protocol.md §4.1–§4.7): the order description consumed by fraud
+//! prevention (Riskified), Klarna and several alternative payments. Used by `Encrypt`,
+//! `callPagamS2S` and `CallUpdateOrderS2S`.
 
 use crate::Secret;
 use crate::Text;

@@ -1,4 +1,5 @@
-//! `paymentTypeDetail` (PROTOCOL.md §4.12, Encrypt only): bank preselection on the payment page.
+//! `paymentTypeDetail` (docs/protocol.md §4.12, Encrypt only): bank preselection on the payment
+//! page.
 
 use crate::Text;
 

@@ -1,5 +1,5 @@
-//! Models used only by WsS2S operations (PROTOCOL.md §4.8, §4.9, §4.14, §4.15, §4.19): wallets,
-//! card-present data, marketplace splits, settlement fulfilment and refund products.
+//! Models used only by WsS2S operations (docs/protocol.md §4.8, §4.9, §4.14, §4.15, §4.19):
+//! wallets, card-present data, marketplace splits, settlement fulfilment and refund products.
 
 use crate::Secret;
 use crate::Text;

@@ -1,4 +1,4 @@
-//! `shippingDetails` (PROTOCOL.md §4.10): PayPal seller protection and physical goods.
+//! `shippingDetails` (docs/protocol.md §4.10): PayPal seller protection and physical goods.
 
 use crate::Text;
 

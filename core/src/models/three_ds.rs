@@ -1,5 +1,5 @@
-//! 3-D Secure 2 request data (PROTOCOL.md §4.17–§4.18): the two `transDetails` types and their
-//! children. Element-name case is irregular and copied exactly (`threeDSAuthResult` but
+//! 3-D Secure 2 request data (docs/protocol.md §4.17–§4.18): the two `transDetails` types and
+//! their children. Element-name case is irregular and copied exactly (`threeDSAuthResult` but
 //! `threeDsContainer`, `homePhone_cc`, ...).
 
 use crate::Text;

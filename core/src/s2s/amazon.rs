@@ -1,4 +1,4 @@
-//! Amazon Pay's `OrderReferenceDetails` (PROTOCOL.md §5.5), returned by callReadTrxS2S for
+//! Amazon Pay's `OrderReferenceDetails` (docs/protocol.md §5.5), returned by callReadTrxS2S for
 //! transactions paid with Amazon Pay: the shipping address chosen in Amazon's address book, the
 //! billing address of the wallet's payment method, the buyer, the order total and the state of
 //! the order reference.
@@ -318,7 +318,7 @@ impl XmlField for IdList {
 /// callReadTrxS2S, step 4 of the Amazon Pay flow): see `GestPayS2S::amazon_addresses`.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "camelCase", default)]
+#[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct AmazonAddresses {
     /// Where to ship: `Destination/PhysicalDestination`, normalised (`None` when absent or
     /// empty — e.g. non-shippable goods with the address widget disabled).

@@ -1,4 +1,4 @@
-//! WsS2S: the 17 server-to-server operations (PROTOCOL.md §3), Amazon Pay's
+//! WsS2S: the 17 server-to-server operations (docs/protocol.md §3), Amazon Pay's
 //! `OrderReferenceDetails`, and the result payload `GestPayS2S` they all answer with.
 //!
 //! Operation names keep the gateway's irregular case on the wire (`CallRequestTokenS2S` but

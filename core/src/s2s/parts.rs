@@ -1,4 +1,4 @@
-//! The repeated containers of a `GestPayS2S` payload (PROTOCOL.md §4.21, §4.22): the
+//! The repeated containers of a `GestPayS2S` payload (docs/protocol.md §4.21, §4.22): the
 //! transaction history (`Events/event`), the bank lists (`BankList/Bank`) and the exchange rates
 //! (`ExchangeRates/ExchangeRate`), with the exact decimal-comma [`Rate`].
 

@@ -1,5 +1,5 @@
-//! The `GestPayS2S` payload every WsS2S operation answers with (PROTOCOL.md §3, §4b), and the
-//! result type of each operation.
+//! The `GestPayS2S` payload every WsS2S operation answers with (docs/protocol.md §3, §4b), and
+//! the result type of each operation.
 //!
 //! One payload type serves the 17 operations: each fills the fields it documents and omits the
 //! others. Fields are read by name in any order; the spellings the sources disagree on are all
@@ -184,7 +184,7 @@ impl GestPayS2S {
     /// True when the payment needs 3-D Secure authentication first (`ErrorCode` `8006`):
     /// send the buyer to the 3-D Secure page with [`vbv_risp`](GestPayS2S::vbv_risp), then
     /// call callPagamS2S again with [`transaction_key`](GestPayS2S::transaction_key) and the
-    /// PaRes (PROTOCOL.md §6.3).
+    /// PaRes (docs/protocol.md §6.3).
     pub fn requires_3ds(&self) -> bool {
         self.error_code == Some(8006)
     }

@@ -422,6 +422,7 @@ impl XmlField for crate::Text {
 /// (descendants' text included) is kept so nothing the gateway sends is lost.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 pub struct UnknownElement {
     /// The element's local name.
     pub name: String,
@@ -507,7 +508,7 @@ macro_rules! xml_model {
         $(#[$meta])*
         #[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
         #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-        #[serde(rename_all = "camelCase", default)]
+        #[serde(rename_all = "camelCase", default, deny_unknown_fields)]
         pub struct $name {
             $(
                 $(#[$fmeta])*

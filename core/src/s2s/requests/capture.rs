@@ -1,4 +1,5 @@
-//! The calls on an existing transaction (PROTOCOL.md §3.2–§3.5): settle, delete, refund, read.
+//! The calls on an existing transaction (docs/protocol.md §3.2–§3.5): settle, delete, refund,
+//! read.
 //!
 //! Each takes a [`TransactionRef`] in its constructor: the gateway's id (unique, preferred), the
 //! merchant's id (only if unique), or both. The public fields are the two optional ids, so a
@@ -162,7 +163,7 @@ crate::xml_model! {
         pub order_detail: Option<RefundProductDetail> => "OrderDetail",
         /// `RefundReason` (50): free text, used by fraud protection.
         pub refund_reason: Option<Text> => "RefundReason" [max 50],
-        /// `chargeBackFraud` (`Y`/`N`): `Y` = a chargeback for fraud.
+        /// `chargeBackFraud` (`Y`/`N`, or `0`): `Y` = a chargeback for fraud.
         pub charge_back_fraud: Option<Text> => "chargeBackFraud" [max 1],
         /// `apikey` (secret).
         pub api_key: Option<Secret> => "apikey",

@@ -1,4 +1,4 @@
-//! Card checks and tokens (PROTOCOL.md §3.6–§3.10, §5.2): `callCheckCartaS2S`,
+//! Card checks and tokens (docs/protocol.md §3.6–§3.10, §5.2): `callCheckCartaS2S`,
 //! `callVerifycardS2S` (legacy), `CallRequestTokenS2S`, `callDeleteTokenS2S`,
 //! `CallUpdateTokenS2S`.
 //!
@@ -19,15 +19,17 @@ crate::xml_model! {
         pub shop_login: Text => "shopLogin" [max 30],
         /// `shopTransactionId` (50, mandatory).
         pub shop_transaction_id: Text => "shopTransactionId" [max 50],
-        /// `cardNumber` (20, secret): with `expMonth` and `expYear`; excludes `tokenValue`.
+        /// `cardNumber` (20, secret): digits only, at least 12, with `expMonth` and `expYear`;
+        /// excludes `tokenValue`.
         pub card_number: Option<Secret> => "cardNumber" [max 20],
         /// `expMonth` (2 digits, secret) — **not** `expiryMonth`.
         pub exp_month: Option<Secret> => "expMonth",
         /// `expYear` (2 digits, secret).
         pub exp_year: Option<Secret> => "expYear",
-        /// `CVV2` (4, secret) — upper case.
+        /// `CVV2` (3 or 4 digits, secret) — upper case.
         pub cvv2: Option<Secret> => "CVV2" [max 4],
-        /// `withAuth` (mandatory, `Y`/`N`): `Y` = also try an authorisation.
+        /// `withAuth` (mandatory, `Y`/`N`): `Y` = also try an authorisation. `0` is accepted
+        /// too, as the sandbox answered OK to it ([`FLAG_VALUES`](crate::validate::FLAG_VALUES)).
         pub with_auth: Text => "withAuth" [max 1],
         /// `tokenValue` (25, secret): check a token instead of card data.
         pub token_value: Option<Secret> => "tokenValue" [max 25],
@@ -93,7 +95,7 @@ s2s_request!(
             ("expYear", req.exp_year.as_ref()),
         ];
         check_card_xor_token(&mut c, &card, req.token_value.as_ref());
-        check_card_dates(&mut c, &card);
+        check_card_formats(&mut c, &card, 20, ("CVV2", req.cvv2.as_ref()));
         check_required_yes_no(&mut c, "withAuth", &req.with_auth);
     }
 );
@@ -108,13 +110,13 @@ crate::xml_model! {
         pub shop_login: Text => "shopLogin" [max 30],
         /// `shopTransactionId` (50, mandatory).
         pub shop_transaction_id: Text => "shopTransactionId" [max 50],
-        /// `cardNumber` (20, mandatory, secret).
+        /// `cardNumber` (20, mandatory, secret): digits only, at least 12.
         pub card_number: Option<Secret> => "cardNumber" [max 20],
         /// `expMonth` (2 digits, mandatory, secret).
         pub exp_month: Option<Secret> => "expMonth",
         /// `expYear` (2 digits, mandatory, secret).
         pub exp_year: Option<Secret> => "expYear",
-        /// `CVV2` (4, mandatory, secret).
+        /// `CVV2` (3 or 4 digits, mandatory, secret).
         pub cvv2: Option<Secret> => "CVV2" [max 4],
         /// `apikey` (secret).
         pub api_key: Option<Secret> => "apikey",
@@ -155,8 +157,12 @@ s2s_request!(
         required_secret(&mut c, "expMonth", req.exp_month.as_ref());
         required_secret(&mut c, "expYear", req.exp_year.as_ref());
         required_secret(&mut c, "CVV2", req.cvv2.as_ref());
-        c.digits_secret("expMonth", req.exp_month.as_ref(), 2);
-        c.digits_secret("expYear", req.exp_year.as_ref(), 2);
+        let card = [
+            ("cardNumber", req.card_number.as_ref()),
+            ("expMonth", req.exp_month.as_ref()),
+            ("expYear", req.exp_year.as_ref()),
+        ];
+        check_card_formats(&mut c, &card, 20, ("CVV2", req.cvv2.as_ref()));
     }
 );
 
@@ -169,15 +175,16 @@ crate::xml_model! {
         /// `requestToken` (25, mandatory): `MASKEDPAN` or a custom token format. (The docs'
         /// 24 here disagrees with 25 everywhere else; 25 is allowed.)
         pub request_token: Option<RequestToken> => "requestToken",
-        /// `cardNumber` (20, mandatory, secret).
+        /// `cardNumber` (20, mandatory, secret): digits only, at least 12.
         pub card_number: Option<Secret> => "cardNumber" [max 20],
         /// `expiryMonth` (2 digits, mandatory, secret) — `expiry…` here, unlike check carta.
         pub expiry_month: Option<Secret> => "expiryMonth",
         /// `expiryYear` (2 digits, mandatory, secret).
         pub expiry_year: Option<Secret> => "expiryYear",
-        /// `cvv` (4, secret) — lower case here.
+        /// `cvv` (3 or 4 digits, secret) — lower case here.
         pub cvv: Option<Secret> => "cvv" [max 4],
-        /// `withAuth` (mandatory, `Y`/`N`): `Y` = also try an authorisation.
+        /// `withAuth` (mandatory, `Y`/`N`): `Y` = also try an authorisation. `0` is accepted
+        /// too, as the sandbox answered OK to it ([`FLAG_VALUES`](crate::validate::FLAG_VALUES)).
         pub with_auth: Text => "withAuth" [max 1],
         /// `originalId`: undocumented.
         pub original_id: Option<Text> => "originalId",
@@ -232,8 +239,12 @@ s2s_request!(
         required_secret(&mut c, "cardNumber", req.card_number.as_ref());
         required_secret(&mut c, "expiryMonth", req.expiry_month.as_ref());
         required_secret(&mut c, "expiryYear", req.expiry_year.as_ref());
-        c.digits_secret("expiryMonth", req.expiry_month.as_ref(), 2);
-        c.digits_secret("expiryYear", req.expiry_year.as_ref(), 2);
+        let card = [
+            ("cardNumber", req.card_number.as_ref()),
+            ("expiryMonth", req.expiry_month.as_ref()),
+            ("expiryYear", req.expiry_year.as_ref()),
+        ];
+        check_card_formats(&mut c, &card, 20, ("cvv", req.cvv.as_ref()));
         check_required_yes_no(&mut c, "withAuth", &req.with_auth);
     }
 );
@@ -285,7 +296,8 @@ crate::xml_model! {
         /// `expiryYear` (2 digits, mandatory, secret): the new expiry year.
         pub expiry_year: Option<Secret> => "expiryYear",
         /// `withAut` (mandatory, `Y`/`N`): `Y` = update only if not after the card's expiry and
-        /// try an authorisation; `N` = update without checks.
+        /// try an authorisation; `N` = update without checks. `0` is accepted too
+        /// ([`FLAG_VALUES`](crate::validate::FLAG_VALUES)).
         pub with_aut: Text => "withAut" [max 1],
         /// `apikey` (secret).
         pub api_key: Option<Secret> => "apikey",
@@ -330,8 +342,8 @@ s2s_request!(
         required_secret(&mut c, "token", req.token.as_ref());
         required_secret(&mut c, "expiryMonth", req.expiry_month.as_ref());
         required_secret(&mut c, "expiryYear", req.expiry_year.as_ref());
-        c.digits_secret("expiryMonth", req.expiry_month.as_ref(), 2);
-        c.digits_secret("expiryYear", req.expiry_year.as_ref(), 2);
+        c.expiry_year("expiryYear", req.expiry_year.as_ref());
+        c.expiry_month("expiryMonth", req.expiry_month.as_ref());
         check_required_yes_no(&mut c, "withAut", &req.with_aut);
     }
 );

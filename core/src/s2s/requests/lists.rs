@@ -1,5 +1,5 @@
-//! Reference lists (PROTOCOL.md §3.11, §3.13): the iDEAL and MyBank bank lists and the exchange
-//! rates of the last 7 days.
+//! Reference lists (docs/protocol.md §3.11, §3.13): the iDEAL and MyBank bank lists and the
+//! exchange rates of the last 7 days.
 
 use super::*;
 use crate::Text;

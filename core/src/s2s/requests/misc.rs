@@ -1,4 +1,4 @@
-//! The remaining calls (PROTOCOL.md §3.12, §3.14): the Riskified order update, and three
+//! The remaining calls (docs/protocol.md §3.12, §3.14): the Riskified order update, and three
 //! operations the gateway never documented — `CallUpdateCustomParamS2S`, `callRenounce`,
 //! `callDeviceActivation`. Their shapes are certain (every WSDL source agrees); their meaning
 //! and results are not: treat them as unstable.
@@ -133,6 +133,7 @@ s2s_request!(
 /// API key.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 pub struct CallRenounce {}
 
 impl CallRenounce {

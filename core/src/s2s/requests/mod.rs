@@ -1,4 +1,4 @@
-//! The requests of the 17 WsS2S operations, fields in WSDL wire order (PROTOCOL.md §3).
+//! The requests of the 17 WsS2S operations, fields in WSDL wire order (docs/protocol.md §3).
 //!
 //! One file per family:
 //!
@@ -164,29 +164,18 @@ fn required_secret(c: &mut Check, field: &str, value: Option<&Secret>) {
     }
 }
 
-/// A `Y`/`N` flag, when present.
+/// A `Y`/`N` flag, when present: `Y`, `N`, or `0` ([`FLAG_VALUES`](crate::validate::FLAG_VALUES)).
 fn check_yes_no(c: &mut Check, field: &str, value: Option<&str>) {
-    if let Some(v) = value
-        && v != "Y"
-        && v != "N"
-    {
-        c.fail(
-            ErrorCode::InvalidFormat,
-            field,
-            format!("`{v}` is not a flag: expected `Y` or `N`"),
-        );
-    }
+    c.flag(field, value);
 }
 
 /// A mandatory `Y`/`N` flag.
 fn check_required_yes_no(c: &mut Check, field: &str, value: &str) {
     c.nonempty(field, value);
-    if !value.is_empty() {
-        check_yes_no(c, field, Some(value));
-    }
+    check_yes_no(c, field, Some(value));
 }
 
-/// At least one of the two transaction ids (PROTOCOL.md §3.0); the error names `bank_field`.
+/// At least one of the two transaction ids (docs/protocol.md §3.0); the error names `bank_field`.
 fn check_transaction_ids(
     c: &mut Check,
     (shop_field, shop): (&str, Option<&str>),
@@ -223,10 +212,20 @@ fn check_card_complete(c: &mut Check, card: &CardFields<'_>) {
     }
 }
 
-/// The two-digit month and year of card data, when present.
-fn check_card_dates(c: &mut Check, card: &CardFields<'_>) {
-    c.digits_secret(card[1].0, card[1].1, 2);
-    c.digits_secret(card[2].0, card[2].1, 2);
+/// The formats of card data, when present: the number (digits only, at least 12; at most
+/// `number_max`, the field's documented length, reported by the length rule), the year (two
+/// digits), the month (`01`–`12`) and the CVV (3 or 4 digits), under their wire names. Only the
+/// first broken rule is reported.
+fn check_card_formats(
+    c: &mut Check,
+    card: &CardFields<'_>,
+    number_max: usize,
+    cvv: (&str, Option<&Secret>),
+) {
+    c.card_number(card[0].0, card[0].1, number_max);
+    c.expiry_year(card[2].0, card[2].1);
+    c.expiry_month(card[1].0, card[1].1);
+    c.cvv(cvv.0, cvv.1);
 }
 
 /// Card data XOR token (callCheckCartaS2S): both → `conflicting_fields` on `tokenValue`; none →

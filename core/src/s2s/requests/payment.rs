@@ -1,4 +1,5 @@
-//! `callPagamS2S` (PROTOCOL.md §3.1, §5.2–§5.7, §6.3): the server-to-server authorisation.
+//! `callPagamS2S` (docs/protocol.md §3.1, §5.2–§5.7, §6.3): the server-to-server
+//! authorisation.
 
 use super::*;
 use crate::Text;
@@ -42,15 +43,16 @@ crate::xml_model! {
         pub shop_login: Text => "shopLogin" [max 30],
         /// `uicCode` (mandatory): the currency.
         pub uic_code: Option<Currency> => "uicCode",
-        /// `amount` (9, mandatory): at most 2 decimals, `.` as separator.
+        /// `amount` (9, mandatory): at most 2 decimals (none in a currency without a minor unit,
+        /// such as JPY), `.` as separator.
         pub amount: Option<Amount> => "amount",
         /// `shopTransactionId` (50, mandatory): the merchant's order id; must be unique for
         /// Amazon Pay.
         pub shop_transaction_id: Text => "shopTransactionId" [max 50],
         /// `cardNumber` (50, secret): card data, with `expiryMonth` and `expiryYear`; excludes
-        /// `tokenValue`.
+        /// `tokenValue`. Digits only, at least 12.
         pub card_number: Option<Secret> => "cardNumber" [max 50],
-        /// `expiryMonth` (2 digits, secret).
+        /// `expiryMonth` (2 digits, `01`–`12`, secret).
         pub expiry_month: Option<Secret> => "expiryMonth",
         /// `expiryYear` (2 digits, secret).
         pub expiry_year: Option<Secret> => "expiryYear",
@@ -61,7 +63,7 @@ crate::xml_model! {
         pub buyer_email: Option<Text> => "buyerEmail" [max 50],
         /// `languageId`: the language of the e-mails to the buyer.
         pub language_id: Option<Language> => "languageId",
-        /// `cvv` (4, secret): must be enabled in the profile ("CVV field handling").
+        /// `cvv` (3 or 4 digits, secret): must be enabled in the profile ("CVV field handling").
         pub cvv: Option<Secret> => "cvv" [max 4],
         /// `cof`: undocumented (2022 schema only; probably "credential on file").
         pub cof: Option<Text> => "cof",
@@ -99,7 +101,7 @@ crate::xml_model! {
         /// Encrypt).
         pub pp_seller_protection: Option<Text> => "ppSellerProtection",
         /// `paymentTypes/paymentType` (25 each): `AMAZONPAY` for an Amazon Pay order reference
-        /// or billing agreement.
+        /// or billing agreement. Codes of the table, or marked [`PaymentType::unlisted`].
         pub payment_types: Vec<PaymentType> => "paymentTypes" / "paymentType" [max 25],
         /// `paymentDeviceDetails`: card-present terminal (undocumented).
         pub payment_device_details: Option<PaymentDeviceDetails> => "paymentDeviceDetails",
@@ -199,8 +201,8 @@ impl CallPagamS2S {
         self
     }
 
-    /// The second call of a 3-D Secure payment (PROTOCOL.md §6.3): the `TransactionKey` of the
-    /// first result and the `PaRes` the issuer's page returned. Send it with the same shop
+    /// The second call of a 3-D Secure payment (docs/protocol.md §6.3): the `TransactionKey` of
+    /// the first result and the `PaRes` the issuer's page returned. Send it with the same shop
     /// login, currency, amount and shop transaction id as the first call.
     pub fn three_ds_second_call(
         mut self,
@@ -309,10 +311,9 @@ impl CallPagamS2S {
 
     /// Exactly one payment means, or the 3-D Secure second call (see the type's docs).
     fn check_payment_means(&self, c: &mut Check) {
-        const ALTERNATIVES: &str = "a payment means is mandatory: card data (cardNumber, \
-            expiryMonth, expiryYear), tokenValue, an Amazon Pay order reference (paymentTypes \
-            AMAZONPAY + transKey), applePay or googlePay; or the 3-D Secure second call \
-            (transKey + PARes)";
+        const ALTERNATIVES: &str = "a payment means is mandatory: card data, tokenValue, \
+            applePay, googlePay, Amazon Pay (AMAZONPAY + transKey) or transKey + PARes (3-D \
+            Secure)";
         let card = self.card_fields();
         let has_card = has_card_data(&card);
         let has_token = is_set_secret(self.token_value.as_ref());
@@ -371,7 +372,7 @@ s2s_request!(
         }
         c.nonempty("shopTransactionId", &req.shop_transaction_id);
         req.check_payment_means(&mut c);
-        check_card_dates(&mut c, &req.card_fields());
+        check_card_formats(&mut c, &req.card_fields(), 50, ("cvv", req.cvv.as_ref()));
         if let Some(info) = &req.custom_info {
             c.result(info.validate());
         }
@@ -385,7 +386,7 @@ s2s_request!(
             c.fail(
                 ErrorCode::InvalidFormat,
                 "executionDate",
-                format!("`{date}` is not a date as yyyymmdd (8 digits)"),
+                "expected a date as yyyymmdd (8 digits)",
             );
         }
         if let Some(item) = req.item_type.as_deref()
@@ -395,26 +396,23 @@ s2s_request!(
             c.fail(
                 ErrorCode::InvalidFormat,
                 "itemType",
-                format!("`{item}` is not `digital` or `physical`"),
+                "expected `digital` or `physical`",
             );
         }
         c.one_of("recurrent", req.recurrent.as_deref(), &["true", "false"]);
+        // Codes of the table or marked unlisted; the length (25) is the declared rule.
+        c.payment_types(&req.payment_types);
         if let Some(td) = &req.trans_details {
             c.one_of(
                 "transDetails/type",
                 td.r#type.as_deref(),
                 S2S_TRANS_DETAILS_TYPES,
             );
-            if let Some(a) = td.authentication_amount.as_deref() {
-                match Amount::parse(a) {
-                    Ok(amount) => c.amount("transDetails/authenticationAmount", amount, None),
-                    Err(_) => c.fail(
-                        ErrorCode::InvalidAmount,
-                        "transDetails/authenticationAmount",
-                        "expected a decimal amount with `.` as separator",
-                    ),
-                }
-            }
+            c.amount_text(
+                "transDetails/authenticationAmount",
+                td.authentication_amount.as_deref(),
+                req.uic_code,
+            );
         }
     }
 );

@@ -1,0 +1,235 @@
+//! Operations chosen at run time, by their exact wire names: the one registry behind the CLI,
+//! the bindings and the corpus runner. A request or a result crosses in the core's JSON shape
+//! (the schema in `schema/gestpay.schema.json`), read with the input contract of [`json`].
+//!
+//! ```
+//! use gestpay::dynamic::Operation;
+//! use gestpay::{Environment, SoapVersion};
+//!
+//! # fn main() -> gestpay::Result<()> {
+//! let op = Operation::from_name("callReadTrxS2S")?;
+//! let request = op.request_from_json(r#"{"shopLogin": "GESPAY65987", "bankTransactionId": "7"}"#)?;
+//! let call = request.to_http(&Environment::Test, SoapVersion::Soap11)?;
+//! assert!(call.url.ends_with("/gestpay/gestpayws/WSs2s.asmx"));
+//! assert_eq!(
+//!     op.request_from_json(r#"{"shopLogin": "G", "apikey": "k"}"#).unwrap_err().code(),
+//!     "unknown_field"
+//! );
+//! # Ok(()) }
+//! ```
+
+pub mod json;
+
+use std::fmt;
+
+use serde_json::Value;
+
+use crate::error::{Error, ErrorCode, Result};
+use crate::message::{Request, Response};
+use crate::soap::{Environment, HttpRequest, SoapVersion};
+
+/// A request of any operation, as the registry hands it out.
+pub trait AnyRequest: fmt::Debug + Send + Sync {
+    /// The operation's wire name.
+    fn operation(&self) -> Operation;
+    /// [`Request::validate`].
+    fn validate(&self) -> Result<()>;
+    /// [`Request::to_envelope`] (validated).
+    fn to_envelope(&self, version: SoapVersion) -> Result<Vec<u8>>;
+    /// [`Request::to_envelope_unchecked`].
+    fn to_envelope_unchecked(&self, version: SoapVersion) -> Result<Vec<u8>>;
+    /// [`Request::to_http`] (validated).
+    fn to_http(&self, env: &Environment, version: SoapVersion) -> Result<HttpRequest>;
+    /// [`Request::to_http_unchecked`].
+    fn to_http_unchecked(&self, env: &Environment, version: SoapVersion) -> Result<HttpRequest>;
+    /// The request in the core's JSON shape.
+    fn to_json_value(&self) -> Value;
+    /// The request as JSON text, fields in wire order (pretty: indented).
+    fn to_json_text(&self, pretty: bool) -> String;
+}
+
+/// A result of any operation, as the registry hands it out.
+pub trait AnyResult: fmt::Debug + Send + Sync {
+    /// The operation's wire name.
+    fn operation(&self) -> Operation;
+    /// The result envelope (the gateway's side).
+    fn to_envelope(&self, version: SoapVersion) -> Result<Vec<u8>>;
+    /// [`Response::to_http_response`] (the gateway's side).
+    fn to_http_response(&self, version: SoapVersion) -> Result<crate::soap::HttpResponse>;
+    /// The result in the core's JSON shape.
+    fn to_json_value(&self) -> Value;
+    /// The result as JSON text, fields in wire order (pretty: indented).
+    fn to_json_text(&self, pretty: bool) -> String;
+}
+
+macro_rules! impl_any {
+    ($($name:literal => $req:ty, $res:ty;)*) => {
+        /// Every operation's exact wire name, in the registry's order.
+        pub const OPERATION_NAMES: &[&str] = &[$($name),*];
+
+        $(
+            impl AnyRequest for $req {
+                fn operation(&self) -> Operation {
+                    Operation::named($name)
+                }
+                fn validate(&self) -> Result<()> {
+                    Request::validate(self)
+                }
+                fn to_envelope(&self, version: SoapVersion) -> Result<Vec<u8>> {
+                    Request::to_envelope(self, version)
+                }
+                fn to_envelope_unchecked(&self, version: SoapVersion) -> Result<Vec<u8>> {
+                    Request::to_envelope_unchecked(self, version)
+                }
+                fn to_http(&self, env: &Environment, version: SoapVersion) -> Result<HttpRequest> {
+                    Request::to_http(self, env, version)
+                }
+                fn to_http_unchecked(&self, env: &Environment, version: SoapVersion) -> Result<HttpRequest> {
+                    Request::to_http_unchecked(self, env, version)
+                }
+                fn to_json_value(&self) -> Value {
+                    serde_json::to_value(self).unwrap_or(Value::Null)
+                }
+                fn to_json_text(&self, pretty: bool) -> String {
+                    json_text(self, pretty)
+                }
+            }
+
+            impl AnyResult for $res {
+                fn operation(&self) -> Operation {
+                    Operation::named($name)
+                }
+                fn to_envelope(&self, version: SoapVersion) -> Result<Vec<u8>> {
+                    Response::to_envelope(self, version)
+                }
+                fn to_http_response(&self, version: SoapVersion) -> Result<crate::soap::HttpResponse> {
+                    Response::to_http_response(self, version)
+                }
+                fn to_json_value(&self) -> Value {
+                    serde_json::to_value(self).unwrap_or(Value::Null)
+                }
+                fn to_json_text(&self, pretty: bool) -> String {
+                    json_text(self, pretty)
+                }
+            }
+        )*
+
+        impl Operation {
+            /// The request in the core's JSON shape, read with the input contract.
+            pub fn request_from_value(self, value: &Value) -> Result<Box<dyn AnyRequest>> {
+                match self.name() {
+                    $($name => Ok(Box::new(json::from_json_value::<$req>(value, "request")?)),)*
+                    _ => Err(unknown_operation(self.name())),
+                }
+            }
+
+            /// A result in the core's JSON shape (the gateway's side), read with the input
+            /// contract.
+            pub fn result_from_value(self, value: &Value) -> Result<Box<dyn AnyResult>> {
+                match self.name() {
+                    $($name => Ok(Box::new(json::from_json_value::<$res>(value, "result")?)),)*
+                    _ => Err(unknown_operation(self.name())),
+                }
+            }
+
+            /// Parses a response body (see [`Response::from_xml`]; with `http`, strictly as an
+            /// HTTP response, see [`Response::from_http`]).
+            pub fn parse_result(
+                self,
+                body: &[u8],
+                http: Option<(u16, Option<&str>)>,
+            ) -> Result<Box<dyn AnyResult>> {
+                match self.name() {
+                    $($name => Ok(Box::new(match http {
+                        Some((status, content_type)) => <$res as Response>::from_http(status, content_type, body)?,
+                        None => <$res as Response>::from_xml(body)?,
+                    })),)*
+                    _ => Err(unknown_operation(self.name())),
+                }
+            }
+
+            /// Parses a request envelope or its bare wrapper element (the gateway's side).
+            pub fn parse_request(self, body: &[u8]) -> Result<Box<dyn AnyRequest>> {
+                match self.name() {
+                    $($name => Ok(Box::new(<$req as Request>::from_xml(body)?)),)*
+                    _ => Err(unknown_operation(self.name())),
+                }
+            }
+        }
+    };
+}
+
+crate::with_operations!(impl_any);
+
+/// The core's types serialise to JSON without failing (string keys, no non-finite floats).
+fn json_text<T: serde::Serialize>(value: &T, pretty: bool) -> String {
+    let text = if pretty {
+        serde_json::to_string_pretty(value)
+    } else {
+        serde_json::to_string(value)
+    };
+    text.unwrap_or_else(|_| "null".to_owned())
+}
+
+/// One of the 19 operations, found by its exact wire name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Operation(&'static str);
+
+impl Operation {
+    /// The operation with this exact wire name (`Encrypt`, `callReadTrxS2S`,
+    /// `CallRequestTokenS2S`): names are case-sensitive, as on the wire. Else `unknown_operation`.
+    pub fn from_name(name: &str) -> Result<Operation> {
+        OPERATION_NAMES
+            .iter()
+            .find(|known| **known == name)
+            .map(|known| Operation(known))
+            .ok_or_else(|| unknown_operation(name))
+    }
+
+    fn named(name: &'static str) -> Operation {
+        Operation(name)
+    }
+
+    /// The wire name.
+    pub fn name(self) -> &'static str {
+        self.0
+    }
+
+    /// Every operation.
+    pub fn all() -> impl Iterator<Item = Operation> {
+        OPERATION_NAMES.iter().map(|name| Operation(name))
+    }
+
+    /// The request from JSON text (see [`json`] for the contract).
+    pub fn request_from_json(self, text: &str) -> Result<Box<dyn AnyRequest>> {
+        self.request_from_value(&json::parse_json(text, "request")?)
+    }
+
+    /// A result from JSON text (the gateway's side).
+    pub fn result_from_json(self, text: &str) -> Result<Box<dyn AnyResult>> {
+        self.result_from_value(&json::parse_json(text, "result")?)
+    }
+}
+
+impl fmt::Display for Operation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.0)
+    }
+}
+
+fn unknown_operation(name: &str) -> Error {
+    let folded = name.to_ascii_lowercase();
+    let hint = OPERATION_NAMES
+        .iter()
+        .find(|known| known.to_ascii_lowercase() == folded)
+        .map(|known| format!(" (did you mean `{known}`? names are case-sensitive)"))
+        .unwrap_or_default();
+    Error::invalid(
+        ErrorCode::UnknownOperation,
+        "operation",
+        format!(
+            "no operation has this name; the names are the exact wire names, e.g. `Encrypt`, \
+             `callReadTrxS2S`{hint}"
+        ),
+    )
+}
