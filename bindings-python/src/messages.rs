@@ -197,34 +197,6 @@ enum Side {
     Result,
 }
 
-struct Normalize<'a, 'py>(&'a Bound<'py, PyAny>, Side);
-
-impl<'py> Visit<'py> for Normalize<'_, 'py> {
-    type Out = Bound<'py, PyAny>;
-    fn visit<R, T>(self, py: Python<'py>) -> PyResult<Self::Out>
-    where
-        R: Request + Serialize + DeserializeOwned,
-        T: Response + Serialize + DeserializeOwned,
-    {
-        match self.1 {
-            Side::Request => to_py(py, &from_py::<R>(self.0, "request")?),
-            Side::Result => to_py(py, &from_py::<T>(self.0, "result")?),
-        }
-    }
-}
-
-/// A request or result dict through the core's types and back: the canonical JSON shape.
-#[pyfunction]
-fn normalize<'py>(
-    py: Python<'py>,
-    operation: &str,
-    value: &Bound<'py, PyAny>,
-    result: bool,
-) -> PyResult<Bound<'py, PyAny>> {
-    let side = if result { Side::Result } else { Side::Request };
-    guard(py, || dispatch(py, operation, Normalize(value, side)))
-}
-
 struct Parse<'a> {
     body: &'a [u8],
     side: Side,
@@ -429,7 +401,6 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(build_request, m)?)?;
     m.add_function(wrap_pyfunction!(request_envelope, m)?)?;
     m.add_function(wrap_pyfunction!(validate_request, m)?)?;
-    m.add_function(wrap_pyfunction!(normalize, m)?)?;
     m.add_function(wrap_pyfunction!(parse_request, m)?)?;
     m.add_function(wrap_pyfunction!(parse_result, m)?)?;
     m.add_function(wrap_pyfunction!(parse_http_result, m)?)?;
