@@ -3,19 +3,21 @@
 //! The exception classes are Python classes (so that they carry typed attributes and a
 //! `SoapFault` dataclass); this module builds them through `gestpay.errors._from_core`.
 
+use std::borrow::Cow;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use gestpay::Error;
+use gestpay::message::OutcomeFields;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::PyDict;
+use pyo3::types::{PyDict, PyString};
 
 /// `gestpay.errors._from_core`, looked up once.
 static FACTORY: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
 
 /// Builds an exception of `gestpay.errors`: `kind` picks the class (`invalid_request`,
-/// `malformed_response`, `soap_fault`, `declined`, `internal`), `extra` carries the fault or
-/// the decline.
+/// `malformed_response`, `soap_fault`, `declined`, `pending`, `internal`), `extra` carries the
+/// fault, the decline or the pending outcome.
 fn exception(
     py: Python<'_>,
     kind: &str,
@@ -105,6 +107,57 @@ pub(crate) fn invalid(py: Python<'_>, code: &str, field: &str, message: &str) ->
         message,
         None,
     )
+}
+
+/// The error of the success check (`Outcome::ensure_ok`) of `outcome`: `declined` is
+/// `DeclinedError`; `pending` is `PendingError`, with the result's error code and description
+/// as `DeclinedError` has them; `no_result` and `unknown_result` are `MalformedResponseError`.
+pub(crate) fn outcome_error(py: Python<'_>, outcome: &OutcomeFields, err: &Error) -> PyErr {
+    if err.code() != gestpay::ErrorCode::Pending.as_str() {
+        return to_py(py, err);
+    }
+    let extra = PyDict::new(py);
+    let known = outcome.error_code.and_then(gestpay::codes::error_description);
+    let filled = extra
+        .set_item("errorCode", outcome.error_code)
+        .and_then(|()| extra.set_item("description", outcome.error_description.as_deref()))
+        .and_then(|()| extra.set_item("knownDescription", known));
+    let message = "transaction pending (XX): the outcome is notified later; do not ship yet";
+    match filled {
+        Ok(()) => exception(
+            py,
+            "pending",
+            message,
+            err.code(),
+            err.field(),
+            message,
+            Some(extra.into_any()),
+        ),
+        Err(e) => e,
+    }
+}
+
+/// A `str` argument as UTF-8 text. A `str` may hold a lone surrogate (`"\ud800"`, or a byte
+/// kept by `surrogateescape`), which UTF-8 cannot carry: pyo3's own `&str` extraction would
+/// raise a bare `UnicodeEncodeError`; here it is `InvalidRequestError` with code
+/// `invalid_type` naming the argument (`field`), and the value is never quoted.
+pub(crate) fn text<'a>(value: &'a Bound<'_, PyString>, field: &str) -> PyResult<Cow<'a, str>> {
+    value.to_cow().map_err(|_| {
+        invalid(
+            value.py(),
+            "invalid_type",
+            field,
+            "expected text, got a str with a lone surrogate (not Unicode text)",
+        )
+    })
+}
+
+/// An optional [`text`] argument.
+pub(crate) fn opt_text<'a>(
+    value: Option<&'a Bound<'_, PyString>>,
+    field: &str,
+) -> PyResult<Option<Cow<'a, str>>> {
+    value.map(|v| text(v, field)).transpose()
 }
 
 /// A core result, or the exception it maps to.

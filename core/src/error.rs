@@ -207,11 +207,26 @@ pub enum ErrorCode {
     InvalidValue,
     /// An HTTP status that carries no SOAP answer.
     HttpStatus,
+    /// The body declares a charset (in its Content-Type or XML declaration) that this library
+    /// cannot decode.
+    UnsupportedCharset,
+    /// The body's bytes are not valid in the charset it declares (UTF-8 itself: `invalid_utf8`).
+    InvalidEncoding,
     // --- the others ---
     /// The gateway answered with a SOAP fault.
     SoapFault,
     /// A business KO turned into an error.
     Declined,
+    // --- the success check (`Outcome::ensure_ok`), beside `declined` ---
+    /// `TransactionResult` is `XX`: pending, the final outcome is notified later (do not ship).
+    /// Carried by [`Error::MalformedResponse`] (field `TransactionResult`).
+    Pending,
+    /// `TransactionResult` is missing or empty: no outcome to act on. Carried by
+    /// [`Error::MalformedResponse`] (field `TransactionResult`).
+    NoResult,
+    /// `TransactionResult` is none of `OK`, `KO`, `XX`. Carried by [`Error::MalformedResponse`]
+    /// (field `TransactionResult`).
+    UnknownResult,
 }
 
 impl ErrorCode {
@@ -242,8 +257,13 @@ impl ErrorCode {
             ErrorCode::UnexpectedOperation => "unexpected_operation",
             ErrorCode::InvalidValue => "invalid_value",
             ErrorCode::HttpStatus => "http_status",
+            ErrorCode::UnsupportedCharset => "unsupported_charset",
+            ErrorCode::InvalidEncoding => "invalid_encoding",
             ErrorCode::SoapFault => "soap_fault",
             ErrorCode::Declined => "declined",
+            ErrorCode::Pending => "pending",
+            ErrorCode::NoResult => "no_result",
+            ErrorCode::UnknownResult => "unknown_result",
         }
     }
 }
@@ -275,8 +295,13 @@ impl ErrorCode {
         ErrorCode::UnexpectedOperation,
         ErrorCode::InvalidValue,
         ErrorCode::HttpStatus,
+        ErrorCode::UnsupportedCharset,
+        ErrorCode::InvalidEncoding,
         ErrorCode::SoapFault,
         ErrorCode::Declined,
+        ErrorCode::Pending,
+        ErrorCode::NoResult,
+        ErrorCode::UnknownResult,
     ];
 
     /// The code with this string form (`invalid_amount`), if any.

@@ -2,7 +2,7 @@
 //! the gateway would) and [`Response`] (parse, and build as the gateway would).
 
 use crate::codes::TransactionResult;
-use crate::error::{Declined, Error, Result};
+use crate::error::{Declined, Error, ErrorCode, Result};
 use crate::soap::{self, Environment, HttpRequest, HttpResponse, Operation, SoapVersion, Wrapping};
 use crate::xml::{Limits, XmlModel};
 
@@ -151,7 +151,9 @@ pub trait Outcome {
         })
     }
 
-    /// `Ok(self)` unless the result is `KO`, which becomes [`Error::Declined`].
+    /// `Ok(self)` unless the result is `KO`, which becomes [`Error::Declined`]. Lets `XX`
+    /// (pending), a missing and an unknown `TransactionResult` through: to decide whether to
+    /// ship, use [`ensure_ok`](Outcome::ensure_ok) / [`into_ok`](Outcome::into_ok).
     fn into_result(self) -> Result<Self>
     where
         Self: Sized,
@@ -160,6 +162,112 @@ pub trait Outcome {
             Some(d) => Err(Error::Declined(d)),
             None => Ok(self),
         }
+    }
+
+    /// The success check: `Ok` only for `TransactionResult` `OK`, the one answer an order may be
+    /// shipped on. Every other answer is an error, with a stable code:
+    ///
+    /// | `TransactionResult` | error | code |
+    /// | --- | --- | --- |
+    /// | `KO` | [`Error::Declined`] | `declined` |
+    /// | `XX` | [`Error::MalformedResponse`], field `TransactionResult` | `pending` |
+    /// | missing or empty | [`Error::MalformedResponse`], field `TransactionResult` | `no_result` |
+    /// | anything else (`ok`, `OK `, `YY`) | [`Error::MalformedResponse`], field `TransactionResult` | `unknown_result` |
+    ///
+    /// `pending` is not a malformed answer, but neither a success nor a decline: the final
+    /// outcome is notified later (asynchronous methods), and the order must wait for it. Match on
+    /// [`Error::code`] to tell it apart. No message quotes a value of the result.
+    fn ensure_ok(&self) -> Result<()> {
+        let (code, message) = match self.transaction_result() {
+            Some(TransactionResult::Ok) => return Ok(()),
+            Some(TransactionResult::Ko) => {
+                return Err(Error::Declined(Declined {
+                    error_code: self.error_code(),
+                    description: self.error_description().map(str::to_owned),
+                    known_description: self.known_error_description(),
+                }));
+            }
+            Some(TransactionResult::Pending) => (
+                ErrorCode::Pending,
+                "transaction pending (XX): the outcome is notified later; do not ship yet",
+            ),
+            None => (
+                ErrorCode::NoResult,
+                "no TransactionResult: the result carries no outcome",
+            ),
+            Some(TransactionResult::Other(value)) if value.trim().is_empty() => (
+                ErrorCode::NoResult,
+                "an empty TransactionResult: the result carries no outcome",
+            ),
+            Some(TransactionResult::Other(_)) => (
+                ErrorCode::UnknownResult,
+                "TransactionResult is none of OK, KO and XX",
+            ),
+        };
+        Err(Error::MalformedResponse {
+            code,
+            field: Some("TransactionResult".to_owned()),
+            message: message.to_owned(),
+        })
+    }
+
+    /// `Ok(self)` only when the result is `OK`; every other answer is the error of
+    /// [`ensure_ok`](Outcome::ensure_ok) (`declined`, `pending`, `no_result`, `unknown_result`).
+    fn into_ok(self) -> Result<Self>
+    where
+        Self: Sized,
+    {
+        self.ensure_ok()?;
+        Ok(self)
+    }
+}
+
+/// The three outcome fields of a result held apart from its typed value (a binding's result
+/// object, a JSON value): [`Outcome`] over them, so that [`Outcome::ensure_ok`] is the one rule
+/// every language applies.
+///
+/// ```
+/// use gestpay::Outcome;
+/// use gestpay::message::OutcomeFields;
+///
+/// let xx = OutcomeFields::new(Some("XX"), Some(0), None);
+/// assert_eq!(xx.ensure_ok().unwrap_err().code(), "pending");
+/// assert!(OutcomeFields::new(Some("OK"), None, None).ensure_ok().is_ok());
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct OutcomeFields {
+    /// `TransactionResult`, as sent.
+    pub transaction_result: Option<TransactionResult>,
+    /// `ErrorCode` (or `TransactionErrorCode`).
+    pub error_code: Option<u32>,
+    /// `ErrorDescription` (or `TransactionErrorDescription`), as sent.
+    pub error_description: Option<String>,
+}
+
+impl OutcomeFields {
+    /// The fields, `TransactionResult` as its wire text.
+    pub fn new(
+        transaction_result: Option<&str>,
+        error_code: Option<u32>,
+        error_description: Option<&str>,
+    ) -> Self {
+        OutcomeFields {
+            transaction_result: transaction_result.map(TransactionResult::from),
+            error_code,
+            error_description: error_description.map(str::to_owned),
+        }
+    }
+}
+
+impl Outcome for OutcomeFields {
+    fn transaction_result(&self) -> Option<&TransactionResult> {
+        self.transaction_result.as_ref()
+    }
+    fn error_code(&self) -> Option<u32> {
+        self.error_code
+    }
+    fn error_description(&self) -> Option<&str> {
+        self.error_description.as_deref()
     }
 }
 
@@ -207,4 +315,67 @@ macro_rules! with_operations {
             "callDeviceActivation" => $crate::s2s::CallDeviceActivation, $crate::s2s::CallDeviceActivationResult;
         }
     };
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use crate::cryptdecrypt::EncryptResult;
+    use crate::error::Party;
+
+    fn check(result: Option<&str>) -> Result<()> {
+        OutcomeFields::new(result, Some(1142), Some("Indirizzo IP non valido")).ensure_ok()
+    }
+
+    #[test]
+    fn only_ok_passes_the_success_check() {
+        assert_eq!(check(Some("OK")), Ok(()));
+        let ko = check(Some("KO")).unwrap_err();
+        assert_eq!(
+            (ko.code(), ko.field(), ko.party()),
+            ("declined", Some("ErrorCode"), Party::Business)
+        );
+        assert!(matches!(&ko, Error::Declined(d) if d.error_code == Some(1142)));
+        for (input, code) in [
+            (Some("XX"), "pending"),
+            (None, "no_result"),
+            (Some(""), "no_result"),
+            (Some("  "), "no_result"),
+            (Some("ok"), "unknown_result"),
+            (Some("OK "), "unknown_result"),
+            (Some("YY"), "unknown_result"),
+        ] {
+            let err = check(input).unwrap_err();
+            assert_eq!(
+                (err.code(), err.field()),
+                (code, Some("TransactionResult")),
+                "{input:?}"
+            );
+            let text = err.to_string();
+            assert!(
+                !text.contains("Indirizzo") && !text.contains("YY"),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn into_ok_is_stricter_than_into_result() {
+        let xx = EncryptResult {
+            transaction_result: Some(TransactionResult::Pending),
+            ..EncryptResult::default()
+        };
+        assert!(xx.clone().into_result().is_ok());
+        assert_eq!(xx.into_ok().unwrap_err().code(), "pending");
+        assert_eq!(
+            EncryptResult::default().into_ok().unwrap_err().code(),
+            "no_result"
+        );
+        let ok = EncryptResult {
+            transaction_result: Some(TransactionResult::Ok),
+            ..EncryptResult::default()
+        };
+        assert_eq!(ok.clone().into_ok(), Ok(ok));
+    }
 }
