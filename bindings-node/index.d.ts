@@ -23,6 +23,9 @@ import type {
   ShippingDetails,
   SoapFault,
   SoapVersion,
+  FaultCode,
+  FaultReason,
+  XmlElement,
   TransactionResult,
   TransactionState,
 } from './types/messages';
@@ -169,14 +172,14 @@ export declare function buildResponse<Op extends Operation>(
   options?: SoapOptions,
 ): HttpResponse;
 
-/** A SOAP fault to build; `version` defaults to the `soap` option. */
-export interface FaultInput {
+/**
+ * A SOAP fault to build (the shape of `SoapFault`); `version` defaults to the `soap` option.
+ * SOAP 1.1 has no place for `subcodes`, `otherReasons` and `node`. `httpStatus` is the
+ * response's status (default 500); `codeLocal` and the subcodes' `local` are ignored.
+ */
+export interface FaultInput extends Partial<Omit<SoapFault, 'code' | 'reason'>> {
   code: string;
   reason: string;
-  subcode?: string;
-  actor?: string;
-  detail?: string;
-  version?: SoapVersion;
 }
 
 /** The HTTP response (status 500) of a SOAP fault, as ASMX sends it. */
@@ -204,6 +207,11 @@ export interface Outcome {
   transactionResult?: TransactionResult;
   errorCode?: number;
   errorDescription?: string;
+  /** `TransactionErrorCode` (callCheckCartaS2S, CallRequestTokenS2S): the outcome when
+   * `errorCode` is absent (`errorCode` wins when both came). */
+  transactionErrorCode?: number;
+  /** `TransactionErrorDescription`, beside `transactionErrorCode`. */
+  transactionErrorDescription?: string;
 }
 
 /** Any result type. */
@@ -211,7 +219,7 @@ export type AnyResult = Results[Operation];
 
 /** A business KO, as a value. */
 export interface Declined {
-  /** `ErrorCode` (or `TransactionErrorCode`). */
+  /** `ErrorCode`, or `TransactionErrorCode` when only it came (`ErrorCode` wins when both did). */
   errorCode: number | null;
   /** `ErrorDescription` as sent (often Italian). */
   description: string | null;
@@ -227,7 +235,13 @@ export declare function isPending(result: Outcome): boolean;
 export declare function isDeclined(result: Outcome): boolean;
 /** The KO as a value, or `null` when the result is not `KO`. */
 export declare function declined(result: Outcome): Declined | null;
-/** The result itself, unless it is `KO`, which throws `DeclinedError`. */
+/**
+ * The success check: the result itself only when `transactionResult` is `OK`, the one answer
+ * an order may be shipped on. Otherwise it throws: `KO` → `DeclinedError` (`declined`), `XX` →
+ * `PendingError` (`pending`), a missing or empty `transactionResult` → `MalformedResponseError`
+ * `no_result`, any other value → `MalformedResponseError` `unknown_result` (field
+ * `TransactionResult`). The core's `Outcome::ensure_ok`. (It used to throw on `KO` only.)
+ */
 export declare function assertOk<R extends Outcome>(result: R): R;
 
 // --- payment page and callback ----------------------------------------------------------------
@@ -399,8 +413,15 @@ export type ErrorCode =
   | 'unexpected_operation'
   | 'invalid_value'
   | 'http_status'
+  | 'unsupported_charset'
+  | 'invalid_encoding'
+  | 'duplicate_element'
+  | 'mixed_content'
   | 'soap_fault'
   | 'declined'
+  | 'pending'
+  | 'no_result'
+  | 'unknown_result'
   | 'invalid_type'
   | 'unknown_operation'
   | 'timeout'
@@ -435,18 +456,35 @@ export declare class InvalidRequestError extends GestpayError {}
 /** What came back is not a usable answer to the operation called. */
 export declare class MalformedResponseError extends GestpayError {}
 
-/** The gateway answered with a SOAP fault. */
+/** The gateway answered with a SOAP fault: `fault` holds it whole, the fields are at hand. */
 export declare class SoapFaultError extends GestpayError {
   constructor(message: string, fault: SoapFault);
   readonly code: 'soap_fault';
   readonly fault: SoapFault;
   readonly soapVersion: SoapVersion;
-  /** `faultcode` / `Code/Value`, e.g. `soap:Client`. */
+  /** `faultcode` / `Code/Value` as written, e.g. `soap:Client`. */
   readonly faultCode: string;
-  readonly reason: string;
+  /** The namespace URI of the code's prefix, where it was read. */
+  readonly codeNamespace: string | null;
+  /** The local part of the code (`Client`). */
+  readonly codeLocal: string | null;
+  /** `Code/Subcode/Value`, … (SOAP 1.2), outermost first. */
+  readonly subcodes: readonly FaultCode[];
+  /** The first subcode's value. */
   readonly subcode: string | null;
+  readonly reason: string;
+  /** The `xml:lang` of the reason. */
+  readonly reasonLang: string | null;
+  /** The reason in other languages (SOAP 1.2). */
+  readonly otherReasons: readonly FaultReason[];
+  /** `faultactor` / `Role`. */
   readonly actor: string | null;
-  readonly detail: string | null;
+  /** `Node` (SOAP 1.2). */
+  readonly node: string | null;
+  /** The `detail` / `Detail` element as a tree. */
+  readonly detail: XmlElement | null;
+  /** The HTTP status the fault came with (null for a bare document). */
+  readonly httpStatus: number | null;
 }
 
 /** A business KO, thrown only by `assertOk`. */
@@ -457,6 +495,21 @@ export declare class DeclinedError extends GestpayError {
   readonly description: string | null;
   readonly knownDescription: string | null;
   /** The declined result. */
+  readonly result: Outcome;
+}
+
+/**
+ * A `XX` (pending) result, thrown only by `assertOk`: neither paid nor declined, the final
+ * outcome is notified later. Do not ship, and do not let the buyer pay again. Deliberately not a
+ * `DeclinedError`.
+ */
+export declare class PendingError extends GestpayError {
+  constructor(message: string, details: Partial<Declined> & { result: Outcome });
+  readonly code: 'pending';
+  readonly errorCode: number | null;
+  readonly description: string | null;
+  readonly knownDescription: string | null;
+  /** The pending result. */
   readonly result: Outcome;
 }
 

@@ -48,6 +48,7 @@ export const {
   MalformedResponseError,
   SoapFaultError,
   DeclinedError,
+  PendingError,
   TransportError,
   GestpayClient,
 } = gestpay;

@@ -35,6 +35,8 @@ MIXINS = {
     "GestPayS2S": ["S2SPayloadMixin"],
     "Address": ["AddressMixin"],
     "Decrypt": ["DecryptMixin"],
+    "UnknownElement": ["UnknownElementMixin"],
+    "KeptAttribute": ["KeptAttributeMixin"],
 }
 
 
@@ -313,6 +315,7 @@ from ._base import (
     AddressMixin,
     CallbackMixin,
     DecryptMixin,
+    KeptAttributeMixin,
     Model,
     OutcomeMixin,
     Request,
@@ -320,6 +323,7 @@ from ._base import (
     S2SPayloadMixin,
     SoapFaultMixin,
     SoapVersion,
+    UnknownElementMixin,
     _F,
     _init,
 )

@@ -107,6 +107,11 @@ fn answer(case: &Case) -> gestpay::Result<Value> {
             }
             callback(&Callback::from_decoded_pairs(pairs)?)
         }
+        "outcome" => {
+            let op = Operation::from_name(str_arg(case, "operation"))?;
+            op.result_from_value(&input)?.ensure_ok()?;
+            Ok(json!({}))
+        }
         "env" => {
             let env = env(case)?;
             Ok(json!({ "url": env.endpoint(gestpay::Service::CryptDecrypt) }))

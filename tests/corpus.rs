@@ -9,7 +9,8 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use gestpay::{Error, Request, Response, SoapVersion};
+use gestpay::xml::Limits;
+use gestpay::{Error, Request, Response, SoapFault, SoapVersion};
 use libtest_mimic::{Arguments, Failed, Trial};
 use serde_json::Value;
 
@@ -173,7 +174,13 @@ fn run_response<T: Response + serde::Serialize>(case: &Case) -> Outcome {
     if let Some(err) = case.get("error.json") {
         return match parsed {
             Ok(_) => Err(fail("the malformed response was accepted")),
-            Err(e) => check_error(&e, &read_json(err)),
+            Err(e) => {
+                check_error(&e, &read_json(err))?;
+                match case.get("fault.json") {
+                    Some(expected) => check_fault(&e, &read_json(expected)),
+                    None => Ok(()),
+                }
+            }
         };
     }
     let expected = read_json(
@@ -193,6 +200,35 @@ fn run_response<T: Response + serde::Serialize>(case: &Case) -> Outcome {
             &serde_json::to_value(&again).unwrap(),
             &expected,
         )?;
+    }
+    Ok(())
+}
+
+/// `fault.json`: the whole fault the error carries; built again as an envelope of its version
+/// (and an HTTP response with its status), it must parse to the same fault.
+fn check_fault(err: &Error, expected: &Value) -> Outcome {
+    let Error::Fault(fault) = err else {
+        return Err(fail(format!(
+            "fault.json, but the error is not a fault: {err}"
+        )));
+    };
+    json_eq("the fault", &serde_json::to_value(fault).unwrap(), expected)?;
+    let envelope = fault
+        .to_envelope(fault.version)
+        .map_err(|e| fail(format!("rebuild the fault: {e}")))?;
+    let mut again = SoapFault::from_envelope(&envelope, Limits::default())
+        .map_err(|e| fail(format!("reparse the fault: {e}")))?;
+    again.http_status = fault.http_status;
+    json_eq(
+        "fault round trip",
+        &serde_json::to_value(&again).unwrap(),
+        expected,
+    )?;
+    let http = fault
+        .to_http_response(fault.version)
+        .map_err(|e| fail(format!("the fault's HTTP response: {e}")))?;
+    if http.status != fault.http_status.unwrap_or(500) {
+        return Err(fail(format!("the fault's HTTP status is {}", http.status)));
     }
     Ok(())
 }

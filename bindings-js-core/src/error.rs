@@ -51,11 +51,8 @@ fn payload(kind: &str, code: &str, field: Option<&str>, message: String) -> Map<
 impl From<Error> for Payload {
     fn from(err: Error) -> Self {
         let kind = match &err {
-            Error::InvalidRequest { .. } => "invalid_request",
-            Error::MalformedResponse { .. } => "malformed_response",
-            Error::Fault(_) => "soap_fault",
-            Error::Declined(_) => "declined",
-            _ => "internal",
+            // One name per kind of error, the core's.
+            _ => err.kind(),
         };
         let mut members = payload(kind, err.code(), err.field(), err.to_string());
         if let Error::Fault(fault) = &err {

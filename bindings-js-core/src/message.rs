@@ -103,6 +103,23 @@ pub fn parse_result(operation: &str, body: &[u8], limits: Limits) -> Result<Stri
     }
 }
 
+/// The success check of a result, from its outcome fields (`transactionResult`, `errorCode`,
+/// `errorDescription`): the core's `Outcome::ensure_ok`, so that `assertOk` applies the rule
+/// every language applies. `Ok` only for `OK`; `KO` is `declined` (kind `declined`), `XX`
+/// `pending` (kind `pending`), a missing or empty result `no_result`, any other
+/// `unknown_result` (these two of kind `malformed_response`, field `TransactionResult`). In the
+/// read-only module too.
+pub fn ensure_ok(
+    transaction_result: Option<&str>,
+    error_code: Option<u32>,
+    error_description: Option<&str>,
+) -> Result<()> {
+    use gestpay::Outcome;
+    let outcome =
+        gestpay::message::OutcomeFields::new(transaction_result, error_code, error_description);
+    Ok(outcome.ensure_ok()?)
+}
+
 /// The HTTP call of a request: validated (unless `validate` is false) and built as `soap`
 /// for the endpoint of `env`.
 #[cfg(feature = "builders")]
@@ -164,4 +181,26 @@ pub fn build_response(operation: &str, result: &str, soap: &str) -> Result<Http>
     let version = soap_version(soap)?;
     let result = DynOperation::from_name(operation)?.result_from_json(result)?;
     http_response(result.to_http_response(version)?)
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ensure_ok_passes_only_ok() {
+        assert!(ensure_ok(Some("OK"), None, None).is_ok());
+        for (result, kind, code) in [
+            (Some("KO"), "declined", "declined"),
+            (Some("XX"), "malformed_response", "pending"),
+            (None, "malformed_response", "no_result"),
+            (Some(""), "malformed_response", "no_result"),
+            (Some("ok"), "malformed_response", "unknown_result"),
+        ] {
+            let err = ensure_ok(result, Some(1142), Some("x")).unwrap_err();
+            assert_eq!(err.value()["kind"], kind, "{result:?}");
+            assert_eq!(err.value()["code"], code, "{result:?}");
+        }
+    }
 }

@@ -159,3 +159,16 @@ pub fn endpoints(env: &str) -> Result<Endpoints> {
         pages_base: env.pages_base().to_owned(),
     })
 }
+
+/// A document handed over as a JS string is text already: its UTF-8 bytes behind a byte-order
+/// mark, which the core takes over any charset the XML declaration names (else a document
+/// declaring `ISO-8859-1` would be decoded a second time).
+pub fn text_document(text: String) -> Vec<u8> {
+    if text.starts_with('\u{FEFF}') {
+        return text.into_bytes();
+    }
+    let mut out = Vec::with_capacity(text.len() + 3);
+    out.extend_from_slice("\u{FEFF}".as_bytes());
+    out.extend_from_slice(text.as_bytes());
+    out
+}

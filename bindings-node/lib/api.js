@@ -11,7 +11,7 @@
 const errors = require('./errors.js');
 const { protect, redacted, HttpRequest, HttpResponse } = require('./redact.js');
 
-const { InvalidRequestError, DeclinedError, fromNative, invalidType } = errors;
+const { InvalidRequestError, DeclinedError, PendingError, fromNative, invalidType } = errors;
 
 const isObject = (v) => v !== null && typeof v === 'object';
 
@@ -215,24 +215,56 @@ function createApi(native) {
   const isPending = (result) => isObject(result) && result.transactionResult === 'XX';
   const isDeclined = (result) => isObject(result) && result.transactionResult === 'KO';
 
-  function declined(result) {
-    if (!isDeclined(result)) return null;
-    const errorCode = Number.isInteger(result.errorCode) ? result.errorCode : null;
+  const codeOf = (value) =>
+    Number.isInteger(value) && value >= 0 && value <= U32_MAX ? value : null;
+  const textOf = (value) => (typeof value === 'string' ? value : null);
+
+  /** The error code and descriptions of a result (KO or XX): `errorCode`, or
+   * `transactionErrorCode` (callCheckCartaS2S, CallRequestTokenS2S) when only it came —
+   * `errorCode` wins when both did, as in the core's Outcome — and the description that goes
+   * with the code chosen, else the other one. */
+  function outcomeDetails(result) {
+    const main = codeOf(result.errorCode);
+    const other = codeOf(result.transactionErrorCode);
+    const errorCode = main ?? other;
+    const [first, second] =
+      main !== null || other === null
+        ? [result.errorDescription, result.transactionErrorDescription]
+        : [result.transactionErrorDescription, result.errorDescription];
     return {
       errorCode,
-      description: typeof result.errorDescription === 'string' ? result.errorDescription : null,
+      description: textOf(first) ?? textOf(second),
       knownDescription: errorCode === null ? null : errorDescription(errorCode),
     };
   }
 
+  function declined(result) {
+    return isDeclined(result) ? outcomeDetails(result) : null;
+  }
+
+  const PENDING = 'transaction pending (XX): the outcome is notified later; do not ship yet';
+
+  /** The success check (the core's Outcome::ensure_ok): the result when TransactionResult is
+   * OK, the one answer an order may be shipped on; otherwise DeclinedError (KO), PendingError
+   * (XX) or MalformedResponseError no_result (missing or empty) / unknown_result (any other). */
   function assertOk(result) {
-    const ko = declined(result);
-    if (ko === null) return result;
-    let message = 'transaction declined';
-    if (ko.errorCode !== null) message += `: error ${ko.errorCode}`;
-    const text = ko.knownDescription ?? ko.description;
-    if (text) message += ` (${text})`;
-    throw new DeclinedError(message, { ...ko, result });
+    objectArg(result, 'result');
+    const tr = result.transactionResult;
+    if (tr !== undefined && tr !== null && typeof tr !== 'string') {
+      throw invalidType('transactionResult', `expected a string, got ${typeName(tr)}`);
+    }
+    const details = outcomeDetails(result);
+    try {
+      native.ensureOk(tr ?? null, details.errorCode, details.description);
+    } catch (err) {
+      const error = fromNative(err);
+      let thrown = error;
+      if (error instanceof DeclinedError) thrown = new DeclinedError(error.message, { ...details, result });
+      else if (error instanceof PendingError) thrown = new PendingError(PENDING, { ...details, result });
+      if (Error.captureStackTrace) Error.captureStackTrace(thrown, assertOk);
+      throw thrown;
+    }
+    return result;
   }
 
   // --- payment page -------------------------------------------------------------------------
@@ -476,6 +508,7 @@ function createApi(native) {
     MalformedResponseError: errors.MalformedResponseError,
     SoapFaultError: errors.SoapFaultError,
     DeclinedError,
+    PendingError,
     TransportError: errors.TransportError,
   };
 }

@@ -6,7 +6,13 @@
 //   ├─ MalformedResponseError    what came back is not a usable answer
 //   ├─ SoapFaultError            the gateway answered with a SOAP fault (`fault` + its fields)
 //   ├─ DeclinedError             a business KO, only when asked for (assertOk)
+//   ├─ PendingError              a XX (pending) result, only from assertOk: code 'pending'
 //   └─ TransportError            fetch failed, timed out or was aborted (the client only)
+//
+// assertOk is the success check: it passes only TransactionResult OK. KO is DeclinedError
+// ('declined'), XX PendingError ('pending'), a missing or empty TransactionResult
+// MalformedResponseError 'no_result', any other value MalformedResponseError 'unknown_result'
+// (field 'TransactionResult'): the core's Outcome::ensure_ok.
 //
 // The native side throws a JSON payload (see bindings-js-core/src/error.rs); `fromNative` turns it
 // into one of these classes. Messages never contain a secret value.
@@ -37,16 +43,29 @@ class MalformedResponseError extends GestpayError {
 }
 
 class SoapFaultError extends GestpayError {
-  /** @param {{version: string, code: string, reason: string, subcode?: string, actor?: string, detail?: string}} fault */
+  /**
+   * The fault whole, as the core reads it (`fault`), and its fields at hand. `subcode` is the
+   * first of `subcodes`' values (SOAP 1.2), `detail` the detail element as a tree
+   * (`{name, namespace?, attributes?, text?, children?}`), `httpStatus` the status it came
+   * with (absent for a bare document).
+   * @param {import('../index').SoapFault} fault
+   */
   constructor(message, fault) {
     super(message, { code: 'soap_fault', field: null, party: 'remote' });
     this.fault = fault;
     this.soapVersion = fault.version;
     this.faultCode = fault.code;
+    this.codeNamespace = fault.codeNamespace ?? null;
+    this.codeLocal = fault.codeLocal ?? null;
+    this.subcodes = fault.subcodes ?? [];
+    this.subcode = this.subcodes.length > 0 ? this.subcodes[0].value : null;
     this.reason = fault.reason;
-    this.subcode = fault.subcode ?? null;
+    this.reasonLang = fault.reasonLang ?? null;
+    this.otherReasons = fault.otherReasons ?? [];
     this.actor = fault.actor ?? null;
+    this.node = fault.node ?? null;
     this.detail = fault.detail ?? null;
+    this.httpStatus = fault.httpStatus ?? null;
   }
 }
 
@@ -56,6 +75,19 @@ class DeclinedError extends GestpayError {
     this.errorCode = details.errorCode;
     this.description = details.description;
     this.knownDescription = details.knownDescription;
+    this.result = details.result;
+  }
+}
+
+/** A XX (pending) result, thrown only by assertOk: neither paid nor declined, the final outcome
+ * is notified later. Not a DeclinedError on purpose: code that lets the buyer pay again after a
+ * decline would charge twice. */
+class PendingError extends GestpayError {
+  constructor(message, details) {
+    super(message, { code: 'pending', field: 'TransactionResult', party: 'business' });
+    this.errorCode = details.errorCode ?? null;
+    this.description = details.description ?? null;
+    this.knownDescription = details.knownDescription ?? null;
     this.result = details.result;
   }
 }
@@ -73,6 +105,7 @@ for (const cls of [
   MalformedResponseError,
   SoapFaultError,
   DeclinedError,
+  PendingError,
   TransportError,
 ]) {
   // On the prototype, so that `name` is not an own enumerable property of every error.
@@ -108,7 +141,12 @@ function fromNative(err) {
     });
   }
   const details = { code: payload.code, field: payload.field ?? null };
+  // The success check's (assertOk adds the result's details to both).
   switch (payload.kind) {
+    case 'pending':
+      return new PendingError(payload.message, {});
+    case 'declined':
+      return new DeclinedError(payload.message, { errorCode: null, description: null, knownDescription: null });
     case 'invalid_request':
       return new InvalidRequestError(payload.message, details);
     case 'malformed_response':
@@ -134,6 +172,7 @@ module.exports = {
   MalformedResponseError,
   SoapFaultError,
   DeclinedError,
+  PendingError,
   TransportError,
   fromNative,
   invalidType,

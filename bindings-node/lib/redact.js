@@ -8,20 +8,59 @@
 // the root, get a non-enumerable `util.inspect.custom` method (invisible to JSON.stringify,
 // Object.keys, spreading and assert.deepStrictEqual). HTTP messages are small classes whose
 // inspection shows the body's size only.
+//
+// What a result keeps beyond its known fields may carry anything the gateway adds, a card number
+// included: unknown elements (`unknown`) show their names, their attributes' names and their
+// children, never their text; kept attributes (`attributes`, `childAttributes`) show their names,
+// never their values. The values stay plain data there too.
 
 const SECRET_FIELDS = new Set(require('./secret-fields.js'));
+// The members that hold what a result keeps: names shown, values redacted.
+const KEPT_FIELDS = new Set(['unknown', 'attributes', 'childAttributes']);
 
 // The well-known symbol, so that this file needs no Node module (browsers, WASM builds).
 const INSPECT = Symbol.for('nodejs.util.inspect.custom');
 const REDACTED = '[redacted]';
 
-/** A deep copy of `value` with every non-empty secret replaced by '[redacted]'. */
+const isObject = (v) => v !== null && typeof v === 'object';
+
+/** An attribute kept from a document, its value redacted. */
+function attributeNames(a) {
+  if (!isObject(a)) return a;
+  const out = { ...a };
+  if ('value' in out) out.value = REDACTED;
+  return out;
+}
+
+/** An unknown element: names only, its text redacted, its children likewise. */
+function unknownNames(u) {
+  if (!isObject(u) || Array.isArray(u)) return u;
+  const out = { name: u.name };
+  if (Array.isArray(u.attributes) && u.attributes.length > 0) out.attributes = u.attributes.map(attributeNames);
+  if (Array.isArray(u.children) && u.children.length > 0) out.children = u.children.map(unknownNames);
+  if (u.text !== undefined && u.text !== null && u.text !== '') out.text = REDACTED;
+  return out;
+}
+
+/** The kept member `key` (see KEPT_FIELDS), names only. */
+function keptNames(key, value) {
+  if (!Array.isArray(value)) return redacted(value);
+  if (key === 'unknown') return value.map(unknownNames);
+  if (key === 'attributes') return value.map(attributeNames);
+  return value.map((c) =>
+    isObject(c) && Array.isArray(c.attributes) ? { ...c, attributes: c.attributes.map(attributeNames) } : redacted(c),
+  );
+}
+
+/** A deep copy of `value` with every non-empty secret replaced by '[redacted]', and what a
+ * result keeps shown by its names only. */
 function redacted(value) {
   if (Array.isArray(value)) return value.map(redacted);
   if (value === null || typeof value !== 'object') return value;
   const out = {};
   for (const [key, v] of Object.entries(value)) {
-    out[key] = SECRET_FIELDS.has(key) && v !== '' && v !== undefined && v !== null ? REDACTED : redacted(v);
+    if (KEPT_FIELDS.has(key)) out[key] = keptNames(key, v);
+    else out[key] = SECRET_FIELDS.has(key) && v !== '' && v !== undefined && v !== null ? REDACTED : redacted(v);
   }
   return out;
 }
@@ -31,7 +70,35 @@ function inspectRedacted() {
   return redacted(this);
 }
 
+function inspectUnknown() {
+  return unknownNames(this);
+}
+
+function inspectAttribute() {
+  return attributeNames(this);
+}
+
 const HOOK = { value: inspectRedacted, enumerable: false, writable: true, configurable: true };
+const UNKNOWN_HOOK = { value: inspectUnknown, enumerable: false, writable: true, configurable: true };
+const ATTRIBUTE_HOOK = { value: inspectAttribute, enumerable: false, writable: true, configurable: true };
+
+/** Hooks on every object of a kept member, so that each shows names only on its own too. */
+function protectKept(key, value) {
+  if (!Array.isArray(value)) return;
+  for (const item of value) {
+    if (!isObject(item) || Array.isArray(item)) continue;
+    if (key === 'unknown') {
+      Object.defineProperty(item, INSPECT, UNKNOWN_HOOK);
+      protectKept('attributes', item.attributes);
+      protectKept('unknown', item.children);
+    } else if (key === 'attributes') {
+      Object.defineProperty(item, INSPECT, ATTRIBUTE_HOOK);
+    } else {
+      Object.defineProperty(item, INSPECT, HOOK);
+      protectKept('attributes', item.attributes);
+    }
+  }
+}
 
 /** Adds the redacting inspect hook to `root` and to every nested object that holds a secret. */
 function protect(root) {
@@ -47,7 +114,10 @@ function protect(root) {
     let holdsSecret = false;
     for (const key in obj) {
       const v = obj[key];
-      if (v !== null && typeof v === 'object') stack.push(v);
+      if (KEPT_FIELDS.has(key) && Array.isArray(v)) {
+        if (v.length > 0) holdsSecret = true;
+        protectKept(key, v);
+      } else if (v !== null && typeof v === 'object') stack.push(v);
       else if (SECRET_FIELDS.has(key)) holdsSecret = true;
     }
     if (holdsSecret && obj !== root) Object.defineProperty(obj, INSPECT, HOOK);
@@ -113,4 +183,4 @@ class HttpResponse {
   }
 }
 
-module.exports = { SECRET_FIELDS, REDACTED, redacted, protect, HttpRequest, HttpResponse };
+module.exports = { SECRET_FIELDS, KEPT_FIELDS, REDACTED, redacted, protect, HttpRequest, HttpResponse };

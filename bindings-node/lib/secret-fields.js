@@ -15,6 +15,7 @@ module.exports = Object.freeze([
   'expiryMonth',
   'expiryYear',
   'ksn',
+  'mixedCaseToken',
   'onlinePaymentCryptogram',
   'paRes',
   'token',

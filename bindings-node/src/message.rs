@@ -48,7 +48,7 @@ pub fn parse_response(
 ) -> Result<String> {
     let limits = self::limits(limits);
     let content_type = content_type.as_deref();
-    shared::parse_response(&operation, status, content_type, bytes(&body), limits).or_throw()
+    shared::parse_response(&operation, status, content_type, &bytes(&body), limits).or_throw()
 }
 
 /// Parses a result given as an envelope, the Response or Result element, or the bare payload.
@@ -58,13 +58,13 @@ pub fn parse_result(
     body: Body<'_>,
     limits: Option<NativeLimits>,
 ) -> Result<String> {
-    shared::parse_result(&operation, bytes(&body), self::limits(limits)).or_throw()
+    shared::parse_result(&operation, &bytes(&body), self::limits(limits)).or_throw()
 }
 
 /// Parses a request (the gateway's side): an envelope or the bare wrapper element.
 #[napi(catch_unwind)]
 pub fn parse_request(operation: String, body: Body<'_>) -> Result<String> {
-    shared::parse_request(&operation, bytes(&body)).or_throw()
+    shared::parse_request(&operation, &bytes(&body)).or_throw()
 }
 
 /// The HTTP response (status 200) the gateway sends for a result.
@@ -72,4 +72,20 @@ pub fn parse_request(operation: String, body: Body<'_>) -> Result<String> {
 pub fn build_response(operation: String, result: String, soap: String) -> Result<NativeHttp> {
     let http = shared::build_response(&operation, &result, &soap);
     http.map(NativeHttp::from).or_throw()
+}
+
+/// The success check of a result's outcome fields (the core's `Outcome::ensure_ok`): nothing
+/// for `OK`, an error (`declined`, `pending`, `no_result`, `unknown_result`) otherwise.
+#[napi(catch_unwind)]
+pub fn ensure_ok(
+    transaction_result: Option<String>,
+    error_code: Option<u32>,
+    error_description: Option<String>,
+) -> Result<()> {
+    shared::ensure_ok(
+        transaction_result.as_deref(),
+        error_code,
+        error_description.as_deref(),
+    )
+    .or_throw()
 }

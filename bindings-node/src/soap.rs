@@ -34,10 +34,11 @@ pub(crate) fn limits(given: Option<NativeLimits>) -> Limits {
 /// A document handed to a parser: a JS string or the bytes of a `Uint8Array` / `Buffer`.
 pub(crate) type Body<'a> = Either<String, &'a [u8]>;
 
-pub(crate) fn bytes<'b>(body: &'b Body<'_>) -> &'b [u8] {
+/// The document's bytes; a string's behind a byte-order mark (`shared::text_document`).
+pub(crate) fn bytes<'b>(body: &'b Body<'_>) -> std::borrow::Cow<'b, [u8]> {
     match body {
-        Either::A(text) => text.as_bytes(),
-        Either::B(bytes) => bytes,
+        Either::A(text) => std::borrow::Cow::Owned(shared::text_document(text.clone())),
+        Either::B(bytes) => std::borrow::Cow::Borrowed(bytes),
     }
 }
 
@@ -81,7 +82,7 @@ pub fn build_fault(fault: String, soap: String) -> Result<NativeHttp> {
 /// The SOAP fault in a whole envelope (an error when the document holds none).
 #[napi(catch_unwind)]
 pub fn parse_fault(body: Body<'_>, limits: Option<NativeLimits>) -> Result<String> {
-    shared::parse_fault(bytes(&body), self::limits(limits)).or_throw()
+    shared::parse_fault(&bytes(&body), self::limits(limits)).or_throw()
 }
 
 /// What a request envelope is (SOAP version, service, operation), for a server that dispatches.
@@ -109,7 +110,7 @@ impl From<RequestInfo> for NativeRequestInfo {
 /// Identifies the operation of a request envelope without parsing its fields.
 #[napi(catch_unwind)]
 pub fn identify_request(body: Body<'_>, limits: Option<NativeLimits>) -> Result<NativeRequestInfo> {
-    let info = shared::identify_request(bytes(&body), self::limits(limits));
+    let info = shared::identify_request(&bytes(&body), self::limits(limits));
     info.map(NativeRequestInfo::from).or_throw()
 }
 

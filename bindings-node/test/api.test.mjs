@@ -100,21 +100,41 @@ describe('parsing', () => {
   });
 
   test('a SOAP fault is a SoapFaultError with its fields', () => {
-    const fault = gestpay.buildFault({ code: 'soap:Receiver', subcode: 'gp:Down', reason: 'Service unavailable', detail: 'retry later' }, { soap: '1.2' });
-    assert.equal(fault.status, 500);
+    const fault = gestpay.buildFault({
+      code: 'soap:Receiver',
+      codeNamespace: 'http://www.w3.org/2003/05/soap-envelope',
+      subcodes: [{ value: 'gp:Down', namespace: 'urn:example:gp' }],
+      reason: 'Service unavailable',
+      reasonLang: 'en',
+      otherReasons: [{ text: 'Servizio non disponibile', lang: 'it' }],
+      node: 'urn:example:node',
+      actor: 'urn:example:role',
+      detail: { text: 'retry later', children: [{ name: 'After', namespace: 'urn:example:gp', text: '60' }] },
+      httpStatus: 503,
+    }, { soap: '1.2' });
+    assert.equal(fault.status, 503);
     assert.equal(fault.headers['Content-Type'], 'application/soap+xml; charset=utf-8');
     assert.throws(
-      () => gestpay.parseResponse('Encrypt', { status: 500, contentType: fault.headers['Content-Type'], body: fault.body }),
+      () => gestpay.parseResponse('Encrypt', { status: fault.status, contentType: fault.headers['Content-Type'], body: fault.body }),
       (err) => {
         assert.ok(err instanceof gestpay.SoapFaultError && err instanceof gestpay.GestpayError);
         assert.equal(err.code, 'soap_fault');
         assert.equal(err.party, 'remote');
         assert.equal(err.faultCode, 'soap:Receiver');
+        assert.equal(err.codeLocal, 'Receiver');
+        assert.equal(err.codeNamespace, 'http://www.w3.org/2003/05/soap-envelope');
         assert.equal(err.subcode, 'gp:Down');
+        assert.deepEqual(err.subcodes, [{ value: 'gp:Down', namespace: 'urn:example:gp', local: 'Down' }]);
         assert.equal(err.reason, 'Service unavailable');
-        assert.equal(err.detail, 'retry later');
+        assert.equal(err.reasonLang, 'en');
+        assert.deepEqual(err.otherReasons, [{ text: 'Servizio non disponibile', lang: 'it' }]);
+        assert.equal(err.node, 'urn:example:node');
+        assert.equal(err.actor, 'urn:example:role');
+        assert.equal(err.detail.text, 'retry later');
+        assert.deepEqual(err.detail.children, [{ name: 'After', namespace: 'urn:example:gp', text: '60' }]);
+        assert.equal(err.httpStatus, 503);
         assert.equal(err.soapVersion, '1.2');
-        assert.deepEqual(err.fault, gestpay.parseFault(fault.body));
+        assert.deepEqual(err.fault, { ...gestpay.parseFault(fault.body), httpStatus: 503 });
         return true;
       },
     );
@@ -138,10 +158,14 @@ describe('parsing', () => {
     assert.deepEqual(gestpay.identifyRequest(call.body), { soap: '1.2', service: 'WsS2S', operation: 'CallRequestTokenS2S' });
     const request = gestpay.parseRequest('CallRequestTokenS2S', call.body);
     assert.equal(request.cardNumber, '4111111111111111');
-    const answer = gestpay.buildResponse('CallRequestTokenS2S', { transactionResult: 'OK', token: '4111XXXXXXXX1111', errorCode: 0 }, { soap: '1.2' });
+    // Every element under its own name: the gateway's `Token` and `TransactionErrorCode` for
+    // this operation are `mixedCaseToken` and `transactionErrorCode`.
+    const answer = gestpay.buildResponse('CallRequestTokenS2S', { transactionResult: 'OK', mixedCaseToken: '4111XXXXXXXX1111', transactionErrorCode: 0 }, { soap: '1.2' });
     assert.match(answer.body, /<TransactionErrorCode>0<\/TransactionErrorCode>/);
     assert.match(answer.body, /<Token>4111XXXXXXXX1111<\/Token>/);
-    assert.equal(gestpay.parseResponse('CallRequestTokenS2S', { status: 200, body: answer.body }).token, '4111XXXXXXXX1111');
+    const parsed = gestpay.parseResponse('CallRequestTokenS2S', { status: 200, body: answer.body });
+    assert.equal(parsed.mixedCaseToken, '4111XXXXXXXX1111');
+    assert.equal(parsed.token, undefined);
   });
 });
 
@@ -159,10 +183,10 @@ describe('outcome', () => {
     });
   });
 
-  test('assertOk returns the result, or throws DeclinedError on KO', () => {
+  test('assertOk returns an OK result, throws DeclinedError on KO (and PendingError on XX)', () => {
     const ok = { transactionResult: 'OK' };
     assert.equal(gestpay.assertOk(ok), ok);
-    assert.equal(gestpay.assertOk({ transactionResult: 'XX' }).transactionResult, 'XX');
+    assert.throws(() => gestpay.assertOk({ transactionResult: 'XX' }), gestpay.PendingError);
     assert.throws(() => gestpay.assertOk(ko), (err) => {
       assert.ok(err instanceof gestpay.DeclinedError && err instanceof gestpay.GestpayError);
       assert.equal(err.code, 'declined');

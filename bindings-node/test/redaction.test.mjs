@@ -113,3 +113,29 @@ test('redacted(): a copy for JSON logs, every secret replaced, the rest and the 
   assert.equal(gestpay.redacted(null), null);
   assert.equal(gestpay.redacted('plain'), 'plain');
 });
+
+test('what a result keeps shows its names, never its values', () => {
+  const body =
+    "<GestPayCryptDecrypt><CardNumber>4111111111111111</CardNumber><Holder pin='PIN-SECRET'><Name>NAME-SECRET</Name></Holder>" +
+    "<Buyer verified='ATTR-SECRET'><BuyerName lang='LANG-SECRET'>M</BuyerName></Buyer></GestPayCryptDecrypt>";
+  const result = gestpay.parseResult('Decrypt', body);
+  const hidden = ['4111111111111111', 'PIN-SECRET', 'NAME-SECRET', 'ATTR-SECRET', 'LANG-SECRET'];
+  for (const [label, value] of [
+    ['result', result],
+    ['unknown', result.unknown],
+    ['one unknown element', result.unknown[1]],
+    ['its child', result.unknown[1].children[0]],
+    ['buyer', result.buyer],
+    ['child attributes', result.buyer.childAttributes],
+  ]) {
+    const shown = inspect(value, { depth: Infinity });
+    for (const s of hidden) assert.ok(!shown.includes(s), `${label} shows ${s}:\n${shown}`);
+  }
+  const shown = inspect(result, { depth: Infinity });
+  for (const name of ['CardNumber', 'Holder', 'pin', 'Name', 'verified', 'lang']) assert.ok(shown.includes(name), name);
+  // The values stay plain data.
+  assert.equal(result.unknown[0].text, '4111111111111111');
+  assert.equal(result.unknown[1].attributes[0].value, 'PIN-SECRET');
+  assert.equal(result.buyer.childAttributes[0].attributes[0].value, 'LANG-SECRET');
+  assert.ok(JSON.stringify(result).includes('NAME-SECRET'));
+});

@@ -109,6 +109,16 @@ export interface AmazonAddress {
   addressLine2?: string;
   /** `AddressLine3`. */
   addressLine3?: string;
+  /**
+   * The attributes of this element itself, kept and written back (namespace
+   * declarations aside).
+   */
+  attributes?: KeptAttribute[];
+  /**
+   * The attributes of its known leaves and list wrappers, by element, kept and
+   * written back (a leaf's value is plain text).
+   */
+  childAttributes?: ChildAttributes[];
   /** `City`. */
   city?: string;
   /** `CountryCode`: ISO 3166 alpha-2. */
@@ -125,7 +135,10 @@ export interface AmazonAddress {
   postalCode?: string;
   /** `StateOrRegion`: e.g. the Italian province (`BI`). */
   stateOrRegion?: string;
-  /** Elements this library does not know, kept with their text. */
+  /**
+   * Elements this library does not know, kept whole, in document order (see
+   * `UnknownElement`).
+   */
   unknown?: UnknownElement[];
 }
 
@@ -153,9 +166,22 @@ export interface AmazonAddresses {
 export interface AmazonBillingAddress {
   /** `AddressType`: `Physical`. */
   addressType?: string;
+  /**
+   * The attributes of this element itself, kept and written back (namespace
+   * declarations aside).
+   */
+  attributes?: KeptAttribute[];
+  /**
+   * The attributes of its known leaves and list wrappers, by element, kept and
+   * written back (a leaf's value is plain text).
+   */
+  childAttributes?: ChildAttributes[];
   /** `PhysicalAddress`: the address. */
   physicalAddress?: AmazonAddress;
-  /** Elements this library does not know, kept with their text. */
+  /**
+   * Elements this library does not know, kept whole, in document order (see
+   * `UnknownElement`).
+   */
   unknown?: UnknownElement[];
 }
 
@@ -164,13 +190,26 @@ export interface AmazonBillingAddress {
  * `Phone`, unlike the gateway's top-level `Buyer`).
  */
 export interface AmazonBuyer {
+  /**
+   * The attributes of this element itself, kept and written back (namespace
+   * declarations aside).
+   */
+  attributes?: KeptAttribute[];
+  /**
+   * The attributes of its known leaves and list wrappers, by element, kept and
+   * written back (a leaf's value is plain text).
+   */
+  childAttributes?: ChildAttributes[];
   /** `Email`. */
   email?: string;
   /** `Name`. */
   name?: string;
   /** `Phone`. */
   phone?: string;
-  /** Elements this library does not know, kept with their text. */
+  /**
+   * Elements this library does not know, kept whole, in document order (see
+   * `UnknownElement`).
+   */
   unknown?: UnknownElement[];
 }
 
@@ -205,6 +244,11 @@ export type AuthenticationLevel = '1H' | '1F' | '2F' | '2C' | '2E' | 'OL' | 'NA'
 
 /** `ThreeDS/authenticationResult` (docs/protocol.md §4.20). */
 export interface AuthenticationResult {
+  /**
+   * The attributes of this element itself, kept and written back (namespace
+   * declarations aside).
+   */
+  attributes?: KeptAttribute[];
   /** `authStatusReason` (2). */
   authStatusReason?: string;
   /** `authenticationLevel` (2): `1H 1F 2F 2C 2E OL NA`. */
@@ -215,10 +259,20 @@ export interface AuthenticationResult {
   av?: string;
   /** `AVAlgorithm` (2). */
   avAlgorithm?: string;
+  /**
+   * The attributes of its known leaves and list wrappers, by element, kept and
+   * written back (a leaf's value is plain text).
+   */
+  childAttributes?: ChildAttributes[];
   /** `ECI` (2). */
   eci?: string;
   /** `threeDsVersion` (8). */
   threeDsVersion?: string;
+  /**
+   * Elements this library does not know, kept whole, in document order (see
+   * `UnknownElement`).
+   */
+  unknown?: UnknownElement[];
   /** `XID` (36). */
   xid?: string;
 }
@@ -228,11 +282,24 @@ export interface AuthenticationResult {
  * CallMyBankListS2S). Its code preselects the bank in `Encrypt/paymentTypeDetail`.
  */
 export interface Bank {
+  /**
+   * The attributes of this element itself, kept and written back (namespace
+   * declarations aside).
+   */
+  attributes?: KeptAttribute[];
   /** `BankCode`: text, leading zeros matter (`0001`). */
   bankCode?: string;
   /** `BankName`: the bank's display name. */
   bankName?: string;
-  /** Elements this library does not know, kept with their text. */
+  /**
+   * The attributes of its known leaves and list wrappers, by element, kept and
+   * written back (a leaf's value is plain text).
+   */
+  childAttributes?: ChildAttributes[];
+  /**
+   * Elements this library does not know, kept whole, in document order (see
+   * `UnknownElement`).
+   */
   unknown?: UnknownElement[];
 }
 
@@ -278,10 +345,25 @@ export interface BillingAddress {
 
 /** `Buyer`: the buyer as the gateway recorded it. */
 export interface Buyer {
+  /**
+   * The attributes of this element itself, kept and written back (namespace
+   * declarations aside).
+   */
+  attributes?: KeptAttribute[];
   /** `BuyerEmail` (50). */
   buyerEmail?: string;
   /** `BuyerName` (50). */
   buyerName?: string;
+  /**
+   * The attributes of its known leaves and list wrappers, by element, kept and
+   * written back (a leaf's value is plain text).
+   */
+  childAttributes?: ChildAttributes[];
+  /**
+   * Elements this library does not know, kept whole, in document order (see
+   * `UnknownElement`).
+   */
+  unknown?: UnknownElement[];
 }
 
 /** `buyerDetails`: the buyer's profile, addresses, contacts and account history. */
@@ -861,6 +943,17 @@ export interface CardReaderPayments {
   deviceProvidedInfo?: DeviceProvidedInfo;
 }
 
+/**
+ * The attributes a known leaf (or list wrapper) carried, kept by the element that holds it:
+ * a leaf's value is plain text, with no room of its own for them.
+ */
+export interface ChildAttributes {
+  /** Its attributes, in document order. */
+  attributes: KeptAttribute[];
+  /** The child's name as written (`ShopTransactionID`, or the spelling read). */
+  element: string;
+}
+
 /** `ConselCustomerInfo` (Encrypt only): buyer data for Consel instalment payments (30 chars each). */
 export interface ConselCustomerInfo {
   /** `Address` (30): home address. */
@@ -918,13 +1011,19 @@ export interface ConselCustomerInfo {
 }
 
 /**
- * `CreditDate`: a date as text, `DD/MM/YYYY`.
+ * `CreditDate`: the day a rate applies to, as text, with the format the gateway declares in an
+ * attribute: `<CreditDate DateFormat="DD/MM/YYYY">19/04/2016</CreditDate>` (the only attribute
+ * documented in any payload). Both are kept and written back as read: a date without the
+ * attribute stays without it.
  *
- * The gateway declares the format in an attribute (`<CreditDate DateFormat="DD/MM/YYYY">`, the
- * only attribute seen in any payload). The attribute is not read (the format is documented and
- * fixed); it is written back when the payload is built, as the gateway sends it.
+ * `CreditDate::from` a `&str` declares the documented format, as the gateway does.
  */
-export type CreditDate = string;
+export interface CreditDate {
+  /** The date as text (`DD/MM/YYYY`). */
+  date: string;
+  /** The attribute `DateFormat`; `None` when the element carried none. */
+  dateFormat?: DateFormat;
+}
 
 /** A currency: its ISO 4217 code (`EUR`), or the gateway's numeric UIC code for unknown ones (`999`). */
 export type Currency =
@@ -1068,6 +1167,9 @@ export interface CustomerSocial {
   socialData?: string;
 }
 
+/** The format `CreditDate` declares (`DD/MM/YYYY`); other values are kept. */
+export type DateFormat = 'DD/MM/YYYY' | (string & {});
+
 /** The `Decrypt` request. Element names are case-sensitive (`CryptedString`). */
 export interface Decrypt {
   /** `apikey`: API-key authentication. */
@@ -1086,6 +1188,11 @@ export interface DecryptResult {
   alertDescription?: string;
   /** `Amount`. */
   amount?: Amount;
+  /**
+   * The attributes of this element itself, kept and written back (namespace
+   * declarations aside).
+   */
+  attributes?: KeptAttribute[];
   /** `AuthorizationCode` (6): text, leading zeros matter. */
   authorizationCode?: string;
   /** `AVSResultCode`: address verification (third-party sources only). */
@@ -1096,6 +1203,11 @@ export interface DecryptResult {
   bankTransactionId?: string;
   /** `Buyer`: `BuyerName`, `BuyerEmail`. */
   buyer?: Buyer;
+  /**
+   * The attributes of its known leaves and list wrappers, by element, kept and
+   * written back (a leaf's value is plain text).
+   */
+  childAttributes?: ChildAttributes[];
   /** `Country` (30): the card issuer's country, as text (`ITALIA`). */
   country?: string;
   /** `Currency`: UIC code. */
@@ -1138,7 +1250,10 @@ export interface DecryptResult {
   transactionResult?: TransactionResult;
   /** `TransactionType`: `DECRYPT`. */
   transactionType?: string;
-  /** Elements this library does not know, kept with their text. */
+  /**
+   * Elements this library does not know, kept whole, in document order (see
+   * `UnknownElement`).
+   */
   unknown?: UnknownElement[];
   /** `VbV`: flag text here; a container in callPagamS2S (both read). */
   vbv?: Vbv;
@@ -1152,11 +1267,24 @@ export interface DecryptResult {
 
 /** `Destination`: the shipping destination. */
 export interface Destination {
+  /**
+   * The attributes of this element itself, kept and written back (namespace
+   * declarations aside).
+   */
+  attributes?: KeptAttribute[];
+  /**
+   * The attributes of its known leaves and list wrappers, by element, kept and
+   * written back (a leaf's value is plain text).
+   */
+  childAttributes?: ChildAttributes[];
   /** `DestinationType`: `Physical`. */
   destinationType?: string;
   /** `PhysicalDestination`: the shipping address. */
   physicalDestination?: AmazonAddress;
-  /** Elements this library does not know, kept with their text. */
+  /**
+   * Elements this library does not know, kept whole, in document order (see
+   * `UnknownElement`).
+   */
   unknown?: UnknownElement[];
 }
 
@@ -1277,6 +1405,16 @@ export interface Encrypt {
 
 /** The result of `Encrypt`. */
 export interface EncryptResult {
+  /**
+   * The attributes of this element itself, kept and written back (namespace
+   * declarations aside).
+   */
+  attributes?: KeptAttribute[];
+  /**
+   * The attributes of its known leaves and list wrappers, by element, kept and
+   * written back (a leaf's value is plain text).
+   */
+  childAttributes?: ChildAttributes[];
   /** `CryptDecryptString`: parameter `b` of the payment page; present when OK. */
   cryptDecryptString?: string;
   /** `ErrorCode`: `0` when OK. */
@@ -1287,7 +1425,10 @@ export interface EncryptResult {
   transactionResult?: TransactionResult;
   /** `TransactionType`: `ENCRYPT`. */
   transactionType?: string;
-  /** Elements this library does not know, kept with their text. */
+  /**
+   * Elements this library does not know, kept whole, in document order (see
+   * `UnknownElement`).
+   */
   unknown?: UnknownElement[];
 }
 
@@ -1323,6 +1464,16 @@ export interface EncryptTransDetails {
 
 /** `Events/event`: one step of a transaction's history (callReadTrxS2S). */
 export interface Event {
+  /**
+   * The attributes of this element itself, kept and written back (namespace
+   * declarations aside).
+   */
+  attributes?: KeptAttribute[];
+  /**
+   * The attributes of its known leaves and list wrappers, by element, kept and
+   * written back (a leaf's value is plain text).
+   */
+  childAttributes?: ChildAttributes[];
   /** `eventamount`: the amount of the event (decimal point). */
   eventAmount?: Amount;
   /** `eventARN`: the acquirer reference number. */
@@ -1338,7 +1489,10 @@ export interface Event {
   eventReferred?: string;
   /** `eventtype`: `AUT`, `MOV`, `PRE`, `CAN`, `REQ`, `STO` (open: other values are kept). */
   eventType?: EventType;
-  /** Elements this library does not know, kept with their text. */
+  /**
+   * Elements this library does not know, kept whole, in document order (see
+   * `UnknownElement`).
+   */
   unknown?: UnknownElement[];
 }
 
@@ -1350,7 +1504,20 @@ export type EventType = 'AUT' | 'MOV' | 'PRE' | 'CAN' | 'REQ' | 'STO' | (string 
  * rate itself is a child with the same name as this entry, `ExchangeRate`.
  */
 export interface ExchangeRateEntry {
-  /** `CreditDate`: the day the rate applies to, `DD/MM/YYYY`, kept as text. */
+  /**
+   * The attributes of this element itself, kept and written back (namespace
+   * declarations aside).
+   */
+  attributes?: KeptAttribute[];
+  /**
+   * The attributes of its known leaves and list wrappers, by element, kept and
+   * written back (a leaf's value is plain text).
+   */
+  childAttributes?: ChildAttributes[];
+  /**
+   * `CreditDate`: the day the rate applies to, `DD/MM/YYYY`, kept as text with its
+   * `DateFormat` attribute.
+   */
   creditDate?: CreditDate;
   /**
    * `ExchangeRate`: the rate applied when crediting the merchant in EUR, an exact
@@ -1363,8 +1530,29 @@ export interface ExchangeRateEntry {
   numericIsoCode?: string;
   /** `UICCode`: the currency's UIC code (`1` = USD); the JSON shows the ISO code when known. */
   uicCode?: Currency;
-  /** Elements this library does not know, kept with their text. */
+  /**
+   * Elements this library does not know, kept whole, in document order (see
+   * `UnknownElement`).
+   */
   unknown?: UnknownElement[];
+}
+
+/** A SOAP 1.2 subcode: a QName as written, with its namespace resolved. */
+export interface FaultCode {
+  /** The local part (`Down`): derived from `value`, ignored when building. */
+  local?: string;
+  /** The namespace URI of its prefix where it was read; absent when unbound. */
+  namespace?: string;
+  /** The `Value` as written (`gp:Down`). */
+  value: string;
+}
+
+/** One `Reason/Text` of a SOAP 1.2 fault. */
+export interface FaultReason {
+  /** Its `xml:lang`. */
+  lang?: string;
+  /** The text. */
+  text: string;
 }
 
 /** `FraudPrevention`: how the order is submitted to Riskified. */
@@ -1424,6 +1612,11 @@ export interface GestPayS2S {
   alertDescription?: string;
   /** `Amount`. */
   amount?: Amount;
+  /**
+   * The attributes of this element itself, kept and written back (namespace
+   * declarations aside).
+   */
+  attributes?: KeptAttribute[];
   /** `AuthorizationCode`: text, leading zeros matter (`008152`). */
   authorizationCode?: string;
   /** `AuthorizationCodeDescription`. */
@@ -1459,6 +1652,11 @@ export interface GestPayS2S {
   checkDigit?: string;
   /** `CheckDigitDescription`. */
   checkDigitDescription?: string;
+  /**
+   * The attributes of its known leaves and list wrappers, by element, kept and
+   * written back (a leaf's value is plain text).
+   */
+  childAttributes?: ChildAttributes[];
   /** `Commercial`: `Y` / `N`. */
   commercial?: string;
   /**
@@ -1483,14 +1681,12 @@ export interface GestPayS2S {
   /** `EnrolledDescription`. */
   enrolledDescription?: string;
   /**
-   * `ErrorCode` (`TransactionErrorCode` in callCheckCartaS2S and CallRequestTokenS2S):
-   * `0` = success, `8006` = 3-D Secure authentication required.
+   * `ErrorCode`: `0` = success, `8006` = 3-D Secure authentication required. The outcome
+   * of every operation but two, which answer `TransactionErrorCode`; read
+   * `Outcome::error_code` for whichever came.
    */
   errorCode?: number;
-  /**
-   * `ErrorDescription` (`TransactionErrorDescription`): localised text, often Italian;
-   * key on the code.
-   */
+  /** `ErrorDescription`: localised text, often Italian; key on the code. */
   errorDescription?: string;
   /**
    * `Events/event*` (callReadTrxS2S): the transaction's history, oldest first; always a
@@ -1505,6 +1701,11 @@ export interface GestPayS2S {
   issuerCountryCode?: string;
   /** `MaskedPAN`: the masked card number (not a payment token). */
   maskedPan?: string;
+  /**
+   * `Token` (CallRequestTokenS2S): the card token, as this operation spells it (D12); a
+   * distinct element, kept apart from `TOKEN`.
+   */
+  mixedCaseToken?: Secret;
   /**
    * `OrderReferenceDetails` (callReadTrxS2S, Amazon Pay): see
    * `amazon_addresses`.
@@ -1535,12 +1736,25 @@ export interface GestPayS2S {
   tdLevel?: string;
   /** `ThreeDS`: the 3-D Secure 2 outcome. */
   threeDs?: ThreeDs;
-  /** `TOKEN` (callPagamS2S) or `Token` (CallRequestTokenS2S): the card token. */
+  /**
+   * `TOKEN` (callPagamS2S): the card token; see `token_value`
+   * for whichever spelling came.
+   */
   token?: Secret;
   /** `TokenExpiryMonth`. */
   tokenExpiryMonth?: Secret;
   /** `TokenExpiryYear`. */
   tokenExpiryYear?: Secret;
+  /**
+   * `TransactionErrorCode`: the outcome as callCheckCartaS2S and CallRequestTokenS2S
+   * name it (D13); a distinct element, kept apart from `ErrorCode`.
+   */
+  transactionErrorCode?: number;
+  /**
+   * `TransactionErrorDescription`: its description (callCheckCartaS2S,
+   * CallRequestTokenS2S).
+   */
+  transactionErrorDescription?: string;
   /**
    * `TransactionKey` (callPagamS2S, 3-D Secure): send it back as `transKey` (`TransKey`
    * read too).
@@ -1552,7 +1766,10 @@ export interface GestPayS2S {
   transactionState?: TransactionState;
   /** `TransactionType`: `PAGAM`, `QUERYTX`, `Settle`, `CHECKCARD`, … (one per operation). */
   transactionType?: string;
-  /** Elements this library does not know, kept with their text. */
+  /**
+   * Elements this library does not know, kept whole, in document order (see
+   * `UnknownElement`).
+   */
   unknown?: UnknownElement[];
   /**
    * `VbV`: 3-D Secure information, container (callPagamS2S) or flag text; see
@@ -1588,14 +1805,40 @@ export interface InAppChallenge {
   acsTransId?: string;
   /** `acsURL`. */
   acsUrl?: string;
+  /**
+   * The attributes of this element itself, kept and written back (namespace
+   * declarations aside).
+   */
+  attributes?: KeptAttribute[];
   /** `cardholderInfo`. */
   cardholderInfo?: string;
+  /**
+   * The attributes of its known leaves and list wrappers, by element, kept and
+   * written back (a leaf's value is plain text).
+   */
+  childAttributes?: ChildAttributes[];
   /** `messageExtension`. */
   messageExtension?: string;
   /** `sdkTransID`. */
   sdkTransId?: string;
   /** `threeDSServerTransID`. */
   threeDsServerTransId?: string;
+  /**
+   * Elements this library does not know, kept whole, in document order (see
+   * `UnknownElement`).
+   */
+  unknown?: UnknownElement[];
+}
+
+/**
+ * One attribute kept from a document: its qualified name as written (`DateFormat`,
+ * `xsi:type`) and its value (references resolved).
+ */
+export interface KeptAttribute {
+  /** The qualified name as written. */
+  name: string;
+  /** The value. */
+  value: string;
 }
 
 /** The gateway's language id: 1 Italian, 2 English, 3 Spanish, 4 French, 5 German. */
@@ -1676,10 +1919,20 @@ export interface OrderDetails {
 export interface OrderReferenceDetails {
   /** `AmazonOrderReferenceId`: e.g. `S02-0319513-4657042`. */
   amazonOrderReferenceId?: string;
+  /**
+   * The attributes of this element itself, kept and written back (namespace
+   * declarations aside).
+   */
+  attributes?: KeptAttribute[];
   /** `BillingAddress`: the billing address of the wallet's payment method. */
   billingAddress?: AmazonBillingAddress;
   /** `Buyer`: `Name`, `Email`, `Phone` (not the gateway's top-level `Buyer`). */
   buyer?: AmazonBuyer;
+  /**
+   * The attributes of its known leaves and list wrappers, by element, kept and
+   * written back (a leaf's value is plain text).
+   */
+  childAttributes?: ChildAttributes[];
   /** `CreationTimestamp`: ISO 8601 UTC. */
   creationTimestamp?: string;
   /** `Destination`: where the goods go (the address chosen in the AddressBook widget). */
@@ -1706,7 +1959,10 @@ export interface OrderReferenceDetails {
   requestPaymentAuthorization?: string;
   /** `SellerOrderAttributes`: the merchant's own order data. */
   sellerOrderAttributes?: SellerOrderAttributes;
-  /** Elements this library does not know, kept with their text. */
+  /**
+   * Elements this library does not know, kept whole, in document order (see
+   * `UnknownElement`).
+   */
   unknown?: UnknownElement[];
 }
 
@@ -1715,6 +1971,16 @@ export type OrderReferenceState = 'Draft' | 'Open' | 'Suspended' | 'Canceled' | 
 
 /** `OrderReferenceStatus`: the state of the order reference, and why it changed. */
 export interface OrderReferenceStatus {
+  /**
+   * The attributes of this element itself, kept and written back (namespace
+   * declarations aside).
+   */
+  attributes?: KeptAttribute[];
+  /**
+   * The attributes of its known leaves and list wrappers, by element, kept and
+   * written back (a leaf's value is plain text).
+   */
+  childAttributes?: ChildAttributes[];
   /** `LastUpdateTimestamp`: ISO 8601 UTC. */
   lastUpdateTimestamp?: string;
   /** `ReasonCode`: why the state changed (e.g. `InvalidPaymentMethod`, `Expired`). */
@@ -1723,7 +1989,10 @@ export interface OrderReferenceStatus {
   reasonDescription?: string;
   /** `State`: `Draft`, `Open`, `Suspended`, `Canceled`, `Closed` (other values kept). */
   state?: OrderReferenceState;
-  /** Elements this library does not know, kept with their text. */
+  /**
+   * Elements this library does not know, kept whole, in document order (see
+   * `UnknownElement`).
+   */
   unknown?: UnknownElement[];
 }
 
@@ -1731,9 +2000,22 @@ export interface OrderReferenceStatus {
 export interface OrderTotal {
   /** `Amount`: exact decimal. */
   amount?: Amount;
+  /**
+   * The attributes of this element itself, kept and written back (namespace
+   * declarations aside).
+   */
+  attributes?: KeptAttribute[];
+  /**
+   * The attributes of its known leaves and list wrappers, by element, kept and
+   * written back (a leaf's value is plain text).
+   */
+  childAttributes?: ChildAttributes[];
   /** `CurrencyCode`: ISO 4217 alpha (`EUR`), as text. */
   currencyCode?: string;
-  /** Elements this library does not know, kept with their text. */
+  /**
+   * Elements this library does not know, kept whole, in document order (see
+   * `UnknownElement`).
+   */
   unknown?: UnknownElement[];
 }
 
@@ -2075,17 +2357,42 @@ export interface RefundProductDetail {
 export type RequestToken = 'MASKEDPAN' | ':FORCED:MASKEDPAN' | (string & {});
 
 /**
- * `CustomInfo` as the gateway returns it in results: values URL-encoded on the wire, decoded
- * once here (`STORE_NAME=Negozio%2BAbc` → `Negozio+Abc`).
+ * `CustomInfo` as the gateway returns it in results, in either of its two shapes, read into
+ * the same list:
+ *
+ * * the documented text, `key=value*P1*key=value`, values URL-encoded on the wire and decoded
+ *   once here (`STORE_NAME=Negozio%2BAbc` → `Negozio+Abc`);
+ * * child elements, as recorded sandbox answers of callPagamS2S carry them, keys upper-cased by
+ *   the gateway (`<CustomInfo><PAYMENT_ID>15</PAYMENT_ID><USER_ID>12</USER_ID></CustomInfo>`):
+ *   one parameter per element, in order, the key being the element's name as sent and the
+ *   value its text (plain XML text, not URL-decoded; escaped CDATA unwrapped). Text beside the
+ *   elements is refused (`mixed_content`), as is an element inside one of them.
+ *
+ * Built back, the list is always written in the text form.
  */
 export type ReturnedCustomInfo = CustomInfo;
 
 /** `RISK`: the Riskified outcome, nested (callReadTrxS2S); flat elsewhere. */
 export interface Risk {
+  /**
+   * The attributes of this element itself, kept and written back (namespace
+   * declarations aside).
+   */
+  attributes?: KeptAttribute[];
+  /**
+   * The attributes of its known leaves and list wrappers, by element, kept and
+   * written back (a leaf's value is plain text).
+   */
+  childAttributes?: ChildAttributes[];
   /** `RiskResponseCode`. */
   riskResponseCode?: RiskResponseCode;
   /** `RiskResponseDescription`. */
   riskResponseDescription?: string;
+  /**
+   * Elements this library does not know, kept whole, in document order (see
+   * `UnknownElement`).
+   */
+  unknown?: UnknownElement[];
 }
 
 /** An open set of codes (`RiskResponseCode`): unknown values are kept. */
@@ -2103,6 +2410,16 @@ export type Secret = string;
 
 /** `SellerOrderAttributes`: the merchant's data attached to the order reference. */
 export interface SellerOrderAttributes {
+  /**
+   * The attributes of this element itself, kept and written back (namespace
+   * declarations aside).
+   */
+  attributes?: KeptAttribute[];
+  /**
+   * The attributes of its known leaves and list wrappers, by element, kept and
+   * written back (a leaf's value is plain text).
+   */
+  childAttributes?: ChildAttributes[];
   /** `CustomInformation`: free text. */
   customInformation?: string;
   /** `SellerNote`: the note shown to the buyer. */
@@ -2111,7 +2428,10 @@ export interface SellerOrderAttributes {
   sellerOrderId?: string;
   /** `StoreName`: the store's name shown to the buyer. */
   storeName?: string;
-  /** Elements this library does not know, kept with their text. */
+  /**
+   * Elements this library does not know, kept whole, in document order (see
+   * `UnknownElement`).
+   */
   unknown?: UnknownElement[];
 }
 
@@ -2181,18 +2501,47 @@ export interface ShippingLine {
   title?: string;
 }
 
-/** A SOAP fault, either version. */
+/**
+ * A SOAP fault, either version.
+ *
+ * The code is kept as written (`soap:Client`) with the namespace its prefix was bound to
+ * where it was read (`codeNamespace`) and its local part (`codeLocal`, derived from `code`:
+ * ignored when building). SOAP 1.1 has no subcodes, other reason languages or node: building
+ * a 1.1 envelope leaves them out.
+ */
 export interface SoapFault {
   /** `faultactor` (1.1) or `Role` (1.2). */
   actor?: string;
-  /** `faultcode` (1.1) or `Code/Value` (1.2), e.g. `soap:Client`, `soap:Receiver`. */
+  /** `faultcode` (1.1) or `Code/Value` (1.2) as written, e.g. `soap:Client`, `soap:Receiver`. */
   code: string;
-  /** The text of `detail` / `Detail`. */
-  detail?: string;
+  /** The local part of the code (`Client`): derived from `code`, ignored when building. */
+  codeLocal?: string;
+  /**
+   * The namespace URI of the code's prefix (of the default namespace for an unprefixed
+   * code) where it was read; absent when unbound. When building, the prefix is declared
+   * with it where the envelope does not already bind it so.
+   */
+  codeNamespace?: string;
+  /**
+   * The `detail` (1.1) / `Detail` (1.2) element as a tree (ASMX always sends an empty
+   * one). When building, it is written as the version's detail element whatever its name.
+   */
+  detail?: XmlElement;
+  /**
+   * The HTTP status the fault came with (set by `from_http`; absent for a bare document).
+   * `to_http_response` answers with it (default 500).
+   */
+  httpStatus?: number;
+  /** `Node` (1.2 only). */
+  node?: string;
+  /** The further `Reason/Text` elements of a 1.2 fault (the reason in other languages). */
+  otherReasons?: FaultReason[];
   /** `faultstring` (1.1) or the first `Reason/Text` (1.2). */
   reason: string;
-  /** `Code/Subcode/Value` (1.2 only). */
-  subcode?: string;
+  /** The `xml:lang` of the reason (always present in 1.2, where `en` is written when absent). */
+  reasonLang?: string;
+  /** `Code/Subcode/Value`, `Code/Subcode/Subcode/Value`, … (1.2 only), outermost first. */
+  subcodes?: FaultCode[];
   /** The SOAP version it arrived in. */
   version: SoapVersion;
 }
@@ -2202,12 +2551,27 @@ export type SoapVersion = '1.1' | '1.2';
 
 /** `ThreeDS`: the 3-D Secure 2 outcome. */
 export interface ThreeDs {
+  /**
+   * The attributes of this element itself, kept and written back (namespace
+   * declarations aside).
+   */
+  attributes?: KeptAttribute[];
   /** `authenticationResult`. */
   authenticationResult?: AuthenticationResult;
+  /**
+   * The attributes of its known leaves and list wrappers, by element, kept and
+   * written back (a leaf's value is plain text).
+   */
+  childAttributes?: ChildAttributes[];
   /** `InAppChallenge`. */
   inAppChallenge?: InAppChallenge;
   /** `transDetails`. */
   transDetails?: ThreeDsTransDetailsResult;
+  /**
+   * Elements this library does not know, kept whole, in document order (see
+   * `UnknownElement`).
+   */
+  unknown?: UnknownElement[];
 }
 
 /** `billingAddress` / `shippingAddress` of `buyerDetails` (types `ThreeDSBillingAddress`, `ThreeDSShippingAddress`). */
@@ -2268,12 +2632,27 @@ export interface ThreeDsContainer {
 export interface ThreeDsTransDetailsResult {
   /** `acsID` (36). */
   acsId?: string;
+  /**
+   * The attributes of this element itself, kept and written back (namespace
+   * declarations aside).
+   */
+  attributes?: KeptAttribute[];
   /** `authData`. */
   authData?: string;
   /** `authMethod` (2): `01`–`04`. */
   authMethod?: string;
   /** `authTimestamp` (12): `YYYYMMDDHHMM`. */
   authTimestamp?: string;
+  /**
+   * The attributes of its known leaves and list wrappers, by element, kept and
+   * written back (a leaf's value is plain text).
+   */
+  childAttributes?: ChildAttributes[];
+  /**
+   * Elements this library does not know, kept whole, in document order (see
+   * `UnknownElement`).
+   */
+  unknown?: UnknownElement[];
 }
 
 /** `tokenizationData` (type `TokenizationData`): the token of a Google Pay payment. */
@@ -2343,22 +2722,37 @@ export interface TravelTicketDetail {
 }
 
 /**
- * An element of a payload that this version of the library does not know. Its text content
- * (descendants' text included) is kept so nothing the gateway sends is lost.
+ * An element of a payload that this version of the library does not know, kept whole: its
+ * attributes, and either its text or its child elements (themselves kept whole). Written back
+ * as it came when the value is built again.
+ *
+ * An unknown element holds text *or* elements: text beside child elements (other than the
+ * whitespace that indents them) is refused as `mixed_content`. Its text is kept verbatim
+ * (escaped CDATA is not unwrapped here).
  */
 export interface UnknownElement {
+  /** Its attributes as written, namespace declarations included. */
+  attributes?: KeptAttribute[];
+  /** Its child elements, in order (empty for a leaf). */
+  children?: UnknownElement[];
   /** The element's local name. */
   name: string;
-  /** Its text content, unescaped. */
-  text: string;
+  /** Its text, unescaped (empty when it has children, or for an empty element). */
+  text?: string;
 }
 
 /**
  * `VbV`: 3-D Secure information. The gateway sends it either as a flag text (`<VbV>OK</VbV>`,
  * Decrypt) or as a container (`<VbV><VbVFlag/><VbVBuyer/><VbVRisp/></VbV>`, callPagamS2S);
- * both shapes are read, and written back in the shape they came in.
+ * both shapes are read, and written back in the shape they came in. Each child element may
+ * appear once (`duplicate_element`); unknown children and the attributes of the known ones are
+ * kept, as in every result-side model.
  */
 export interface Vbv {
+  /** The attributes of `VbVFlag`, `VbVBuyer`, `VbVRisp`, kept and written back. */
+  childAttributes?: ChildAttributes[];
+  /** Child elements this library does not know, kept whole. */
+  unknown?: UnknownElement[];
   /** The element's own text (flat shape). */
   value?: string;
   /** `VbVBuyer`: `OK` enrolled / `KO` not enrolled. */
@@ -2367,6 +2761,45 @@ export interface Vbv {
   vbvFlag?: string;
   /** `VbVRisp`: the encrypted string for the 3-D Secure page (parameter `b`). */
   vbvRisp?: string;
+}
+
+/** An attribute of an `XmlElement`. */
+export interface XmlAttribute {
+  /** The local name. */
+  name: string;
+  /**
+   * The namespace URI (`http://www.w3.org/XML/1998/namespace` for `xml:lang`); absent for
+   * an unprefixed attribute.
+   */
+  namespace?: string;
+  /** The value, unescaped and normalised. */
+  value: string;
+}
+
+/**
+ * An XML element kept whole (a fault's detail): its name and namespace, its attributes, its
+ * text and its child elements.
+ *
+ * Namespaces are kept as URIs, not prefixes: built again, an element in a namespace declares
+ * it as the default one (`xmlns="…"`), an attribute in one under a generated prefix. A
+ * QName-valued text or attribute (`xsi:type="xsd:string"`) keeps its text, not the binding
+ * of its prefix. `text` is the element's own character data; between child elements,
+ * whitespace only (indentation) is dropped, and mixed text is written before the children.
+ */
+export interface XmlElement {
+  /** The attributes, in document order (namespace declarations excluded). */
+  attributes?: XmlAttribute[];
+  /** The child elements, in document order. */
+  children?: XmlElement[];
+  /**
+   * The local name (may be left out for the detail element itself, whose name the SOAP
+   * version sets when building).
+   */
+  name?: string;
+  /** The namespace URI; absent for an element in no namespace. */
+  namespace?: string;
+  /** The element's own text, unescaped. */
+  text?: string;
 }
 
 /** The exact wire name of an operation (the case differs between operations). */

@@ -1,15 +1,17 @@
 //! `gestpay::codes`: currencies, languages, payment types, the open enums' descriptions and
 //! the error and alert tables. Rows cross as dicts in the core's camelCase style.
 
+use gestpay::Outcome;
 use gestpay::codes::{
     ALERT_CODES, AuthenticationLevel, Currency, ERROR_CODES, EventType, Language, PaymentType,
     RiskResponseCode, TransDetailsType, TransactionResult, TransactionState, alert_description,
     error_description, transaction_type_of,
 };
+use gestpay::message::OutcomeFields;
 use pyo3::prelude::*;
-use pyo3::types::PyDict;
+use pyo3::types::{PyDict, PyString};
 
-use crate::errors::{guard, invalid};
+use crate::errors::{guard, invalid, text};
 
 fn currency_row(py: Python<'_>, c: Currency) -> PyResult<Bound<'_, PyDict>> {
     let row = PyDict::new(py);
@@ -25,8 +27,12 @@ fn currency_row(py: Python<'_>, c: Currency) -> PyResult<Bound<'_, PyDict>> {
 /// A currency by ISO 4217 alphabetic code (any case) or UIC code as text; `None` when the
 /// alphabetic code is unknown (an unknown UIC code is still a currency, `known` false).
 #[pyfunction]
-fn currency<'py>(py: Python<'py>, code: &str) -> PyResult<Option<Bound<'py, PyDict>>> {
+fn currency<'py>(
+    py: Python<'py>,
+    code: &Bound<'py, PyString>,
+) -> PyResult<Option<Bound<'py, PyDict>>> {
     guard(py, || {
+        let code = text(code, "code")?;
         let text = code.trim();
         let found = if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) {
             text.parse::<u16>().ok().map(Currency::from_uic)
@@ -75,9 +81,12 @@ fn language(py: Python<'_>, id: u8) -> PyResult<Bound<'_, PyDict>> {
 
 /// A known language by ISO 639-1 code (`it`, `en` …).
 #[pyfunction]
-fn language_by_iso<'py>(py: Python<'py>, code: &str) -> PyResult<Option<Bound<'py, PyDict>>> {
+fn language_by_iso<'py>(
+    py: Python<'py>,
+    code: &Bound<'py, PyString>,
+) -> PyResult<Option<Bound<'py, PyDict>>> {
     guard(py, || {
-        Language::from_iso_639_1(code)
+        Language::from_iso_639_1(&text(code, "code")?)
             .map(|l| language_row(py, l))
             .transpose()
     })
@@ -105,8 +114,10 @@ fn payment_type_row<'py>(py: Python<'py>, p: &PaymentType) -> PyResult<Bound<'py
 
 /// A payment type code (`AMAZONPAY` …) with its description, known or not.
 #[pyfunction]
-fn payment_type<'py>(py: Python<'py>, code: &str) -> PyResult<Bound<'py, PyDict>> {
-    guard(py, || payment_type_row(py, &PaymentType::from(code)))
+fn payment_type<'py>(py: Python<'py>, code: &Bound<'py, PyString>) -> PyResult<Bound<'py, PyDict>> {
+    guard(py, || {
+        payment_type_row(py, &PaymentType::from(text(code, "code")?.as_ref()))
+    })
 }
 
 /// Every known payment type.
@@ -146,25 +157,34 @@ fn alert_codes() -> Vec<(u32, &'static str)> {
 
 /// The `TransactionType` the gateway returns for an operation (`callPagamS2S` → `PAGAM`).
 #[pyfunction(name = "transaction_type_of")]
-fn transaction_type(operation: &str) -> Option<&'static str> {
-    transaction_type_of(operation)
+fn transaction_type(operation: &Bound<'_, PyString>) -> PyResult<Option<&'static str>> {
+    Ok(transaction_type_of(&text(operation, "operation")?))
 }
 
 macro_rules! open_enums {
     ($($name:literal => $ty:ty),* $(,)?) => {
         /// The documented meaning of a value of an open enum (`TransactionResult`, …).
         #[pyfunction]
-        fn describe(py: Python<'_>, table: &str, value: &str) -> PyResult<Option<&'static str>> {
-            match table {
-                $($name => Ok(<$ty>::from(value).description()),)*
+        fn describe(
+            py: Python<'_>,
+            table: &Bound<'_, PyString>,
+            value: &Bound<'_, PyString>,
+        ) -> PyResult<Option<&'static str>> {
+            let table = text(table, "table")?;
+            let value = text(value, "value")?;
+            match table.as_ref() {
+                $($name => Ok(<$ty>::from(value.as_ref()).description()),)*
                 _ => Err(invalid(py, "invalid_format", "table", "not a code table")),
             }
         }
 
         /// Every known value of an open enum, with its description.
         #[pyfunction]
-        fn known_values(py: Python<'_>, table: &str) -> PyResult<Vec<(String, Option<&'static str>)>> {
-            match table {
+        fn known_values(
+            py: Python<'_>,
+            table: &Bound<'_, PyString>,
+        ) -> PyResult<Vec<(String, Option<&'static str>)>> {
+            match text(table, "table")?.as_ref() {
                 $($name => Ok(<$ty>::all().iter().map(|v| (v.as_str().to_owned(), v.description())).collect()),)*
                 _ => Err(invalid(py, "invalid_format", "table", "not a code table")),
             }
@@ -181,7 +201,30 @@ open_enums! {
     "TransDetailsType" => TransDetailsType,
 }
 
+/// The success check of a result (`Outcome::ensure_ok`), from its outcome fields: `None` for
+/// `OK`; `DeclinedError` (`KO`), `PendingError` (`XX`), `MalformedResponseError` `no_result`
+/// (missing or empty) or `unknown_result` (anything else) otherwise. Here beside the table of
+/// `TransactionResult`. A lone surrogate in a text reads as U+FFFD (an unknown result).
+#[pyfunction]
+#[pyo3(signature = (transaction_result, error_code, error_description))]
+fn ensure_ok(
+    py: Python<'_>,
+    transaction_result: Option<Bound<'_, PyString>>,
+    error_code: Option<u32>,
+    error_description: Option<Bound<'_, PyString>>,
+) -> PyResult<()> {
+    guard(py, || {
+        let result = transaction_result.as_ref().map(|t| t.to_string_lossy());
+        let description = error_description.as_ref().map(|d| d.to_string_lossy());
+        let outcome = OutcomeFields::new(result.as_deref(), error_code, description.as_deref());
+        outcome
+            .ensure_ok()
+            .map_err(|e| crate::errors::to_py(py, &e))
+    })
+}
+
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(ensure_ok, m)?)?;
     m.add_function(wrap_pyfunction!(currency, m)?)?;
     m.add_function(wrap_pyfunction!(currency_by_iso_numeric, m)?)?;
     m.add_function(wrap_pyfunction!(currencies, m)?)?;

@@ -7,7 +7,6 @@ use std::borrow::Cow;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use gestpay::Error;
-use gestpay::message::OutcomeFields;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyString};
@@ -65,7 +64,7 @@ pub(crate) fn to_py(py: Python<'_>, err: &Error) -> PyErr {
             ),
             Err(_) => internal(py),
         },
-        Error::Declined(declined) => {
+        Error::Declined(declined) | Error::Pending(declined) => {
             let extra = PyDict::new(py);
             let filled = extra
                 .set_item("errorCode", declined.error_code)
@@ -74,7 +73,7 @@ pub(crate) fn to_py(py: Python<'_>, err: &Error) -> PyErr {
             match filled {
                 Ok(()) => exception(
                     py,
-                    "declined",
+                    err.kind(),
                     &text,
                     code,
                     field,
@@ -109,33 +108,6 @@ pub(crate) fn invalid(py: Python<'_>, code: &str, field: &str, message: &str) ->
     )
 }
 
-/// The error of the success check (`Outcome::ensure_ok`) of `outcome`: `declined` is
-/// `DeclinedError`; `pending` is `PendingError`, with the result's error code and description
-/// as `DeclinedError` has them; `no_result` and `unknown_result` are `MalformedResponseError`.
-pub(crate) fn outcome_error(py: Python<'_>, outcome: &OutcomeFields, err: &Error) -> PyErr {
-    if err.code() != gestpay::ErrorCode::Pending.as_str() {
-        return to_py(py, err);
-    }
-    let extra = PyDict::new(py);
-    let known = outcome.error_code.and_then(gestpay::codes::error_description);
-    let filled = extra
-        .set_item("errorCode", outcome.error_code)
-        .and_then(|()| extra.set_item("description", outcome.error_description.as_deref()))
-        .and_then(|()| extra.set_item("knownDescription", known));
-    let message = "transaction pending (XX): the outcome is notified later; do not ship yet";
-    match filled {
-        Ok(()) => exception(
-            py,
-            "pending",
-            message,
-            err.code(),
-            err.field(),
-            message,
-            Some(extra.into_any()),
-        ),
-        Err(e) => e,
-    }
-}
 
 /// A `str` argument as UTF-8 text. A `str` may hold a lone surrogate (`"\ud800"`, or a byte
 /// kept by `surrogateescape`), which UTF-8 cannot carry: pyo3's own `&str` extraction would
@@ -150,14 +122,6 @@ pub(crate) fn text<'a>(value: &'a Bound<'_, PyString>, field: &str) -> PyResult<
             "expected text, got a str with a lone surrogate (not Unicode text)",
         )
     })
-}
-
-/// An optional [`text`] argument.
-pub(crate) fn opt_text<'a>(
-    value: Option<&'a Bound<'_, PyString>>,
-    field: &str,
-) -> PyResult<Option<Cow<'a, str>>> {
-    value.map(|v| text(v, field)).transpose()
 }
 
 /// A core result, or the exception it maps to.

@@ -8,11 +8,11 @@ use gestpay::soap::{Service, identify_request as identify};
 use gestpay::xml::Limits;
 use gestpay::{HttpRequest, HttpResponse, Request, Response};
 use pyo3::prelude::*;
-use pyo3::types::PyBytes;
+use pyo3::types::{PyBytes, PyString};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use crate::errors::{core, guard, internal, invalid};
+use crate::errors::{core, guard, internal, invalid, text};
 use crate::soap::{environment, soap_version, version_name};
 
 /// What to do with the request and result types of one operation.
@@ -113,18 +113,19 @@ impl<'py> Visit<'py> for BuildRequest<'_, 'py> {
 #[pyfunction]
 fn build_request<'py>(
     py: Python<'py>,
-    operation: &str,
+    operation: &Bound<'py, PyString>,
     request: &Bound<'py, PyAny>,
-    env: &str,
-    soap: &str,
+    env: &Bound<'py, PyString>,
+    soap: &Bound<'py, PyString>,
 ) -> PyResult<HttpRequestTuple<'py>> {
     guard(py, || {
+        let operation = text(operation, "operation")?;
         let v = BuildRequest {
             request,
-            env: environment(py, env)?,
-            soap: soap_version(py, soap)?,
+            env: environment(py, &text(env, "env")?)?,
+            soap: soap_version(py, &text(soap, "soap")?)?,
         };
-        dispatch(py, operation, v)
+        dispatch(py, &operation, v)
     })
 }
 
@@ -155,18 +156,19 @@ impl<'py> Visit<'py> for RequestEnvelope<'_, 'py> {
 #[pyfunction]
 fn request_envelope<'py>(
     py: Python<'py>,
-    operation: &str,
+    operation: &Bound<'py, PyString>,
     request: &Bound<'py, PyAny>,
-    soap: &str,
+    soap: &Bound<'py, PyString>,
     validate: bool,
 ) -> PyResult<Bound<'py, PyBytes>> {
     guard(py, || {
+        let operation = text(operation, "operation")?;
         let v = RequestEnvelope {
             request,
-            soap: soap_version(py, soap)?,
+            soap: soap_version(py, &text(soap, "soap")?)?,
             validate,
         };
-        dispatch(py, operation, v)
+        dispatch(py, &operation, v)
     })
 }
 
@@ -186,8 +188,15 @@ impl<'py> Visit<'py> for Validate<'_, 'py> {
 
 /// Checks a request against the documented rules.
 #[pyfunction]
-fn validate_request(py: Python<'_>, operation: &str, request: &Bound<'_, PyAny>) -> PyResult<()> {
-    guard(py, || dispatch(py, operation, Validate(request)))
+fn validate_request(
+    py: Python<'_>,
+    operation: &Bound<'_, PyString>,
+    request: &Bound<'_, PyAny>,
+) -> PyResult<()> {
+    guard(py, || {
+        let operation = text(operation, "operation")?;
+        dispatch(py, &operation, Validate(request))
+    })
 }
 
 /// Which side of an operation a value is.
@@ -224,14 +233,14 @@ impl<'py> Visit<'py> for Parse<'_> {
 #[pyfunction]
 fn parse_request<'py>(
     py: Python<'py>,
-    operation: &str,
+    operation: &Bound<'py, PyString>,
     body: &[u8],
     lenient: bool,
 ) -> PyResult<Bound<'py, PyAny>> {
     guard(py, || {
         dispatch(
             py,
-            operation,
+            &text(operation, "operation")?,
             Parse {
                 body,
                 side: Side::Request,
@@ -246,14 +255,14 @@ fn parse_request<'py>(
 #[pyfunction]
 fn parse_result<'py>(
     py: Python<'py>,
-    operation: &str,
+    operation: &Bound<'py, PyString>,
     body: &[u8],
     lenient: bool,
 ) -> PyResult<Bound<'py, PyAny>> {
     guard(py, || {
         dispatch(
             py,
-            operation,
+            &text(operation, "operation")?,
             Parse {
                 body,
                 side: Side::Result,
@@ -286,18 +295,22 @@ impl<'py> Visit<'py> for ParseHttp<'_> {
 #[pyo3(signature = (operation, status, content_type, body))]
 fn parse_http_result<'py>(
     py: Python<'py>,
-    operation: &str,
+    operation: &Bound<'py, PyString>,
     status: u16,
-    content_type: Option<&str>,
+    content_type: Option<Bound<'py, PyString>>,
     body: &[u8],
 ) -> PyResult<Bound<'py, PyAny>> {
     guard(py, || {
+        // A lone surrogate (a header byte kept by `surrogateescape`) reads as U+FFFD, and the
+        // core decides as for any other odd header (an HTML type is `not_soap`, a charset it
+        // cannot decode a malformed response).
+        let content_type = content_type.as_ref().map(|ct| ct.to_string_lossy());
         dispatch(
             py,
-            operation,
+            &text(operation, "operation")?,
             ParseHttp {
                 status,
-                content_type,
+                content_type: content_type.as_deref(),
                 body,
             },
         )
@@ -332,17 +345,18 @@ impl<'py> Visit<'py> for BuildResult<'_, 'py> {
 #[pyfunction]
 fn result_envelope<'py>(
     py: Python<'py>,
-    operation: &str,
+    operation: &Bound<'py, PyString>,
     result: &Bound<'py, PyAny>,
-    soap: &str,
+    soap: &Bound<'py, PyString>,
 ) -> PyResult<Bound<'py, PyBytes>> {
     guard(py, || {
+        let operation = text(operation, "operation")?;
         let v = BuildResult {
             result,
-            soap: soap_version(py, soap)?,
+            soap: soap_version(py, &text(soap, "soap")?)?,
             http: false,
         };
-        dispatch(py, operation, v)?.1.ok_or_else(|| internal(py))
+        dispatch(py, &operation, v)?.1.ok_or_else(|| internal(py))
     })
 }
 
@@ -350,17 +364,18 @@ fn result_envelope<'py>(
 #[pyfunction]
 fn result_http_response<'py>(
     py: Python<'py>,
-    operation: &str,
+    operation: &Bound<'py, PyString>,
     result: &Bound<'py, PyAny>,
-    soap: &str,
+    soap: &Bound<'py, PyString>,
 ) -> PyResult<HttpResponseTuple<'py>> {
     guard(py, || {
+        let operation = text(operation, "operation")?;
         let v = BuildResult {
             result,
-            soap: soap_version(py, soap)?,
+            soap: soap_version(py, &text(soap, "soap")?)?,
             http: true,
         };
-        dispatch(py, operation, v)?.0.ok_or_else(|| internal(py))
+        dispatch(py, &operation, v)?.0.ok_or_else(|| internal(py))
     })
 }
 

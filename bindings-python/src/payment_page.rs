@@ -14,7 +14,7 @@ use gestpay::payment_page::{self as page, Callback};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyString};
 
-use crate::errors::{core, guard, invalid};
+use crate::errors::{core, guard, invalid, text};
 use crate::messages::{from_py, to_py};
 use crate::soap::environment;
 
@@ -51,7 +51,7 @@ fn raw_text<'a>(value: &'a Bound<'_, PyString>) -> PyResult<Cow<'a, str>> {
 #[pyo3(signature = (env, shop_login, crypt_decrypt_string, payment_type=None))]
 fn payment_page_url(
     py: Python<'_>,
-    env: &str,
+    env: &Bound<'_, PyString>,
     shop_login: &Bound<'_, PyString>,
     crypt_decrypt_string: &Bound<'_, PyString>,
     payment_type: Option<&Bound<'_, PyString>>,
@@ -64,7 +64,7 @@ fn payment_page_url(
             None => None,
         };
         let url = page::payment_page_url(
-            &environment(py, env)?,
+            &environment(py, &text(env, "env")?)?,
             &shop_login,
             &crypt_decrypt_string,
             payment_type.as_ref(),
@@ -77,13 +77,18 @@ fn payment_page_url(
 #[pyfunction]
 fn three_ds_page_url(
     py: Python<'_>,
-    env: &str,
-    shop_login: &str,
-    vbv_risp: &str,
-    return_url: &str,
+    env: &Bound<'_, PyString>,
+    shop_login: &Bound<'_, PyString>,
+    vbv_risp: &Bound<'_, PyString>,
+    return_url: &Bound<'_, PyString>,
 ) -> PyResult<String> {
     guard(py, || {
-        let url = page::three_ds_page_url(&environment(py, env)?, shop_login, vbv_risp, return_url);
+        let url = page::three_ds_page_url(
+            &environment(py, &text(env, "env")?)?,
+            &url_text(shop_login, "shop_login")?,
+            &url_text(vbv_risp, "vbv_risp")?,
+            &url_text(return_url, "return_url")?,
+        );
         core(py, url)
     })
 }

@@ -4,9 +4,9 @@ use gestpay::soap::{Service, SoapFault};
 use gestpay::xml::Limits;
 use gestpay::{Environment, SoapVersion};
 use pyo3::prelude::*;
-use pyo3::types::PyBytes;
+use pyo3::types::{PyBytes, PyString};
 
-use crate::errors::{core, guard, invalid};
+use crate::errors::{core, guard, invalid, text};
 use crate::messages::{HttpResponseTuple, from_py, response_tuple, to_py};
 
 /// `test`, `production`, or a base URL (`http://127.0.0.1:8480`, a proxy): the core's
@@ -38,9 +38,14 @@ pub(crate) fn version_name(version: SoapVersion) -> &'static str {
 
 /// The endpoint URL of a service (`WsCryptDecrypt` or `WsS2S`) in an environment.
 #[pyfunction]
-fn endpoint(py: Python<'_>, env: &str, service: &str) -> PyResult<String> {
+fn endpoint(
+    py: Python<'_>,
+    env: &Bound<'_, PyString>,
+    service: &Bound<'_, PyString>,
+) -> PyResult<String> {
     guard(py, || {
-        let service = match service {
+        let env = text(env, "env")?;
+        let service = match text(service, "service")?.as_ref() {
             "WsCryptDecrypt" => Service::CryptDecrypt,
             "WsS2S" => Service::S2s,
             _ => {
@@ -52,7 +57,7 @@ fn endpoint(py: Python<'_>, env: &str, service: &str) -> PyResult<String> {
                 ));
             }
         };
-        Ok(environment(py, env)?.endpoint(service))
+        Ok(environment(py, &env)?.endpoint(service))
     })
 }
 
@@ -61,11 +66,12 @@ fn endpoint(py: Python<'_>, env: &str, service: &str) -> PyResult<String> {
 fn fault_envelope<'py>(
     py: Python<'py>,
     fault: &Bound<'py, PyAny>,
-    soap: &str,
+    soap: &Bound<'py, PyString>,
 ) -> PyResult<Bound<'py, PyBytes>> {
     guard(py, || {
+        let version = soap_version(py, &text(soap, "soap")?)?;
         let fault: SoapFault = from_py(fault, "SoapFault")?;
-        let body = core(py, fault.to_envelope(soap_version(py, soap)?))?;
+        let body = core(py, fault.to_envelope(version))?;
         Ok(PyBytes::new(py, &body))
     })
 }
@@ -75,11 +81,12 @@ fn fault_envelope<'py>(
 fn fault_http_response<'py>(
     py: Python<'py>,
     fault: &Bound<'py, PyAny>,
-    soap: &str,
+    soap: &Bound<'py, PyString>,
 ) -> PyResult<HttpResponseTuple<'py>> {
     guard(py, || {
+        let version = soap_version(py, &text(soap, "soap")?)?;
         let fault: SoapFault = from_py(fault, "SoapFault")?;
-        let http = core(py, fault.to_http_response(soap_version(py, soap)?))?;
+        let http = core(py, fault.to_http_response(version))?;
         Ok(response_tuple(py, http))
     })
 }

@@ -12,6 +12,7 @@ import pytest
 
 import gestpay
 from gestpay import GestpayError
+from gestpay._base import OutcomeMixin
 
 TABLE = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "conformance"
 LANG = "python"
@@ -27,13 +28,13 @@ def _cases() -> List[Dict[str, Any]]:
 
 
 def _build(case: Dict[str, Any]) -> Dict[str, Any]:
-    http = gestpay.build_request(case["operation"], case.get("input"),
+    http = gestpay.build_request(case["operation"], case["input"],
                                  env=case.get("env", "test"), soap=case.get("soap", "1.1"))
     return {"url": http.url}
 
 
 def _validate(case: Dict[str, Any]) -> Dict[str, Any]:
-    gestpay.validate_request(case["operation"], case.get("input"))
+    gestpay.validate_request(case["operation"], case["input"])
     return {}
 
 
@@ -62,8 +63,8 @@ def _callback_mapping(case: Dict[str, Any]) -> Dict[str, Any]:
 
 
 def _outcome(case: Dict[str, Any]) -> Dict[str, Any]:
-    entry = gestpay.OPERATIONS[case["operation"]]
-    result = entry[1].from_dict(case["input"])
+    result = gestpay.OPERATIONS[case["operation"]][1].from_dict(case["input"])
+    assert isinstance(result, OutcomeMixin), type(result)
     result.raise_for_ko()
     return {}
 

@@ -4,6 +4,7 @@ with the checks of tests/corpus.rs: every file kind of both services."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Tuple
 
@@ -99,10 +100,19 @@ def _run_response(op: str, kinds: Dict[str, Path]) -> None:
         with pytest.raises(wanted) as info:
             parse()
         _check_error(info.value, expected)
+        if "fault.json" in kinds:
+            # The whole fault, on the exception as the core reads it.
+            assert isinstance(info.value, SoapFaultError)
+            assert info.value.fault.to_dict() == _json(kinds["fault.json"]), "the fault"
+            assert info.value.http_status == info.value.fault.http_status
         return
     expected_json = _json(kinds["response.json"])
     result = parse()
     assert result.to_dict() == expected_json, "response.xml → type"
+    if "http.json" not in kinds:
+        # The document as a str (text already, whatever charset its declaration names).
+        text = _decoded(body)
+        assert result_cls.from_xml(text).to_dict() == expected_json, "as a str"
     soap_versions: Tuple[SoapVersion, ...] = ("1.1", "1.2")
     for version in soap_versions:
         envelope = result.to_envelope(version)
@@ -111,6 +121,16 @@ def _run_response(op: str, kinds: Dict[str, Path]) -> None:
         assert again == result
         http = result.to_http_response(version)
         assert result_cls.from_http(http.status, http.content_type, http.body) == result
+
+
+def _decoded(body: bytes) -> str:
+    """The text of a document, decoded as its BOM or XML declaration says (UTF-8 otherwise)."""
+    for bom, codec in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"),
+                       (b"\xfe\xff", "utf-16-be")):
+        if body.startswith(bom):
+            return body[len(bom):].decode(codec)
+    declared = re.match(rb'\s*<\?xml[^>]*encoding=["\']([^"\']+)', body)
+    return body.decode(declared.group(1).decode("ascii") if declared else "utf-8")
 
 
 @pytest.mark.parametrize("service, op, name, kinds", CASES,

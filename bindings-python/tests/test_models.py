@@ -95,7 +95,8 @@ def test_custom_info_and_unknown_elements() -> None:
     xml = (b"<GestPayCryptDecrypt><TransactionResult>OK</TransactionResult>"
            b"<Extra a='1'>text</Extra></GestPayCryptDecrypt>")
     result = gestpay.EncryptResult.from_xml(xml)
-    assert result.unknown == (gestpay.UnknownElement(name="Extra", text="text"),)
+    assert result.unknown == (gestpay.UnknownElement(
+        name="Extra", text="text", attributes=[gestpay.KeptAttribute(name="a", value="1")]),)
 
 
 def test_result_subclasses_share_the_payload() -> None:

@@ -21,3 +21,19 @@ pub fn parse_result(operation: String, body: JsValue, limits: JsValue) -> Result
     let body = bytes(&body)?;
     shared::parse_result(&operation, &body, limits).map_err(Thrown)
 }
+
+/// The success check of a result's outcome fields (the core's `Outcome::ensure_ok`): nothing
+/// for `OK`, an error (`declined`, `pending`, `no_result`, `unknown_result`) otherwise.
+#[wasm_bindgen(js_name = ensureOk)]
+pub fn ensure_ok(
+    transaction_result: Option<String>,
+    error_code: Option<u32>,
+    error_description: Option<String>,
+) -> Result<()> {
+    shared::ensure_ok(
+        transaction_result.as_deref(),
+        error_code,
+        error_description.as_deref(),
+    )
+    .map_err(Thrown)
+}

@@ -32,11 +32,12 @@ pub(crate) fn limits(given: &JsValue) -> Limits {
     )
 }
 
-/// A document handed to a parser: a JS string (its UTF-8 bytes) or a `Uint8Array`, copied
+/// A document handed to a parser: a JS string (its UTF-8 bytes, behind a BOM) or a `Uint8Array`, copied
 /// into the module's memory.
 pub(crate) fn bytes(body: &JsValue) -> Result<Vec<u8>> {
     if let Some(text) = body.as_string() {
-        return Ok(text.into_bytes());
+        // Text already: behind a byte-order mark, which wins over a declared charset.
+        return Ok(shared::text_document(text));
     }
     match body.dyn_ref::<Uint8Array>() {
         Some(array) => Ok(array.to_vec()),

@@ -1,7 +1,8 @@
 //! `gestpay`: JSON on one side, the gateway's XML on the other, through the sans-IO core.
 //!
 //! Exit codes: 0 success; 1 input/output error; 2 usage; 3 invalid input (request, JSON,
-//! callback); 4 malformed or unexpected response; 5 SOAP fault; 6 unknown code.
+//! callback); 4 malformed or unexpected response; 5 SOAP fault (`parse` prints the whole fault
+//! as JSON on stdout); 6 unknown code.
 
 mod demo;
 
@@ -43,6 +44,11 @@ enum Command {
         /// Print `{method, url, headers, body}` as JSON instead of the bare envelope.
         #[arg(long)]
         http: bool,
+        /// Skip the documented rules (mandatory fields, lengths, formats): build what the
+        /// gateway would refuse, for tests. The JSON input contract and the XML rules (escaping,
+        /// characters XML cannot carry) still apply.
+        #[arg(long)]
+        no_validate: bool,
         /// Read the JSON from this file instead of standard input.
         #[arg(long)]
         input: Option<PathBuf>,
@@ -58,9 +64,15 @@ enum Command {
         /// response (a whole envelope; 500 carries a fault; other statuses are errors).
         #[arg(long)]
         status: Option<u16>,
-        /// The Content-Type the body came with (with --status).
+        /// The Content-Type the body came with (with --status); its `charset` names the
+        /// body's charset.
         #[arg(long, requires = "status")]
         content_type: Option<String>,
+        /// Print `{"soapVersion": "1.1" | "1.2" | null, "result": …}` (or `"fault": …` for a
+        /// SOAP fault) instead of the bare result: the SOAP version of the envelope (null for
+        /// a document without one, e.g. a bare payload).
+        #[arg(long)]
+        with_envelope_info: bool,
     },
     /// Print the payment page URL for a shop login and an encrypted string.
     Url {
@@ -275,6 +287,7 @@ fn run(cli: Cli) -> Result<(), Exit> {
             env,
             soap,
             http,
+            no_validate,
             input,
         } => {
             let op = operation(&op)?;
@@ -282,9 +295,13 @@ fn run(cli: Cli) -> Result<(), Exit> {
             let request = op
                 .request_from_json(json_text(&raw)?)
                 .map_err(gestpay_error)?;
-            let call = request
-                .to_http(&environment(&env)?, soap.into())
-                .map_err(gestpay_error)?;
+            let env = environment(&env)?;
+            let call = if no_validate {
+                request.to_http_unchecked(&env, soap.into())
+            } else {
+                request.to_http(&env, soap.into())
+            }
+            .map_err(gestpay_error)?;
             let body = String::from_utf8_lossy(&call.body).into_owned();
             if http {
                 let headers: serde_json::Map<String, Value> = call
@@ -305,13 +322,39 @@ fn run(cli: Cli) -> Result<(), Exit> {
             input,
             status,
             content_type,
+            with_envelope_info,
         } => {
             let op = operation(&op)?;
             let body = read_input(input.as_ref()).map_err(|e| Exit(1, e.to_string()))?;
             let http = status.map(|s| (s, content_type.as_deref()));
-            let result = op.parse_result(&body, http).map_err(gestpay_error)?;
-            println!("{}", result.to_json_text(true));
-            Ok(())
+            match op.parse_result(&body, http) {
+                Ok(result) if with_envelope_info => {
+                    let version = gestpay::soap::envelope_version(
+                        &body,
+                        content_type.as_deref(),
+                        gestpay::xml::Limits::default(),
+                    )
+                    .ok()
+                    .flatten();
+                    print_json(&json!({ "soapVersion": version, "result": result.to_json_value() }))
+                }
+                Ok(result) => {
+                    println!("{}", result.to_json_text(true));
+                    Ok(())
+                }
+                // A fault is an answer too: printed whole on stdout, for scripts, with exit 5
+                // and the usual message on stderr.
+                Err(Error::Fault(fault)) => {
+                    let value = serde_json::to_value(&fault).unwrap_or(Value::Null);
+                    print_json(&if with_envelope_info {
+                        json!({ "soapVersion": fault.version, "fault": value })
+                    } else {
+                        value
+                    })?;
+                    Err(gestpay_error(Error::Fault(fault)))
+                }
+                Err(e) => Err(gestpay_error(e)),
+            }
         }
         Command::Url {
             shop_login,

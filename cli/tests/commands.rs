@@ -110,6 +110,11 @@ fn error_code_describes_codes_from_the_table() {
         stdout(&gestpay(&["error-code", "1131"])).trim(),
         "1131: Not accepted call: Shop not recognized"
     );
+    // Not `P A Y1_…`, as the table's source text spelled it.
+    assert_eq!(
+        stdout(&gestpay(&["error-code", "1116"])).trim(),
+        "1116: Too long PAY1_SHOPTRANSACTIONID parameter"
+    );
     assert!(stdout(&gestpay(&["error-code", "2002", "--alert"])).starts_with("2002: "));
     let (code, message) = failure(&gestpay(&["error-code", "4242424"]));
     assert_eq!(code, 6);
@@ -194,6 +199,76 @@ fn build_prints_the_envelope_or_the_http_call() {
             .unwrap()
             .contains("www.w3.org/2003/05/soap-envelope")
     );
+}
+
+#[test]
+fn build_no_validate_builds_what_the_gateway_would_refuse() {
+    // No amount: validation refuses it (exit 3), --no-validate builds it.
+    let input = br#"{"shopLogin": "9000001", "uicCode": "EUR", "shopTransactionId": "ORD-1"}"#;
+    let (code, message) = failure(&gestpay_with_input(&["build", "Encrypt"], input));
+    assert_eq!(code, 3);
+    assert!(message.contains("[missing_field]"), "{message}");
+    let envelope = stdout(&gestpay_with_input(
+        &["build", "Encrypt", "--no-validate"],
+        input,
+    ));
+    assert!(envelope.contains("<shopTransactionId>ORD-1</shopTransactionId>"));
+    assert!(!envelope.contains("<amount>"), "{envelope}");
+    let out = gestpay_with_input(&["build", "Encrypt", "--no-validate", "--http"], input);
+    let call: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(call["method"], "POST");
+    // The input contract still applies: an unknown key is refused.
+    let (code, message) = failure(&gestpay_with_input(
+        &["build", "Encrypt", "--no-validate"],
+        br#"{"shopLogin": "1", "amout": "1"}"#,
+    ));
+    assert_eq!(code, 3);
+    assert!(message.contains("[unknown_field]"), "{message}");
+}
+
+#[test]
+fn parse_with_envelope_info_says_the_soap_version() {
+    let fixtures = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../tests/fixtures/cryptdecrypt/Encrypt/"
+    );
+    for (case, version) in [
+        ("envelope11", json!("1.1")),
+        ("envelope12", json!("1.2")),
+        ("bare-payload", Value::Null),
+    ] {
+        let input = format!("{fixtures}{case}.response.xml");
+        let bare: Value =
+            serde_json::from_str(&stdout(&gestpay(&["parse", "Encrypt", "--input", &input])))
+                .unwrap();
+        let out = gestpay(&[
+            "parse",
+            "Encrypt",
+            "--input",
+            &input,
+            "--with-envelope-info",
+        ]);
+        let info: Value = serde_json::from_str(&stdout(&out)).unwrap();
+        assert_eq!(
+            info,
+            json!({"soapVersion": version, "result": bare}),
+            "{case}"
+        );
+    }
+    // A fault: the whole fault on stdout, exit 5, the message on stderr.
+    let input = format!("{fixtures}fault12.response.xml");
+    let out = gestpay(&[
+        "parse",
+        "Encrypt",
+        "--input",
+        &input,
+        "--with-envelope-info",
+    ]);
+    assert_eq!(out.status.code(), Some(5));
+    let info: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(info["soapVersion"], "1.2");
+    assert_eq!(info["fault"]["codeLocal"], "Receiver");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("[soap_fault]"));
 }
 
 #[test]

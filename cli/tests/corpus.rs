@@ -5,8 +5,9 @@
 //!   (`request12.xml`), element for element;
 //! * `invalid.json` → `gestpay build <op>` exits 3 with the error code and field on stderr;
 //! * `response.xml` → `gestpay parse <op>` (with `--status`/`--content-type` when the case has
-//!   `http.json`) prints `response.json`, or exits 5 for a SOAP fault and 4 for any other
-//!   refusal, with the error code on stderr.
+//!   `http.json`) prints `response.json`, or exits 5 for a SOAP fault (printing the whole fault,
+//!   `fault.json` when the case has one) and 4 for any other refusal, with the error code on
+//!   stderr; with `--with-envelope-info`, the same wrapped in `{soapVersion, result | fault}`.
 #![allow(clippy::unwrap_used, clippy::panic)]
 
 #[path = "../../tests/xml_tree.rs"]
@@ -18,7 +19,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use libtest_mimic::{Arguments, Failed, Trial};
-use serde_json::Value;
+use serde_json::{Value, json};
 
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures")
@@ -62,7 +63,8 @@ fn cases(op_dir: &Path) -> BTreeMap<String, Case> {
     by_name
 }
 
-/// A refusal: the exit code and `[code]` (and the field, when given) on stderr.
+/// A refusal: the exit code and `[code]` (and the field, when given) on stderr; nothing on
+/// stdout but for a SOAP fault, whose whole JSON is checked by the caller.
 fn check_refusal(out: &Output, exit: i32, expected: &Value) -> Result<(), Failed> {
     let stderr = text(&out.stderr);
     if out.status.code() != Some(exit) {
@@ -72,7 +74,7 @@ fn check_refusal(out: &Output, exit: i32, expected: &Value) -> Result<(), Failed
             text(&out.stdout)
         )));
     }
-    if !out.stdout.is_empty() {
+    if exit != 5 && !out.stdout.is_empty() {
         return Err(fail(format!(
             "a refusal printed on stdout: {}",
             text(&out.stdout)
@@ -148,7 +150,22 @@ fn run_parse(op: &str, case: &Case) -> Result<(), Failed> {
         } else {
             4
         };
-        return check_refusal(&out, exit, &expected);
+        check_refusal(&out, exit, &expected)?;
+        if exit == 5 {
+            let fault: Value = serde_json::from_slice(&out.stdout)
+                .map_err(|e| fail(format!("the fault on stdout is not JSON ({e})")))?;
+            if let Some(whole) = case.get("fault.json") {
+                same_json(&fault, &read_json(whole))?;
+            }
+            let with = gestpay(&[&args[..], &["--with-envelope-info"]].concat());
+            let info: Value = serde_json::from_slice(&with.stdout)
+                .map_err(|e| fail(format!("--with-envelope-info: not JSON ({e})")))?;
+            same_json(
+                &info,
+                &json!({"soapVersion": fault["version"], "fault": fault}),
+            )?;
+        }
+        return Ok(());
     }
     if !out.status.success() {
         return Err(fail(format!("parse failed: {}", text(&out.stderr))));
@@ -156,11 +173,24 @@ fn run_parse(op: &str, case: &Case) -> Result<(), Failed> {
     let got: Value = serde_json::from_slice(&out.stdout)
         .map_err(|e| fail(format!("stdout is not JSON ({e}): {}", text(&out.stdout))))?;
     let expected = read_json(&case["response.json"]);
+    same_json(&got, &expected)?;
+    let with = gestpay(&[&args[..], &["--with-envelope-info"]].concat());
+    let info: Value = serde_json::from_slice(&with.stdout)
+        .map_err(|e| fail(format!("--with-envelope-info: not JSON ({e})")))?;
+    if info["result"] != expected
+        || !matches!(info["soapVersion"].as_str(), None | Some("1.1" | "1.2"))
+    {
+        return Err(fail(format!("--with-envelope-info printed {info}")));
+    }
+    Ok(())
+}
+
+fn same_json(got: &Value, expected: &Value) -> Result<(), Failed> {
     if got != expected {
         return Err(fail(format!(
             "JSON differs\n--- expected\n{}\n--- got\n{}",
-            serde_json::to_string_pretty(&expected).unwrap(),
-            serde_json::to_string_pretty(&got).unwrap()
+            serde_json::to_string_pretty(expected).unwrap(),
+            serde_json::to_string_pretty(got).unwrap()
         )));
     }
     Ok(())

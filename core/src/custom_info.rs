@@ -211,8 +211,18 @@ impl crate::xml::XmlText for CustomInfo {
 
 crate::xml_text_node!(CustomInfo);
 
-/// `CustomInfo` as the gateway returns it in results: values URL-encoded on the wire, decoded
-/// once here (`STORE_NAME=Negozio%2BAbc` → `Negozio+Abc`).
+/// `CustomInfo` as the gateway returns it in results, in either of its two shapes, read into
+/// the same list:
+///
+/// * the documented text, `key=value*P1*key=value`, values URL-encoded on the wire and decoded
+///   once here (`STORE_NAME=Negozio%2BAbc` → `Negozio+Abc`);
+/// * child elements, as recorded sandbox answers of callPagamS2S carry them, keys upper-cased by
+///   the gateway (`<CustomInfo><PAYMENT_ID>15</PAYMENT_ID><USER_ID>12</USER_ID></CustomInfo>`):
+///   one parameter per element, in order, the key being the element's name as sent and the
+///   value its text (plain XML text, not URL-decoded; escaped CDATA unwrapped). Text beside the
+///   elements is refused (`mixed_content`), as is an element inside one of them.
+///
+/// Built back, the list is always written in the text form.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(transparent)]
@@ -249,7 +259,45 @@ impl crate::xml::XmlText for ReturnedCustomInfo {
     }
 }
 
-crate::xml_text_node!(ReturnedCustomInfo);
+impl crate::xml::XmlNode for ReturnedCustomInfo {
+    fn write_node(&self, w: &mut crate::xml::XmlWriter, name: &'static str) -> Result<()> {
+        w.text_element(name, &crate::xml::XmlText::to_xml_text(self))
+    }
+
+    fn read_node<'a>(
+        r: &mut crate::xml::XmlReader<'a>,
+        child: &crate::xml::Child<'a>,
+    ) -> Result<Option<Self>> {
+        use crate::xml::unwrap_escaped_cdata;
+        let mut params: Vec<CustomParameter> = Vec::new();
+        let text = r.read_mixed(child, |r, c| {
+            let value = unwrap_escaped_cdata(r.read_text_cow(&c)?).into_owned();
+            r.charge(c.local.len() + std::mem::size_of::<CustomParameter>())?;
+            params.push(CustomParameter {
+                key: c.local.to_owned(),
+                value,
+            });
+            Ok(())
+        })?;
+        if !params.is_empty() {
+            if !text.trim().is_empty() {
+                return Err(Error::malformed_at(
+                    ErrorCode::MixedContent,
+                    child.local,
+                    "`CustomInfo` holds both text and parameter elements",
+                ));
+            }
+            return Ok(Some(ReturnedCustomInfo(CustomInfo(params))));
+        }
+        let text = unwrap_escaped_cdata(text.into());
+        if text.is_empty() {
+            return Ok(None);
+        }
+        <Self as crate::xml::XmlText>::from_xml_cow(text)
+            .map(Some)
+            .map_err(|reason| Error::malformed_at(ErrorCode::InvalidValue, child.local, reason))
+    }
+}
 
 #[cfg(test)]
 mod tests {

@@ -43,6 +43,11 @@ pub enum Error {
     /// A business `KO` turned into an error by the caller.
     #[error("{0}")]
     Declined(Declined),
+    /// A `XX` (pending) result turned into an error by the success check
+    /// ([`Outcome::ensure_ok`](crate::Outcome::ensure_ok)): neither paid nor declined; the final
+    /// outcome is notified later, and the order must wait for it.
+    #[error("transaction pending (XX): the outcome is notified later; do not ship yet")]
+    Pending(Declined),
 }
 
 fn field_suffix(field: &Option<String>) -> String {
@@ -61,6 +66,7 @@ impl Error {
             }
             Error::Fault(_) => ErrorCode::SoapFault.as_str(),
             Error::Declined(_) => ErrorCode::Declined.as_str(),
+            Error::Pending(_) => ErrorCode::Pending.as_str(),
         }
     }
 
@@ -71,6 +77,19 @@ impl Error {
             Error::MalformedResponse { field, .. } => field.as_deref(),
             Error::Fault(_) => None,
             Error::Declined(_) => Some("ErrorCode"),
+            Error::Pending(_) => Some("TransactionResult"),
+        }
+    }
+
+    /// The kind of error, as the bindings name their error classes: `invalid_request`,
+    /// `malformed_response`, `soap_fault` or `declined`.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Error::InvalidRequest { .. } => "invalid_request",
+            Error::MalformedResponse { .. } => "malformed_response",
+            Error::Fault(_) => "soap_fault",
+            Error::Declined(_) => "declined",
+            Error::Pending(_) => "pending",
         }
     }
 
@@ -79,7 +98,7 @@ impl Error {
         match self {
             Error::InvalidRequest { .. } => Party::Caller,
             Error::MalformedResponse { .. } | Error::Fault(_) => Party::Remote,
-            Error::Declined(_) => Party::Business,
+            Error::Declined(_) | Error::Pending(_) => Party::Business,
         }
     }
 
@@ -212,6 +231,14 @@ pub enum ErrorCode {
     UnsupportedCharset,
     /// The body's bytes are not valid in the charset it declares (UTF-8 itself: `invalid_utf8`).
     InvalidEncoding,
+    /// An element that may appear once appears twice (`field`: its name): two
+    /// `TransactionResult`, two spellings of one element, a second `Body`, `…Response`,
+    /// `…Result` or payload. An answer is one answer.
+    DuplicateElement,
+    /// Text and elements mixed where only one is allowed (`field`: the element): an element
+    /// inside a leaf (`O<x/>K`), text beside the children of an unknown element or of the
+    /// element form of `CustomInfo`.
+    MixedContent,
     // --- the others ---
     /// The gateway answered with a SOAP fault.
     SoapFault,
@@ -259,6 +286,8 @@ impl ErrorCode {
             ErrorCode::HttpStatus => "http_status",
             ErrorCode::UnsupportedCharset => "unsupported_charset",
             ErrorCode::InvalidEncoding => "invalid_encoding",
+            ErrorCode::DuplicateElement => "duplicate_element",
+            ErrorCode::MixedContent => "mixed_content",
             ErrorCode::SoapFault => "soap_fault",
             ErrorCode::Declined => "declined",
             ErrorCode::Pending => "pending",
@@ -297,6 +326,8 @@ impl ErrorCode {
         ErrorCode::HttpStatus,
         ErrorCode::UnsupportedCharset,
         ErrorCode::InvalidEncoding,
+        ErrorCode::DuplicateElement,
+        ErrorCode::MixedContent,
         ErrorCode::SoapFault,
         ErrorCode::Declined,
         ErrorCode::Pending,

@@ -39,6 +39,7 @@
 
 pub mod address;
 pub mod amount;
+mod charset;
 pub mod codes;
 pub mod cryptdecrypt;
 pub mod custom_info;

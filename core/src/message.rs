@@ -65,6 +65,13 @@ pub trait Response: XmlModel {
 
     /// Parses an HTTP response: `200` with the result envelope, or a SOAP fault
     /// ([`Error::Fault`]); anything else is a malformed response.
+    ///
+    /// Strict: the document must be one well-formed answer — a whole envelope whose `Body`
+    /// holds one `…Response` in the service's namespace, holding one `…Result` in the same
+    /// namespace, holding one payload in no namespace or the service's; each element of the
+    /// payload that may appear once appears once (`duplicate_element`), a leaf holds text only
+    /// (`mixed_content`), the XML declaration, if any, opens the document. See
+    /// [`from_xml`](Response::from_xml) for what the lenient parser relaxes.
     fn from_http(status: u16, content_type: Option<&str>, body: &[u8]) -> Result<Self> {
         soap::parse_http_result(
             &Self::OPERATION,
@@ -85,7 +92,8 @@ pub trait Response: XmlModel {
         soap::parse_http_result(&Self::OPERATION, status, content_type, body, limits)
     }
 
-    /// Parses a whole response envelope (a fault becomes [`Error::Fault`]).
+    /// Parses a whole response envelope (a fault becomes [`Error::Fault`]), as strictly as
+    /// [`from_http`](Response::from_http) (without the HTTP status and content type).
     fn from_envelope(body: &[u8]) -> Result<Self> {
         soap::parse_result(
             &Self::OPERATION,
@@ -98,6 +106,19 @@ pub trait Response: XmlModel {
     /// Parses a result given as an envelope, the Response or Result element, or the bare
     /// payload (`<GestPayCryptDecrypt>…`): what the docs show and what a back office may hand to
     /// a browser.
+    ///
+    /// Lenient, compared with [`from_envelope`](Response::from_envelope) and
+    /// [`from_http`](Response::from_http), in exactly two ways:
+    ///
+    /// * **wrapping**: the document may start at the envelope, the `…Response`, the `…Result`
+    ///   or the payload itself;
+    /// * **namespaces**: the `…Response`, `…Result` and payload elements are matched by local
+    ///   name in any namespace (or none), where the strict parsers want the service's namespace
+    ///   (the payload: none or the service's).
+    ///
+    /// Nothing else is relaxed: a document holding two answers (a second `Body`, `…Response`,
+    /// `…Result` or payload), a repeated element, mixed content or a misplaced XML declaration
+    /// is refused here too, and a SOAP fault is [`Error::Fault`].
     fn from_xml(body: &[u8]) -> Result<Self> {
         soap::parse_result(&Self::OPERATION, body, Limits::default(), Wrapping::Any)
     }
@@ -122,9 +143,11 @@ pub trait Response: XmlModel {
 pub trait Outcome {
     /// `TransactionResult`.
     fn transaction_result(&self) -> Option<&TransactionResult>;
-    /// `ErrorCode` (or `TransactionErrorCode`).
+    /// `ErrorCode`, or `TransactionErrorCode` (callCheckCartaS2S, CallRequestTokenS2S) when
+    /// only it came; `ErrorCode` wins when both came (both stay readable as fields).
     fn error_code(&self) -> Option<u32>;
-    /// `ErrorDescription` as sent (often Italian).
+    /// `ErrorDescription` as sent (often Italian), or `TransactionErrorDescription`: the one
+    /// that goes with [`error_code`](Outcome::error_code), else the other.
     fn error_description(&self) -> Option<&str>;
 
     /// True when the result is `OK`.
@@ -170,27 +193,23 @@ pub trait Outcome {
     /// | `TransactionResult` | error | code |
     /// | --- | --- | --- |
     /// | `KO` | [`Error::Declined`] | `declined` |
-    /// | `XX` | [`Error::MalformedResponse`], field `TransactionResult` | `pending` |
+    /// | `XX` | [`Error::Pending`], field `TransactionResult` | `pending` |
     /// | missing or empty | [`Error::MalformedResponse`], field `TransactionResult` | `no_result` |
     /// | anything else (`ok`, `OK `, `YY`) | [`Error::MalformedResponse`], field `TransactionResult` | `unknown_result` |
     ///
-    /// `pending` is not a malformed answer, but neither a success nor a decline: the final
-    /// outcome is notified later (asynchronous methods), and the order must wait for it. Match on
-    /// [`Error::code`] to tell it apart. No message quotes a value of the result.
+    /// `pending` is neither a success nor a decline: the final outcome is notified later
+    /// (asynchronous methods), and the order must wait for it. No message quotes a value of the
+    /// result.
     fn ensure_ok(&self) -> Result<()> {
+        let outcome = || Declined {
+            error_code: self.error_code(),
+            description: self.error_description().map(str::to_owned),
+            known_description: self.known_error_description(),
+        };
         let (code, message) = match self.transaction_result() {
             Some(TransactionResult::Ok) => return Ok(()),
-            Some(TransactionResult::Ko) => {
-                return Err(Error::Declined(Declined {
-                    error_code: self.error_code(),
-                    description: self.error_description().map(str::to_owned),
-                    known_description: self.known_error_description(),
-                }));
-            }
-            Some(TransactionResult::Pending) => (
-                ErrorCode::Pending,
-                "transaction pending (XX): the outcome is notified later; do not ship yet",
-            ),
+            Some(TransactionResult::Ko) => return Err(Error::Declined(outcome())),
+            Some(TransactionResult::Pending) => return Err(Error::Pending(outcome())),
             None => (
                 ErrorCode::NoResult,
                 "no TransactionResult: the result carries no outcome",

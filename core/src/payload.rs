@@ -1,14 +1,19 @@
 //! Containers found inside result payloads of both services (docs/protocol.md §4b): `Buyer`,
-//! `VbV`, `RISK`, `ThreeDS`.
+//! `VbV`, `RISK`, `ThreeDS`. Like every result-side model, each keeps what it does not know
+//! (unknown children whole, attributes) and writes it back.
 
 use serde::{Deserialize, Serialize};
 
 use crate::Text;
 use crate::codes::{AuthenticationLevel, RiskResponseCode};
 use crate::error::Result;
-use crate::xml::{Child, XmlNode, XmlReader, XmlWriter};
+use crate::xml::{
+    Child, ChildAttributes, KeptList, Seen, UnknownElement, XmlNode, XmlReader, XmlWriter,
+    child_attributes_for, keep_child_attributes, keep_unknown, write_unknown,
+};
 
 crate::xml_model! {
+    #[unknown]
     /// `Buyer`: the buyer as the gateway recorded it.
     pub struct Buyer {
         /// `BuyerName` (50).
@@ -19,6 +24,7 @@ crate::xml_model! {
 }
 
 crate::xml_model! {
+    #[unknown]
     /// `RISK`: the Riskified outcome, nested (callReadTrxS2S); flat elsewhere.
     pub struct Risk {
         /// `RiskResponseCode`.
@@ -30,7 +36,9 @@ crate::xml_model! {
 
 /// `VbV`: 3-D Secure information. The gateway sends it either as a flag text (`<VbV>OK</VbV>`,
 /// Decrypt) or as a container (`<VbV><VbVFlag/><VbVBuyer/><VbVRisp/></VbV>`, callPagamS2S);
-/// both shapes are read, and written back in the shape they came in.
+/// both shapes are read, and written back in the shape they came in. Each child element may
+/// appear once (`duplicate_element`); unknown children and the attributes of the known ones are
+/// kept, as in every result-side model.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", default, deny_unknown_fields)]
@@ -47,11 +55,28 @@ pub struct Vbv {
     /// `VbVRisp`: the encrypted string for the 3-D Secure page (parameter `b`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub vbv_risp: Option<String>,
+    /// Child elements this library does not know, kept whole.
+    #[serde(skip_serializing_if = "KeptList::is_empty")]
+    pub unknown: KeptList<UnknownElement>,
+    /// The attributes of `VbVFlag`, `VbVBuyer`, `VbVRisp`, kept and written back.
+    #[serde(skip_serializing_if = "KeptList::is_empty")]
+    pub child_attributes: KeptList<ChildAttributes>,
 }
+
+/// `Vbv`'s children: (name, index for duplicate detection).
+const VBV_CHILDREN: [&str; 3] = ["VbVFlag", "VbVBuyer", "VbVRisp"];
 
 impl XmlNode for Vbv {
     fn write_node(&self, w: &mut XmlWriter, name: &'static str) -> Result<()> {
-        if self.vbv_flag.is_none() && self.vbv_buyer.is_none() && self.vbv_risp.is_none() {
+        let leaves = [
+            (VBV_CHILDREN[0], &self.vbv_flag),
+            (VBV_CHILDREN[1], &self.vbv_buyer),
+            (VBV_CHILDREN[2], &self.vbv_risp),
+        ];
+        let no_children = leaves.iter().all(|(_, v)| v.is_none())
+            && self.unknown.is_empty()
+            && self.child_attributes.is_empty();
+        if no_children {
             return w.text_element(name, self.value.as_deref().unwrap_or(""));
         }
         w.start(name)?;
@@ -59,26 +84,30 @@ impl XmlNode for Vbv {
         if let Some(value) = &self.value {
             w.text(value)?;
         }
-        for (n, v) in [
-            ("VbVFlag", &self.vbv_flag),
-            ("VbVBuyer", &self.vbv_buyer),
-            ("VbVRisp", &self.vbv_risp),
-        ] {
+        for (n, v) in leaves {
+            w.set_pending(child_attributes_for(&self.child_attributes, &[n]));
             if let Some(v) = v {
                 w.text_element(n, v)?;
             }
+            w.flush_pending(n)?;
         }
+        write_unknown(&self.unknown, w)?;
         w.end(name)
     }
 
     fn read_node<'a>(r: &mut XmlReader<'a>, child: &Child<'a>) -> Result<Option<Self>> {
         let mut out = Vbv::default();
+        let mut seen = Seen::default();
         let text = r.read_mixed(child, |r, c| {
-            let slot = match c.local {
-                "VbVFlag" => &mut out.vbv_flag,
-                "VbVBuyer" => &mut out.vbv_buyer,
-                "VbVRisp" => &mut out.vbv_risp,
-                _ => return r.skip(&c),
+            let Some(index) = VBV_CHILDREN.iter().position(|n| *n == c.local) else {
+                return keep_unknown(&mut out.unknown, r, &c);
+            };
+            seen.mark(index as u32, &c)?;
+            keep_child_attributes(&mut out.child_attributes, r, &c, |_| false)?;
+            let slot = match index {
+                0 => &mut out.vbv_flag,
+                1 => &mut out.vbv_buyer,
+                _ => &mut out.vbv_risp,
             };
             let text = r.read_text(&c)?;
             *slot = (!text.is_empty()).then_some(text);
@@ -93,6 +122,7 @@ impl XmlNode for Vbv {
 }
 
 crate::xml_model! {
+    #[unknown]
     /// `ThreeDS/authenticationResult` (docs/protocol.md §4.20).
     pub struct AuthenticationResult {
         /// `authenticationLevel` (2): `1H 1F 2F 2C 2E OL NA`.
@@ -115,6 +145,7 @@ crate::xml_model! {
 }
 
 crate::xml_model! {
+    #[unknown]
     /// `ThreeDS/transDetails`: store it and send it back as `previousTransDetails` next time.
     pub struct ThreeDsTransDetailsResult {
         /// `authData`.
@@ -129,6 +160,7 @@ crate::xml_model! {
 }
 
 crate::xml_model! {
+    #[unknown]
     /// `ThreeDS/InAppChallenge` (callPagamS2S, in-app SDK flows).
     pub struct InAppChallenge {
         /// `threeDSServerTransID`.
@@ -149,6 +181,7 @@ crate::xml_model! {
 }
 
 crate::xml_model! {
+    #[unknown]
     /// `ThreeDS`: the 3-D Secure 2 outcome.
     pub struct ThreeDs {
         /// `authenticationResult`.

@@ -1,8 +1,14 @@
 //! SOAP 1.1 / 1.2 envelopes for both services, the HTTP request description, and SOAP faults.
 
+mod answer;
+mod fault;
+
+use std::borrow::Cow;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
+
+pub use fault::{FaultCode, FaultReason, NS_XML, SoapFault, XmlAttribute, XmlElement};
 
 use crate::error::{Error, ErrorCode, Result};
 use crate::xml::{
@@ -24,6 +30,27 @@ pub enum SoapVersion {
 }
 
 impl SoapVersion {
+    /// `"1.1"` or `"1.2"`, exactly; anything else is `invalid_value` on field `soap`.
+    pub fn parse(text: &str) -> Result<SoapVersion> {
+        match text {
+            "1.1" => Ok(SoapVersion::Soap11),
+            "1.2" => Ok(SoapVersion::Soap12),
+            _ => Err(Error::invalid(
+                ErrorCode::InvalidValue,
+                "soap",
+                "expected \"1.1\" or \"1.2\"",
+            )),
+        }
+    }
+
+    /// `"1.1"` or `"1.2"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SoapVersion::Soap11 => "1.1",
+            SoapVersion::Soap12 => "1.2",
+        }
+    }
+
     fn envelope_ns(self) -> &'static str {
         match self {
             SoapVersion::Soap11 => NS_SOAP11,
@@ -491,7 +518,7 @@ pub(crate) fn response_envelope<M: XmlModel>(
     write_envelope(version, 1024, |w| {
         w.start_with(op.response, &[("xmlns", op.service.namespace())])?;
         w.start(op.result)?;
-        w.start_with(root, &[("xmlns", "")])?;
+        w.start_kept(root, &[("xmlns", "")], payload.own_attributes())?;
         payload.write_children(w)?;
         w.end(root)?;
         w.end(op.result)?;
@@ -565,7 +592,8 @@ fn close_body(mut r: XmlReader<'_>) -> Result<()> {
 
 /// Parses the request envelope of `op` into its model (the gateway's side of the exchange).
 pub(crate) fn parse_request<M: XmlModel>(op: &Operation, body: &[u8], limits: Limits) -> Result<M> {
-    let mut r = XmlReader::new(body, limits)?;
+    let text = crate::charset::to_utf8(body, None, limits)?;
+    let mut r = XmlReader::new(&text, limits)?;
     let root = r.root()?;
     parse_request_at(op, r, &root)
 }
@@ -598,7 +626,8 @@ pub(crate) fn parse_request_any<M: XmlModel>(
     body: &[u8],
     limits: Limits,
 ) -> Result<M> {
-    let mut r = XmlReader::new(body, limits)?;
+    let text = crate::charset::to_utf8(body, None, limits)?;
+    let mut r = XmlReader::new(&text, limits)?;
     let root = r.root()?;
     if is_envelope(&root).is_some() {
         return parse_request_at(op, r, &root);
@@ -626,9 +655,11 @@ pub struct RequestInfo {
     pub operation: String,
 }
 
-/// Identifies the operation of a request envelope.
+/// Identifies the operation of a request envelope (charset: see [`to_utf8`]; the XML
+/// declaration's, as no Content-Type is given).
 pub fn identify_request(body: &[u8], limits: Limits) -> Result<RequestInfo> {
-    let mut r = XmlReader::new(body, limits)?;
+    let text = crate::charset::to_utf8(body, None, limits)?;
+    let mut r = XmlReader::new(&text, limits)?;
     let (version, first) = open_body(&mut r)?;
     let wrapper = first
         .ok_or_else(|| Error::malformed(ErrorCode::MissingResult, "the SOAP Body is empty"))?;
@@ -662,7 +693,7 @@ pub(crate) fn parse_result<M: XmlModel>(
     wrapping: Wrapping,
 ) -> Result<M> {
     let mut model = M::default();
-    parse_into(op, body, limits, wrapping, &mut model)?;
+    parse_into(op, body, None, limits, wrapping, &mut model)?;
     Ok(model)
 }
 
@@ -671,11 +702,13 @@ pub(crate) fn parse_result<M: XmlModel>(
 fn parse_into<M: XmlModel>(
     op: &Operation,
     body: &[u8],
+    content_type: Option<&str>,
     limits: Limits,
     wrapping: Wrapping,
     model: &mut M,
 ) -> Result<()> {
-    parse_payload(op, body, limits, wrapping, &mut |r, el| {
+    let text = crate::charset::to_utf8(body, content_type, limits)?;
+    parse_payload(op, &text, limits, wrapping, &mut |r, el| {
         model.read_children(r, el)
     })
 }
@@ -693,7 +726,8 @@ fn parse_payload<'a>(
 ) -> Result<()> {
     let mut r = XmlReader::new(body, limits)?;
     let root_name = op.service.payload_root();
-    let mut depth_opened = 0usize; // wrappers opened above the payload, closed after it
+    // The wrappers opened above the payload, closed after it (one answer each).
+    let mut levels: Vec<answer::Level> = Vec::with_capacity(4);
     let root = r.root()?;
     let mut current = None;
     if wrapping == Wrapping::Any && is_envelope(&root).is_none() {
@@ -707,32 +741,38 @@ fn parse_payload<'a>(
         let first = first
             .ok_or_else(|| Error::malformed(ErrorCode::MissingResult, "the SOAP Body is empty"))?;
         if first.local == "Fault" && matches!(first.ns, Ns::Soap11 | Ns::Soap12) {
-            let fault = SoapFault::read(&mut r, &first)?;
-            return Err(Error::Fault(Box::new(fault)));
+            // The whole document is checked by the hardened reader first, then the fault is
+            // read whole by a second, namespace-aware pass (fault.rs).
+            r.skip(&first)?;
+            close_body(r)?;
+            return Err(Error::Fault(Box::new(fault::read_checked(body, limits)?)));
         }
-        depth_opened = 2; // Body, Envelope
+        levels.push(answer::Level::Envelope(root.ns));
+        levels.push(answer::Level::Single("Body"));
         current = Some(first);
     }
     let mut el = current.ok_or_else(|| Error::malformed(ErrorCode::MissingResult, "no result"))?;
     // Walk down Response → Result → payload, accepting to start at any of them.
     if el.local == op.response {
+        answer::check_wrapper_ns(op, &el, wrapping)?;
         if el.empty {
             return Err(missing_result(op));
         }
         el = r.next_child()?.ok_or_else(|| missing_result(op))?;
-        depth_opened += 1;
+        levels.push(answer::Level::Single(op.response));
     } else if el.local.ends_with("Response")
         || el.local.ends_with("Result") && el.local != op.result
     {
         return Err(unexpected(op, el.local));
     }
     if el.local == op.result {
+        answer::check_wrapper_ns(op, &el, wrapping)?;
         if el.empty {
             return Err(missing_result(op));
         }
         el = r.next_child()?.ok_or_else(|| missing_result(op))?;
-        depth_opened += 1;
-    } else if depth_opened > 2 || wrapping == Wrapping::Envelope {
+        levels.push(answer::Level::Single(op.result));
+    } else if levels.len() > 2 || wrapping == Wrapping::Envelope {
         return Err(unexpected(op, el.local));
     }
     if el.local != root_name {
@@ -746,10 +786,9 @@ fn parse_payload<'a>(
             )
         });
     }
+    answer::check_payload_ns(op, &el, wrapping)?;
     read(&mut r, &el)?;
-    for _ in 0..depth_opened {
-        r.skip_rest()?;
-    }
+    answer::close_levels(&mut r, &levels)?;
     r.finish()
 }
 
@@ -786,7 +825,14 @@ pub(crate) fn parse_http_result<M: XmlModel>(
         }
     }
     let mut model = M::default();
-    let parsed = parse_into(op, body, limits, Wrapping::Envelope, &mut model);
+    let parsed = parse_into(
+        op,
+        body,
+        content_type,
+        limits,
+        Wrapping::Envelope,
+        &mut model,
+    );
     http_outcome(status, parsed)?;
     Ok(model)
 }
@@ -800,144 +846,15 @@ fn http_outcome(status: u16, parsed: Result<()>) -> Result<()> {
             ErrorCode::HttpStatus,
             format!("HTTP status {status} with a result envelope"),
         )),
-        Err(Error::Fault(f)) => Err(Error::Fault(f)),
+        Err(Error::Fault(mut f)) => {
+            f.http_status = Some(status);
+            Err(Error::Fault(f))
+        }
         Err(e) if status == 200 => Err(e),
         Err(e) => Err(Error::malformed(
             ErrorCode::HttpStatus,
             format!("HTTP status {status} without a usable SOAP answer ({e})"),
         )),
-    }
-}
-
-/// A SOAP fault, either version.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct SoapFault {
-    /// The SOAP version it arrived in.
-    pub version: SoapVersion,
-    /// `faultcode` (1.1) or `Code/Value` (1.2), e.g. `soap:Client`, `soap:Receiver`.
-    pub code: String,
-    /// `Code/Subcode/Value` (1.2 only).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub subcode: Option<String>,
-    /// `faultstring` (1.1) or the first `Reason/Text` (1.2).
-    pub reason: String,
-    /// `faultactor` (1.1) or `Role` (1.2).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub actor: Option<String>,
-    /// The text of `detail` / `Detail`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub detail: Option<String>,
-}
-
-impl fmt::Display for SoapFault {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "SOAP fault {}: {}", self.code, self.reason)
-    }
-}
-
-impl SoapFault {
-    fn read<'a>(r: &mut XmlReader<'a>, fault: &Child<'a>) -> Result<SoapFault> {
-        let mut out = SoapFault {
-            version: if fault.ns == Ns::Soap12 {
-                SoapVersion::Soap12
-            } else {
-                SoapVersion::Soap11
-            },
-            ..SoapFault::default()
-        };
-        if fault.empty {
-            return Ok(out);
-        }
-        while let Some(c) = r.next_child()? {
-            match c.local {
-                "faultcode" => out.code = r.read_text(&c)?.trim().to_owned(),
-                "faultstring" => out.reason = r.read_text(&c)?,
-                "faultactor" | "Role" => out.actor = Some(r.read_text(&c)?),
-                "detail" | "Detail" => out.detail = Some(r.read_all_text(&c)?.trim().to_owned()),
-                "Code" => {
-                    let (code, sub) = read_code(r, &c)?;
-                    out.code = code;
-                    out.subcode = sub;
-                }
-                "Reason" => {
-                    while let Some(t) = r.next_child()? {
-                        let text = r.read_text(&t)?;
-                        if t.local == "Text" && out.reason.is_empty() {
-                            out.reason = text;
-                        }
-                    }
-                }
-                _ => r.skip(&c)?,
-            }
-        }
-        Ok(out)
-    }
-
-    /// Builds the fault envelope (the gateway's side), as ASMX would.
-    pub fn to_envelope(&self, version: SoapVersion) -> Result<Vec<u8>> {
-        write_envelope(version, 512, |w| match version {
-            SoapVersion::Soap11 => {
-                w.start("soap:Fault")?;
-                w.text_element("faultcode", &self.code)?;
-                w.text_element("faultstring", &self.reason)?;
-                if let Some(actor) = &self.actor {
-                    w.text_element("faultactor", actor)?;
-                }
-                if let Some(detail) = &self.detail {
-                    w.text_element("detail", detail)?;
-                }
-                w.end("soap:Fault")
-            }
-            SoapVersion::Soap12 => {
-                w.start("soap12:Fault")?;
-                w.start("soap12:Code")?;
-                w.text_element("soap12:Value", &self.code)?;
-                if let Some(sub) = &self.subcode {
-                    w.start("soap12:Subcode")?;
-                    w.text_element("soap12:Value", sub)?;
-                    w.end("soap12:Subcode")?;
-                }
-                w.end("soap12:Code")?;
-                w.start("soap12:Reason")?;
-                w.text_element_with("soap12:Text", &[("xml:lang", "en")], &self.reason)?;
-                w.end("soap12:Reason")?;
-                if let Some(actor) = &self.actor {
-                    w.text_element("soap12:Role", actor)?;
-                }
-                if let Some(detail) = &self.detail {
-                    w.text_element("soap12:Detail", detail)?;
-                }
-                w.end("soap12:Fault")
-            }
-        })
-    }
-
-    /// Parses a fault from a whole envelope (`Err` if the document holds no fault).
-    pub fn from_envelope(body: &[u8], limits: Limits) -> Result<SoapFault> {
-        let mut r = XmlReader::new(body, limits)?;
-        let (_, first) = open_body(&mut r)?;
-        match first {
-            Some(c) if c.local == "Fault" && matches!(c.ns, Ns::Soap11 | Ns::Soap12) => {
-                let fault = SoapFault::read(&mut r, &c)?;
-                close_body(r)?;
-                Ok(fault)
-            }
-            _ => Err(Error::malformed(
-                ErrorCode::MissingResult,
-                "the envelope holds no SOAP fault",
-            )),
-        }
-    }
-
-    /// The HTTP response the gateway sends for this fault (status 500).
-    pub fn to_http_response(&self, version: SoapVersion) -> Result<HttpResponse> {
-        Ok(HttpResponse {
-            status: 500,
-            headers: vec![("Content-Type".to_owned(), content_type_plain(version))],
-            body: self.to_envelope(version)?,
-        })
     }
 }
 
@@ -948,21 +865,32 @@ fn content_type_plain(version: SoapVersion) -> String {
     }
 }
 
-/// `Code` → `Value` and optional `Subcode/Value` (SOAP 1.2).
-fn read_code<'a>(r: &mut XmlReader<'a>, code: &Child<'a>) -> Result<(String, Option<String>)> {
-    let mut value = String::new();
-    let mut sub = None;
-    if code.empty {
-        return Ok((value, sub));
-    }
-    while let Some(c) = r.next_child()? {
-        match c.local {
-            "Value" => value = r.read_text(&c)?.trim().to_owned(),
-            "Subcode" => sub = Some(read_code(r, &c)?.0),
-            _ => r.skip(&c)?,
-        }
-    }
-    Ok((value, sub))
+/// The SOAP version of a document's envelope, `None` when its root is not a SOAP envelope (a
+/// bare payload, the Response element): what the CLI's `parse --with-envelope-info` reports.
+/// Only the root element is read (charset as [`to_utf8`]).
+pub fn envelope_version(
+    body: &[u8],
+    content_type: Option<&str>,
+    limits: Limits,
+) -> Result<Option<SoapVersion>> {
+    let text = crate::charset::to_utf8(body, content_type, limits)?;
+    let mut r = XmlReader::new(&text, limits)?;
+    Ok(is_envelope(&r.root()?))
+}
+
+/// A body as UTF-8, decoded per its declared charset: the `charset` of `content_type` (the
+/// HTTP header, when the body came with one), else the XML declaration's `encoding`; a
+/// byte-order mark wins over both; UTF-8 when nothing is declared. Borrowed when no decoding
+/// is needed. A transcoded document loses its XML declaration (it would name the old charset).
+/// `unsupported_charset` for a charset this library cannot decode, `invalid_encoding` for
+/// bytes that are not valid in it. The parsers do this themselves; a server that hands a
+/// request body to them with its Content-Type (the emulator) calls it first.
+pub fn to_utf8<'a>(
+    body: &'a [u8],
+    content_type: Option<&str>,
+    limits: Limits,
+) -> Result<Cow<'a, [u8]>> {
+    crate::charset::to_utf8(body, content_type, limits)
 }
 
 /// The HTTP response of a result envelope (status 200).

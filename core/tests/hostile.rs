@@ -82,17 +82,32 @@ fn huge_text_node_is_refused() {
 
 #[test]
 fn multi_megabyte_real_responses_pass_by_default() {
-    // 4 MB of elements this library does not model (as a busy merchant profile may add).
+    // 4 MB of a list the library models (a long bank list).
+    let banks =
+        "<Bank><BankCode>0001</BankCode><BankName>Banca di prova per i test</BankName></Bank>"
+            .repeat(60_000);
+    let doc = format!(
+        r#"<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><CallIdealListS2SResponse xmlns="https://ecomms2s.sella.it/"><CallIdealListS2SResult><GestPayS2S xmlns=""><TransactionResult>OK</TransactionResult><BankList>{banks}</BankList></GestPayS2S></CallIdealListS2SResult></CallIdealListS2SResponse></soap:Body></soap:Envelope>"#
+    )
+    .into_bytes();
+    assert!(doc.len() > 4_000_000);
+    let r = gestpay::s2s::CallIdealListS2SResult::from_http(200, None, &doc).unwrap();
+    assert_eq!(r.bank_list.len(), 60_000);
+}
+
+#[test]
+fn unknown_elements_are_all_kept_within_the_memory_budget() {
+    // Elements this library does not model (as a busy merchant profile may add): all kept,
+    // none dropped.
+    let filler = "<Extra>some value that the gateway added</Extra>".repeat(2_000);
+    let r = parse(&envelope(&format!("{OK_PAYLOAD}{filler}"))).unwrap();
+    assert!(r.is_ok());
+    assert_eq!(r.unknown.len(), 2_000, "every unknown element is kept");
+    // 4 MB of them would take more than the budget: refused, never silently truncated.
     let filler = "<Extra>some value that the gateway added</Extra>".repeat(90_000);
     let doc = envelope(&format!("{OK_PAYLOAD}{filler}"));
     assert!(doc.len() > 4_000_000);
-    let r = parse(&doc).unwrap();
-    assert!(r.is_ok());
-    assert_eq!(
-        r.unknown.len(),
-        256,
-        "unknown elements are kept up to a bound"
-    );
+    assert_eq!(code_of(parse(&doc)), "too_large");
 }
 
 #[test]

@@ -133,10 +133,17 @@ fn docs_settle_delete_refund_without_xmlns_reset() -> TestResult {
 fn docs_check_carta_uses_transaction_error_code() -> TestResult {
     let r = CallCheckCartaS2SResult::from_xml(docs!("callCheckCartaS2S.response.xml"))?;
     assert_eq!(r.transaction_type.as_deref(), Some("CHECKCARD"));
-    // `TransactionErrorCode` / `TransactionErrorDescription` (D13).
-    assert_eq!(r.error_code, Some(0));
+    // `TransactionErrorCode` / `TransactionErrorDescription` (D13): their own fields, and the
+    // outcome whichever came.
+    assert_eq!(r.transaction_error_code, Some(0));
+    assert_eq!((r.error_code, r.error_description.as_deref()), (None, None));
     assert_eq!(
-        r.error_description.as_deref(),
+        r.transaction_error_description.as_deref(),
+        Some("Transaction correctly processed")
+    );
+    assert_eq!(Outcome::error_code(&*r), Some(0));
+    assert_eq!(
+        Outcome::error_description(&*r),
         Some("Transaction correctly processed")
     );
     assert_eq!(r.authorization_error_code.as_deref(), Some("0"));
@@ -170,7 +177,7 @@ fn docs_check_carta_uses_transaction_error_code() -> TestResult {
     assert_eq!(r.enrolled_description.as_deref(), Some("ENROLLED"));
     assert_eq!(r.prepaid.as_deref(), Some("N"));
     assert!(r.unknown.is_empty());
-    // Built as the gateway sends it: the Transaction… names, not ErrorCode.
+    // Built back as it came: the Transaction… names, not ErrorCode.
     let xml = envelope_text(&r)?;
     assert!(
         xml.contains("<TransactionErrorCode>0</TransactionErrorCode>"),
@@ -185,10 +192,17 @@ fn docs_check_carta_uses_transaction_error_code() -> TestResult {
 fn docs_request_token_uses_mixed_case_token() -> TestResult {
     let r = CallRequestTokenS2SResult::from_xml(docs!("CallRequestTokenS2S.response.xml"))?;
     assert_eq!(r.transaction_type.as_deref(), Some("REQUESTTOKEN"));
-    assert_eq!(r.error_code, Some(0));
-    // `Token` here, `TOKEN` in callPagamS2S (D12): both land in `token`.
+    assert_eq!(r.transaction_error_code, Some(0));
+    assert_eq!(Outcome::error_code(&*r), Some(0));
+    // `Token` here, `TOKEN` in callPagamS2S (D12): distinct elements, distinct fields, and
+    // `token_value()` answers whichever came.
     assert_eq!(
-        r.token.as_ref().map(Secret::expose),
+        r.mixed_case_token.as_ref().map(Secret::expose),
+        Some("44MRWNA710AC4448")
+    );
+    assert_eq!(r.token, None);
+    assert_eq!(
+        r.token_value().map(Secret::expose),
         Some("44MRWNA710AC4448")
     );
     assert_eq!(
@@ -224,9 +238,13 @@ fn token_spelling_per_operation() -> TestResult {
     assert!(xml.contains("<ErrorCode>0</ErrorCode>"), "{xml}");
     // Debug never shows the token.
     assert!(!format!("{pagam:?}").contains("4111110000001111"));
-    // `Token` read in a PAGAM answer too: the alias is not per operation on reading.
+    // `Token` read in a PAGAM answer too, in its own field: the names are not per operation.
     let read = CallPagamS2SResult::from_xml(b"<GestPayS2S><Token>T1</Token></GestPayS2S>")?;
-    assert_eq!(read.token.as_ref().map(Secret::expose), Some("T1"));
+    assert_eq!(
+        read.mixed_case_token.as_ref().map(Secret::expose),
+        Some("T1")
+    );
+    assert_eq!(read.token_value().map(Secret::expose), Some("T1"));
     Ok(())
 }
 
@@ -526,10 +544,14 @@ fn unknown_elements_are_kept() -> TestResult {
         .iter()
         .map(|u| (u.name.as_str(), u.text.as_str()))
         .collect();
-    assert_eq!(
-        names,
-        [("Brand", "x"), ("Installments", "3A"), ("Empty", "")]
-    );
+    assert_eq!(names, [("Brand", "x"), ("Installments", ""), ("Empty", "")]);
+    // Kept whole: the children of `Installments`, each with its own text.
+    let children: Vec<_> = r.unknown[1]
+        .children
+        .iter()
+        .map(|u| (u.name.as_str(), u.text.as_str()))
+        .collect();
+    assert_eq!(children, [("Count", "3"), ("Plan", "A")]);
     let details = r.order_reference_details.as_ref().unwrap();
     assert_eq!(details.unknown[0].name, "PlatformId");
     let address = details

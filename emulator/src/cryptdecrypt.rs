@@ -10,7 +10,7 @@ use gestpay::soap::RequestInfo;
 use gestpay::{Error, Request, Response, Secret, SoapVersion};
 
 use crate::auth::Call;
-use crate::soap::{Answer, client_fault, server_fault};
+use crate::soap::{Answer, client_fault, server_fault, unreadable_request};
 use crate::state::{PendingPayment, Transaction, Verdict};
 
 pub(crate) fn handle(call: &Call<'_>, info: &RequestInfo, body: &[u8]) -> Answer {
@@ -32,8 +32,7 @@ pub(crate) fn parse<R: Request>(
     version: SoapVersion,
     body: &[u8],
 ) -> Result<R, Box<gestpay::SoapFault>> {
-    R::from_envelope(body)
-        .map_err(|e| client_fault(version, format!("Server was unable to read request. {e}")))
+    R::from_envelope(body).map_err(|e| unreadable_request(version, &e))
 }
 
 /// The answer as an HTTP response, or a server fault if it cannot be built.
@@ -146,6 +145,7 @@ pub(crate) fn decrypt_result(t: &Transaction) -> DecryptResult {
         buyer: (t.buyer_name.is_some() || t.buyer_email.is_some()).then(|| Buyer {
             buyer_name: t.buyer_name.clone(),
             buyer_email: t.buyer_email.clone(),
+            ..Buyer::default()
         }),
         error_code: Some(t.verdict.error_code()),
         error_description: Some(t.verdict.description()),

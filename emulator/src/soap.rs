@@ -10,7 +10,7 @@ use axum::http::{Extensions, HeaderMap, Method, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
 use gestpay::soap::{RequestInfo, Service, identify_request};
 use gestpay::xml::Limits;
-use gestpay::{HttpResponse, SoapFault, SoapVersion};
+use gestpay::{Error, HttpResponse, SoapFault, SoapVersion};
 
 use crate::App;
 use crate::auth::Call;
@@ -34,6 +34,30 @@ pub(crate) fn client_fault(version: SoapVersion, reason: impl Into<String>) -> B
         reason: reason.into(),
         ..SoapFault::default()
     })
+}
+
+/// The `soap:Client` fault of a request the emulator cannot read, as ASMX words it. The core's
+/// errors about documents say "malformed response" (a client parses responses): here the
+/// document is a request, and the text says so.
+pub(crate) fn unreadable_request(version: SoapVersion, e: &Error) -> Box<SoapFault> {
+    let text = match e {
+        Error::MalformedResponse {
+            code,
+            field,
+            message,
+        } => {
+            let at = field
+                .as_deref()
+                .map(|f| format!(" (at {f})"))
+                .unwrap_or_default();
+            format!("malformed request: {message} [{code}]{at}")
+        }
+        other => other.to_string(),
+    };
+    client_fault(
+        version,
+        format!("Server was unable to read request. {text}"),
+    )
 }
 
 /// A `soap:Server` (receiver) fault.
@@ -135,14 +159,16 @@ async fn soap_call(
     } else {
         SoapVersion::Soap11
     };
+    // The body in the charset its Content-Type (or XML declaration) names, as UTF-8 for the
+    // parsers (a client such as PHP's SoapClient may send ISO-8859-1).
+    let decoded = match gestpay::soap::to_utf8(body, Some(content_type), Limits::default()) {
+        Ok(decoded) => decoded,
+        Err(e) => return fault_response(&unreadable_request(guessed, &e)),
+    };
+    let body: &[u8] = &decoded;
     let info = match identify_request(body, Limits::default()) {
         Ok(info) => info,
-        Err(e) => {
-            return fault_response(&client_fault(
-                guessed,
-                format!("Server was unable to read request. {e}"),
-            ));
-        }
+        Err(e) => return fault_response(&unreadable_request(guessed, &e)),
     };
     if let Err(fault) = check_action(&info, service, headers, content_type) {
         return fault_response(&fault);

@@ -190,8 +190,50 @@ fn malformed_xml_is_a_client_fault_in_both_versions() {
             let f = fault(&gw.post_raw(CD_PATH, headers, body), version);
             assert!(is_client(&f), "{f:?}");
             assert!(f.reason.contains("unable to read request"), "{f:?}");
+            // The document is a request: the core's "malformed response" is not repeated.
+            assert!(!f.reason.contains("response"), "{f:?}");
+            assert!(f.reason.contains("malformed request"), "{f:?}");
+            assert_eq!(f.http_status, Some(500));
         }
     }
+}
+
+#[test]
+fn requests_are_read_in_their_declared_charset() {
+    let gw = Gateway::default();
+    let envelope = String::from_utf8(
+        Encrypt::new(SHOP, Currency::EUR, eur(1250), "LATIN-1")
+            .buyer("Nicolò Bianchi", "nicolo@example.it")
+            .to_envelope(V11)
+            .unwrap(),
+    )
+    .unwrap();
+    let envelope = envelope.replace("encoding=\"utf-8\"", "encoding=\"ISO-8859-1\"");
+    let latin1: Vec<u8> = envelope
+        .chars()
+        .map(|c| u8::try_from(u32::from(c)).unwrap())
+        .collect();
+    let action = ("SOAPAction", "\"https://ecomm.sella.it/Encrypt\"");
+    // Named by the XML declaration, then by the Content-Type alone.
+    let without_declaration =
+        latin1[latin1.iter().position(|b| *b == b'>').unwrap() + 1..].to_vec();
+    for (content_type, body) in [
+        ("text/xml", latin1.clone()),
+        ("text/xml; charset=iso-8859-1", without_declaration),
+    ] {
+        let r = gw.post_raw(CD_PATH, &[("Content-Type", content_type), action], &body);
+        let result = EncryptResult::from_http(r.status, r.content_type.as_deref(), &r.body)
+            .unwrap_or_else(|e| panic!("{content_type}: {e}: {}", r.text()));
+        assert!(result.crypt_decrypt_string.is_some(), "{result:?}");
+    }
+    // A charset the decoder does not know is a client fault.
+    let r = gw.post_raw(
+        CD_PATH,
+        &[("Content-Type", "text/xml; charset=x-klingon"), action],
+        &latin1,
+    );
+    let f = fault(&r, V11);
+    assert!(f.reason.contains("[unsupported_charset]"), "{f:?}");
 }
 
 #[test]

@@ -5,8 +5,9 @@
 //!
 //! The mapping respects the documented conventions, which are not round trips by design: an
 //! empty text or an empty block is "no value" (so empty values are mapped to `None`), codes and
-//! numbers are read trimmed (so they are generated trimmed), amounts have at most 18 digits, and
-//! customInfo keys cannot hold `=` nor the `*P1*` separator.
+//! numbers are read trimmed (so they are generated trimmed), amounts have at most 18 digits,
+//! customInfo keys cannot hold `=` nor the `*P1*` separator, and a text that is exactly one
+//! escaped CDATA section is read as its content (so such texts are generated with a prefix).
 
 use arbitrary::{Arbitrary, Unstructured};
 use gestpay::Text;
@@ -36,7 +37,14 @@ impl Input {
     fn text(&self, i: usize) -> Text {
         self.texts
             .get(i)
-            .map(|t| Text::from(t.as_str()))
+            .map(|t| {
+                let unwrapped = gestpay::xml::unwrap_escaped_cdata(t.as_str().into());
+                if unwrapped == t.as_str() {
+                    Text::from(t.as_str())
+                } else {
+                    Text::from(format!("_{t}").as_str())
+                }
+            })
             .unwrap_or_default()
     }
 
@@ -187,6 +195,7 @@ fn decrypt_result(input: &Input) -> DecryptResult {
     let buyer = Buyer {
         buyer_name: input.opt(2),
         buyer_email: input.opt(3),
+        ..Buyer::default()
     };
     DecryptResult {
         transaction_type: input.opt(0),

@@ -6,8 +6,13 @@
 //                                             (callReadTrxS2S → Amazon addresses)
 //
 // Configure the response URLs (/gestpay/ok, /gestpay/ko) in the gateway's Back Office.
+//
+// `assertOk` is the success check: it passes only TransactionResult OK. A KO (DeclinedError) is
+// answered 402, the buyer may try again; a XX (PendingError) 202, the buyer must not pay again
+// (the server-to-server notification tells the outcome later); anything else (no result, an
+// unknown one) is an error. Nothing is shipped but on OK.
 import express from 'express';
-import { GestpayClient, GestpayError, amazonAddresses, declined, isOk, isPending } from 'gestpay';
+import { DeclinedError, GestpayClient, GestpayError, PendingError, amazonAddresses, assertOk } from 'gestpay';
 
 /**
  * @param {{ shopLogin: string, apiKey?: string, env?: import('gestpay').Environment, timeoutMs?: number }} config
@@ -21,19 +26,16 @@ export function createApp(config) {
     try {
       const order = String(req.query.order ?? '');
       const amount = String(req.query.amount ?? '');
-      const encrypted = await gateway.encrypt({
-        shopLogin: config.shopLogin,
-        uicCode: 'EUR',
-        amount,
-        shopTransactionId: order,
-        paymentTypes: ['AMAZONPAY'],
-        ...auth,
-      });
-      const ko = declined(encrypted);
-      if (ko) {
-        res.status(502).json({ error: 'the gateway refused the payment', code: ko.errorCode, reason: ko.knownDescription ?? ko.description });
-        return;
-      }
+      const encrypted = assertOk(
+        await gateway.encrypt({
+          shopLogin: config.shopLogin,
+          uicCode: 'EUR',
+          amount,
+          shopTransactionId: order,
+          paymentTypes: ['AMAZONPAY'],
+          ...auth,
+        }),
+      );
       res.redirect(302, gateway.paymentPageUrl(config.shopLogin, encrypted.cryptDecryptString ?? ''));
     } catch (err) {
       next(err);
@@ -44,14 +46,18 @@ export function createApp(config) {
     try {
       // `req.query` holds `a` and `b`; the URL, URLSearchParams or a query string work too.
       const result = await gateway.decryptCallback(req.query, auth);
-      if (isPending(result)) {
-        res.status(202).json({ order: result.shopTransactionId, status: 'pending' });
-        return;
-      }
-      if (!isOk(result)) {
-        const ko = declined(result);
-        res.status(402).json({ order: result.shopTransactionId, status: 'declined', code: ko?.errorCode ?? null, reason: ko?.knownDescription ?? ko?.description ?? null });
-        return;
+      try {
+        assertOk(result);
+      } catch (err) {
+        if (err instanceof PendingError) {
+          res.status(202).json({ order: result.shopTransactionId, status: 'pending' });
+          return;
+        }
+        if (err instanceof DeclinedError) {
+          res.status(402).json({ order: result.shopTransactionId, status: 'declined', code: err.errorCode, reason: err.knownDescription ?? err.description });
+          return;
+        }
+        throw err; // no result, an unknown result: never shipped
       }
       // Step 4 of the Amazon Pay flow: the addresses the buyer chose in Amazon's widgets.
       const read = await gateway.callReadTrxS2S({ shopLogin: config.shopLogin, bankTransactionId: result.bankTransactionId, ...auth });
@@ -73,7 +79,8 @@ export function createApp(config) {
   app.get('/gestpay/ok', callback);
   app.get('/gestpay/ko', callback);
 
-  // Library errors carry a stable code and the field: log those, never the request.
+  // Library errors carry a stable code and the field: log those, never the request. A KO of
+  // Encrypt (assertOk at checkout) is the gateway refusing the order: 502 too.
   app.use((err, req, res, next) => {
     if (!(err instanceof GestpayError)) return next(err);
     const status = err.party === 'caller' ? 400 : 502;

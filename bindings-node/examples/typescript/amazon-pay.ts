@@ -1,7 +1,9 @@
 // The Amazon Pay flow in TypeScript (checked by `tsc --strict` in CI): requests and results
 // are typed per operation, open code sets complete in the editor, errors are classes.
 import {
+  DeclinedError,
   GestpayClient,
+  PendingError,
   SoapFaultError,
   TransportError,
   amazonAddresses,
@@ -40,7 +42,12 @@ export interface Shipment {
   billTo: Address | undefined;
 }
 
-/** Steps 3 and 4: the callback URL the buyer came back with → the addresses to ship to. */
+/**
+ * Steps 3 and 4: the callback URL the buyer came back with → the addresses to ship to.
+ * `assertOk` passes only OK: a XX throws `PendingError` (not paid yet: do not ship, and do not
+ * let the buyer pay again), a KO `DeclinedError`, no or an unknown result
+ * `MalformedResponseError` (`no_result`, `unknown_result`).
+ */
 export async function onCallback(url: string): Promise<Shipment> {
   const { encryptedString } = parseCallback(url);
   const result = assertOk(await gateway.decrypt({ shopLogin, cryptedString: encryptedString, ...(apiKey ? { apiKey } : {}) }));
@@ -53,7 +60,9 @@ export async function main(): Promise<void> {
   try {
     console.log(await checkout('ORD-42', '49.90'));
   } catch (err) {
-    if (err instanceof SoapFaultError) console.error('fault', err.faultCode, err.reason);
+    if (err instanceof PendingError) console.error('pending: wait for the notification', err.result);
+    else if (err instanceof DeclinedError) console.error('declined', err.errorCode, err.knownDescription);
+    else if (err instanceof SoapFaultError) console.error('fault', err.faultCode, err.reason);
     else if (err instanceof TransportError) console.error('transport', err.code, err.url);
     else throw err;
   }

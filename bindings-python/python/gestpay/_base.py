@@ -34,7 +34,7 @@ from typing import (
 from . import _gestpay as _core
 from ._http import HttpRequest, HttpResponse
 from ._secret import Secret
-from .errors import DeclinedError, InvalidRequestError
+from .errors import InvalidRequestError
 
 if TYPE_CHECKING:
     from ._models import Address, AmazonAddresses, Callback, Decrypt, SoapFault
@@ -390,7 +390,11 @@ def _bytes(body: object, name: str = "body") -> bytes:
     if isinstance(body, (bytearray, memoryview)):
         return bytes(body)
     if isinstance(body, str):
-        # Lone surrogates pass through, so that the core reports invalid UTF-8.
+        # Lone surrogates pass through, so that the core reports invalid UTF-8. A str is text
+        # already: behind a byte-order mark, which the core takes over any charset its XML
+        # declaration names (else `encoding="ISO-8859-1"` would decode it a second time).
+        if not body.startswith("\ufeff"):
+            body = "\ufeff" + body
         return body.encode("utf-8", "surrogatepass")
     raise InvalidRequestError(f"{name}: expected bytes or str, got {type(body).__name__}",
                               code="invalid_type", field=name)
@@ -509,8 +513,19 @@ class OutcomeMixin:
     """The business outcome of a result: ``OK``, ``KO`` or ``XX`` with an error code."""
 
     def _outcome(self) -> Tuple[Optional[str], Optional[int], Optional[str]]:
+        """``TransactionResult``, the error code and its description: ``ErrorCode``, or
+        ``TransactionErrorCode`` (callCheckCartaS2S, CallRequestTokenS2S) when only it came —
+        ``ErrorCode`` wins when both did, as in the core's ``Outcome`` — and the description
+        that goes with the code chosen, else the other one."""
         this = cast(Any, self)
-        return this.transaction_result, this.error_code, this.error_description
+        code: Optional[int] = this.error_code
+        other: Optional[int] = getattr(this, "transaction_error_code", None)
+        descriptions = (this.error_description,
+                        getattr(this, "transaction_error_description", None))
+        if code is None and other is not None:
+            code, descriptions = other, descriptions[::-1]
+        description = descriptions[0] if descriptions[0] is not None else descriptions[1]
+        return this.transaction_result, code, description
 
     @property
     def is_ok(self) -> bool:
@@ -519,7 +534,8 @@ class OutcomeMixin:
 
     @property
     def is_ko(self) -> bool:
-        """``TransactionResult`` is ``KO``: declined (see :meth:`raise_for_ko`)."""
+        """``TransactionResult`` is ``KO``: declined. To ship only on ``OK``, use
+        :meth:`raise_for_ko`, which refuses ``XX`` and a missing result too."""
         return self._outcome()[0] == "KO"
 
     @property
@@ -534,10 +550,18 @@ class OutcomeMixin:
         return None if code is None else _core.error_description(code)
 
     def raise_for_ko(self: O) -> O:
-        """Returns ``self`` unless the result is ``KO``, which raises ``DeclinedError``."""
+        """The success check: returns ``self`` only when ``TransactionResult`` is ``OK``, the
+        one answer an order may be shipped on. Otherwise it raises:
+
+        * ``KO``: ``DeclinedError`` (code ``declined``);
+        * ``XX``: ``PendingError`` (code ``pending``): the outcome is notified later;
+        * missing or empty: ``MalformedResponseError`` with code ``no_result``;
+        * any other value: ``MalformedResponseError`` with code ``unknown_result``.
+
+        It used to refuse ``KO`` only: ``XX`` or no result at all passed as a success. The
+        rule is the core's ``Outcome::ensure_ok``, the same in every language."""
         result, code, description = self._outcome()
-        if result == "KO":
-            raise DeclinedError(code, description, self.known_error_description)
+        _core.ensure_ok(result, code, description)
         return self
 
 
@@ -551,6 +575,42 @@ class S2SPayloadMixin:
 
         data = _core.amazon_addresses(cast(Model, self).to_dict())
         return None if data is None else AmazonAddresses._from_core(data)
+
+    @property
+    def token_value(self) -> Optional[Secret]:
+        """The card token, whichever element carried it: ``TOKEN`` (callPagamS2S, attribute
+        ``token``) or ``Token`` (CallRequestTokenS2S, attribute ``mixed_case_token``);
+        ``TOKEN`` wins when both came. Send it back as ``tokenValue``."""
+        this = cast(Any, self)
+        return this.token if this.token is not None else this.mixed_case_token
+
+
+# What a result keeps beyond its known fields (unknown elements, attributes) may carry anything
+# the gateway adds, a card number included: ``repr`` shows names only, never values (the values
+# stay available as data: attributes, ``to_dict()``).
+
+
+class UnknownElementMixin:
+    """``repr`` of an element the library does not know: its name, its attributes' names, its
+    children (likewise); its text is never shown."""
+
+    def __repr__(self) -> str:
+        this = cast(Any, self)
+        parts = [f"name={this.name!r}"]
+        if this.attributes:
+            parts.append(f"attributes={tuple(a.name for a in this.attributes)!r}")
+        if this.children:
+            parts.append(f"children=({', '.join(repr(c) for c in this.children)},)")
+        if this.text:
+            parts.append("text=<redacted>")
+        return f"UnknownElement({', '.join(parts)})"
+
+
+class KeptAttributeMixin:
+    """``repr`` of an attribute kept from a document: its name only."""
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(name={cast(Any, self).name!r}, value=<redacted>)"
 
 
 class SoapFaultMixin:

@@ -16,6 +16,7 @@ from ._base import (
     AddressMixin,
     CallbackMixin,
     DecryptMixin,
+    KeptAttributeMixin,
     Model,
     OutcomeMixin,
     Request,
@@ -23,6 +24,7 @@ from ._base import (
     S2SPayloadMixin,
     SoapFaultMixin,
     SoapVersion,
+    UnknownElementMixin,
     _F,
     _init,
 )
@@ -220,6 +222,10 @@ class AmazonAddress(Model):
         address_line1 (``addressLine1``): `AddressLine1`.
         address_line2 (``addressLine2``): `AddressLine2`.
         address_line3 (``addressLine3``): `AddressLine3`.
+        attributes (``attributes``): The attributes of this element itself, kept and written
+            back (namespace declarations aside).
+        child_attributes (``childAttributes``): The attributes of its known leaves and list
+            wrappers, by element, kept and written back (a leaf's value is plain text).
         city (``city``): `City`.
         country_code (``countryCode``): `CountryCode`: ISO 3166 alpha-2.
         county (``county``): `County`.
@@ -228,12 +234,15 @@ class AmazonAddress(Model):
         phone (``phone``): `Phone`.
         postal_code (``postalCode``): `PostalCode`.
         state_or_region (``stateOrRegion``): `StateOrRegion`: e.g. the Italian province (`BI`).
-        unknown (``unknown``): Elements this library does not know, kept with their text.
+        unknown (``unknown``): Elements this library does not know, kept whole, in document
+            order (see `UnknownElement`).
     """
 
     address_line1: str | None = None
     address_line2: str | None = None
     address_line3: str | None = None
+    attributes: tuple[KeptAttribute, ...] = ()
+    child_attributes: tuple[ChildAttributes, ...] = ()
     city: str | None = None
     country_code: str | None = None
     county: str | None = None
@@ -250,6 +259,8 @@ class AmazonAddress(Model):
         address_line1: str | None = None,
         address_line2: str | None = None,
         address_line3: str | None = None,
+        attributes: Iterable[KeptAttribute] | None = (),
+        child_attributes: Iterable[ChildAttributes] | None = (),
         city: str | None = None,
         country_code: str | None = None,
         county: str | None = None,
@@ -304,11 +315,18 @@ class AmazonBillingAddress(Model):
 
     Attributes:
         address_type (``addressType``): `AddressType`: `Physical`.
+        attributes (``attributes``): The attributes of this element itself, kept and written
+            back (namespace declarations aside).
+        child_attributes (``childAttributes``): The attributes of its known leaves and list
+            wrappers, by element, kept and written back (a leaf's value is plain text).
         physical_address (``physicalAddress``): `PhysicalAddress`: the address.
-        unknown (``unknown``): Elements this library does not know, kept with their text.
+        unknown (``unknown``): Elements this library does not know, kept whole, in document
+            order (see `UnknownElement`).
     """
 
     address_type: str | None = None
+    attributes: tuple[KeptAttribute, ...] = ()
+    child_attributes: tuple[ChildAttributes, ...] = ()
     physical_address: AmazonAddress | None = None
     unknown: tuple[UnknownElement, ...] = ()
 
@@ -316,6 +334,8 @@ class AmazonBillingAddress(Model):
         self,
         *,
         address_type: str | None = None,
+        attributes: Iterable[KeptAttribute] | None = (),
+        child_attributes: Iterable[ChildAttributes] | None = (),
         physical_address: AmazonAddress | None = None,
         unknown: Iterable[UnknownElement] | None = (),
     ) -> None:
@@ -328,12 +348,19 @@ class AmazonBuyer(Model):
     `Phone`, unlike the gateway's top-level `Buyer`).
 
     Attributes:
+        attributes (``attributes``): The attributes of this element itself, kept and written
+            back (namespace declarations aside).
+        child_attributes (``childAttributes``): The attributes of its known leaves and list
+            wrappers, by element, kept and written back (a leaf's value is plain text).
         email (``email``): `Email`.
         name (``name``): `Name`.
         phone (``phone``): `Phone`.
-        unknown (``unknown``): Elements this library does not know, kept with their text.
+        unknown (``unknown``): Elements this library does not know, kept whole, in document
+            order (see `UnknownElement`).
     """
 
+    attributes: tuple[KeptAttribute, ...] = ()
+    child_attributes: tuple[ChildAttributes, ...] = ()
     email: str | None = None
     name: str | None = None
     phone: str | None = None
@@ -342,6 +369,8 @@ class AmazonBuyer(Model):
     def __init__(
         self,
         *,
+        attributes: Iterable[KeptAttribute] | None = (),
+        child_attributes: Iterable[ChildAttributes] | None = (),
         email: str | None = None,
         name: str | None = None,
         phone: str | None = None,
@@ -392,36 +421,48 @@ class AuthenticationResult(Model):
     """`ThreeDS/authenticationResult` (docs/protocol.md §4.20).
 
     Attributes:
+        attributes (``attributes``): The attributes of this element itself, kept and written
+            back (namespace declarations aside).
         auth_status_reason (``authStatusReason``): `authStatusReason` (2).
         authentication_level (``authenticationLevel``): `authenticationLevel` (2): `1H 1F 2F 2C
             2E OL NA`.
         authentication_status (``authenticationStatus``): `authenticationStatus` (1).
         av (``av``): `AV` (28): the authentication value.
         av_algorithm (``avAlgorithm``): `AVAlgorithm` (2).
+        child_attributes (``childAttributes``): The attributes of its known leaves and list
+            wrappers, by element, kept and written back (a leaf's value is plain text).
         eci (``eci``): `ECI` (2).
         three_ds_version (``threeDsVersion``): `threeDsVersion` (8).
+        unknown (``unknown``): Elements this library does not know, kept whole, in document
+            order (see `UnknownElement`).
         xid (``xid``): `XID` (36).
     """
 
+    attributes: tuple[KeptAttribute, ...] = ()
     auth_status_reason: str | None = None
     authentication_level: str | None = None
     authentication_status: str | None = None
     av: str | None = None
     av_algorithm: str | None = None
+    child_attributes: tuple[ChildAttributes, ...] = ()
     eci: str | None = None
     three_ds_version: str | None = None
+    unknown: tuple[UnknownElement, ...] = ()
     xid: str | None = None
 
     def __init__(
         self,
         *,
+        attributes: Iterable[KeptAttribute] | None = (),
         auth_status_reason: str | None = None,
         authentication_level: str | None = None,
         authentication_status: str | None = None,
         av: str | None = None,
         av_algorithm: str | None = None,
+        child_attributes: Iterable[ChildAttributes] | None = (),
         eci: str | None = None,
         three_ds_version: str | None = None,
+        unknown: Iterable[UnknownElement] | None = (),
         xid: str | None = None,
     ) -> None:
         _init(self, locals())
@@ -433,20 +474,29 @@ class Bank(Model):
     CallMyBankListS2S). Its code preselects the bank in `Encrypt/paymentTypeDetail`.
 
     Attributes:
+        attributes (``attributes``): The attributes of this element itself, kept and written
+            back (namespace declarations aside).
         bank_code (``bankCode``): `BankCode`: text, leading zeros matter (`0001`).
         bank_name (``bankName``): `BankName`: the bank's display name.
-        unknown (``unknown``): Elements this library does not know, kept with their text.
+        child_attributes (``childAttributes``): The attributes of its known leaves and list
+            wrappers, by element, kept and written back (a leaf's value is plain text).
+        unknown (``unknown``): Elements this library does not know, kept whole, in document
+            order (see `UnknownElement`).
     """
 
+    attributes: tuple[KeptAttribute, ...] = ()
     bank_code: str | None = None
     bank_name: str | None = None
+    child_attributes: tuple[ChildAttributes, ...] = ()
     unknown: tuple[UnknownElement, ...] = ()
 
     def __init__(
         self,
         *,
+        attributes: Iterable[KeptAttribute] | None = (),
         bank_code: str | None = None,
         bank_name: str | None = None,
+        child_attributes: Iterable[ChildAttributes] | None = (),
         unknown: Iterable[UnknownElement] | None = (),
     ) -> None:
         _init(self, locals())
@@ -529,18 +579,30 @@ class Buyer(Model):
     """`Buyer`: the buyer as the gateway recorded it.
 
     Attributes:
+        attributes (``attributes``): The attributes of this element itself, kept and written
+            back (namespace declarations aside).
         buyer_email (``buyerEmail``): `BuyerEmail` (50).
         buyer_name (``buyerName``): `BuyerName` (50).
+        child_attributes (``childAttributes``): The attributes of its known leaves and list
+            wrappers, by element, kept and written back (a leaf's value is plain text).
+        unknown (``unknown``): Elements this library does not know, kept whole, in document
+            order (see `UnknownElement`).
     """
 
+    attributes: tuple[KeptAttribute, ...] = ()
     buyer_email: str | None = None
     buyer_name: str | None = None
+    child_attributes: tuple[ChildAttributes, ...] = ()
+    unknown: tuple[UnknownElement, ...] = ()
 
     def __init__(
         self,
         *,
+        attributes: Iterable[KeptAttribute] | None = (),
         buyer_email: str | None = None,
         buyer_name: str | None = None,
+        child_attributes: Iterable[ChildAttributes] | None = (),
+        unknown: Iterable[UnknownElement] | None = (),
     ) -> None:
         _init(self, locals())
 
@@ -698,6 +760,29 @@ class CardReaderPayments(Model):
 
 
 @dataclass(frozen=True, init=False, repr=False)
+class ChildAttributes(Model):
+    """The attributes a known leaf (or list wrapper) carried, kept by the element that holds it:
+    a leaf's value is plain text, with no room of its own for them.
+
+    Attributes:
+        attributes (``attributes``): Its attributes, in document order.
+        element (``element``): The child's name as written (`ShopTransactionID`, or the spelling
+            read).
+    """
+
+    element: str
+    attributes: tuple[KeptAttribute, ...] = ()
+
+    def __init__(
+        self,
+        *,
+        attributes: Iterable[KeptAttribute] | None = (),
+        element: str,
+    ) -> None:
+        _init(self, locals())
+
+
+@dataclass(frozen=True, init=False, repr=False)
 class ConselCustomerInfo(Model):
     """`ConselCustomerInfo` (Encrypt only): buyer data for Consel instalment payments (30 chars each).
 
@@ -791,6 +876,33 @@ class ConselCustomerInfo(Model):
         working_address: str | None = None,
         working_state: str | None = None,
         working_tel_number: str | None = None,
+    ) -> None:
+        _init(self, locals())
+
+
+@dataclass(frozen=True, init=False, repr=False)
+class CreditDate(Model):
+    """`CreditDate`: the day a rate applies to, as text, with the format the gateway declares in an
+    attribute: `<CreditDate DateFormat="DD/MM/YYYY">19/04/2016</CreditDate>` (the only attribute
+    documented in any payload). Both are kept and written back as read: a date without the
+    attribute stays without it.
+
+    `CreditDate::from` a `&str` declares the documented format, as the gateway does.
+
+    Attributes:
+        date (``date``): The date as text (`DD/MM/YYYY`).
+        date_format (``dateFormat``): The attribute `DateFormat`; `None` when the element
+            carried none.
+    """
+
+    date: str
+    date_format: str | None = None
+
+    def __init__(
+        self,
+        *,
+        date: str,
+        date_format: str | None = None,
     ) -> None:
         _init(self, locals())
 
@@ -947,12 +1059,19 @@ class Destination(Model):
     """`Destination`: the shipping destination.
 
     Attributes:
+        attributes (``attributes``): The attributes of this element itself, kept and written
+            back (namespace declarations aside).
+        child_attributes (``childAttributes``): The attributes of its known leaves and list
+            wrappers, by element, kept and written back (a leaf's value is plain text).
         destination_type (``destinationType``): `DestinationType`: `Physical`.
         physical_destination (``physicalDestination``): `PhysicalDestination`: the shipping
             address.
-        unknown (``unknown``): Elements this library does not know, kept with their text.
+        unknown (``unknown``): Elements this library does not know, kept whole, in document
+            order (see `UnknownElement`).
     """
 
+    attributes: tuple[KeptAttribute, ...] = ()
+    child_attributes: tuple[ChildAttributes, ...] = ()
     destination_type: str | None = None
     physical_destination: AmazonAddress | None = None
     unknown: tuple[UnknownElement, ...] = ()
@@ -960,6 +1079,8 @@ class Destination(Model):
     def __init__(
         self,
         *,
+        attributes: Iterable[KeptAttribute] | None = (),
+        child_attributes: Iterable[ChildAttributes] | None = (),
         destination_type: str | None = None,
         physical_destination: AmazonAddress | None = None,
         unknown: Iterable[UnknownElement] | None = (),
@@ -1118,6 +1239,10 @@ class Event(Model):
     """`Events/event`: one step of a transaction's history (callReadTrxS2S).
 
     Attributes:
+        attributes (``attributes``): The attributes of this element itself, kept and written
+            back (namespace declarations aside).
+        child_attributes (``childAttributes``): The attributes of its known leaves and list
+            wrappers, by element, kept and written back (a leaf's value is plain text).
         event_amount (``eventAmount``): `eventamount`: the amount of the event (decimal point).
         event_arn (``eventArn``): `eventARN`: the acquirer reference number.
         event_date (``eventDate``): `eventdate`: `dd/MM/yy HH:mm:ss` (`19/08/16 16:13:14`), kept
@@ -1127,9 +1252,12 @@ class Event(Model):
             to (REST API; not seen in SOAP examples).
         event_type (``eventType``): `eventtype`: `AUT`, `MOV`, `PRE`, `CAN`, `REQ`, `STO` (open:
             other values are kept).
-        unknown (``unknown``): Elements this library does not know, kept with their text.
+        unknown (``unknown``): Elements this library does not know, kept whole, in document
+            order (see `UnknownElement`).
     """
 
+    attributes: tuple[KeptAttribute, ...] = ()
+    child_attributes: tuple[ChildAttributes, ...] = ()
     event_amount: Decimal | None = None
     event_arn: str | None = None
     event_date: str | None = None
@@ -1141,6 +1269,8 @@ class Event(Model):
     def __init__(
         self,
         *,
+        attributes: Iterable[KeptAttribute] | None = (),
+        child_attributes: Iterable[ChildAttributes] | None = (),
         event_amount: Decimal | str | int | None = None,
         event_arn: str | None = None,
         event_date: str | None = None,
@@ -1158,8 +1288,12 @@ class ExchangeRateEntry(Model):
     rate itself is a child with the same name as this entry, `ExchangeRate`.
 
     Attributes:
+        attributes (``attributes``): The attributes of this element itself, kept and written
+            back (namespace declarations aside).
+        child_attributes (``childAttributes``): The attributes of its known leaves and list
+            wrappers, by element, kept and written back (a leaf's value is plain text).
         credit_date (``creditDate``): `CreditDate`: the day the rate applies to, `DD/MM/YYYY`,
-            kept as text.
+            kept as text with its `DateFormat` attribute.
         exchange_rate (``exchangeRate``): `ExchangeRate`: the rate applied when crediting the
             merchant in EUR, an exact decimal written with a decimal comma (`1,0617`).
         iso_code (``isoCode``): `ISOCode`: ISO 4217 alpha (`USD`).
@@ -1167,10 +1301,13 @@ class ExchangeRateEntry(Model):
             text (leading zeros matter).
         uic_code (``uicCode``): `UICCode`: the currency's UIC code (`1` = USD); the JSON shows
             the ISO code when known.
-        unknown (``unknown``): Elements this library does not know, kept with their text.
+        unknown (``unknown``): Elements this library does not know, kept whole, in document
+            order (see `UnknownElement`).
     """
 
-    credit_date: str | None = None
+    attributes: tuple[KeptAttribute, ...] = ()
+    child_attributes: tuple[ChildAttributes, ...] = ()
+    credit_date: CreditDate | None = None
     exchange_rate: str | None = None
     iso_code: str | None = None
     numeric_iso_code: str | None = None
@@ -1180,12 +1317,60 @@ class ExchangeRateEntry(Model):
     def __init__(
         self,
         *,
-        credit_date: str | None = None,
+        attributes: Iterable[KeptAttribute] | None = (),
+        child_attributes: Iterable[ChildAttributes] | None = (),
+        credit_date: CreditDate | None = None,
         exchange_rate: str | None = None,
         iso_code: str | None = None,
         numeric_iso_code: str | None = None,
         uic_code: str | None = None,
         unknown: Iterable[UnknownElement] | None = (),
+    ) -> None:
+        _init(self, locals())
+
+
+@dataclass(frozen=True, init=False, repr=False)
+class FaultCode(Model):
+    """A SOAP 1.2 subcode: a QName as written, with its namespace resolved.
+
+    Attributes:
+        local (``local``): The local part (`Down`): derived from `value`, ignored when building.
+        namespace (``namespace``): The namespace URI of its prefix where it was read; absent
+            when unbound.
+        value (``value``): The `Value` as written (`gp:Down`).
+    """
+
+    value: str
+    local: str = ""
+    namespace: str | None = None
+
+    def __init__(
+        self,
+        *,
+        local: str | None = "",
+        namespace: str | None = None,
+        value: str,
+    ) -> None:
+        _init(self, locals())
+
+
+@dataclass(frozen=True, init=False, repr=False)
+class FaultReason(Model):
+    """One `Reason/Text` of a SOAP 1.2 fault.
+
+    Attributes:
+        lang (``lang``): Its `xml:lang`.
+        text (``text``): The text.
+    """
+
+    text: str
+    lang: str | None = None
+
+    def __init__(
+        self,
+        *,
+        lang: str | None = None,
+        text: str,
     ) -> None:
         _init(self, locals())
 
@@ -1300,6 +1485,8 @@ class GestPayS2S(OutcomeMixin, S2SPayloadMixin, Model):
         alert_code (``alertCode``): `AlertCode`: risk rule violated (empty: none).
         alert_description (``alertDescription``): `AlertDescription`.
         amount (``amount``): `Amount`.
+        attributes (``attributes``): The attributes of this element itself, kept and written
+            back (namespace declarations aside).
         authorization_code (``authorizationCode``): `AuthorizationCode`: text, leading zeros
             matter (`008152`).
         authorization_code_description (``authorizationCodeDescription``):
@@ -1323,6 +1510,8 @@ class GestPayS2S(OutcomeMixin, S2SPayloadMixin, Model):
         check_date_description (``checkDateDescription``): `CheckDateDescription`.
         check_digit (``checkDigit``): `CheckDigit`: `OK` / `KO`.
         check_digit_description (``checkDigitDescription``): `CheckDigitDescription`.
+        child_attributes (``childAttributes``): The attributes of its known leaves and list
+            wrappers, by element, kept and written back (a leaf's value is plain text).
         commercial (``commercial``): `Commercial`: `Y` / `N`.
         company (``company``): `Company` (callReadTrxS2S, callVerifycardS2S): the card company
             or method (`MASTERCARD SECURECODE`, `AMAZONPAY`).
@@ -1336,10 +1525,11 @@ class GestPayS2S(OutcomeMixin, S2SPayloadMixin, Model):
         enrolled_code (``enrolledCode``): `EnrolledCode`: 3-D Secure enrolment, `Y` / `N` / `E`
             (error) / `U` (unverifiable).
         enrolled_description (``enrolledDescription``): `EnrolledDescription`.
-        error_code (``errorCode``): `ErrorCode` (`TransactionErrorCode` in callCheckCartaS2S and
-            CallRequestTokenS2S): `0` = success, `8006` = 3-D Secure authentication required.
-        error_description (``errorDescription``): `ErrorDescription`
-            (`TransactionErrorDescription`): localised text, often Italian; key on the code.
+        error_code (``errorCode``): `ErrorCode`: `0` = success, `8006` = 3-D Secure
+            authentication required. The outcome of every operation but two, which answer
+            `TransactionErrorCode`; read `Outcome::error_code` for whichever came.
+        error_description (``errorDescription``): `ErrorDescription`: localised text, often
+            Italian; key on the code.
         events (``events``): `Events/event*` (callReadTrxS2S): the transaction's history, oldest
             first; always a list (empty when the element is absent or empty).
         exchange_rates (``exchangeRates``): `ExchangeRates/ExchangeRate*` (callExchangeRateS2S):
@@ -1348,6 +1538,8 @@ class GestPayS2S(OutcomeMixin, S2SPayloadMixin, Model):
         issuer_country_code (``issuerCountryCode``): `IssuerCountryCode`: ISO 3166-1 numeric, as
             text.
         masked_pan (``maskedPan``): `MaskedPAN`: the masked card number (not a payment token).
+        mixed_case_token (``mixedCaseToken``): `Token` (CallRequestTokenS2S): the card token, as
+            this operation spells it (D12); a distinct element, kept apart from `TOKEN`.
         order_reference_details (``orderReferenceDetails``): `OrderReferenceDetails`
             (callReadTrxS2S, Amazon Pay): see `amazon_addresses`.
         payment_method (``paymentMethod``): `PaymentMethod`: e.g. `VISA VBV`.
@@ -1365,10 +1557,16 @@ class GestPayS2S(OutcomeMixin, S2SPayloadMixin, Model):
             echoed (`shopTransactionID` read too).
         td_level (``tdLevel``): `TDLevel`: 3-D Secure level, `FULL` / `HALF` / empty.
         three_ds (``threeDs``): `ThreeDS`: the 3-D Secure 2 outcome.
-        token (``token``): `TOKEN` (callPagamS2S) or `Token` (CallRequestTokenS2S): the card
-            token.
+        token (``token``): `TOKEN` (callPagamS2S): the card token; see `token_value` for
+            whichever spelling came.
         token_expiry_month (``tokenExpiryMonth``): `TokenExpiryMonth`.
         token_expiry_year (``tokenExpiryYear``): `TokenExpiryYear`.
+        transaction_error_code (``transactionErrorCode``): `TransactionErrorCode`: the outcome
+            as callCheckCartaS2S and CallRequestTokenS2S name it (D13); a distinct element, kept
+            apart from `ErrorCode`.
+        transaction_error_description (``transactionErrorDescription``):
+            `TransactionErrorDescription`: its description (callCheckCartaS2S,
+            CallRequestTokenS2S).
         transaction_key (``transactionKey``): `TransactionKey` (callPagamS2S, 3-D Secure): send
             it back as `transKey` (`TransKey` read too).
         transaction_result (``transactionResult``): `TransactionResult`: `OK` / `KO` (`XX`
@@ -1377,7 +1575,8 @@ class GestPayS2S(OutcomeMixin, S2SPayloadMixin, Model):
             `MOV`, `CAN`, `STO`, `PRE` (open).
         transaction_type (``transactionType``): `TransactionType`: `PAGAM`, `QUERYTX`, `Settle`,
             `CHECKCARD`, … (one per operation).
-        unknown (``unknown``): Elements this library does not know, kept with their text.
+        unknown (``unknown``): Elements this library does not know, kept whole, in document
+            order (see `UnknownElement`).
         vbv (``vbv``): `VbV`: 3-D Secure information, container (callPagamS2S) or flag text; see
             `vbv_risp` (`VBV` read too).
         vbv_buyer (``vbvBuyer``): `VbVBuyer` (flat shape).
@@ -1389,6 +1588,7 @@ class GestPayS2S(OutcomeMixin, S2SPayloadMixin, Model):
     alert_code: int | None = None
     alert_description: str | None = None
     amount: Decimal | None = None
+    attributes: tuple[KeptAttribute, ...] = ()
     authorization_code: str | None = None
     authorization_code_description: str | None = None
     authorization_error_code: str | None = None
@@ -1405,6 +1605,7 @@ class GestPayS2S(OutcomeMixin, S2SPayloadMixin, Model):
     check_date_description: str | None = None
     check_digit: str | None = None
     check_digit_description: str | None = None
+    child_attributes: tuple[ChildAttributes, ...] = ()
     commercial: str | None = None
     company: str | None = None
     company_code: str | None = None
@@ -1422,6 +1623,7 @@ class GestPayS2S(OutcomeMixin, S2SPayloadMixin, Model):
     issuer_country: str | None = None
     issuer_country_code: str | None = None
     masked_pan: str | None = None
+    mixed_case_token: Secret | None = None
     order_reference_details: OrderReferenceDetails | None = None
     payment_method: str | None = None
     paypal_fee: str | None = None
@@ -1437,6 +1639,8 @@ class GestPayS2S(OutcomeMixin, S2SPayloadMixin, Model):
     token: Secret | None = None
     token_expiry_month: Secret | None = None
     token_expiry_year: Secret | None = None
+    transaction_error_code: int | None = None
+    transaction_error_description: str | None = None
     transaction_key: str | None = None
     transaction_result: str | None = None
     transaction_state: str | None = None
@@ -1453,6 +1657,7 @@ class GestPayS2S(OutcomeMixin, S2SPayloadMixin, Model):
         alert_code: int | None = None,
         alert_description: str | None = None,
         amount: Decimal | str | int | None = None,
+        attributes: Iterable[KeptAttribute] | None = (),
         authorization_code: str | None = None,
         authorization_code_description: str | None = None,
         authorization_error_code: str | None = None,
@@ -1469,6 +1674,7 @@ class GestPayS2S(OutcomeMixin, S2SPayloadMixin, Model):
         check_date_description: str | None = None,
         check_digit: str | None = None,
         check_digit_description: str | None = None,
+        child_attributes: Iterable[ChildAttributes] | None = (),
         commercial: str | None = None,
         company: str | None = None,
         company_code: str | None = None,
@@ -1486,6 +1692,7 @@ class GestPayS2S(OutcomeMixin, S2SPayloadMixin, Model):
         issuer_country: str | None = None,
         issuer_country_code: str | None = None,
         masked_pan: str | None = None,
+        mixed_case_token: Secret | str | None = None,
         order_reference_details: OrderReferenceDetails | None = None,
         payment_method: str | None = None,
         paypal_fee: str | None = None,
@@ -1501,6 +1708,8 @@ class GestPayS2S(OutcomeMixin, S2SPayloadMixin, Model):
         token: Secret | str | None = None,
         token_expiry_month: Secret | str | None = None,
         token_expiry_year: Secret | str | None = None,
+        transaction_error_code: int | None = None,
+        transaction_error_description: str | None = None,
         transaction_key: str | None = None,
         transaction_result: str | None = None,
         transaction_state: str | None = None,
@@ -1541,19 +1750,28 @@ class InAppChallenge(Model):
         acs_signed_content (``acsSignedContent``): `acsSignedContent` (JWS).
         acs_trans_id (``acsTransId``): `acsTransID`.
         acs_url (``acsUrl``): `acsURL`.
+        attributes (``attributes``): The attributes of this element itself, kept and written
+            back (namespace declarations aside).
         cardholder_info (``cardholderInfo``): `cardholderInfo`.
+        child_attributes (``childAttributes``): The attributes of its known leaves and list
+            wrappers, by element, kept and written back (a leaf's value is plain text).
         message_extension (``messageExtension``): `messageExtension`.
         sdk_trans_id (``sdkTransId``): `sdkTransID`.
         three_ds_server_trans_id (``threeDsServerTransId``): `threeDSServerTransID`.
+        unknown (``unknown``): Elements this library does not know, kept whole, in document
+            order (see `UnknownElement`).
     """
 
     acs_signed_content: str | None = None
     acs_trans_id: str | None = None
     acs_url: str | None = None
+    attributes: tuple[KeptAttribute, ...] = ()
     cardholder_info: str | None = None
+    child_attributes: tuple[ChildAttributes, ...] = ()
     message_extension: str | None = None
     sdk_trans_id: str | None = None
     three_ds_server_trans_id: str | None = None
+    unknown: tuple[UnknownElement, ...] = ()
 
     def __init__(
         self,
@@ -1561,10 +1779,35 @@ class InAppChallenge(Model):
         acs_signed_content: str | None = None,
         acs_trans_id: str | None = None,
         acs_url: str | None = None,
+        attributes: Iterable[KeptAttribute] | None = (),
         cardholder_info: str | None = None,
+        child_attributes: Iterable[ChildAttributes] | None = (),
         message_extension: str | None = None,
         sdk_trans_id: str | None = None,
         three_ds_server_trans_id: str | None = None,
+        unknown: Iterable[UnknownElement] | None = (),
+    ) -> None:
+        _init(self, locals())
+
+
+@dataclass(frozen=True, init=False, repr=False)
+class KeptAttribute(KeptAttributeMixin, Model):
+    """One attribute kept from a document: its qualified name as written (`DateFormat`,
+    `xsi:type`) and its value (references resolved).
+
+    Attributes:
+        name (``name``): The qualified name as written.
+        value (``value``): The value.
+    """
+
+    name: str
+    value: str
+
+    def __init__(
+        self,
+        *,
+        name: str,
+        value: str,
     ) -> None:
         _init(self, locals())
 
@@ -1724,10 +1967,14 @@ class OrderReferenceDetails(Model):
     Attributes:
         amazon_order_reference_id (``amazonOrderReferenceId``): `AmazonOrderReferenceId`: e.g.
             `S02-0319513-4657042`.
+        attributes (``attributes``): The attributes of this element itself, kept and written
+            back (namespace declarations aside).
         billing_address (``billingAddress``): `BillingAddress`: the billing address of the
             wallet's payment method.
         buyer (``buyer``): `Buyer`: `Name`, `Email`, `Phone` (not the gateway's top-level
             `Buyer`).
+        child_attributes (``childAttributes``): The attributes of its known leaves and list
+            wrappers, by element, kept and written back (a leaf's value is plain text).
         creation_timestamp (``creationTimestamp``): `CreationTimestamp`: ISO 8601 UTC.
         destination (``destination``): `Destination`: where the goods go (the address chosen in
             the AddressBook widget).
@@ -1744,12 +1991,15 @@ class OrderReferenceDetails(Model):
             `requests_payment_authorization`).
         seller_order_attributes (``sellerOrderAttributes``): `SellerOrderAttributes`: the
             merchant's own order data.
-        unknown (``unknown``): Elements this library does not know, kept with their text.
+        unknown (``unknown``): Elements this library does not know, kept whole, in document
+            order (see `UnknownElement`).
     """
 
     amazon_order_reference_id: str | None = None
+    attributes: tuple[KeptAttribute, ...] = ()
     billing_address: AmazonBillingAddress | None = None
     buyer: AmazonBuyer | None = None
+    child_attributes: tuple[ChildAttributes, ...] = ()
     creation_timestamp: str | None = None
     destination: Destination | None = None
     expiration_timestamp: str | None = None
@@ -1766,8 +2016,10 @@ class OrderReferenceDetails(Model):
         self,
         *,
         amazon_order_reference_id: str | None = None,
+        attributes: Iterable[KeptAttribute] | None = (),
         billing_address: AmazonBillingAddress | None = None,
         buyer: AmazonBuyer | None = None,
+        child_attributes: Iterable[ChildAttributes] | None = (),
         creation_timestamp: str | None = None,
         destination: Destination | None = None,
         expiration_timestamp: str | None = None,
@@ -1788,15 +2040,22 @@ class OrderReferenceStatus(Model):
     """`OrderReferenceStatus`: the state of the order reference, and why it changed.
 
     Attributes:
+        attributes (``attributes``): The attributes of this element itself, kept and written
+            back (namespace declarations aside).
+        child_attributes (``childAttributes``): The attributes of its known leaves and list
+            wrappers, by element, kept and written back (a leaf's value is plain text).
         last_update_timestamp (``lastUpdateTimestamp``): `LastUpdateTimestamp`: ISO 8601 UTC.
         reason_code (``reasonCode``): `ReasonCode`: why the state changed (e.g.
             `InvalidPaymentMethod`, `Expired`).
         reason_description (``reasonDescription``): `ReasonDescription`: the reason, in words.
         state (``state``): `State`: `Draft`, `Open`, `Suspended`, `Canceled`, `Closed` (other
             values kept).
-        unknown (``unknown``): Elements this library does not know, kept with their text.
+        unknown (``unknown``): Elements this library does not know, kept whole, in document
+            order (see `UnknownElement`).
     """
 
+    attributes: tuple[KeptAttribute, ...] = ()
+    child_attributes: tuple[ChildAttributes, ...] = ()
     last_update_timestamp: str | None = None
     reason_code: str | None = None
     reason_description: str | None = None
@@ -1806,6 +2065,8 @@ class OrderReferenceStatus(Model):
     def __init__(
         self,
         *,
+        attributes: Iterable[KeptAttribute] | None = (),
+        child_attributes: Iterable[ChildAttributes] | None = (),
         last_update_timestamp: str | None = None,
         reason_code: str | None = None,
         reason_description: str | None = None,
@@ -1821,11 +2082,18 @@ class OrderTotal(Model):
 
     Attributes:
         amount (``amount``): `Amount`: exact decimal.
+        attributes (``attributes``): The attributes of this element itself, kept and written
+            back (namespace declarations aside).
+        child_attributes (``childAttributes``): The attributes of its known leaves and list
+            wrappers, by element, kept and written back (a leaf's value is plain text).
         currency_code (``currencyCode``): `CurrencyCode`: ISO 4217 alpha (`EUR`), as text.
-        unknown (``unknown``): Elements this library does not know, kept with their text.
+        unknown (``unknown``): Elements this library does not know, kept whole, in document
+            order (see `UnknownElement`).
     """
 
     amount: Decimal | None = None
+    attributes: tuple[KeptAttribute, ...] = ()
+    child_attributes: tuple[ChildAttributes, ...] = ()
     currency_code: str | None = None
     unknown: tuple[UnknownElement, ...] = ()
 
@@ -1833,6 +2101,8 @@ class OrderTotal(Model):
         self,
         *,
         amount: Decimal | str | int | None = None,
+        attributes: Iterable[KeptAttribute] | None = (),
+        child_attributes: Iterable[ChildAttributes] | None = (),
         currency_code: str | None = None,
         unknown: Iterable[UnknownElement] | None = (),
     ) -> None:
@@ -2443,18 +2713,30 @@ class Risk(Model):
     """`RISK`: the Riskified outcome, nested (callReadTrxS2S); flat elsewhere.
 
     Attributes:
+        attributes (``attributes``): The attributes of this element itself, kept and written
+            back (namespace declarations aside).
+        child_attributes (``childAttributes``): The attributes of its known leaves and list
+            wrappers, by element, kept and written back (a leaf's value is plain text).
         risk_response_code (``riskResponseCode``): `RiskResponseCode`.
         risk_response_description (``riskResponseDescription``): `RiskResponseDescription`.
+        unknown (``unknown``): Elements this library does not know, kept whole, in document
+            order (see `UnknownElement`).
     """
 
+    attributes: tuple[KeptAttribute, ...] = ()
+    child_attributes: tuple[ChildAttributes, ...] = ()
     risk_response_code: str | None = None
     risk_response_description: str | None = None
+    unknown: tuple[UnknownElement, ...] = ()
 
     def __init__(
         self,
         *,
+        attributes: Iterable[KeptAttribute] | None = (),
+        child_attributes: Iterable[ChildAttributes] | None = (),
         risk_response_code: str | None = None,
         risk_response_description: str | None = None,
+        unknown: Iterable[UnknownElement] | None = (),
     ) -> None:
         _init(self, locals())
 
@@ -2464,13 +2746,20 @@ class SellerOrderAttributes(Model):
     """`SellerOrderAttributes`: the merchant's data attached to the order reference.
 
     Attributes:
+        attributes (``attributes``): The attributes of this element itself, kept and written
+            back (namespace declarations aside).
+        child_attributes (``childAttributes``): The attributes of its known leaves and list
+            wrappers, by element, kept and written back (a leaf's value is plain text).
         custom_information (``customInformation``): `CustomInformation`: free text.
         seller_note (``sellerNote``): `SellerNote`: the note shown to the buyer.
         seller_order_id (``sellerOrderId``): `SellerOrderId`: the merchant's order id.
         store_name (``storeName``): `StoreName`: the store's name shown to the buyer.
-        unknown (``unknown``): Elements this library does not know, kept with their text.
+        unknown (``unknown``): Elements this library does not know, kept whole, in document
+            order (see `UnknownElement`).
     """
 
+    attributes: tuple[KeptAttribute, ...] = ()
+    child_attributes: tuple[ChildAttributes, ...] = ()
     custom_information: str | None = None
     seller_note: str | None = None
     seller_order_id: str | None = None
@@ -2480,6 +2769,8 @@ class SellerOrderAttributes(Model):
     def __init__(
         self,
         *,
+        attributes: Iterable[KeptAttribute] | None = (),
+        child_attributes: Iterable[ChildAttributes] | None = (),
         custom_information: str | None = None,
         seller_note: str | None = None,
         seller_order_id: str | None = None,
@@ -2622,13 +2913,34 @@ class ShippingLine(Model):
 class SoapFault(SoapFaultMixin, Model):
     """A SOAP fault, either version.
 
+    The code is kept as written (`soap:Client`) with the namespace its prefix was bound to
+    where it was read (`codeNamespace`) and its local part (`codeLocal`, derived from `code`:
+    ignored when building). SOAP 1.1 has no subcodes, other reason languages or node: building
+    a 1.1 envelope leaves them out.
+
     Attributes:
         actor (``actor``): `faultactor` (1.1) or `Role` (1.2).
-        code (``code``): `faultcode` (1.1) or `Code/Value` (1.2), e.g. `soap:Client`,
+        code (``code``): `faultcode` (1.1) or `Code/Value` (1.2) as written, e.g. `soap:Client`,
             `soap:Receiver`.
-        detail (``detail``): The text of `detail` / `Detail`.
+        code_local (``codeLocal``): The local part of the code (`Client`): derived from `code`,
+            ignored when building.
+        code_namespace (``codeNamespace``): The namespace URI of the code's prefix (of the
+            default namespace for an unprefixed code) where it was read; absent when unbound.
+            When building, the prefix is declared with it where the envelope does not already
+            bind it so.
+        detail (``detail``): The `detail` (1.1) / `Detail` (1.2) element as a tree (ASMX always
+            sends an empty one). When building, it is written as the version's detail element
+            whatever its name.
+        http_status (``httpStatus``): The HTTP status the fault came with (set by `from_http`;
+            absent for a bare document). `to_http_response` answers with it (default 500).
+        node (``node``): `Node` (1.2 only).
+        other_reasons (``otherReasons``): The further `Reason/Text` elements of a 1.2 fault (the
+            reason in other languages).
         reason (``reason``): `faultstring` (1.1) or the first `Reason/Text` (1.2).
-        subcode (``subcode``): `Code/Subcode/Value` (1.2 only).
+        reason_lang (``reasonLang``): The `xml:lang` of the reason (always present in 1.2, where
+            `en` is written when absent).
+        subcodes (``subcodes``): `Code/Subcode/Value`, `Code/Subcode/Subcode/Value`, … (1.2
+            only), outermost first.
         version (``version``): The SOAP version it arrived in.
     """
 
@@ -2636,17 +2948,29 @@ class SoapFault(SoapFaultMixin, Model):
     reason: str
     version: SoapVersion
     actor: str | None = None
-    detail: str | None = None
-    subcode: str | None = None
+    code_local: str = ""
+    code_namespace: str | None = None
+    detail: XmlElement | None = None
+    http_status: int | None = None
+    node: str | None = None
+    other_reasons: tuple[FaultReason, ...] = ()
+    reason_lang: str | None = None
+    subcodes: tuple[FaultCode, ...] = ()
 
     def __init__(
         self,
         *,
         actor: str | None = None,
         code: str,
-        detail: str | None = None,
+        code_local: str | None = "",
+        code_namespace: str | None = None,
+        detail: XmlElement | None = None,
+        http_status: int | None = None,
+        node: str | None = None,
+        other_reasons: Iterable[FaultReason] | None = (),
         reason: str,
-        subcode: str | None = None,
+        reason_lang: str | None = None,
+        subcodes: Iterable[FaultCode] | None = (),
         version: SoapVersion,
     ) -> None:
         _init(self, locals())
@@ -2657,21 +2981,33 @@ class ThreeDs(Model):
     """`ThreeDS`: the 3-D Secure 2 outcome.
 
     Attributes:
+        attributes (``attributes``): The attributes of this element itself, kept and written
+            back (namespace declarations aside).
         authentication_result (``authenticationResult``): `authenticationResult`.
+        child_attributes (``childAttributes``): The attributes of its known leaves and list
+            wrappers, by element, kept and written back (a leaf's value is plain text).
         in_app_challenge (``inAppChallenge``): `InAppChallenge`.
         trans_details (``transDetails``): `transDetails`.
+        unknown (``unknown``): Elements this library does not know, kept whole, in document
+            order (see `UnknownElement`).
     """
 
+    attributes: tuple[KeptAttribute, ...] = ()
     authentication_result: AuthenticationResult | None = None
+    child_attributes: tuple[ChildAttributes, ...] = ()
     in_app_challenge: InAppChallenge | None = None
     trans_details: ThreeDsTransDetailsResult | None = None
+    unknown: tuple[UnknownElement, ...] = ()
 
     def __init__(
         self,
         *,
+        attributes: Iterable[KeptAttribute] | None = (),
         authentication_result: AuthenticationResult | None = None,
+        child_attributes: Iterable[ChildAttributes] | None = (),
         in_app_challenge: InAppChallenge | None = None,
         trans_details: ThreeDsTransDetailsResult | None = None,
+        unknown: Iterable[UnknownElement] | None = (),
     ) -> None:
         _init(self, locals())
 
@@ -2799,23 +3135,35 @@ class ThreeDsTransDetailsResult(Model):
 
     Attributes:
         acs_id (``acsId``): `acsID` (36).
+        attributes (``attributes``): The attributes of this element itself, kept and written
+            back (namespace declarations aside).
         auth_data (``authData``): `authData`.
         auth_method (``authMethod``): `authMethod` (2): `01`–`04`.
         auth_timestamp (``authTimestamp``): `authTimestamp` (12): `YYYYMMDDHHMM`.
+        child_attributes (``childAttributes``): The attributes of its known leaves and list
+            wrappers, by element, kept and written back (a leaf's value is plain text).
+        unknown (``unknown``): Elements this library does not know, kept whole, in document
+            order (see `UnknownElement`).
     """
 
     acs_id: str | None = None
+    attributes: tuple[KeptAttribute, ...] = ()
     auth_data: str | None = None
     auth_method: str | None = None
     auth_timestamp: str | None = None
+    child_attributes: tuple[ChildAttributes, ...] = ()
+    unknown: tuple[UnknownElement, ...] = ()
 
     def __init__(
         self,
         *,
         acs_id: str | None = None,
+        attributes: Iterable[KeptAttribute] | None = (),
         auth_data: str | None = None,
         auth_method: str | None = None,
         auth_timestamp: str | None = None,
+        child_attributes: Iterable[ChildAttributes] | None = (),
+        unknown: Iterable[UnknownElement] | None = (),
     ) -> None:
         _init(self, locals())
 
@@ -2947,23 +3295,35 @@ class TravelTicketDetail(Model):
 
 
 @dataclass(frozen=True, init=False, repr=False)
-class UnknownElement(Model):
-    """An element of a payload that this version of the library does not know. Its text content
-    (descendants' text included) is kept so nothing the gateway sends is lost.
+class UnknownElement(UnknownElementMixin, Model):
+    """An element of a payload that this version of the library does not know, kept whole: its
+    attributes, and either its text or its child elements (themselves kept whole). Written back
+    as it came when the value is built again.
+
+    An unknown element holds text *or* elements: text beside child elements (other than the
+    whitespace that indents them) is refused as `mixed_content`. Its text is kept verbatim
+    (escaped CDATA is not unwrapped here).
 
     Attributes:
+        attributes (``attributes``): Its attributes as written, namespace declarations included.
+        children (``children``): Its child elements, in order (empty for a leaf).
         name (``name``): The element's local name.
-        text (``text``): Its text content, unescaped.
+        text (``text``): Its text, unescaped (empty when it has children, or for an empty
+            element).
     """
 
     name: str
-    text: str
+    attributes: tuple[KeptAttribute, ...] = ()
+    children: tuple[UnknownElement, ...] = ()
+    text: str = ""
 
     def __init__(
         self,
         *,
+        attributes: Iterable[KeptAttribute] | None = (),
+        children: Iterable[UnknownElement] | None = (),
         name: str,
-        text: str,
+        text: str | None = "",
     ) -> None:
         _init(self, locals())
 
@@ -2972,9 +3332,14 @@ class UnknownElement(Model):
 class Vbv(Model):
     """`VbV`: 3-D Secure information. The gateway sends it either as a flag text (`<VbV>OK</VbV>`,
     Decrypt) or as a container (`<VbV><VbVFlag/><VbVBuyer/><VbVRisp/></VbV>`, callPagamS2S);
-    both shapes are read, and written back in the shape they came in.
+    both shapes are read, and written back in the shape they came in. Each child element may
+    appear once (`duplicate_element`); unknown children and the attributes of the known ones are
+    kept, as in every result-side model.
 
     Attributes:
+        child_attributes (``childAttributes``): The attributes of `VbVFlag`, `VbVBuyer`,
+            `VbVRisp`, kept and written back.
+        unknown (``unknown``): Child elements this library does not know, kept whole.
         value (``value``): The element's own text (flat shape).
         vbv_buyer (``vbvBuyer``): `VbVBuyer`: `OK` enrolled / `KO` not enrolled.
         vbv_flag (``vbvFlag``): `VbVFlag`: `OK` when the card is 3-D Secure.
@@ -2982,6 +3347,8 @@ class Vbv(Model):
             (parameter `b`).
     """
 
+    child_attributes: tuple[ChildAttributes, ...] = ()
+    unknown: tuple[UnknownElement, ...] = ()
     value: str | None = None
     vbv_buyer: str | None = None
     vbv_flag: str | None = None
@@ -2990,10 +3357,76 @@ class Vbv(Model):
     def __init__(
         self,
         *,
+        child_attributes: Iterable[ChildAttributes] | None = (),
+        unknown: Iterable[UnknownElement] | None = (),
         value: str | None = None,
         vbv_buyer: str | None = None,
         vbv_flag: str | None = None,
         vbv_risp: str | None = None,
+    ) -> None:
+        _init(self, locals())
+
+
+@dataclass(frozen=True, init=False, repr=False)
+class XmlAttribute(Model):
+    """An attribute of an `XmlElement`.
+
+    Attributes:
+        name (``name``): The local name.
+        namespace (``namespace``): The namespace URI (`http://www.w3.org/XML/1998/namespace` for
+            `xml:lang`); absent for an unprefixed attribute.
+        value (``value``): The value, unescaped and normalised.
+    """
+
+    name: str
+    value: str
+    namespace: str | None = None
+
+    def __init__(
+        self,
+        *,
+        name: str,
+        namespace: str | None = None,
+        value: str,
+    ) -> None:
+        _init(self, locals())
+
+
+@dataclass(frozen=True, init=False, repr=False)
+class XmlElement(Model):
+    """An XML element kept whole (a fault's detail): its name and namespace, its attributes, its
+    text and its child elements.
+
+    Namespaces are kept as URIs, not prefixes: built again, an element in a namespace declares
+    it as the default one (`xmlns="…"`), an attribute in one under a generated prefix. A
+    QName-valued text or attribute (`xsi:type="xsd:string"`) keeps its text, not the binding
+    of its prefix. `text` is the element's own character data; between child elements,
+    whitespace only (indentation) is dropped, and mixed text is written before the children.
+
+    Attributes:
+        attributes (``attributes``): The attributes, in document order (namespace declarations
+            excluded).
+        children (``children``): The child elements, in document order.
+        name (``name``): The local name (may be left out for the detail element itself, whose
+            name the SOAP version sets when building).
+        namespace (``namespace``): The namespace URI; absent for an element in no namespace.
+        text (``text``): The element's own text, unescaped.
+    """
+
+    attributes: tuple[XmlAttribute, ...] = ()
+    children: tuple[XmlElement, ...] = ()
+    name: str = ""
+    namespace: str | None = None
+    text: str = ""
+
+    def __init__(
+        self,
+        *,
+        attributes: Iterable[XmlAttribute] | None = (),
+        children: Iterable[XmlElement] | None = (),
+        name: str | None = "",
+        namespace: str | None = None,
+        text: str | None = "",
     ) -> None:
         _init(self, locals())
 
@@ -3006,6 +3439,8 @@ class DecryptResult(OutcomeMixin, Result):
         alert_code (``alertCode``): `AlertCode`: risk rule violated (`0`/empty: none).
         alert_description (``alertDescription``): `AlertDescription`.
         amount (``amount``): `Amount`.
+        attributes (``attributes``): The attributes of this element itself, kept and written
+            back (namespace declarations aside).
         authorization_code (``authorizationCode``): `AuthorizationCode` (6): text, leading zeros
             matter.
         avs_result_code (``avsResultCode``): `AVSResultCode`: address verification (third-party
@@ -3014,6 +3449,8 @@ class DecryptResult(OutcomeMixin, Result):
         bank_transaction_id (``bankTransactionId``): `BankTransactionID`: the gateway's id; keep
             it for settle, refund, read.
         buyer (``buyer``): `Buyer`: `BuyerName`, `BuyerEmail`.
+        child_attributes (``childAttributes``): The attributes of its known leaves and list
+            wrappers, by element, kept and written back (a leaf's value is plain text).
         country (``country``): `Country` (30): the card issuer's country, as text (`ITALIA`).
         currency (``currency``): `Currency`: UIC code.
         custom_info (``customInfo``): `CustomInfo` (1000): the parameters configured to be
@@ -3041,7 +3478,8 @@ class DecryptResult(OutcomeMixin, Result):
         transaction_result (``transactionResult``): `TransactionResult`: `OK`, `KO`, or `XX`
             (pending).
         transaction_type (``transactionType``): `TransactionType`: `DECRYPT`.
-        unknown (``unknown``): Elements this library does not know, kept with their text.
+        unknown (``unknown``): Elements this library does not know, kept whole, in document
+            order (see `UnknownElement`).
         vbv (``vbv``): `VbV`: flag text here; a container in callPagamS2S (both read).
         vbv_buyer (``vbvBuyer``): `VbVBuyer`: `OK` enrolled / `KO` not (flat shape).
         vbv_flag (``vbvFlag``): `VbVFlag`: 3-D Secure status (flat shape).
@@ -3054,11 +3492,13 @@ class DecryptResult(OutcomeMixin, Result):
     alert_code: int | None = None
     alert_description: str | None = None
     amount: Decimal | None = None
+    attributes: tuple[KeptAttribute, ...] = ()
     authorization_code: str | None = None
     avs_result_code: str | None = None
     avs_result_description: str | None = None
     bank_transaction_id: str | None = None
     buyer: Buyer | None = None
+    child_attributes: tuple[ChildAttributes, ...] = ()
     country: str | None = None
     currency: str | None = None
     custom_info: tuple[CustomParameter, ...] = ()
@@ -3092,11 +3532,13 @@ class DecryptResult(OutcomeMixin, Result):
         alert_code: int | None = None,
         alert_description: str | None = None,
         amount: Decimal | str | int | None = None,
+        attributes: Iterable[KeptAttribute] | None = (),
         authorization_code: str | None = None,
         avs_result_code: str | None = None,
         avs_result_description: str | None = None,
         bank_transaction_id: str | None = None,
         buyer: Buyer | None = None,
+        child_attributes: Iterable[ChildAttributes] | None = (),
         country: str | None = None,
         currency: str | None = None,
         custom_info: Iterable[CustomParameter] | None = (),
@@ -3132,18 +3574,25 @@ class EncryptResult(OutcomeMixin, Result):
     """The result of `Encrypt`.
 
     Attributes:
+        attributes (``attributes``): The attributes of this element itself, kept and written
+            back (namespace declarations aside).
+        child_attributes (``childAttributes``): The attributes of its known leaves and list
+            wrappers, by element, kept and written back (a leaf's value is plain text).
         crypt_decrypt_string (``cryptDecryptString``): `CryptDecryptString`: parameter `b` of
             the payment page; present when OK.
         error_code (``errorCode``): `ErrorCode`: `0` when OK.
         error_description (``errorDescription``): `ErrorDescription`: localised text.
         transaction_result (``transactionResult``): `TransactionResult`: `OK` / `KO`.
         transaction_type (``transactionType``): `TransactionType`: `ENCRYPT`.
-        unknown (``unknown``): Elements this library does not know, kept with their text.
+        unknown (``unknown``): Elements this library does not know, kept whole, in document
+            order (see `UnknownElement`).
     """
 
     OPERATION: ClassVar[str] = "Encrypt"
     SERVICE: ClassVar[str] = "WsCryptDecrypt"
 
+    attributes: tuple[KeptAttribute, ...] = ()
+    child_attributes: tuple[ChildAttributes, ...] = ()
     crypt_decrypt_string: str | None = None
     error_code: int | None = None
     error_description: str | None = None
@@ -3154,6 +3603,8 @@ class EncryptResult(OutcomeMixin, Result):
     def __init__(
         self,
         *,
+        attributes: Iterable[KeptAttribute] | None = (),
+        child_attributes: Iterable[ChildAttributes] | None = (),
         crypt_decrypt_string: str | None = None,
         error_code: int | None = None,
         error_description: str | None = None,
@@ -4350,6 +4801,8 @@ AmazonAddress._FIELDS = (
     _F("address_line1", "addressLine1", "str", None, True, None),
     _F("address_line2", "addressLine2", "str", None, True, None),
     _F("address_line3", "addressLine3", "str", None, True, None),
+    _F("attributes", "attributes", "models", KeptAttribute, True, ()),
+    _F("child_attributes", "childAttributes", "models", ChildAttributes, True, ()),
     _F("city", "city", "str", None, True, None),
     _F("country_code", "countryCode", "str", None, True, None),
     _F("county", "county", "str", None, True, None),
@@ -4369,10 +4822,14 @@ AmazonAddresses._FIELDS = (
 )
 AmazonBillingAddress._FIELDS = (
     _F("address_type", "addressType", "str", None, True, None),
+    _F("attributes", "attributes", "models", KeptAttribute, True, ()),
+    _F("child_attributes", "childAttributes", "models", ChildAttributes, True, ()),
     _F("physical_address", "physicalAddress", "model", AmazonAddress, True, None),
     _F("unknown", "unknown", "models", UnknownElement, True, ()),
 )
 AmazonBuyer._FIELDS = (
+    _F("attributes", "attributes", "models", KeptAttribute, True, ()),
+    _F("child_attributes", "childAttributes", "models", ChildAttributes, True, ()),
     _F("email", "email", "str", None, True, None),
     _F("name", "name", "str", None, True, None),
     _F("phone", "phone", "str", None, True, None),
@@ -4386,18 +4843,23 @@ ApplePayRequest._FIELDS = (
     _F("token", "token", "secret", None, True, None),
 )
 AuthenticationResult._FIELDS = (
+    _F("attributes", "attributes", "models", KeptAttribute, True, ()),
     _F("auth_status_reason", "authStatusReason", "str", None, True, None),
     _F("authentication_level", "authenticationLevel", "str", None, True, None),
     _F("authentication_status", "authenticationStatus", "str", None, True, None),
     _F("av", "av", "str", None, True, None),
     _F("av_algorithm", "avAlgorithm", "str", None, True, None),
+    _F("child_attributes", "childAttributes", "models", ChildAttributes, True, ()),
     _F("eci", "eci", "str", None, True, None),
     _F("three_ds_version", "threeDsVersion", "str", None, True, None),
+    _F("unknown", "unknown", "models", UnknownElement, True, ()),
     _F("xid", "xid", "str", None, True, None),
 )
 Bank._FIELDS = (
+    _F("attributes", "attributes", "models", KeptAttribute, True, ()),
     _F("bank_code", "bankCode", "str", None, True, None),
     _F("bank_name", "bankName", "str", None, True, None),
+    _F("child_attributes", "childAttributes", "models", ChildAttributes, True, ()),
     _F("unknown", "unknown", "models", UnknownElement, True, ()),
 )
 BillingAddress._FIELDS = (
@@ -4421,8 +4883,11 @@ BillingAddress._FIELDS = (
     _F("zip_code", "zipCode", "str", None, True, None),
 )
 Buyer._FIELDS = (
+    _F("attributes", "attributes", "models", KeptAttribute, True, ()),
     _F("buyer_email", "buyerEmail", "str", None, True, None),
     _F("buyer_name", "buyerName", "str", None, True, None),
+    _F("child_attributes", "childAttributes", "models", ChildAttributes, True, ()),
+    _F("unknown", "unknown", "models", UnknownElement, True, ()),
 )
 BuyerDetails._FIELDS = (
     _F("acc_info", "accInfo", "model", AccountInfo, True, None),
@@ -4456,6 +4921,10 @@ CardReaderPayments._FIELDS = (
     _F("device_name", "deviceName", "str", None, True, None),
     _F("device_provided_info", "deviceProvidedInfo", "model", DeviceProvidedInfo, True, None),
 )
+ChildAttributes._FIELDS = (
+    _F("attributes", "attributes", "models", KeptAttribute, True, ()),
+    _F("element", "element", "str", None, False, None),
+)
 ConselCustomerInfo._FIELDS = (
     _F("address", "address", "str", None, True, None),
     _F("birth_date", "birthDate", "str", None, True, None),
@@ -4483,6 +4952,10 @@ ConselCustomerInfo._FIELDS = (
     _F("working_address", "workingAddress", "str", None, True, None),
     _F("working_state", "workingState", "str", None, True, None),
     _F("working_tel_number", "workingTelNumber", "str", None, True, None),
+)
+CreditDate._FIELDS = (
+    _F("date", "date", "str", None, False, None),
+    _F("date_format", "dateFormat", "str", None, True, None),
 )
 CustomParameter._FIELDS = (
     _F("key", "key", "str", None, False, None),
@@ -4523,6 +4996,8 @@ CustomerSocial._FIELDS = (
     _F("social_data", "socialData", "str", None, True, None),
 )
 Destination._FIELDS = (
+    _F("attributes", "attributes", "models", KeptAttribute, True, ()),
+    _F("child_attributes", "childAttributes", "models", ChildAttributes, True, ()),
     _F("destination_type", "destinationType", "str", None, True, None),
     _F("physical_destination", "physicalDestination", "model", AmazonAddress, True, None),
     _F("unknown", "unknown", "models", UnknownElement, True, ()),
@@ -4558,6 +5033,8 @@ EncryptTransDetails._FIELDS = (
     _F("type", "type", "str", None, True, None),
 )
 Event._FIELDS = (
+    _F("attributes", "attributes", "models", KeptAttribute, True, ()),
+    _F("child_attributes", "childAttributes", "models", ChildAttributes, True, ()),
     _F("event_amount", "eventAmount", "amount", None, True, None),
     _F("event_arn", "eventArn", "str", None, True, None),
     _F("event_date", "eventDate", "str", None, True, None),
@@ -4567,12 +5044,23 @@ Event._FIELDS = (
     _F("unknown", "unknown", "models", UnknownElement, True, ()),
 )
 ExchangeRateEntry._FIELDS = (
-    _F("credit_date", "creditDate", "str", None, True, None),
+    _F("attributes", "attributes", "models", KeptAttribute, True, ()),
+    _F("child_attributes", "childAttributes", "models", ChildAttributes, True, ()),
+    _F("credit_date", "creditDate", "model", CreditDate, True, None),
     _F("exchange_rate", "exchangeRate", "str", None, True, None),
     _F("iso_code", "isoCode", "str", None, True, None),
     _F("numeric_iso_code", "numericIsoCode", "str", None, True, None),
     _F("uic_code", "uicCode", "str", None, True, None),
     _F("unknown", "unknown", "models", UnknownElement, True, ()),
+)
+FaultCode._FIELDS = (
+    _F("local", "local", "str", None, True, ""),
+    _F("namespace", "namespace", "str", None, True, None),
+    _F("value", "value", "str", None, False, None),
+)
+FaultReason._FIELDS = (
+    _F("lang", "lang", "str", None, True, None),
+    _F("text", "text", "str", None, False, None),
 )
 FraudPrevention._FIELDS = (
     _F("beacon_session_id", "beaconSessionId", "str", None, True, None),
@@ -4600,6 +5088,7 @@ GestPayS2S._FIELDS = (
     _F("alert_code", "alertCode", "int", None, True, None),
     _F("alert_description", "alertDescription", "str", None, True, None),
     _F("amount", "amount", "amount", None, True, None),
+    _F("attributes", "attributes", "models", KeptAttribute, True, ()),
     _F("authorization_code", "authorizationCode", "str", None, True, None),
     _F("authorization_code_description", "authorizationCodeDescription", "str", None, True, None),
     _F("authorization_error_code", "authorizationErrorCode", "str", None, True, None),
@@ -4616,6 +5105,7 @@ GestPayS2S._FIELDS = (
     _F("check_date_description", "checkDateDescription", "str", None, True, None),
     _F("check_digit", "checkDigit", "str", None, True, None),
     _F("check_digit_description", "checkDigitDescription", "str", None, True, None),
+    _F("child_attributes", "childAttributes", "models", ChildAttributes, True, ()),
     _F("commercial", "commercial", "str", None, True, None),
     _F("company", "company", "str", None, True, None),
     _F("company_code", "companyCode", "str", None, True, None),
@@ -4633,6 +5123,7 @@ GestPayS2S._FIELDS = (
     _F("issuer_country", "issuerCountry", "str", None, True, None),
     _F("issuer_country_code", "issuerCountryCode", "str", None, True, None),
     _F("masked_pan", "maskedPan", "str", None, True, None),
+    _F("mixed_case_token", "mixedCaseToken", "secret", None, True, None),
     _F("order_reference_details", "orderReferenceDetails", "model", OrderReferenceDetails, True, None),
     _F("payment_method", "paymentMethod", "str", None, True, None),
     _F("paypal_fee", "paypalFee", "str", None, True, None),
@@ -4648,6 +5139,8 @@ GestPayS2S._FIELDS = (
     _F("token", "token", "secret", None, True, None),
     _F("token_expiry_month", "tokenExpiryMonth", "secret", None, True, None),
     _F("token_expiry_year", "tokenExpiryYear", "secret", None, True, None),
+    _F("transaction_error_code", "transactionErrorCode", "int", None, True, None),
+    _F("transaction_error_description", "transactionErrorDescription", "str", None, True, None),
     _F("transaction_key", "transactionKey", "str", None, True, None),
     _F("transaction_result", "transactionResult", "str", None, True, None),
     _F("transaction_state", "transactionState", "str", None, True, None),
@@ -4665,10 +5158,17 @@ InAppChallenge._FIELDS = (
     _F("acs_signed_content", "acsSignedContent", "str", None, True, None),
     _F("acs_trans_id", "acsTransId", "str", None, True, None),
     _F("acs_url", "acsUrl", "str", None, True, None),
+    _F("attributes", "attributes", "models", KeptAttribute, True, ()),
     _F("cardholder_info", "cardholderInfo", "str", None, True, None),
+    _F("child_attributes", "childAttributes", "models", ChildAttributes, True, ()),
     _F("message_extension", "messageExtension", "str", None, True, None),
     _F("sdk_trans_id", "sdkTransId", "str", None, True, None),
     _F("three_ds_server_trans_id", "threeDsServerTransId", "str", None, True, None),
+    _F("unknown", "unknown", "models", UnknownElement, True, ()),
+)
+KeptAttribute._FIELDS = (
+    _F("name", "name", "str", None, False, None),
+    _F("value", "value", "str", None, False, None),
 )
 Marketplace._FIELDS = (
     _F("mkp_ref_master", "mkpRefMaster", "model", RefMaster, True, None),
@@ -4703,8 +5203,10 @@ OrderDetails._FIELDS = (
 )
 OrderReferenceDetails._FIELDS = (
     _F("amazon_order_reference_id", "amazonOrderReferenceId", "str", None, True, None),
+    _F("attributes", "attributes", "models", KeptAttribute, True, ()),
     _F("billing_address", "billingAddress", "model", AmazonBillingAddress, True, None),
     _F("buyer", "buyer", "model", AmazonBuyer, True, None),
+    _F("child_attributes", "childAttributes", "models", ChildAttributes, True, ()),
     _F("creation_timestamp", "creationTimestamp", "str", None, True, None),
     _F("destination", "destination", "model", Destination, True, None),
     _F("expiration_timestamp", "expirationTimestamp", "str", None, True, None),
@@ -4718,6 +5220,8 @@ OrderReferenceDetails._FIELDS = (
     _F("unknown", "unknown", "models", UnknownElement, True, ()),
 )
 OrderReferenceStatus._FIELDS = (
+    _F("attributes", "attributes", "models", KeptAttribute, True, ()),
+    _F("child_attributes", "childAttributes", "models", ChildAttributes, True, ()),
     _F("last_update_timestamp", "lastUpdateTimestamp", "str", None, True, None),
     _F("reason_code", "reasonCode", "str", None, True, None),
     _F("reason_description", "reasonDescription", "str", None, True, None),
@@ -4726,6 +5230,8 @@ OrderReferenceStatus._FIELDS = (
 )
 OrderTotal._FIELDS = (
     _F("amount", "amount", "amount", None, True, None),
+    _F("attributes", "attributes", "models", KeptAttribute, True, ()),
+    _F("child_attributes", "childAttributes", "models", ChildAttributes, True, ()),
     _F("currency_code", "currencyCode", "str", None, True, None),
     _F("unknown", "unknown", "models", UnknownElement, True, ()),
 )
@@ -4873,10 +5379,15 @@ RefundProductDetail._FIELDS = (
     _F("product_details", "productDetails", "models", ProductDetail, True, ()),
 )
 Risk._FIELDS = (
+    _F("attributes", "attributes", "models", KeptAttribute, True, ()),
+    _F("child_attributes", "childAttributes", "models", ChildAttributes, True, ()),
     _F("risk_response_code", "riskResponseCode", "str", None, True, None),
     _F("risk_response_description", "riskResponseDescription", "str", None, True, None),
+    _F("unknown", "unknown", "models", UnknownElement, True, ()),
 )
 SellerOrderAttributes._FIELDS = (
+    _F("attributes", "attributes", "models", KeptAttribute, True, ()),
+    _F("child_attributes", "childAttributes", "models", ChildAttributes, True, ()),
     _F("custom_information", "customInformation", "str", None, True, None),
     _F("seller_note", "sellerNote", "str", None, True, None),
     _F("seller_order_id", "sellerOrderId", "str", None, True, None),
@@ -4919,15 +5430,24 @@ ShippingLine._FIELDS = (
 SoapFault._FIELDS = (
     _F("actor", "actor", "str", None, True, None),
     _F("code", "code", "str", None, False, None),
-    _F("detail", "detail", "str", None, True, None),
+    _F("code_local", "codeLocal", "str", None, True, ""),
+    _F("code_namespace", "codeNamespace", "str", None, True, None),
+    _F("detail", "detail", "model", XmlElement, True, None),
+    _F("http_status", "httpStatus", "int", None, True, None),
+    _F("node", "node", "str", None, True, None),
+    _F("other_reasons", "otherReasons", "models", FaultReason, True, ()),
     _F("reason", "reason", "str", None, False, None),
-    _F("subcode", "subcode", "str", None, True, None),
+    _F("reason_lang", "reasonLang", "str", None, True, None),
+    _F("subcodes", "subcodes", "models", FaultCode, True, ()),
     _F("version", "version", "soap", None, False, None),
 )
 ThreeDs._FIELDS = (
+    _F("attributes", "attributes", "models", KeptAttribute, True, ()),
     _F("authentication_result", "authenticationResult", "model", AuthenticationResult, True, None),
+    _F("child_attributes", "childAttributes", "models", ChildAttributes, True, ()),
     _F("in_app_challenge", "inAppChallenge", "model", InAppChallenge, True, None),
     _F("trans_details", "transDetails", "model", ThreeDsTransDetailsResult, True, None),
+    _F("unknown", "unknown", "models", UnknownElement, True, ()),
 )
 ThreeDsAddress._FIELDS = (
     _F("city", "city", "str", None, True, None),
@@ -4958,9 +5478,12 @@ ThreeDsContainer._FIELDS = (
 )
 ThreeDsTransDetailsResult._FIELDS = (
     _F("acs_id", "acsId", "str", None, True, None),
+    _F("attributes", "attributes", "models", KeptAttribute, True, ()),
     _F("auth_data", "authData", "str", None, True, None),
     _F("auth_method", "authMethod", "str", None, True, None),
     _F("auth_timestamp", "authTimestamp", "str", None, True, None),
+    _F("child_attributes", "childAttributes", "models", ChildAttributes, True, ()),
+    _F("unknown", "unknown", "models", UnknownElement, True, ()),
 )
 TokenizationData._FIELDS = (
     _F("token", "token", "secret", None, True, None),
@@ -4993,24 +5516,42 @@ TravelTicketDetail._FIELDS = (
     _F("title", "title", "str", None, True, None),
 )
 UnknownElement._FIELDS = (
+    _F("attributes", "attributes", "models", KeptAttribute, True, ()),
+    _F("children", "children", "models", UnknownElement, True, ()),
     _F("name", "name", "str", None, False, None),
-    _F("text", "text", "str", None, False, None),
+    _F("text", "text", "str", None, True, ""),
 )
 Vbv._FIELDS = (
+    _F("child_attributes", "childAttributes", "models", ChildAttributes, True, ()),
+    _F("unknown", "unknown", "models", UnknownElement, True, ()),
     _F("value", "value", "str", None, True, None),
     _F("vbv_buyer", "vbvBuyer", "str", None, True, None),
     _F("vbv_flag", "vbvFlag", "str", None, True, None),
     _F("vbv_risp", "vbvRisp", "str", None, True, None),
 )
+XmlAttribute._FIELDS = (
+    _F("name", "name", "str", None, False, None),
+    _F("namespace", "namespace", "str", None, True, None),
+    _F("value", "value", "str", None, False, None),
+)
+XmlElement._FIELDS = (
+    _F("attributes", "attributes", "models", XmlAttribute, True, ()),
+    _F("children", "children", "models", XmlElement, True, ()),
+    _F("name", "name", "str", None, True, ""),
+    _F("namespace", "namespace", "str", None, True, None),
+    _F("text", "text", "str", None, True, ""),
+)
 DecryptResult._FIELDS = (
     _F("alert_code", "alertCode", "int", None, True, None),
     _F("alert_description", "alertDescription", "str", None, True, None),
     _F("amount", "amount", "amount", None, True, None),
+    _F("attributes", "attributes", "models", KeptAttribute, True, ()),
     _F("authorization_code", "authorizationCode", "str", None, True, None),
     _F("avs_result_code", "avsResultCode", "str", None, True, None),
     _F("avs_result_description", "avsResultDescription", "str", None, True, None),
     _F("bank_transaction_id", "bankTransactionId", "str", None, True, None),
     _F("buyer", "buyer", "model", Buyer, True, None),
+    _F("child_attributes", "childAttributes", "models", ChildAttributes, True, ()),
     _F("country", "country", "str", None, True, None),
     _F("currency", "currency", "str", None, True, None),
     _F("custom_info", "customInfo", "models", CustomParameter, True, ()),
@@ -5039,6 +5580,8 @@ DecryptResult._FIELDS = (
     _F("vbv_risp", "vbvRisp", "str", None, True, None),
 )
 EncryptResult._FIELDS = (
+    _F("attributes", "attributes", "models", KeptAttribute, True, ()),
+    _F("child_attributes", "childAttributes", "models", ChildAttributes, True, ()),
     _F("crypt_decrypt_string", "cryptDecryptString", "str", None, True, None),
     _F("error_code", "errorCode", "int", None, True, None),
     _F("error_description", "errorDescription", "str", None, True, None),
@@ -5347,7 +5890,9 @@ __all__ = [
     "CardData",
     "CardHolder",
     "CardReaderPayments",
+    "ChildAttributes",
     "ConselCustomerInfo",
+    "CreditDate",
     "CustomParameter",
     "CustomerDetail",
     "CustomerSocial",
@@ -5365,12 +5910,15 @@ __all__ = [
     "EncryptTransDetails",
     "Event",
     "ExchangeRateEntry",
+    "FaultCode",
+    "FaultReason",
     "FraudPrevention",
     "FullFillmentDetails",
     "FullfillmentDetail",
     "GestPayS2S",
     "GooglePayRequest",
     "InAppChallenge",
+    "KeptAttribute",
     "Marketplace",
     "MerchantRiskIndicator",
     "MkpSplit",
@@ -5412,4 +5960,6 @@ __all__ = [
     "TravelTicketDetail",
     "UnknownElement",
     "Vbv",
+    "XmlAttribute",
+    "XmlElement",
 ]

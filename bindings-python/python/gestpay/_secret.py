@@ -49,7 +49,10 @@ class Secret:
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Secret):
             return NotImplemented
-        return hmac.compare_digest(self._value.encode(), other._value.encode())
+        # Constant time; `surrogatepass` so that any `str` compares (a lone surrogate is not
+        # Unicode text, but a Secret may hold whatever it was given).
+        return hmac.compare_digest(self._value.encode("utf-8", "surrogatepass"),
+                                   other._value.encode("utf-8", "surrogatepass"))
 
     def __hash__(self) -> int:
         return hash((Secret, self._value))

@@ -7,8 +7,17 @@
 * :class:`SoapFaultError`: the gateway answered with a SOAP fault.
 * :class:`DeclinedError`: a business ``KO``, only when asked for with ``raise_for_ko()``; a KO
   is otherwise a plain result.
+* :class:`PendingError`: a ``XX`` (pending) result, only from ``raise_for_ko()``: neither paid
+  nor declined, the outcome comes later.
 * :class:`TransportError`: the HTTP exchange itself failed (connection, timeout); raised by the
   clients of :mod:`gestpay.transport` only.
+
+``raise_for_ko()`` is the success check: it returns the result only when ``TransactionResult``
+is ``OK``. ``KO`` raises :class:`DeclinedError` (code ``declined``), ``XX``
+:class:`PendingError` (``pending``), a missing or empty ``TransactionResult``
+:class:`MalformedResponseError` with code ``no_result``, any other value
+:class:`MalformedResponseError` with code ``unknown_result`` (both with field
+``TransactionResult``). The rule is the core's ``Outcome::ensure_ok``.
 
 Every exception has a stable string :attr:`~GestpayError.code` (``missing_field``,
 ``too_long``, ``soap_fault`` …, see the core's ``ErrorCode``), the wire :attr:`~GestpayError.field`
@@ -21,13 +30,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Mapping, Optional
 
 if TYPE_CHECKING:
-    from ._models import SoapFault
+    from ._models import FaultCode, SoapFault, XmlElement
 
 __all__ = [
     "DeclinedError",
     "GestpayError",
     "InvalidRequestError",
     "MalformedResponseError",
+    "PendingError",
     "SoapFaultError",
     "TransportError",
 ]
@@ -37,7 +47,8 @@ class GestpayError(Exception):
     """Base class of every exception raised by gestpay.
 
     Codes added by the Python binding to the core's: ``invalid_type`` (a value of the wrong
-    Python type, or a dict without the message's shape), ``unknown_field`` (a dict key the
+    Python type, a ``str`` argument holding a lone surrogate such as ``"\\ud800"``, which is
+    not Unicode text, or a dict without the message's shape), ``unknown_field`` (a dict key the
     message does not have), ``unknown_operation``, ``internal`` (a bug: a guarded panic),
     ``timeout`` and ``connection_error`` (transports).
     """
@@ -73,7 +84,9 @@ class MalformedResponseError(GestpayError):
 
 
 class SoapFaultError(GestpayError):
-    """The gateway answered with a SOAP fault; :attr:`fault` holds it."""
+    """The gateway answered with a SOAP fault; :attr:`fault` holds it whole (the core's
+    ``SoapFault``: code with its namespace, subcodes, reason and its language, actor/role,
+    node, the detail as an element tree, the HTTP status); the properties give its fields."""
 
     fault: SoapFault
 
@@ -84,18 +97,54 @@ class SoapFaultError(GestpayError):
 
     @property
     def fault_code(self) -> str:
-        """``faultcode`` (1.1) or ``Code/Value`` (1.2), e.g. ``soap:Client``."""
+        """``faultcode`` (1.1) or ``Code/Value`` (1.2) as written, e.g. ``soap:Client``."""
         return self.fault.code
 
     @property
+    def code_namespace(self) -> Optional[str]:
+        """The namespace URI of the code's prefix, where it was read."""
+        return self.fault.code_namespace
+
+    @property
+    def code_local(self) -> str:
+        """The local part of the code (``Client``)."""
+        return self.fault.code_local
+
+    @property
+    def subcodes(self) -> tuple[FaultCode, ...]:
+        """``Code/Subcode/Value``, … (1.2), outermost first."""
+        return self.fault.subcodes
+
+    @property
     def reason(self) -> str:
-        """``faultstring`` (1.1) or ``Reason/Text`` (1.2)."""
+        """``faultstring`` (1.1) or the first ``Reason/Text`` (1.2)."""
         return self.fault.reason
 
     @property
-    def detail(self) -> Optional[str]:
-        """The text of ``detail`` / ``Detail``."""
+    def reason_lang(self) -> Optional[str]:
+        """The ``xml:lang`` of the reason."""
+        return self.fault.reason_lang
+
+    @property
+    def actor(self) -> Optional[str]:
+        """``faultactor`` (1.1) or ``Role`` (1.2)."""
+        return self.fault.actor
+
+    @property
+    def node(self) -> Optional[str]:
+        """``Node`` (1.2)."""
+        return self.fault.node
+
+    @property
+    def detail(self) -> Optional[XmlElement]:
+        """The ``detail`` / ``Detail`` element as a tree (name, namespace, attributes, text,
+        children)."""
         return self.fault.detail
+
+    @property
+    def http_status(self) -> Optional[int]:
+        """The HTTP status the fault came with (``None`` for a bare document)."""
+        return self.fault.http_status
 
 
 class DeclinedError(GestpayError):
@@ -120,9 +169,37 @@ class DeclinedError(GestpayError):
         self.known_description = known_description
 
 
+class PendingError(GestpayError):
+    """A ``XX`` (pending) result turned into an exception by ``raise_for_ko()``: code
+    ``pending``, field ``TransactionResult``.
+
+    The payment is neither done nor refused: an asynchronous method (a bank transfer, some
+    wallets) notifies its final outcome later, through the server-to-server callback. Do not
+    ship, and do not offer to pay again: the buyer may still be charged. It is deliberately not
+    a :class:`DeclinedError` (code that handles a decline by letting the buyer retry would
+    charge twice) nor a :class:`MalformedResponseError` (the answer is well formed).
+    """
+
+    error_code: Optional[int]
+    description: Optional[str]
+    known_description: Optional[str]
+
+    def __init__(self, error_code: Optional[int] = None, description: Optional[str] = None,
+                 known_description: Optional[str] = None) -> None:
+        text = "transaction pending (XX): the outcome is notified later; do not ship yet"
+        super().__init__(text, code="pending", field="TransactionResult")
+        self.error_code = error_code
+        self.description = description
+        self.known_description = known_description
+
+
 class TransportError(GestpayError):
-    """The HTTP exchange failed: ``code`` is ``timeout`` or ``connection_error``; the
-    underlying exception is chained as ``__cause__``."""
+    """The HTTP exchange failed: ``code`` is ``timeout`` or ``connection_error``; the message
+    names the URL and the kind of failure.
+
+    Nothing is chained (``__cause__`` and ``__context__`` are ``None``): the HTTP library's
+    exception holds the request it was sending, whose body carries the API key and card data.
+    """
 
 
 def _from_core(kind: str, text: str, code: str, field: Optional[str], message: str,
@@ -135,6 +212,9 @@ def _from_core(kind: str, text: str, code: str, field: Optional[str], message: s
     if kind == "declined" and extra is not None:
         return DeclinedError(extra.get("errorCode"), extra.get("description"),
                              extra.get("knownDescription"))
+    if kind == "pending" and extra is not None:
+        return PendingError(extra.get("errorCode"), extra.get("description"),
+                            extra.get("knownDescription"))
     cls: type[GestpayError] = {
         "invalid_request": InvalidRequestError,
         "malformed_response": MalformedResponseError,

@@ -11,6 +11,12 @@ timeout in seconds, and have one method, ``send(request) -> result``. A SOAP fau
 value. Nothing is logged but, at DEBUG level on the ``gestpay`` logger, the operation, the URL,
 the status and the body size: never a body, a header value or a secret.
 
+A ``TransportError`` chains nothing (``__cause__`` and ``__context__`` are ``None``,
+``__suppress_context__`` is true): the HTTP library's exception holds the request it was sending
+(``httpx.TimeoutException.request.content``), whose body carries the API key and card data. The
+message names the URL and the kind of failure (``ReadTimeout``, ``ConnectError`` …); the frames
+of the traceback hold no request body either.
+
 The sans-IO API (``request.to_http()``, ``Result.from_http()``) stays usable on its own with
 any other HTTP stack.
 """
@@ -41,8 +47,10 @@ DEFAULT_TIMEOUT = 30.0
 
 
 def _failure(http: HttpRequest, exc: BaseException, timeout: bool) -> TransportError:
-    what = "timed out" if timeout else f"failed ({type(exc).__name__})"
-    return TransportError(f"POST {http.url} {what}",
+    """The error of a failed exchange: the URL and the name of the exception's class, never
+    the exception itself (raise it ``from None``, outside the ``except`` block)."""
+    what = "timed out" if timeout else "failed"
+    return TransportError(f"POST {http.url} {what} ({type(exc).__name__})",
                           code="timeout" if timeout else "connection_error", field=None)
 
 
@@ -77,13 +85,17 @@ class Client:
         import httpx
 
         http = request.to_http(self.env, self.soap)
+        failure: Optional[TransportError] = None
         try:
             response = self._http.post(http.url, content=http.body, headers=list(http.headers),
                                        timeout=self._timeout)
         except httpx.TimeoutException as exc:
-            raise _failure(http, exc, True) from exc
+            failure = _failure(http, exc, True)
         except httpx.HTTPError as exc:
-            raise _failure(http, exc, False) from exc
+            failure = _failure(http, exc, False)
+        if failure is not None:
+            del http  # not in the traceback's frame either
+            raise failure from None
         _done(request, http, response.status_code, response.content)
         return request.parse_response(response.status_code,
                                       response.headers.get("content-type"), response.content)
@@ -119,13 +131,17 @@ class AsyncClient:
         import httpx
 
         http = request.to_http(self.env, self.soap)
+        failure: Optional[TransportError] = None
         try:
             response = await self._http.post(http.url, content=http.body,
                                              headers=list(http.headers), timeout=self._timeout)
         except httpx.TimeoutException as exc:
-            raise _failure(http, exc, True) from exc
+            failure = _failure(http, exc, True)
         except httpx.HTTPError as exc:
-            raise _failure(http, exc, False) from exc
+            failure = _failure(http, exc, False)
+        if failure is not None:
+            del http  # not in the traceback's frame either
+            raise failure from None
         _done(request, http, response.status_code, response.content)
         return request.parse_response(response.status_code,
                                       response.headers.get("content-type"), response.content)
@@ -158,6 +174,7 @@ class UrllibClient:
         http = request.to_http(self.env, self.soap)
         call = urllib.request.Request(http.url, data=http.body, headers=dict(http.headers),
                                       method=http.method)
+        failure: Optional[TransportError] = None
         try:
             with urllib.request.urlopen(call, timeout=self.timeout, context=self._ssl) as resp:
                 status, content_type, body = resp.status, resp.headers.get("Content-Type"), \
@@ -166,15 +183,18 @@ class UrllibClient:
             try:
                 status, content_type, body = exc.code, exc.headers.get("Content-Type"), exc.read()
             except (OSError, socket.timeout) as read_exc:
-                raise _failure(http, read_exc, isinstance(read_exc, socket.timeout)) from exc
+                failure = _failure(http, read_exc, isinstance(read_exc, socket.timeout))
             finally:
                 exc.close()
         except urllib.error.URLError as exc:
-            timed_out = isinstance(exc.reason, (socket.timeout, TimeoutError))
-            raise _failure(http, exc, timed_out) from exc
+            reason = exc.reason if isinstance(exc.reason, BaseException) else exc
+            failure = _failure(http, reason, isinstance(reason, (socket.timeout, TimeoutError)))
         except (socket.timeout, TimeoutError) as exc:
-            raise _failure(http, exc, True) from exc
+            failure = _failure(http, exc, True)
         except OSError as exc:
-            raise _failure(http, exc, False) from exc
+            failure = _failure(http, exc, False)
+        if failure is not None:
+            del http, call  # not in the traceback's frame either
+            raise failure from None
         _done(request, http, status, body)
         return request.parse_response(status, content_type, body)

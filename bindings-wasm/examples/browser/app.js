@@ -78,23 +78,28 @@ function showError(err) {
   $('error').querySelector('[data-testid=error-message]').textContent = String(err && err.message);
 }
 
+/** The success check (assertOk passes only OK): the outcome's text and class. */
+function outcomeOf(result) {
+  try {
+    gestpay.assertOk(result);
+    return ['OK', 'ok'];
+  } catch (err) {
+    if (err instanceof gestpay.DeclinedError) {
+      const text = err.knownDescription ?? err.description;
+      return [`KO${err.errorCode === null ? '' : ` ${err.errorCode}`}${text ? ` — ${text}` : ''}`, 'ko'];
+    }
+    if (err instanceof gestpay.PendingError) return ['XX — pending: not paid yet, do not ship', 'pending'];
+    if (err instanceof gestpay.GestpayError) return [`not OK: ${err.code}`, 'ko']; // no_result, unknown_result
+    throw err;
+  }
+}
+
 function showResult({ operation, result }) {
   const outcome = $('outcome');
-  const ko = gestpay.declined(result);
+  const [text, kind] = outcomeOf(result);
   outcome.className = 'outcome';
-  if (gestpay.isOk(result)) {
-    outcome.textContent = 'OK';
-    outcome.classList.add('ok');
-  } else if (ko) {
-    const text = ko.knownDescription ?? ko.description;
-    outcome.textContent = `KO${ko.errorCode === null ? '' : ` ${ko.errorCode}`}${text ? ` — ${text}` : ''}`;
-    outcome.classList.add('ko');
-  } else if (gestpay.isPending(result)) {
-    outcome.textContent = 'XX — pending';
-    outcome.classList.add('pending');
-  } else {
-    outcome.textContent = result.transactionResult ?? 'no TransactionResult';
-  }
+  outcome.textContent = text;
+  outcome.classList.add(kind);
 
   const rows = [
     ['Operation', operation],

@@ -3,10 +3,11 @@
 // URL, code tables). What needs the builders (buildRequest, parseResponse, the client, …) is
 // not exported, so using it here fails to compile.
 import read, {
+  DeclinedError,
   GestpayError,
+  PendingError,
   amazonAddresses,
-  errorDescription,
-  isOk,
+  assertOk,
   parseCallback,
   parseResult,
   paymentPageUrl,
@@ -20,13 +21,15 @@ export function callbackOf(search: string): Callback {
   return parseCallback(search);
 }
 
+/** The success check, `assertOk`: only OK is paid; XX is pending (do not ship, do not let the
+ * buyer pay again); KO declined; no or an unknown TransactionResult an error. */
 export function outcome(xml: string): string {
   try {
-    const result: DecryptResult = parseResult('Decrypt', xml);
-    if (isOk(result)) return `paid: ${result.shopTransactionId ?? '?'}`;
-    const code = result.errorCode;
-    return `declined: ${code === undefined ? '' : (errorDescription(code) ?? code)}`;
+    const result: DecryptResult = assertOk(parseResult('Decrypt', xml));
+    return `paid: ${result.shopTransactionId ?? '?'}`;
   } catch (err) {
+    if (err instanceof PendingError) return 'pending: the outcome is notified later';
+    if (err instanceof DeclinedError) return `declined: ${err.knownDescription ?? err.description ?? err.errorCode ?? ''}`;
     if (err instanceof GestpayError) return `${err.code}: ${err.message}`;
     throw err;
   }

@@ -3,11 +3,12 @@
 // errors as classes, the payment page URL built client-side. The same code compiles against the
 // npm package `gestpay`: only the import's name differs.
 import gestpay, {
+  DeclinedError,
   GestpayError,
   MalformedResponseError,
   SoapFaultError,
   amazonAddresses,
-  declined,
+  assertOk,
   parseResult,
   paymentPageUrl,
   type Address,
@@ -26,13 +27,25 @@ export interface Shipment {
 export function readShipment(xml: string): Shipment {
   const result: CallReadTrxS2SResult = parseResult('callReadTrxS2S', xml);
   const addresses = amazonAddresses(result);
-  const ko = declined(result);
   return {
     state: result.transactionState,
     shipTo: addresses?.shipping,
     billTo: addresses?.billing,
-    problem: ko === null ? null : `${ko.errorCode ?? '?'}: ${ko.knownDescription ?? ko.description ?? ''}`,
+    problem: problemOf(result),
   };
+}
+
+/** `null` when the result passes the success check (`assertOk`: OK only), else why not: a KO's
+ * error, or `pending` (XX), `no_result`, `unknown_result`. Ship only on `null`. */
+function problemOf(result: CallReadTrxS2SResult): string | null {
+  try {
+    assertOk(result);
+    return null;
+  } catch (err) {
+    if (err instanceof DeclinedError) return `${err.errorCode ?? '?'}: ${err.knownDescription ?? err.description ?? ''}`;
+    if (err instanceof GestpayError) return err.code;
+    throw err;
+  }
 }
 
 /** One line of an address, for a label. */

@@ -54,6 +54,8 @@ pub trait AnyResult: fmt::Debug + Send + Sync {
     fn operation(&self) -> Operation;
     /// The result envelope (the gateway's side).
     fn to_envelope(&self, version: SoapVersion) -> Result<Vec<u8>>;
+    /// The success check ([`Outcome::ensure_ok`](crate::Outcome::ensure_ok)): `Ok` only for `OK`.
+    fn ensure_ok(&self) -> Result<()>;
     /// [`Response::to_http_response`] (the gateway's side).
     fn to_http_response(&self, version: SoapVersion) -> Result<crate::soap::HttpResponse>;
     /// The result in the core's JSON shape.
@@ -66,6 +68,9 @@ macro_rules! impl_any {
     ($($name:literal => $req:ty, $res:ty;)*) => {
         /// Every operation's exact wire name, in the registry's order.
         pub const OPERATION_NAMES: &[&str] = &[$($name),*];
+
+        /// The wire names of every operation, in the registry's order.
+        const WIRE: &[crate::soap::Operation] = &[$(<$req as Request>::OPERATION),*];
 
         $(
             impl AnyRequest for $req {
@@ -101,6 +106,9 @@ macro_rules! impl_any {
                 }
                 fn to_envelope(&self, version: SoapVersion) -> Result<Vec<u8>> {
                     Response::to_envelope(self, version)
+                }
+                fn ensure_ok(&self) -> Result<()> {
+                    crate::message::Outcome::ensure_ok(self)
                 }
                 fn to_http_response(&self, version: SoapVersion) -> Result<crate::soap::HttpResponse> {
                     Response::to_http_response(self, version)
@@ -155,6 +163,22 @@ macro_rules! impl_any {
                     _ => Err(unknown_operation(self.name())),
                 }
             }
+
+            /// Parses a whole request envelope (strict; see [`Request::from_envelope`]).
+            pub fn parse_request_envelope(self, body: &[u8]) -> Result<Box<dyn AnyRequest>> {
+                match self.name() {
+                    $($name => Ok(Box::new(<$req as Request>::from_envelope(body)?)),)*
+                    _ => Err(unknown_operation(self.name())),
+                }
+            }
+
+            /// Parses a whole result envelope (strict; see [`Response::from_envelope`]).
+            pub fn parse_result_envelope(self, body: &[u8]) -> Result<Box<dyn AnyResult>> {
+                match self.name() {
+                    $($name => Ok(Box::new(<$res as Response>::from_envelope(body)?)),)*
+                    _ => Err(unknown_operation(self.name())),
+                }
+            }
         }
     };
 }
@@ -193,6 +217,18 @@ impl Operation {
     /// The wire name.
     pub fn name(self) -> &'static str {
         self.0
+    }
+
+    /// The operation's wire names: service, SOAPAction, Response and Result elements.
+    pub fn wire(self) -> &'static crate::soap::Operation {
+        WIRE.iter()
+            .find(|op| op.name == self.0)
+            .unwrap_or(&WIRE[0])
+    }
+
+    /// The service it belongs to.
+    pub fn service(self) -> crate::soap::Service {
+        self.wire().service
     }
 
     /// Every operation.

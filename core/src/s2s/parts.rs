@@ -61,7 +61,8 @@ crate::xml_model! {
         /// `ExchangeRate`: the rate applied when crediting the merchant in EUR, an exact
         /// decimal written with a decimal comma (`1,0617`).
         pub exchange_rate: Option<Rate> => "ExchangeRate",
-        /// `CreditDate`: the day the rate applies to, `DD/MM/YYYY`, kept as text.
+        /// `CreditDate`: the day the rate applies to, `DD/MM/YYYY`, kept as text with its
+        /// `DateFormat` attribute.
         pub credit_date: Option<CreditDate> => "CreditDate",
     }
 }
@@ -219,15 +220,22 @@ impl XmlText for Rate {
 
 crate::xml_text_node!(Rate);
 
-/// `CreditDate`: a date as text, `DD/MM/YYYY`.
+/// `CreditDate`: the day a rate applies to, as text, with the format the gateway declares in an
+/// attribute: `<CreditDate DateFormat="DD/MM/YYYY">19/04/2016</CreditDate>` (the only attribute
+/// documented in any payload). Both are kept and written back as read: a date without the
+/// attribute stays without it.
 ///
-/// The gateway declares the format in an attribute (`<CreditDate DateFormat="DD/MM/YYYY">`, the
-/// only attribute seen in any payload). The attribute is not read (the format is documented and
-/// fixed); it is written back when the payload is built, as the gateway sends it.
+/// [`CreditDate::from`] a `&str` declares the documented format, as the gateway does.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(transparent)]
-pub struct CreditDate(pub String);
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct CreditDate {
+    /// The date as text (`DD/MM/YYYY`).
+    pub date: String,
+    /// The attribute `DateFormat`; `None` when the element carried none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_format: Option<DateFormat>,
+}
 
 impl CreditDate {
     /// The format the gateway declares.
@@ -235,36 +243,117 @@ impl CreditDate {
 
     /// The date as text.
     pub fn as_str(&self) -> &str {
-        &self.0
+        &self.date
     }
 }
 
 impl fmt::Display for CreditDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(&self.date)
     }
 }
 
 impl From<&str> for CreditDate {
+    /// A date in the documented format, declared as the gateway declares it.
     fn from(text: &str) -> Self {
-        CreditDate(text.to_owned())
-    }
-}
-
-impl XmlText for CreditDate {
-    fn to_xml_text(&self) -> std::borrow::Cow<'_, str> {
-        self.0.as_str().into()
-    }
-    fn from_xml_text(text: String) -> std::result::Result<Self, String> {
-        Ok(CreditDate(text))
+        CreditDate {
+            date: text.to_owned(),
+            date_format: Some(DateFormat::DdMmYyyy),
+        }
     }
 }
 
 impl XmlNode for CreditDate {
     fn write_node(&self, w: &mut XmlWriter, name: &'static str) -> Result<()> {
-        w.text_element_with(name, &[("DateFormat", Self::FORMAT)], &self.0)
+        match &self.date_format {
+            Some(format) => {
+                w.text_element_with(name, &[("DateFormat", format.as_str())], &self.date)
+            }
+            None => w.text_element(name, &self.date),
+        }
     }
     fn read_node<'a>(r: &mut XmlReader<'a>, child: &Child<'a>) -> Result<Option<Self>> {
-        crate::xml::read_text_node(r, child)
+        let date_format = r
+            .attributes(child)?
+            .into_iter()
+            .find(|a| a.name == "DateFormat")
+            .map(|a| DateFormat::from(a.value.as_str()));
+        let date: Option<String> = crate::xml::read_text_node(r, child)?;
+        Ok(match (date, date_format) {
+            (None, None) => None,
+            (date, date_format) => Some(CreditDate {
+                date: date.unwrap_or_default(),
+                date_format,
+            }),
+        })
+    }
+    fn owns_attribute(name: &str) -> bool {
+        name == "DateFormat"
+    }
+}
+
+/// The `DateFormat` attribute of `CreditDate`: the documented `DD/MM/YYYY`, or any other
+/// value, kept as received.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum DateFormat {
+    /// `DD/MM/YYYY`: day, month, four-digit year.
+    DdMmYyyy,
+    /// A value this version of the library does not know, kept as received.
+    Other(String),
+}
+
+impl DateFormat {
+    /// The value as written on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            DateFormat::DdMmYyyy => CreditDate::FORMAT,
+            DateFormat::Other(value) => value,
+        }
+    }
+
+    /// True for every variant but `Other`.
+    pub fn is_known(&self) -> bool {
+        !matches!(self, DateFormat::Other(_))
+    }
+}
+
+impl From<&str> for DateFormat {
+    fn from(value: &str) -> Self {
+        match value {
+            CreditDate::FORMAT => DateFormat::DdMmYyyy,
+            other => DateFormat::Other(other.to_owned()),
+        }
+    }
+}
+
+impl fmt::Display for DateFormat {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for DateFormat {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for DateFormat {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        Ok(DateFormat::from(String::deserialize(d)?.as_str()))
+    }
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for DateFormat {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        std::borrow::Cow::Borrowed("DateFormat")
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        crate::schema::string(
+            "The format `CreditDate` declares (`DD/MM/YYYY`); other values are kept.",
+            &[CreditDate::FORMAT],
+            None,
+        )
     }
 }

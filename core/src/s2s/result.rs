@@ -2,11 +2,15 @@
 //! the result type of each operation.
 //!
 //! One payload type serves the 17 operations: each fills the fields it documents and omits the
-//! others. Fields are read by name in any order; the spellings the sources disagree on are all
-//! read (D9: `shopTransactionID`, `TransKey`, `BuyerType`, `VBV`; D12: `TOKEN` / `Token`;
-//! D13: `ErrorCode` / `TransactionErrorCode`); the flat and nested shapes of `VbV` and of the
-//! Riskified outcome are both kept (D10, D11), with accessors that merge them. Elements this
-//! version does not know are kept in `unknown`, never an error. Dates and timestamps stay text.
+//! others. Fields are read by name in any order; the spellings the sources disagree on for one
+//! element are all read (D9: `shopTransactionID`, `TransKey`, `BuyerType`, `VBV`), each element
+//! once. Distinct elements have distinct fields, even where operations use them for the same
+//! thing (D12: `TOKEN` in `token`, `Token` in `mixed_case_token`; D13: `ErrorCode` in
+//! `error_code`, `TransactionErrorCode` in `transaction_error_code`), with accessors that
+//! answer whichever came ([`Outcome::error_code`], [`GestPayS2S::token_value`]). The flat and
+//! nested shapes of `VbV` and of the Riskified outcome are both kept (D10, D11), with accessors
+//! that merge them. Elements this version does not know are kept whole in `unknown`, never an
+//! error. Dates and timestamps stay text.
 
 use crate::amount::Amount;
 use crate::codes::{Currency, EventType, RiskResponseCode, TransactionResult, TransactionState};
@@ -15,7 +19,6 @@ use crate::message::{Outcome, Response};
 use crate::payload::{Buyer, Risk, ThreeDs, Vbv};
 use crate::secret::Secret;
 use crate::soap::Operation;
-use crate::xml::{XmlField, XmlModel, XmlWriter};
 
 use super::amazon::{AmazonAddresses, OrderReferenceDetails};
 use super::parts::{Bank, Event, ExchangeRateEntry};
@@ -58,12 +61,18 @@ crate::xml_model! {
         /// `Events/event*` (callReadTrxS2S): the transaction's history, oldest first; always a
         /// list (empty when the element is absent or empty).
         pub events: Vec<Event> => "Events" / "event",
-        /// `ErrorCode` (`TransactionErrorCode` in callCheckCartaS2S and CallRequestTokenS2S):
-        /// `0` = success, `8006` = 3-D Secure authentication required.
-        pub error_code: Option<u32> => "ErrorCode" | "TransactionErrorCode",
-        /// `ErrorDescription` (`TransactionErrorDescription`): localised text, often Italian;
-        /// key on the code.
-        pub error_description: Option<Text> => "ErrorDescription" | "TransactionErrorDescription",
+        /// `ErrorCode`: `0` = success, `8006` = 3-D Secure authentication required. The outcome
+        /// of every operation but two, which answer `TransactionErrorCode`; read
+        /// [`Outcome::error_code`] for whichever came.
+        pub error_code: Option<u32> => "ErrorCode",
+        /// `ErrorDescription`: localised text, often Italian; key on the code.
+        pub error_description: Option<Text> => "ErrorDescription",
+        /// `TransactionErrorCode`: the outcome as callCheckCartaS2S and CallRequestTokenS2S
+        /// name it (D13); a distinct element, kept apart from `ErrorCode`.
+        pub transaction_error_code: Option<u32> => "TransactionErrorCode",
+        /// `TransactionErrorDescription`: its description (callCheckCartaS2S,
+        /// CallRequestTokenS2S).
+        pub transaction_error_description: Option<Text> => "TransactionErrorDescription",
         /// `AlertCode`: risk rule violated (empty: none).
         pub alert_code: Option<u32> => "AlertCode",
         /// `AlertDescription`.
@@ -88,8 +97,12 @@ crate::xml_model! {
         pub product_type: Option<Text> => "ProductType",
         /// `CVVPresent`: `Y` / `N`.
         pub cvv_present: Option<Text> => "CVVPresent",
-        /// `TOKEN` (callPagamS2S) or `Token` (CallRequestTokenS2S): the card token.
-        pub token: Option<Secret> => "TOKEN" | "Token",
+        /// `TOKEN` (callPagamS2S): the card token; see [`token_value`](GestPayS2S::token_value)
+        /// for whichever spelling came.
+        pub token: Option<Secret> => "TOKEN",
+        /// `Token` (CallRequestTokenS2S): the card token, as this operation spells it (D12); a
+        /// distinct element, kept apart from `TOKEN`.
+        pub mixed_case_token: Option<Secret> => "Token",
         /// `TokenExpiryMonth`.
         pub token_expiry_month: Option<Secret> => "TokenExpiryMonth",
         /// `TokenExpiryYear`.
@@ -186,7 +199,14 @@ impl GestPayS2S {
     /// call callPagamS2S again with [`transaction_key`](GestPayS2S::transaction_key) and the
     /// PaRes (docs/protocol.md §6.3).
     pub fn requires_3ds(&self) -> bool {
-        self.error_code == Some(8006)
+        Outcome::error_code(self) == Some(8006)
+    }
+
+    /// The card token, whichever element carried it: `TOKEN` (callPagamS2S) or `Token`
+    /// (CallRequestTokenS2S). `TOKEN` wins when both came (never seen: each operation sends
+    /// one); both stay readable as fields. Send it back as `tokenValue`.
+    pub fn token_value(&self) -> Option<&Secret> {
+        self.token.as_ref().or(self.mixed_case_token.as_ref())
     }
 
     /// The events of one type (`AUT`, `MOV`, `STO` …), in order.
@@ -247,84 +267,36 @@ impl GestPayS2S {
     }
 }
 
+/// The outcome answers whichever element came: `ErrorCode` / `ErrorDescription` (every
+/// operation but two), else `TransactionErrorCode` / `TransactionErrorDescription`
+/// (callCheckCartaS2S, CallRequestTokenS2S). When both codes came, **`ErrorCode` wins** (it is
+/// the outcome element of the protocol; no operation is documented to send both), and the
+/// description follows the code chosen, falling back to the other one; both pairs stay
+/// readable as fields.
 impl Outcome for GestPayS2S {
     fn transaction_result(&self) -> Option<&TransactionResult> {
         self.transaction_result.as_ref()
     }
     fn error_code(&self) -> Option<u32> {
-        self.error_code
+        self.error_code.or(self.transaction_error_code)
     }
     fn error_description(&self) -> Option<&str> {
-        self.error_description.as_deref()
+        let (first, second) = if self.error_code.is_some() || self.transaction_error_code.is_none()
+        {
+            (&self.error_description, &self.transaction_error_description)
+        } else {
+            (&self.transaction_error_description, &self.error_description)
+        };
+        first.as_deref().or(second.as_deref())
     }
-}
-
-/// The wire names that differ between operations (D12, D13), applied when a result is built:
-/// callCheckCartaS2S and CallRequestTokenS2S answer `TransactionErrorCode` /
-/// `TransactionErrorDescription`, CallRequestTokenS2S answers `Token` (mixed case).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-struct WireNames {
-    transaction_errors: bool,
-    mixed_case_token: bool,
-}
-
-impl WireNames {
-    const CHECK_CARD: WireNames = WireNames {
-        transaction_errors: true,
-        mixed_case_token: false,
-    };
-    const REQUEST_TOKEN: WireNames = WireNames {
-        transaction_errors: true,
-        mixed_case_token: true,
-    };
-}
-
-/// Writes the payload with the operation's names. The renamed elements move: the error pair
-/// right after `TransactionResult`, the token triple at the end (as in the docs' examples).
-fn write_payload(payload: &GestPayS2S, w: &mut XmlWriter, names: WireNames) -> crate::Result<()> {
-    if names == WireNames::default() {
-        return payload.write_children(w);
-    }
-    let mut rest = payload.clone();
-    if names.transaction_errors {
-        rest.transaction_type
-            .take()
-            .write_field(w, "TransactionType", None)?;
-        rest.transaction_result
-            .take()
-            .write_field(w, "TransactionResult", None)?;
-        rest.error_code
-            .take()
-            .write_field(w, "TransactionErrorCode", None)?;
-        rest.error_description
-            .take()
-            .write_field(w, "TransactionErrorDescription", None)?;
-    }
-    let token = if names.mixed_case_token {
-        Some((
-            rest.token.take(),
-            rest.token_expiry_month.take(),
-            rest.token_expiry_year.take(),
-        ))
-    } else {
-        None
-    };
-    rest.write_children(w)?;
-    if let Some((token, month, year)) = token {
-        token.write_field(w, "Token", None)?;
-        month.write_field(w, "TokenExpiryMonth", None)?;
-        year.write_field(w, "TokenExpiryYear", None)?;
-    }
-    Ok(())
 }
 
 /// Declares the result type of each operation: a `GestPayS2S` payload bound to the operation's
-/// names, so that the answer to another operation is refused, and built with the operation's
-/// own element names (`[names]`, when they differ).
+/// names, so that the answer to another operation is refused. Every element is written under
+/// its own name: a result built for callCheckCartaS2S or CallRequestTokenS2S says
+/// `TransactionErrorCode` (and `Token`) when those fields are set, as the gateway does.
 macro_rules! s2s_results {
-    (@names) => { WireNames::default() };
-    (@names $names:expr) => { $names };
-    ($($ty:ident => $op:literal $([$names:expr])?),* $(,)?) => {$(
+    ($($ty:ident => $op:literal),* $(,)?) => {$(
         #[doc = concat!("The result of `", $op, "`: a [`GestPayS2S`] payload (dereferences to it).")]
         #[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
         #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -358,14 +330,18 @@ macro_rules! s2s_results {
 
         impl crate::xml::XmlModel for $ty {
             fn write_children(&self, w: &mut crate::xml::XmlWriter) -> crate::Result<()> {
-                write_payload(&self.0, w, s2s_results!(@names $($names)?))
+                self.0.write_children(w)
             }
             fn read_child<'a>(
                 &mut self,
                 r: &mut crate::xml::XmlReader<'a>,
                 child: &crate::xml::Child<'a>,
+                seen: &mut crate::xml::Seen,
             ) -> crate::Result<()> {
-                self.0.read_child(r, child)
+                self.0.read_child(r, child, seen)
+            }
+            fn own_attributes(&self) -> &[crate::xml::KeptAttribute] {
+                self.0.own_attributes()
             }
             // GestPayS2S's own loop, rather than one instance of the default per operation.
             fn read_children<'a>(
@@ -402,9 +378,9 @@ s2s_results! {
     CallDeleteS2SResult => "callDeleteS2S",
     CallSettleS2SResult => "callSettleS2S",
     CallVerifycardS2SResult => "callVerifycardS2S",
-    CallCheckCartaS2SResult => "callCheckCartaS2S" [WireNames::CHECK_CARD],
+    CallCheckCartaS2SResult => "callCheckCartaS2S",
     CallRenounceResult => "callRenounce",
-    CallRequestTokenS2SResult => "CallRequestTokenS2S" [WireNames::REQUEST_TOKEN],
+    CallRequestTokenS2SResult => "CallRequestTokenS2S",
     CallDeleteTokenS2SResult => "callDeleteTokenS2S",
     CallUpdateTokenS2SResult => "CallUpdateTokenS2S",
     CallIdealListS2SResult => "CallIdealListS2S",

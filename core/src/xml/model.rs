@@ -4,11 +4,10 @@
 
 use std::borrow::Cow;
 
-use serde::{Deserialize, Serialize};
-
 use crate::error::{Error, ErrorCode, Result};
 use crate::secret::Secret;
 use crate::validate::Check;
+use crate::xml::kept::{KeptAttribute, unwrap_escaped_cdata};
 use crate::xml::read::{Child, XmlReader};
 use crate::xml::write::XmlWriter;
 
@@ -72,12 +71,58 @@ impl XmlText for u32 {
     }
 }
 
+/// The fields of one element already read, by their index in the model: an element that may
+/// appear once and appears again is refused (`duplicate_element`), whichever of its spellings
+/// each occurrence used. Up to 128 fields.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Seen(u128);
+
+impl Seen {
+    /// Marks the field `index`, read from `child`; `duplicate_element` if it was read before.
+    pub fn mark(&mut self, index: u32, child: &Child<'_>) -> Result<()> {
+        let bit = 1u128.checked_shl(index).unwrap_or(0);
+        if self.0 & bit != 0 {
+            return Err(Error::malformed_at(
+                ErrorCode::DuplicateElement,
+                child.local,
+                format!(
+                    "`{}` appears twice (under this name or another spelling of it); it may appear once",
+                    child.local
+                ),
+            ));
+        }
+        self.0 |= bit;
+        Ok(())
+    }
+}
+
 /// A structure of child elements.
 pub trait XmlModel: Sized + Default + PartialEq {
     /// Writes the children, in wire order.
     fn write_children(&self, w: &mut XmlWriter) -> Result<()>;
-    /// Reads one child, which it must consume entirely (read or skip).
-    fn read_child<'a>(&mut self, r: &mut XmlReader<'a>, child: &Child<'a>) -> Result<()>;
+    /// Reads one child, which it must consume entirely (read or skip); `seen` holds the fields
+    /// read so far from the same element.
+    fn read_child<'a>(
+        &mut self,
+        r: &mut XmlReader<'a>,
+        child: &Child<'a>,
+        seen: &mut Seen,
+    ) -> Result<()>;
+
+    /// Keeps the attributes of the model's own element, `element` (models that keep what they
+    /// do not know; the others ignore them).
+    fn read_own_attributes<'a>(
+        &mut self,
+        _r: &mut XmlReader<'a>,
+        _element: &Child<'a>,
+    ) -> Result<()> {
+        Ok(())
+    }
+
+    /// The attributes kept from the model's own element, written back on its start tag.
+    fn own_attributes(&self) -> &[KeptAttribute] {
+        &[]
+    }
 
     /// Reads every child of the element whose start was just returned as `parent`.
     fn read_from<'a>(r: &mut XmlReader<'a>, parent: &Child<'a>) -> Result<Self> {
@@ -89,11 +134,13 @@ pub trait XmlModel: Sized + Default + PartialEq {
     /// [`read_from`](XmlModel::read_from) into `self`: a large result is filled where it
     /// stands rather than built and then moved.
     fn read_children<'a>(&mut self, r: &mut XmlReader<'a>, parent: &Child<'a>) -> Result<()> {
+        self.read_own_attributes(r, parent)?;
         if parent.empty {
             return Ok(());
         }
+        let mut seen = Seen::default();
         while let Some(child) = r.next_child()? {
-            self.read_child(r, &child)?;
+            self.read_child(r, &child, &mut seen)?;
         }
         Ok(())
     }
@@ -103,7 +150,7 @@ pub trait XmlModel: Sized + Default + PartialEq {
 
     /// Writes `<name>children</name>`.
     fn write_element(&self, w: &mut XmlWriter, name: &'static str) -> Result<()> {
-        w.start(name)?;
+        w.start_kept(name, &[], self.own_attributes())?;
         self.write_children(w)?;
         w.end(name)
     }
@@ -123,6 +170,12 @@ pub trait XmlNode: Sized {
             list.push(v);
         }
         Ok(())
+    }
+    /// True when the value keeps the attribute `name` of its element itself (models that keep
+    /// what they do not know keep all of theirs; `CreditDate` its `DateFormat`); the element
+    /// holding it keeps the others.
+    fn owns_attribute(_name: &str) -> bool {
+        false
     }
     /// Applies the declared rules (maximum length, for leaves; the children's rules, for
     /// models) to this element at `path`.
@@ -180,12 +233,13 @@ macro_rules! xml_text_node {
 
 xml_text_node!(String, crate::Text, Secret, u32);
 
-/// Reads a leaf: the empty element means "no value".
+/// Reads a leaf: the empty element means "no value". A text that is exactly one escaped CDATA
+/// section is its content ([`unwrap_escaped_cdata`](crate::xml::unwrap_escaped_cdata)).
 pub fn read_text_node<'a, T: XmlText>(
     r: &mut XmlReader<'a>,
     child: &Child<'a>,
 ) -> Result<Option<T>> {
-    let text = r.read_text_cow(child)?;
+    let text = unwrap_escaped_cdata(r.read_text_cow(child)?);
     if text.is_empty() {
         return Ok(None);
     }
@@ -194,12 +248,13 @@ pub fn read_text_node<'a, T: XmlText>(
         .map_err(|reason| Error::malformed_at(ErrorCode::InvalidValue, child.local, reason))
 }
 
-/// Reads a nested model: a self-closing element means "no value".
+/// Reads a nested model: a self-closing element means "no value" (unless it carries
+/// attributes that the model keeps).
 pub fn read_model_node<'a, T: XmlModel>(
     r: &mut XmlReader<'a>,
     child: &Child<'a>,
 ) -> Result<Option<T>> {
-    if child.empty {
+    if child.empty && !child.has_attributes() {
         return Ok(None);
     }
     // A block without any value (`<Buyer><BuyerName/></Buyer>`, `<OrderDetails>...</OrderDetails>`)
@@ -214,14 +269,18 @@ pub fn read_model_into<'a, T: XmlModel>(
     child: &Child<'a>,
     list: &mut Vec<T>,
 ) -> Result<()> {
-    if child.empty {
+    if child.empty && !child.has_attributes() {
         return Ok(());
     }
     reserve_one(r, list)?;
     list.push(T::default());
     if let Some(item) = list.last_mut() {
-        while let Some(c) = r.next_child()? {
-            item.read_child(r, &c)?;
+        item.read_own_attributes(r, child)?;
+        if !child.empty {
+            let mut seen = Seen::default();
+            while let Some(c) = r.next_child()? {
+                item.read_child(r, &c, &mut seen)?;
+            }
         }
         if *item == T::default() {
             list.pop();
@@ -246,6 +305,16 @@ pub trait XmlField {
         child: &Child<'a>,
         item: Option<&'static str>,
     ) -> Result<()>;
+    /// True when the field's element may repeat (a list without wrapper): every other element
+    /// may appear once.
+    fn repeats(_item: Option<&'static str>) -> bool {
+        false
+    }
+    /// True when the field's value keeps the attribute `name` of its element itself (see
+    /// [`XmlNode::owns_attribute`]); the enclosing model keeps the others.
+    fn owns_attribute(_name: &str, _item: Option<&'static str>) -> bool {
+        false
+    }
     /// Applies the field's rules; `parent` is the path of the enclosing element.
     fn check_field(
         &self,
@@ -285,6 +354,9 @@ impl<T: XmlNode> XmlField for Option<T> {
     ) -> Result<()> {
         *self = T::read_node(r, child)?;
         Ok(())
+    }
+    fn owns_attribute(name: &str, _: Option<&'static str>) -> bool {
+        T::owns_attribute(name)
     }
     fn check_field(
         &self,
@@ -326,6 +398,7 @@ impl<T: XmlNode> XmlField for Vec<T> {
         let Some(item) = item else {
             return T::read_into(r, child, self);
         };
+        // The wrapper may appear once (the enclosing model checks): its items are the list.
         if child.empty {
             return Ok(());
         }
@@ -346,6 +419,12 @@ impl<T: XmlNode> XmlField for Vec<T> {
             r.release((capacity - self.capacity()) * size);
         }
         Ok(())
+    }
+    fn repeats(item: Option<&'static str>) -> bool {
+        item.is_none()
+    }
+    fn owns_attribute(name: &str, item: Option<&'static str>) -> bool {
+        item.is_none() && T::owns_attribute(name)
     }
     fn check_field(
         &self,
@@ -372,7 +451,7 @@ impl<T: XmlNode> XmlField for Vec<T> {
 /// Makes room for one more list item, charging the reader for the list's storage before it
 /// grows (see [`XmlReader::charge`]): the growth is done here, doubling, so that the charge is
 /// exact.
-fn reserve_one<T>(r: &mut XmlReader<'_>, list: &mut Vec<T>) -> Result<()> {
+pub(crate) fn reserve_one<T>(r: &mut XmlReader<'_>, list: &mut Vec<T>) -> Result<()> {
     if list.len() == list.capacity() {
         let size = std::mem::size_of::<T>();
         let old = list.capacity();
@@ -401,7 +480,7 @@ impl XmlField for crate::Text {
         child: &Child<'a>,
         _: Option<&'static str>,
     ) -> Result<()> {
-        *self = crate::Text::from(&*r.read_text_cow(child)?);
+        *self = crate::Text::from(&*unwrap_escaped_cdata(r.read_text_cow(child)?));
         Ok(())
     }
     fn check_field(
@@ -416,176 +495,6 @@ impl XmlField for crate::Text {
             check_max_len(check, &|| join(parent, name), self, max);
         }
     }
-}
-
-/// An element of a payload that this version of the library does not know. Its text content
-/// (descendants' text included) is kept so nothing the gateway sends is lost.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct UnknownElement {
-    /// The element's local name.
-    pub name: String,
-    /// Its text content, unescaped.
-    pub text: String,
-}
-
-/// Reads an unknown child into `unknown`, or skips it when the list is full (a bound on memory:
-/// unknown elements cannot make a parse grow without limit beyond the document itself).
-pub fn keep_unknown<'a>(
-    unknown: &mut Vec<UnknownElement>,
-    r: &mut XmlReader<'a>,
-    child: &Child<'a>,
-) -> Result<()> {
-    const MAX_KEPT: usize = 256;
-    if unknown.len() >= MAX_KEPT {
-        return r.skip(child);
-    }
-    // quick-xml does not check names: a name that is not one is not XML (and could not be
-    // written back).
-    if !crate::xml::read::is_ncname(child.local) {
-        return Err(Error::malformed_at(
-            ErrorCode::XmlSyntax,
-            child.local,
-            "not a valid XML element name",
-        ));
-    }
-    let text = r.read_all_text(child)?;
-    unknown.push(UnknownElement {
-        name: child.local.to_owned(),
-        text,
-    });
-    Ok(())
-}
-
-/// Writes the kept unknown elements back.
-pub fn write_unknown(unknown: &[UnknownElement], w: &mut XmlWriter) -> Result<()> {
-    unknown
-        .iter()
-        .try_for_each(|u| w.dynamic_text_element(&u.name, &u.text))
-}
-
-/// Declares a struct mapped to a sequence of child elements, in wire order.
-///
-/// ```text
-/// xml_model! {
-///     /// docs
-///     pub struct ShippingDetails {
-///         /// docs
-///         pub ship_to_name: Option<Text> => "shipToName",
-///         pub products: Vec<ProductDetail> => "ProductDetails" / "ProductDetail",  // wrapped list
-///         pub events: Vec<Event> => "event",                                       // repeated
-///         pub token: Option<Secret> => "TOKEN" | "Token",                          // aliases read
-///         pub name: Option<Text> => "FirstName" [max 65],                          // a length rule
-///     }
-/// }
-/// ```
-/// A struct declared with `#[unknown]` before `pub struct` keeps unknown children in a field
-/// `unknown: Vec<UnknownElement>`.
-#[macro_export]
-#[doc(hidden)]
-macro_rules! xml_model {
-    (@item) => { None };
-    (@item $item:literal) => { Some($item) };
-    (@max) => { None };
-    (@max $max:literal) => { Some($max) };
-    (@unknown_read keep, $self:ident, $r:ident, $child:ident) => {
-        $crate::xml::keep_unknown(&mut $self.unknown, $r, $child)
-    };
-    (@unknown_read skip, $self:ident, $r:ident, $child:ident) => { $r.skip($child) };
-    (@unknown_write keep, $self:ident, $w:ident) => { $crate::xml::write_unknown(&$self.unknown, $w) };
-    (@unknown_write skip, $self:ident, $w:ident) => { Ok(()) };
-    (@struct $mode:ident
-        $(#[$meta:meta])*
-        pub struct $name:ident {
-            $(
-                $(#[$fmeta:meta])*
-                pub $field:ident : $ty:ty => $xml:literal $(/ $item:literal)? $(| $alias:literal)* $([max $max:literal])?
-            ),* $(,)?
-        }
-        { $($extra:tt)* }
-    ) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
-        #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-        #[serde(rename_all = "camelCase", default, deny_unknown_fields)]
-        pub struct $name {
-            $(
-                $(#[$fmeta])*
-                #[serde(skip_serializing_if = "crate::xml::is_default")]
-                pub $field: $ty,
-            )*
-            $($extra)*
-        }
-
-        impl $crate::xml::XmlModel for $name {
-            fn write_children(&self, w: &mut $crate::xml::XmlWriter) -> $crate::Result<()> {
-                $(
-                    $crate::xml::XmlField::write_field(
-                        &self.$field, w, $xml, $crate::xml_model!(@item $($item)?))?;
-                )*
-                $crate::xml_model!(@unknown_write $mode, self, w)
-            }
-
-            fn check_children(&self, check: &mut $crate::validate::Check, path: &str) {
-                $(
-                    $crate::xml::XmlField::check_field(
-                        &self.$field, check, path, $xml,
-                        $crate::xml_model!(@item $($item)?), $crate::xml_model!(@max $($max)?));
-                )*
-            }
-
-            fn read_child<'a>(
-                &mut self,
-                r: &mut $crate::xml::XmlReader<'a>,
-                child: &$crate::xml::Child<'a>,
-            ) -> $crate::Result<()> {
-                match child.local {
-                    $(
-                        $xml $(| $alias)* => $crate::xml::XmlField::read_field(
-                            &mut self.$field, r, child, $crate::xml_model!(@item $($item)?)),
-                    )*
-                    _ => $crate::xml_model!(@unknown_read $mode, self, r, child),
-                }
-            }
-        }
-
-        impl $crate::xml::XmlNode for $name {
-            fn write_node(&self, w: &mut $crate::xml::XmlWriter, name: &'static str) -> $crate::Result<()> {
-                // An empty block carries nothing: it is omitted, as an absent one.
-                if *self == Self::default() {
-                    return Ok(());
-                }
-                $crate::xml::XmlModel::write_element(self, w, name)
-            }
-            fn read_node<'a>(
-                r: &mut $crate::xml::XmlReader<'a>,
-                child: &$crate::xml::Child<'a>,
-            ) -> $crate::Result<Option<Self>> {
-                $crate::xml::read_model_node(r, child)
-            }
-            fn read_into<'a>(
-                r: &mut $crate::xml::XmlReader<'a>,
-                child: &$crate::xml::Child<'a>,
-                list: &mut Vec<Self>,
-            ) -> $crate::Result<()> {
-                $crate::xml::read_model_into(r, child, list)
-            }
-            fn check_node(&self, check: &mut $crate::validate::Check, path: &str, _: Option<usize>) {
-                $crate::xml::XmlModel::check_children(self, check, path)
-            }
-        }
-    };
-    (#[unknown] $($rest:tt)*) => {
-        $crate::xml_model!(@struct keep $($rest)* {
-            /// Elements this library does not know, kept with their text.
-            #[serde(skip_serializing_if = "Vec::is_empty")]
-            pub unknown: Vec<$crate::xml::UnknownElement>,
-        });
-    };
-    ($($rest:tt)*) => {
-        $crate::xml_model!(@struct skip $($rest)* {});
-    };
 }
 
 /// `skip_serializing_if` helper: leaves default values (None, empty lists, "") out of the JSON.

@@ -13,6 +13,7 @@ use quick_xml::name::{NamespaceResolver, QName, ResolveResult};
 use quick_xml::reader::Reader;
 
 use crate::error::{Error, ErrorCode, Result};
+use crate::xml::chars::{first_control_byte, is_xml_char};
 
 /// Bounds applied to every document parsed. The defaults admit real responses of several MB;
 /// raise them for exceptional cases.
@@ -79,7 +80,8 @@ impl Ns {
 }
 
 /// An element start met by [`XmlReader::next_child`]. Its content has not been read yet: the
-/// caller must read it (text, children) or [`skip`](XmlReader::skip) it.
+/// caller must read it (text, children) or [`skip`](XmlReader::skip) it. Its attributes are
+/// read with [`XmlReader::attributes`].
 #[derive(Debug, Clone, Copy)]
 pub struct Child<'a> {
     /// The element's local name (prefix removed).
@@ -88,6 +90,43 @@ pub struct Child<'a> {
     pub ns: Ns,
     /// True for a self-closing element (`<x/>`), which has no content to read.
     pub empty: bool,
+    /// The attribute list as written (after the name, up to `>` or `/>`); `""` when none.
+    raw_attributes: &'a str,
+}
+
+impl Child<'_> {
+    /// True when the start tag carries attributes (namespace declarations included).
+    pub fn has_attributes(&self) -> bool {
+        !self.raw_attributes.trim().is_empty()
+    }
+}
+
+/// A piece of an element's content, as [`XmlReader::next_content`] reads it.
+#[derive(Debug)]
+pub enum Content<'a> {
+    /// A run of text.
+    Text(Cow<'a, str>),
+    /// A child element (see [`Child::empty`]).
+    Element(Child<'a>),
+    /// The end of the element being read.
+    End,
+}
+
+/// One attribute of an element, as [`XmlReader::attributes`] reads it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawAttribute {
+    /// The qualified name as written (`DateFormat`, `xsi:nil`, `xmlns:p`).
+    pub name: String,
+    /// The value, references resolved and normalised as XML 1.0 requires (tab, CR and LF
+    /// written literally become spaces; written as character references they stay).
+    pub value: String,
+}
+
+impl RawAttribute {
+    /// True for a namespace declaration (`xmlns`, `xmlns:p`).
+    pub fn is_namespace_declaration(&self) -> bool {
+        self.name == "xmlns" || self.name.starts_with("xmlns:")
+    }
 }
 
 /// The reader. See the module docs for what it refuses.
@@ -108,6 +147,8 @@ pub struct XmlReader<'a> {
     depth: usize,
     limits: Limits,
     root_done: bool,
+    /// True once any event has been read: an XML declaration is only allowed before.
+    started: bool,
     /// Heap the parsed values will hold, as charged by [`charge`](Self::charge).
     charged: usize,
     /// The most that may be charged: three times the document, plus 1 MiB.
@@ -160,6 +201,7 @@ impl<'a> XmlReader<'a> {
             depth: 0,
             limits,
             root_done: false,
+            started: false,
             charged: 0,
             budget: body
                 .len()
@@ -219,13 +261,22 @@ impl<'a> XmlReader<'a> {
     }
 
     fn syntax(&self, e: impl std::fmt::Display) -> Error {
+        self.syntax_at(self.inner.error_position(), e)
+    }
+
+    fn syntax_at(&self, position: impl std::fmt::Display, e: impl std::fmt::Display) -> Error {
         Error::malformed(
             ErrorCode::XmlSyntax,
-            format!(
-                "XML syntax error near byte {}: {e}",
-                self.inner.error_position()
-            ),
+            format!("XML syntax error near byte {position}: {e}"),
         )
+    }
+
+    /// Where `s`, a slice of the document, starts (in bytes from the start of the text, after
+    /// a BOM); `None` for a string that is not a slice of the document.
+    fn offset_of(&self, s: &str) -> Option<usize> {
+        let base = self.input.as_ptr() as usize;
+        let off = (s.as_ptr() as usize).checked_sub(base)?;
+        (off + s.len() <= self.input.len()).then_some(off)
     }
 
     #[inline(always)]
@@ -235,6 +286,8 @@ impl<'a> XmlReader<'a> {
             self.pending_pop = false;
             self.refresh_default_ns();
         }
+        let started = std::mem::replace(&mut self.started, true);
+        let at = self.inner.buffer_position();
         match self.inner.read_event() {
             Ok(Event::Start(s)) => {
                 self.open += 1;
@@ -269,9 +322,22 @@ impl<'a> XmlReader<'a> {
                 ErrorCode::DtdRefused,
                 "a DOCTYPE declaration is not accepted (no DTDs, no entities)",
             )),
+            // The declaration is the document's very first bytes or nothing: after whitespace,
+            // a comment or another declaration it is not XML.
+            Ok(Event::Decl(_)) if started => Err(self.misplaced_declaration(at)),
+            Ok(Event::PI(pi)) if pi.target().eq_ignore_ascii_case("xml") => {
+                Err(self.misplaced_declaration(at))
+            }
             Ok(ev) => Ok(ev),
             Err(e) => Err(self.syntax(e)),
         }
+    }
+
+    fn misplaced_declaration(&self, at: u64) -> Error {
+        self.syntax_at(
+            at,
+            "an XML declaration is allowed only once, as the very start of the document",
+        )
     }
 
     /// Adds the namespace bindings an element declares (its `xmlns` attributes).
@@ -283,24 +349,29 @@ impl<'a> XmlReader<'a> {
         // quick-xml's own check.
         let mut keys: [&str; 8] = [""; 8];
         let mut seen = 0;
+        // Positions are reported in the document: quick-xml's are relative to the tag.
+        let tag = self.offset_of(start.name().0).unwrap_or(0);
         for attribute in start.attributes().with_checks(false) {
-            let attribute = attribute.map_err(|e| self.syntax(quick_xml::Error::InvalidAttr(e)))?;
+            let attribute = attribute.map_err(|e| self.attribute_error(tag, e))?;
             let key = attribute.key.into_inner();
+            self.check_attribute_value(&attribute, tag)?;
             let Some(slot) = keys.get_mut(seen) else {
                 seen += 1;
                 break;
             };
             *slot = key;
             if keys.get(..seen).is_some_and(|before| before.contains(&key)) {
-                return Err(self.syntax(format!(
-                    "the attribute `{key}` appears twice in one element"
-                )));
+                return Err(self.syntax_at(
+                    self.offset_of(key).unwrap_or(tag),
+                    format!("the attribute `{key}` appears twice in one element"),
+                ));
             }
             seen += 1;
         }
         if seen > keys.len() {
             for attribute in start.attributes().with_checks(true) {
-                attribute.map_err(|e| self.syntax(quick_xml::Error::InvalidAttr(e)))?;
+                let attribute = attribute.map_err(|e| self.attribute_error(tag, e))?;
+                self.check_attribute_value(&attribute, tag)?;
             }
         }
         self.resolver
@@ -308,6 +379,58 @@ impl<'a> XmlReader<'a> {
             .map_err(|e| self.syntax(quick_xml::Error::Namespace(e)))?;
         self.refresh_default_ns();
         Ok(())
+    }
+
+    /// Refuses an attribute value that is not well-formed: a raw `<`, an undeclared entity, a
+    /// reference to a character XML cannot carry (values without `&` or `<`, almost all of
+    /// them, are not looked into further).
+    fn check_attribute_value(
+        &self,
+        attribute: &quick_xml::events::attributes::Attribute<'_>,
+        tag: usize,
+    ) -> Result<()> {
+        let raw = &*attribute.value;
+        if !raw.bytes().any(|b| b == b'&' || b == b'<') {
+            return Ok(());
+        }
+        let at = self.offset_of(raw).unwrap_or(tag);
+        let name = attribute.key.into_inner();
+        if raw.contains('<') {
+            return Err(self.syntax_at(at, format!("`<` in the value of the attribute `{name}`")));
+        }
+        let value = attribute
+            .normalized_value(quick_xml::XmlVersion::Implicit1_0)
+            .map_err(|e| match e {
+                quick_xml::Error::Escape(quick_xml::escape::EscapeError::UnrecognizedEntity(
+                    _,
+                    entity,
+                )) => Error::malformed(
+                    ErrorCode::DtdRefused,
+                    format!("undeclared entity reference &{entity}; (entities are not accepted)"),
+                ),
+                other => self.syntax_at(at, format!("the attribute `{name}`: {other}")),
+            })?;
+        if value.chars().any(|c| !is_xml_char(c)) {
+            return Err(self.syntax_at(
+                at,
+                format!("the attribute `{name}` holds a character XML 1.0 cannot carry"),
+            ));
+        }
+        Ok(())
+    }
+
+    /// A malformed attribute list, at its place in the document (`tag`: where the element's
+    /// name starts, to which quick-xml's positions are relative).
+    fn attribute_error(&self, tag: usize, e: quick_xml::events::attributes::AttrError) -> Error {
+        use quick_xml::events::attributes::AttrError;
+        let at = match e {
+            AttrError::ExpectedEq(p)
+            | AttrError::ExpectedValue(p)
+            | AttrError::UnquotedValue(p)
+            | AttrError::ExpectedQuote(p, _)
+            | AttrError::Duplicated(p, _) => tag + p,
+        };
+        self.syntax_at(at, quick_xml::Error::InvalidAttr(e))
     }
 
     fn enter(&mut self) -> Result<()> {
@@ -326,6 +449,12 @@ impl<'a> XmlReader<'a> {
 
     fn child_of(&self, start: &quick_xml::events::BytesStart<'a>, empty: bool) -> Child<'a> {
         let name = start.name();
+        let raw = start.attributes_raw();
+        let raw_attributes = if raw.is_empty() {
+            ""
+        } else {
+            self.reborrow(raw)
+        };
         // Most names have no prefix: their namespace is the default one in scope, kept at hand.
         if !name.0.bytes().any(|b| b == b':') {
             let local = self.reborrow(name.0);
@@ -333,12 +462,55 @@ impl<'a> XmlReader<'a> {
                 local,
                 ns: self.default_ns,
                 empty,
+                raw_attributes,
             };
         }
         let (resolved, local) = self.resolver.resolve_element(name);
         let ns = Ns::classify(&resolved);
         let local = self.reborrow(local.into_inner());
-        Child { local, ns, empty }
+        Child {
+            local,
+            ns,
+            empty,
+            raw_attributes,
+        }
+    }
+
+    /// The attributes of `child`, in document order, namespace declarations included: names as
+    /// written, values with their references resolved and normalised (XML 1.0 §3.3.3).
+    /// Refuses what text content refuses (an undeclared entity, a character reference to a
+    /// character XML cannot carry). The list was checked for syntax and duplicates when the
+    /// element was read. The values are charged to the parse's memory budget.
+    pub fn attributes(&mut self, child: &Child<'a>) -> Result<Vec<RawAttribute>> {
+        let mut out = Vec::new();
+        if !child.has_attributes() {
+            return Ok(out);
+        }
+        let mut list = quick_xml::events::attributes::Attributes::new(child.raw_attributes, 0);
+        list.with_checks(false);
+        for attribute in list {
+            let attribute = attribute.map_err(|e| self.syntax(quick_xml::Error::InvalidAttr(e)))?;
+            let name = attribute.key.into_inner();
+            let value = attribute
+                .normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                .map_err(|e| attribute_value_error(child.local, name, &e))?;
+            if let Some(bad) = value.chars().find(|c| !is_xml_char(*c)) {
+                return Err(Error::malformed_at(
+                    ErrorCode::XmlSyntax,
+                    child.local,
+                    format!(
+                        "the attribute `{name}` holds U+{:04X}, which XML 1.0 cannot carry",
+                        bad as u32
+                    ),
+                ));
+            }
+            self.charge(name.len() + value.len() + std::mem::size_of::<RawAttribute>())?;
+            out.push(RawAttribute {
+                name: name.to_owned(),
+                value: value.into_owned(),
+            });
+        }
+        Ok(out)
     }
 
     /// Recomputes the default namespace after the bindings changed.
@@ -444,8 +616,9 @@ impl<'a> XmlReader<'a> {
         }
     }
 
-    /// Reads the text content of `child` (unescaped, CDATA included) up to its end tag. Nested
-    /// elements are skipped; their text is not included.
+    /// Reads the text content of `child` (unescaped, CDATA included) up to its end tag. An
+    /// element inside is refused (`mixed_content`, at `child`): `O<x/>K` is not the text `OK`.
+    /// Comments and processing instructions are skipped.
     pub fn read_text(&mut self, child: &Child<'a>) -> Result<String> {
         self.read_text_cow(child).map(Cow::into_owned)
     }
@@ -492,6 +665,7 @@ impl<'a> XmlReader<'a> {
         mut out: Cow<'a, str>,
         mut event: Event<'a>,
     ) -> Result<Cow<'a, str>> {
+        let mut mixed: Option<&'a str> = None;
         loop {
             match event {
                 Event::Text(t) => append(&mut out, t.xml10_content()),
@@ -501,12 +675,26 @@ impl<'a> XmlReader<'a> {
                         out.to_mut().push(c);
                     }
                 }
-                Event::Start(_) => {
+                // Refused once the leaf is read to its end, so that a document that is not
+                // well-formed is reported as such first.
+                Event::Start(s) => {
+                    mixed = mixed.or(Some(self.child_of(&s, false).local));
                     self.enter()?;
                     self.skip_open()?;
                 }
+                Event::Empty(s) => mixed = mixed.or(Some(self.child_of(&s, true).local)),
                 Event::End(_) => {
                     self.leave();
+                    if let Some(inner) = mixed {
+                        return Err(Error::malformed_at(
+                            ErrorCode::MixedContent,
+                            child.local,
+                            format!(
+                                "the element `{inner}` inside `{}`, which holds text",
+                                child.local
+                            ),
+                        ));
+                    }
                     self.charge(out.len())?;
                     return Ok(out);
                 }
@@ -548,6 +736,9 @@ impl<'a> XmlReader<'a> {
                 }
                 Event::Empty(s) => {
                     let c = self.child_of(&s, true);
+                    // An empty element still counts for depth.
+                    self.enter()?;
+                    self.depth -= 1;
                     on_child(self, c)?;
                 }
                 Event::End(_) => {
@@ -562,6 +753,56 @@ impl<'a> XmlReader<'a> {
                 return Err(self.text_too_large(child));
             }
         }
+    }
+
+    /// The next piece of content of the element being read: a run of text (references
+    /// resolved, CDATA included), a child element (entered unless empty: its content comes
+    /// next, up to its [`Content::End`]), or the end of the element being read. Comments and
+    /// processing instructions are skipped. For readers that walk a tree without recursion.
+    pub fn next_content(&mut self) -> Result<Content<'a>> {
+        loop {
+            match self.next_event()? {
+                Event::Text(t) => return Ok(Content::Text(t.xml10_content())),
+                Event::CData(c) => return Ok(Content::Text(c.xml10_content())),
+                Event::GeneralRef(r) => {
+                    if let Some(c) = self.check_ref(&r)? {
+                        return Ok(Content::Text(Cow::Owned(c.to_string())));
+                    }
+                }
+                Event::Start(s) => {
+                    self.enter()?;
+                    return Ok(Content::Element(self.child_of(&s, false)));
+                }
+                Event::Empty(s) => {
+                    let child = self.child_of(&s, true);
+                    // An empty element still counts for depth.
+                    self.enter()?;
+                    self.depth -= 1;
+                    return Ok(Content::Element(child));
+                }
+                Event::End(_) => {
+                    self.leave();
+                    return Ok(Content::End);
+                }
+                Event::Eof => return Err(self.truncated()),
+                _ => {}
+            }
+        }
+    }
+
+    /// The error for a text content of `element` beyond [`Limits::max_text_bytes`].
+    pub(crate) fn text_limit(&self, element: &str, len: usize) -> Result<()> {
+        if len > self.limits.max_text_bytes {
+            return Err(Error::malformed_at(
+                ErrorCode::TooLarge,
+                element,
+                format!(
+                    "text content exceeds the limit of {} bytes",
+                    self.limits.max_text_bytes
+                ),
+            ));
+        }
+        Ok(())
     }
 
     /// Reads all the text under `child`, its descendants' included (for unknown elements).
@@ -658,31 +899,25 @@ impl<'a> XmlReader<'a> {
     }
 }
 
-/// The position of the first C0 control byte other than tab, LF and CR. Eight bytes at a time:
-/// a word is looked into only when one of its bytes is below 0x20.
-fn first_control_byte(bytes: &[u8]) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let is_control = |b: &u8| *b < 0x20 && !matches!(*b, b'\t' | b'\n' | b'\r');
-    let mut chunks = bytes.chunks_exact(8);
-    let mut offset = 0;
-    for chunk in &mut chunks {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        let word = u64::from_le_bytes(word);
-        // Non-zero exactly when some byte of the word is below 0x20.
-        if word.wrapping_sub(ONES * 0x20) & !word & HIGH != 0
-            && let Some(i) = chunk.iter().position(is_control)
-        {
-            return Some(offset + i);
+/// The error for an attribute value whose references cannot be resolved: an undeclared entity
+/// is refused as in text (no DTD), anything else is a syntax error.
+fn attribute_value_error(element: &str, name: &str, e: &quick_xml::Error) -> Error {
+    match e {
+        quick_xml::Error::Escape(quick_xml::escape::EscapeError::UnrecognizedEntity(_, entity)) => {
+            Error::malformed_at(
+                ErrorCode::DtdRefused,
+                element,
+                format!(
+                    "undeclared entity reference &{entity}; in the attribute `{name}` (entities are not accepted)"
+                ),
+            )
         }
-        offset += 8;
+        other => Error::malformed_at(
+            ErrorCode::XmlSyntax,
+            element,
+            format!("the attribute `{name}` has an invalid value: {other}"),
+        ),
     }
-    chunks
-        .remainder()
-        .iter()
-        .position(is_control)
-        .map(|i| offset + i)
 }
 
 /// Appends a run of text: the first run is kept borrowed, a second one makes the text owned.
@@ -691,66 +926,5 @@ fn append<'a>(out: &mut Cow<'a, str>, run: Cow<'a, str>) {
         *out = run;
     } else {
         out.to_mut().push_str(&run);
-    }
-}
-
-/// True for an XML name without a prefix (`NCName` of Namespaces in XML 1.0): what an element's
-/// local name must be, and what an element kept from a document can be written back as.
-pub(crate) fn is_ncname(name: &str) -> bool {
-    let start = |c: char| {
-        matches!(c, 'A'..='Z' | '_' | 'a'..='z' | '\u{C0}'..='\u{D6}' | '\u{D8}'..='\u{F6}'
-            | '\u{F8}'..='\u{2FF}' | '\u{370}'..='\u{37D}' | '\u{37F}'..='\u{1FFF}'
-            | '\u{200C}'..='\u{200D}' | '\u{2070}'..='\u{218F}' | '\u{2C00}'..='\u{2FEF}'
-            | '\u{3001}'..='\u{D7FF}' | '\u{F900}'..='\u{FDCF}' | '\u{FDF0}'..='\u{FFFD}'
-            | '\u{10000}'..='\u{EFFFF}')
-    };
-    let mut chars = name.chars();
-    chars.next().is_some_and(start)
-        && chars.all(|c| {
-            start(c)
-                || matches!(c, '-' | '.' | '0'..='9' | '\u{B7}' | '\u{300}'..='\u{36F}'
-                    | '\u{203F}'..='\u{2040}')
-        })
-}
-
-/// True for characters XML 1.0 documents may contain.
-pub fn is_xml_char(c: char) -> bool {
-    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::first_control_byte;
-
-    fn naive(bytes: &[u8]) -> Option<usize> {
-        bytes
-            .iter()
-            .position(|b| *b < 0x20 && !matches!(*b, b'\t' | b'\n' | b'\r'))
-    }
-
-    /// The word-at-a-time search agrees with the byte-by-byte one for every byte value at
-    /// every position of a word, among text, whitespace and high bytes (borrows between bytes
-    /// are where such tricks go wrong).
-    #[test]
-    fn word_search_matches_the_byte_search() {
-        let fillers: [&[u8]; 4] = [
-            b"abcdefgh",
-            b"\n\t\r \n\t\r ",
-            b"\xc3\xa9\xff\x80\x1f\x20\x7f\x00",
-            b"\r\n\r\n\r\n\r\n",
-        ];
-        for filler in fillers {
-            for len in 0..24 {
-                let base: Vec<u8> = filler.iter().copied().cycle().take(len).collect();
-                assert_eq!(first_control_byte(&base), naive(&base), "{base:?}");
-                for at in 0..len {
-                    for value in 0..=255u8 {
-                        let mut bytes = base.clone();
-                        bytes[at] = value;
-                        assert_eq!(first_control_byte(&bytes), naive(&bytes), "{bytes:?}");
-                    }
-                }
-            }
-        }
     }
 }

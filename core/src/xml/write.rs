@@ -3,12 +3,15 @@
 //! of the element that carried them.
 
 use crate::error::{Error, ErrorCode, Result};
-use crate::xml::read::is_ncname;
+use crate::xml::chars::{is_ncname, is_xml_char};
+use crate::xml::kept::{KeptAttribute, check_attribute_names};
 
 /// Writes one document into memory.
 pub struct XmlWriter {
     out: Vec<u8>,
     path: Vec<&'static str>,
+    /// Kept attributes for the next element opened (see [`set_pending`](Self::set_pending)).
+    pending: Option<Vec<KeptAttribute>>,
 }
 
 impl std::fmt::Debug for XmlWriter {
@@ -37,6 +40,7 @@ impl XmlWriter {
         XmlWriter {
             out: Vec::with_capacity(bytes),
             path: Vec::with_capacity(8),
+            pending: None,
         }
     }
 
@@ -52,17 +56,51 @@ impl XmlWriter {
         Ok(())
     }
 
-    fn open_tag(&mut self, name: &str, attrs: &[(&str, &str)]) {
+    /// Writes `<name attrs` (the tag is left open), with the pending kept attributes and
+    /// `kept` after the given ones.
+    fn tag(&mut self, name: &str, attrs: &[(&str, &str)], kept: &[KeptAttribute]) -> Result<()> {
         self.out.push(b'<');
         self.out.extend_from_slice(name.as_bytes());
         for (key, value) in attrs {
-            self.out.push(b' ');
-            self.out.extend_from_slice(key.as_bytes());
-            self.out.extend_from_slice(b"=\"");
-            escape_attribute_into(&mut self.out, value);
-            self.out.push(b'"');
+            self.attribute(key, value)?;
         }
+        let pending = self.pending.take();
+        if pending.is_some() || !kept.is_empty() {
+            let pending = pending.unwrap_or_default();
+            let taken: Vec<&str> = attrs.iter().map(|(k, _)| *k).collect();
+            let all: Vec<KeptAttribute> = pending.iter().chain(kept).cloned().collect();
+            check_attribute_names(&all, &taken)
+                .map_err(|m| self.invalid_at(name, ErrorCode::InvalidFormat, m))?;
+            for a in &all {
+                self.attribute(&a.name, &a.value)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn attribute(&mut self, key: &str, value: &str) -> Result<()> {
+        if let Some(bad) = value.chars().find(|c| !is_xml_char(*c)) {
+            return Err(Error::invalid(
+                ErrorCode::InvalidXmlCharacter,
+                self.field_path(key),
+                format!(
+                    "character U+{:04X} cannot be carried by XML 1.0",
+                    bad as u32
+                ),
+            ));
+        }
+        self.out.push(b' ');
+        self.out.extend_from_slice(key.as_bytes());
+        self.out.extend_from_slice(b"=\"");
+        escape_attribute_into(&mut self.out, value);
+        self.out.push(b'"');
+        Ok(())
+    }
+
+    fn open_tag(&mut self, name: &str, attrs: &[(&str, &str)]) -> Result<()> {
+        self.tag(name, attrs, &[])?;
         self.out.push(b'>');
+        Ok(())
     }
 
     fn close_tag(&mut self, name: &str) {
@@ -71,24 +109,100 @@ impl XmlWriter {
         self.out.push(b'>');
     }
 
-    fn empty_tag(&mut self, name: &str) {
-        self.out.push(b'<');
-        self.out.extend_from_slice(name.as_bytes());
+    fn empty_tag(&mut self, name: &str) -> Result<()> {
+        self.tag(name, &[], &[])?;
         self.out.extend_from_slice(b"/>");
+        Ok(())
+    }
+
+    /// Sets the attributes kept from a parsed document for the next element opened (a known
+    /// leaf or list wrapper, whose value has no room for them); `None` clears them. Set before
+    /// a field is written and cleared after it, so that they land on that field's element.
+    pub fn set_pending(&mut self, attributes: Option<&[KeptAttribute]>) {
+        self.pending = attributes.filter(|a| !a.is_empty()).map(<[_]>::to_vec);
+    }
+
+    /// Writes `<name …/>` with the pending kept attributes, if the element they were set for
+    /// was not written (an empty leaf is no value: it is written for its attributes only).
+    pub fn flush_pending(&mut self, name: &str) -> Result<()> {
+        if self.pending.is_none() {
+            return Ok(());
+        }
+        self.tag(name, &[], &[])?;
+        self.out.extend_from_slice(b"/>");
+        Ok(())
     }
 
     /// Opens `name` with the given attributes.
     pub fn start_with(&mut self, name: &'static str, attrs: &[(&str, &str)]) -> Result<()> {
         self.path.push(name);
-        self.open_tag(name, attrs);
+        self.open_tag(name, attrs)
+    }
+
+    /// Opens `name` with the given attributes, then those kept from a parsed document (a
+    /// model's own element).
+    pub fn start_kept(
+        &mut self,
+        name: &'static str,
+        attrs: &[(&str, &str)],
+        kept: &[KeptAttribute],
+    ) -> Result<()> {
+        self.path.push(name);
+        self.tag(name, attrs, kept)?;
+        self.out.push(b'>');
         Ok(())
     }
 
     /// Opens `name`.
     pub fn start(&mut self, name: &'static str) -> Result<()> {
         self.path.push(name);
-        self.open_tag(name, &[]);
+        self.open_tag(name, &[])
+    }
+
+    /// Opens an element whose name is only known at run time (an unknown element kept from a
+    /// parsed document), with its attributes; `empty` writes `<name …/>`, closed already.
+    pub fn open_dynamic(&mut self, name: &str, attrs: &[KeptAttribute], empty: bool) -> Result<()> {
+        if !is_ncname(name) {
+            return Err(self.invalid_at(
+                name,
+                ErrorCode::InvalidFormat,
+                "not a valid XML element name",
+            ));
+        }
+        self.tag(name, &[], attrs)?;
+        self.out
+            .extend_from_slice(if empty { b"/>".as_slice() } else { b">" });
         Ok(())
+    }
+
+    /// Closes an element opened by [`open_dynamic`](Self::open_dynamic).
+    pub fn close_dynamic(&mut self, name: &str) {
+        self.close_tag(name);
+    }
+
+    /// Writes text content inside the element `name` being written (opened by
+    /// [`open_dynamic`](Self::open_dynamic)).
+    pub fn text_in(&mut self, name: &str, text: &str) -> Result<()> {
+        escape_text_into(&mut self.out, text).map_err(|bad| {
+            Error::invalid(
+                ErrorCode::InvalidXmlCharacter,
+                self.field_path(name),
+                format!(
+                    "character U+{:04X} cannot be carried by XML 1.0",
+                    bad as u32
+                ),
+            )
+        })
+    }
+
+    /// An invalid-request error at the element `leaf` under the elements being written.
+    pub(crate) fn invalid_at(
+        &self,
+        leaf: &str,
+        code: ErrorCode,
+        message: impl Into<String>,
+    ) -> Error {
+        Error::invalid(code, self.field_path(leaf), message)
     }
 
     /// Closes `name`.
@@ -100,8 +214,7 @@ impl XmlWriter {
 
     /// Writes `<name/>`.
     pub fn empty(&mut self, name: &'static str) -> Result<()> {
-        self.empty_tag(name);
-        Ok(())
+        self.empty_tag(name)
     }
 
     /// Writes `<name>text</name>` (or `<name/>` for the empty string).
@@ -110,7 +223,7 @@ impl XmlWriter {
             return self.empty(name);
         }
         let mark = self.out.len();
-        self.open_tag(name, &[]);
+        self.open_tag(name, &[])?;
         if let Err(bad) = escape_text_into(&mut self.out, text) {
             self.out.truncate(mark);
             return Err(self.invalid_char_at(name, bad));
@@ -132,7 +245,7 @@ impl XmlWriter {
         text: &str,
     ) -> Result<()> {
         let mark = self.out.len();
-        self.open_tag(name, attrs);
+        self.open_tag(name, attrs)?;
         if let Err(bad) = escape_text_into(&mut self.out, text) {
             self.out.truncate(mark);
             return Err(self.invalid_char_at(name, bad));
@@ -171,7 +284,7 @@ impl XmlWriter {
             ));
         }
         let mark = self.out.len();
-        self.open_tag(name, &[]);
+        self.open_tag(name, &[])?;
         if let Err(bad) = escape_text_into(&mut self.out, text) {
             self.out.truncate(mark);
             return Err(self.invalid_char(bad));

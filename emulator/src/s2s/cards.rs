@@ -205,7 +205,7 @@ pub(super) fn exchange_rates(_: &Call<'_>, req: &CallExchangeRateS2S) -> GestPay
                     .iso_numeric()
                     .map(|n| gestpay::compact_str::format_compact!("{n:03}")),
                 exchange_rate: Some(Rate::parse(r).ok()?),
-                credit_date: Some(CreditDate(today.clone())),
+                credit_date: Some(CreditDate::from(today.as_str())),
                 ..ExchangeRateEntry::default()
             })
         })

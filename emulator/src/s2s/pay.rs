@@ -143,6 +143,7 @@ fn buyer_of(t: &Transaction) -> Option<Buyer> {
     (t.buyer_name.is_some() || t.buyer_email.is_some()).then(|| Buyer {
         buyer_name: t.buyer_name.clone(),
         buyer_email: t.buyer_email.clone(),
+        ..Buyer::default()
     })
 }
 

@@ -30,6 +30,8 @@ before(async () => {
       return { transactionType: 'ENCRYPT', transactionResult: 'OK', cryptDecryptString: b, errorCode: 0 };
     },
     Decrypt: (req) => {
+      if (req.cryptedString === 'PENDING') return { transactionType: 'DECRYPT', transactionResult: 'XX', shopTransactionId: 'ORD-P', errorCode: 0 };
+      if (req.cryptedString === 'NORESULT') return { transactionType: 'DECRYPT', shopTransactionId: 'ORD-N' };
       const order = orders.get(req.cryptedString);
       if (!order) return { transactionType: 'DECRYPT', transactionResult: 'KO', errorCode: 1142, errorDescription: 'Chiamata non accettata' };
       return {
@@ -93,7 +95,19 @@ test('a declined payment and a bad callback are answered, not crashed on', async
   assert.deepEqual(await bad.json(), { error: 'invalid_callback', field: 'b', message: 'invalid request: b: the parameter is missing [invalid_callback]' });
   const refused = await fetch(`${base}/checkout?order=ORD-9&amount=0.00`, { redirect: 'manual' });
   assert.equal(refused.status, 502);
+  assert.equal((await refused.json()).error, 'declined');
   const invalid = await fetch(`${base}/checkout?order=&amount=1.00`, { redirect: 'manual' });
   assert.equal(invalid.status, 400);
   assert.equal((await invalid.json()).error, 'missing_field');
+});
+
+test('a pending payment is neither paid nor declined; no result is an error', async () => {
+  const reads = gateway.calls.filter((c) => c.operation === 'callReadTrxS2S').length;
+  const pending = await fetch(`${base}/gestpay/ok?a=${SHOP}&b=PENDING`);
+  assert.equal(pending.status, 202);
+  assert.deepEqual(await pending.json(), { order: 'ORD-P', status: 'pending' });
+  const none = await fetch(`${base}/gestpay/ok?a=${SHOP}&b=NORESULT`);
+  assert.equal(none.status, 502);
+  assert.equal((await none.json()).error, 'no_result');
+  assert.equal(gateway.calls.filter((c) => c.operation === 'callReadTrxS2S').length, reads, 'nothing read, nothing shipped');
 });

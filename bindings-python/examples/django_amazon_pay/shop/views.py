@@ -4,6 +4,11 @@
    redirect the buyer to the payment page.
 2. ``callback``: the gateway sends the buyer back with ``a`` and ``b``; Decrypt them, then read
    the transaction (callReadTrxS2S) for the addresses the buyer chose in Amazon's widgets.
+
+``raise_for_ko()`` is the success check: it passes only ``OK``. A ``KO`` (``DeclinedError``) is
+a page that lets the buyer try again; a ``XX`` (``PendingError``) is a page that does not: the
+payment may still go through, and the server-to-server notification will tell. Anything else
+(no result, an unknown one, a fault, the network) is an error: the order is never shipped.
 """
 
 from __future__ import annotations
@@ -42,7 +47,7 @@ def checkout(request: HttpRequest) -> HttpResponse:
         result = _client().send(encrypt).raise_for_ko()
     except gestpay.InvalidRequestError as err:
         return render(request, "shop/error.html", {"error": err}, status=400)
-    except gestpay.GestpayError as err:  # declined, fault, malformed answer, network
+    except gestpay.GestpayError as err:  # not OK, fault, malformed answer, network
         return render(request, "shop/error.html", {"error": err}, status=502)
     url = gestpay.payment_page_url(config["SHOP_LOGIN"], result.crypt_decrypt_string or "",
                                    env=config["ENV"])
@@ -56,14 +61,18 @@ def callback(request: HttpRequest) -> HttpResponse:
         client = _client()
         decrypted = client.send(gestpay.Decrypt.from_callback(received,
                                                               api_key=config["API_KEY"]))
-        if not decrypted.is_ok:
+        try:
+            decrypted.raise_for_ko()
+        except gestpay.DeclinedError:
             return render(request, "shop/declined.html", {"result": decrypted})
+        except gestpay.PendingError:
+            return render(request, "shop/pending.html", {"result": decrypted}, status=202)
         read = client.send(gestpay.CallReadTrxS2S(
             shop_login=received.shop_login, bank_transaction_id=decrypted.bank_transaction_id,
             api_key=config["API_KEY"])).raise_for_ko()
     except gestpay.InvalidRequestError as err:
         return render(request, "shop/error.html", {"error": err}, status=400)
-    except gestpay.GestpayError as err:
+    except gestpay.GestpayError as err:  # no result, fault, malformed answer, network
         return render(request, "shop/error.html", {"error": err}, status=502)
     return render(request, "shop/paid.html", {
         "result": decrypted, "addresses": read.amazon_addresses()})

@@ -56,6 +56,24 @@ def test_declined_payment_is_a_page_not_an_error(gateway: FakeGateway) -> None:
     assert page.status_code == 200 and "Payment KO" in page.content.decode()
 
 
+def test_pending_payment_is_not_paid_nor_declined(gateway: FakeGateway) -> None:
+    gateway.script.append(gestpay.DecryptResult(transaction_result="XX", error_code=0,
+                                                shop_transaction_id="ORD-7"))
+    page = Client().get(f"/gestpay/callback/?a={SHOP}&b=anything")
+    html = page.content.decode()
+    assert page.status_code == 202 and "Payment pending" in html and "ORD-7" in html
+    assert "Payment OK" not in html and "Payment KO" not in html
+    assert [op for _, op, _ in gateway.calls] == ["Decrypt"]  # no read, nothing shipped
+
+
+@pytest.mark.parametrize("transaction_result", [None, "", "ok", "ERROR"])
+def test_no_or_unknown_result_is_an_error(gateway: FakeGateway,
+                                          transaction_result: Any) -> None:
+    gateway.script.append(gestpay.DecryptResult(transaction_result=transaction_result))
+    page = Client().get(f"/gestpay/callback/?a={SHOP}&b=anything")
+    assert page.status_code == 502 and "Payment OK" not in page.content.decode()
+
+
 def test_bad_callback_and_gateway_failures(gateway: FakeGateway) -> None:
     assert Client().get("/gestpay/callback/?a=x").status_code == 400
     gateway.script.append(gestpay.SoapFault(version="1.1", code="soap:Server", reason="down"))

@@ -148,7 +148,12 @@ impl XmlModel for CallRenounce {
         Ok(())
     }
 
-    fn read_child<'a>(&mut self, r: &mut XmlReader<'a>, child: &Child<'a>) -> Result<()> {
+    fn read_child<'a>(
+        &mut self,
+        r: &mut XmlReader<'a>,
+        child: &Child<'a>,
+        _: &mut crate::xml::Seen,
+    ) -> Result<()> {
         r.skip(child)
     }
 }

@@ -1,0 +1,205 @@
+//! [`xml_model!`](crate::xml_model): a struct mapped to a sequence of child elements.
+
+/// Declares a struct mapped to a sequence of child elements, in wire order.
+///
+/// ```text
+/// xml_model! {
+///     /// docs
+///     pub struct ShippingDetails {
+///         /// docs
+///         pub ship_to_name: Option<Text> => "shipToName",
+///         pub products: Vec<ProductDetail> => "ProductDetails" / "ProductDetail",  // wrapped list
+///         pub events: Vec<Event> => "event",                                       // repeated
+///         pub last_name: Option<Text> => "Lastname" | "LastName",                  // spellings read
+///         pub name: Option<Text> => "FirstName" [max 65],                          // a length rule
+///     }
+/// }
+/// ```
+///
+/// Every element but a repeated one (a `Vec` without wrapper) may appear once: a second
+/// occurrence, under any of its spellings, is refused (`duplicate_element`). The spellings
+/// after `|` are other names of the *same* element (documentation typos); distinct elements
+/// get distinct fields.
+///
+/// A struct declared with `#[unknown]` before `pub struct` keeps what it does not know, and
+/// writes it back: unknown children whole in `unknown: Vec<UnknownElement>`, the attributes of
+/// its own element in `attributes`, those of its known leaves and list wrappers in
+/// `child_attributes`. Every result-side model is declared so.
+#[macro_export]
+#[doc(hidden)]
+macro_rules! xml_model {
+    (@item) => { None };
+    (@item $item:literal) => { Some($item) };
+    (@max) => { None };
+    (@max $max:literal) => { Some($max) };
+    (@unknown_read keep, $self:ident, $r:ident, $child:ident) => {
+        $crate::xml::keep_unknown(&mut $self.unknown, $r, $child)
+    };
+    (@unknown_read skip, $self:ident, $r:ident, $child:ident) => { $r.skip($child) };
+    (@unknown_write keep, $self:ident, $w:ident) => {
+        $crate::xml::write_unknown(&$self.unknown, $w)
+    };
+    (@unknown_write skip, $self:ident, $w:ident) => { Ok(()) };
+    (@write_field keep, $self:ident, $w:ident, $field:ident, $item:expr, $xml:literal $(, $alias:literal)*) => {
+        if $self.child_attributes.is_empty() {
+            $crate::xml::XmlField::write_field(&$self.$field, $w, $xml, $item)?;
+        } else {
+            $w.set_pending($crate::xml::child_attributes_for(
+                &$self.child_attributes,
+                &[$xml $(, $alias)*],
+            ));
+            $crate::xml::XmlField::write_field(&$self.$field, $w, $xml, $item)?;
+            // An element that is no value (empty) is written only for its attributes.
+            $w.flush_pending($xml)?;
+        }
+    };
+    (@write_field skip, $self:ident, $w:ident, $field:ident, $item:expr, $xml:literal $(, $alias:literal)*) => {
+        $crate::xml::XmlField::write_field(&$self.$field, $w, $xml, $item)?;
+    };
+    (@child_attributes keep, $self:ident, $r:ident, $child:ident, $ty:ty, $item:expr) => {
+        if $child.has_attributes() {
+            $crate::xml::keep_child_attributes(&mut $self.child_attributes, $r, $child, |name| {
+                <$ty as $crate::xml::XmlField>::owns_attribute(name, $item)
+            })?;
+        }
+    };
+    (@child_attributes skip, $self:ident, $r:ident, $child:ident, $ty:ty, $item:expr) => {};
+    (@own keep) => {
+        fn read_own_attributes<'a>(
+            &mut self,
+            r: &mut $crate::xml::XmlReader<'a>,
+            element: &$crate::xml::Child<'a>,
+        ) -> $crate::Result<()> {
+            if element.has_attributes() {
+                self.attributes = $crate::xml::kept_attributes(r, element)?;
+            }
+            Ok(())
+        }
+
+        fn own_attributes(&self) -> &[$crate::xml::KeptAttribute] {
+            &self.attributes
+        }
+    };
+    (@own skip) => {};
+    (@owns keep) => {
+        fn owns_attribute(_: &str) -> bool {
+            true
+        }
+    };
+    (@owns skip) => {};
+    (@struct $mode:ident
+        $(#[$meta:meta])*
+        pub struct $name:ident {
+            $(
+                $(#[$fmeta:meta])*
+                pub $field:ident : $ty:ty => $xml:literal $(/ $item:literal)? $(| $alias:literal)* $([max $max:literal])?
+            ),* $(,)?
+        }
+        { $($extra:tt)* }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+        #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+        #[serde(rename_all = "camelCase", default, deny_unknown_fields)]
+        pub struct $name {
+            $(
+                $(#[$fmeta])*
+                #[serde(skip_serializing_if = "crate::xml::is_default")]
+                pub $field: $ty,
+            )*
+            $($extra)*
+        }
+
+        impl $crate::xml::XmlModel for $name {
+            fn write_children(&self, w: &mut $crate::xml::XmlWriter) -> $crate::Result<()> {
+                $(
+                    $crate::xml_model!(@write_field $mode, self, w, $field,
+                        $crate::xml_model!(@item $($item)?), $xml $(, $alias)*);
+                )*
+                $crate::xml_model!(@unknown_write $mode, self, w)
+            }
+
+            fn check_children(&self, check: &mut $crate::validate::Check, path: &str) {
+                $(
+                    $crate::xml::XmlField::check_field(
+                        &self.$field, check, path, $xml,
+                        $crate::xml_model!(@item $($item)?), $crate::xml_model!(@max $($max)?));
+                )*
+            }
+
+            fn read_child<'a>(
+                &mut self,
+                r: &mut $crate::xml::XmlReader<'a>,
+                child: &$crate::xml::Child<'a>,
+                seen: &mut $crate::xml::Seen,
+            ) -> $crate::Result<()> {
+                // Each field's index, for `seen`.
+                #[allow(non_camel_case_types, dead_code)]
+                enum __Field { $($field,)* }
+                const _: () = assert!(<[&str]>::len(&[$(stringify!($field)),*]) <= 128);
+                let _ = &seen;
+                match child.local {
+                    $(
+                        $xml $(| $alias)* => {
+                            let item = $crate::xml_model!(@item $($item)?);
+                            if !<$ty as $crate::xml::XmlField>::repeats(item) {
+                                seen.mark(__Field::$field as u32, child)?;
+                            }
+                            $crate::xml_model!(@child_attributes $mode, self, r, child, $ty, item);
+                            $crate::xml::XmlField::read_field(&mut self.$field, r, child, item)
+                        }
+                    )*
+                    _ => $crate::xml_model!(@unknown_read $mode, self, r, child),
+                }
+            }
+
+            $crate::xml_model!(@own $mode);
+        }
+
+        impl $crate::xml::XmlNode for $name {
+            fn write_node(&self, w: &mut $crate::xml::XmlWriter, name: &'static str) -> $crate::Result<()> {
+                // An empty block carries nothing: it is omitted, as an absent one.
+                if *self == Self::default() {
+                    return Ok(());
+                }
+                $crate::xml::XmlModel::write_element(self, w, name)
+            }
+            fn read_node<'a>(
+                r: &mut $crate::xml::XmlReader<'a>,
+                child: &$crate::xml::Child<'a>,
+            ) -> $crate::Result<Option<Self>> {
+                $crate::xml::read_model_node(r, child)
+            }
+            fn read_into<'a>(
+                r: &mut $crate::xml::XmlReader<'a>,
+                child: &$crate::xml::Child<'a>,
+                list: &mut Vec<Self>,
+            ) -> $crate::Result<()> {
+                $crate::xml::read_model_into(r, child, list)
+            }
+            $crate::xml_model!(@owns $mode);
+            fn check_node(&self, check: &mut $crate::validate::Check, path: &str, _: Option<usize>) {
+                $crate::xml::XmlModel::check_children(self, check, path)
+            }
+        }
+    };
+    (#[unknown] $($rest:tt)*) => {
+        $crate::xml_model!(@struct keep $($rest)* {
+            /// Elements this library does not know, kept whole, in document order (see
+            /// [`UnknownElement`](crate::xml::UnknownElement)).
+            #[serde(skip_serializing_if = "crate::xml::KeptList::is_empty")]
+            pub unknown: $crate::xml::KeptList<$crate::xml::UnknownElement>,
+            /// The attributes of this element itself, kept and written back (namespace
+            /// declarations aside).
+            #[serde(skip_serializing_if = "crate::xml::KeptList::is_empty")]
+            pub attributes: $crate::xml::KeptList<$crate::xml::KeptAttribute>,
+            /// The attributes of its known leaves and list wrappers, by element, kept and
+            /// written back (a leaf's value is plain text).
+            #[serde(skip_serializing_if = "crate::xml::KeptList::is_empty")]
+            pub child_attributes: $crate::xml::KeptList<$crate::xml::ChildAttributes>,
+        });
+    };
+    ($($rest:tt)*) => {
+        $crate::xml_model!(@struct skip $($rest)* {});
+    };
+}
