@@ -27,17 +27,8 @@ fn str_arg<'a>(case: &'a Case, key: &str) -> &'a str {
         .unwrap_or_else(|| panic!("{}: `{key}` must be a string", case.id))
 }
 
-fn soap(case: &Case) -> SoapVersion {
-    match case
-        .raw
-        .get("soap")
-        .and_then(Value::as_str)
-        .unwrap_or("1.1")
-    {
-        "1.1" => SoapVersion::Soap11,
-        "1.2" => SoapVersion::Soap12,
-        other => panic!("{}: soap {other}", case.id),
-    }
+fn soap(case: &Case) -> gestpay::Result<SoapVersion> {
+    SoapVersion::parse(case.raw.get("soap").and_then(Value::as_str).unwrap_or("1.1"))
 }
 
 fn env(case: &Case) -> gestpay::Result<Environment> {
@@ -57,14 +48,14 @@ fn answer(case: &Case) -> gestpay::Result<Value> {
             let op = Operation::from_name(str_arg(case, "operation"))?;
             let http = op
                 .request_from_value(&input)?
-                .to_http(&env(case)?, soap(case))?;
+                .to_http(&env(case)?, soap(case)?)?;
             Ok(json!({ "url": http.url }))
         }
         "build_text" => {
             let op = Operation::from_name(str_arg(case, "operation"))?;
             let http = op
                 .request_from_json(str_arg(case, "text"))?
-                .to_http(&env(case)?, soap(case))?;
+                .to_http(&env(case)?, soap(case)?)?;
             Ok(json!({ "url": http.url }))
         }
         "validate" => {

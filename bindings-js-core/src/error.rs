@@ -76,14 +76,6 @@ pub fn invalid_type(field: &str, message: &str) -> Payload {
     payload("invalid_request", "invalid_type", Some(field), message).into()
 }
 
-/// An operation name that is none of the 19: the core's `unknown_operation` error.
-pub fn unknown_operation(name: &str) -> Payload {
-    match gestpay::dynamic::Operation::from_name(name) {
-        Err(err) => err.into(),
-        Ok(op) => internal(&format!("{op} was refused as an operation")),
-    }
-}
-
 /// A failure of a binding itself (a bug): code `internal`.
 pub fn internal(message: &str) -> Payload {
     let message = format!("internal error in the gestpay binding: {message}");
@@ -106,11 +98,6 @@ mod tests {
             internal("oops").to_string(),
             r#"{"code":"internal","field":null,"gestpay":1,"kind":"internal","message":"internal error in the gestpay binding: oops"}"#
         );
-        let long = "x".repeat(100_000);
-        let nope = unknown_operation(&long);
-        assert_eq!(nope.value()["code"], "unknown_operation");
-        assert_eq!(nope.value()["field"], "operation");
-        assert!(nope.to_string().len() < 400, "the message is bounded");
     }
 
     #[test]

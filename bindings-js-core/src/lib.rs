@@ -21,11 +21,8 @@ pub mod soap;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-pub use error::{Payload, Result, internal, invalid_type, unknown_operation};
+pub use error::{Payload, Result, internal, invalid_type};
 
-/// The core, for [`with_operation!`]'s expansion in another crate.
-#[doc(hidden)]
-pub use gestpay as __gestpay;
 
 /// Reads a core type from the JSON text of a JS value (`JSON.stringify` on the JS side), with
 /// the core's input contract (`gestpay::dynamic::json`): unknown keys, wrong types and bad values

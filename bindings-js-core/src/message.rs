@@ -1,63 +1,19 @@
-//! `gestpay::message`: the operation-generic functions. Every request is built and every result
-//! parsed through the core's `Request` / `Response` traits, dispatched by the exact wire name of
-//! the operation (the core's list of the 19 operations, `gestpay::with_operations!`).
+//! `gestpay::message`: the operation-generic functions, over the core's registry of the 19
+//! operations by exact wire name (`gestpay::dynamic::Operation`).
 
 use gestpay::cryptdecrypt::{DecryptResult, EncryptResult};
-use gestpay::soap::Operation;
+use gestpay::dynamic::Operation;
 use gestpay::xml::Limits;
-use gestpay::{Request, Response};
+use gestpay::Response;
 use serde::Serialize;
 #[cfg(feature = "builders")]
 use {
     crate::soap::{Http, environment, http_request, http_response, soap_version},
     gestpay::SoapVersion,
-    gestpay::dynamic::Operation as DynOperation,
 };
 
 use crate::soap::service_name;
-use crate::{Result, to_json, unknown_operation};
-
-/// Runs `$body` with `$req` / `$res` bound to the request and result types of the operation
-/// named `$op`; an unknown name is `Err(unknown_operation(..))` (a [`Payload`](crate::Payload)).
-///
-/// ```
-/// use gestpay::Request;
-///
-/// fn action(name: &str) -> gestpay_js_core::Result<&'static str> {
-///     gestpay_js_core::with_operation!(name, |Req, Res| Ok(Req::OPERATION.action))
-/// }
-/// assert_eq!(action("callReadTrxS2S").unwrap(), "https://ecomms2s.sella.it/callReadTrxS2S");
-/// assert_eq!(action("nope").unwrap_err().value()["code"], "unknown_operation");
-/// ```
-#[macro_export]
-macro_rules! with_operation {
-    ($op:expr, |$req:ident, $res:ident| $body:expr) => {{
-        // The core's list calls back a macro by its bare name: this one, under a local name.
-        use $crate::with_operation as __with_operation;
-        $crate::__gestpay::with_operations!(__with_operation [@arms $op, $req, $res, $body;])
-    }};
-    (@arms $op:expr, $req:ident, $res:ident, $body:expr; $($name:literal => $rq:ty, $rs:ty;)*) => {
-        match $op {
-            $($name => {
-                #[allow(dead_code)]
-                type $req = $rq;
-                #[allow(dead_code)]
-                type $res = $rs;
-                $body
-            })*
-            other => Err($crate::unknown_operation(other)),
-        }
-    };
-}
-
-/// The operations of the core's list, in its order (the schema's `x-operations`): static data,
-/// rather than a dispatch by name with an error path that cannot be taken.
-macro_rules! operations {
-    ($($name:literal => $req:ty, $res:ty;)*) => {
-        [$(<$req as Request>::OPERATION),*]
-    };
-}
-const OPERATIONS: [Operation; 19] = gestpay::with_operations!(operations);
+use crate::{Result, to_json};
 
 /// One operation of the gateway, with its wire names.
 #[derive(Debug, Clone, Serialize)]
@@ -72,34 +28,32 @@ pub struct OperationInfo {
     pub path: &'static str,
 }
 
-fn operation_info(op: &Operation) -> OperationInfo {
-    OperationInfo {
-        name: op.name,
-        service: service_name(op.service),
-        action: op.action,
-        path: op.service.path(),
-    }
-}
-
 /// The operations, in the order of the schema's `x-operations`.
 pub fn operations() -> Vec<OperationInfo> {
-    OPERATIONS.iter().map(operation_info).collect()
+    Operation::all()
+        .map(|op| OperationInfo {
+            name: op.name(),
+            service: service_name(op.service()),
+            action: op.wire().action,
+            path: op.service().path(),
+        })
+        .collect()
 }
 
 /// Parses a result given as an envelope, the Response or Result element, or the bare payload.
 pub fn parse_result(operation: &str, body: &[u8], limits: Limits) -> Result<String> {
-    let op = with_operation!(operation, |Req, Res| Ok(<Res as Response>::OPERATION))?;
+    let op = Operation::from_name(operation)?;
     // The 17 WsS2S results are one payload (their types are `serde(transparent)` wrappers of
-    // it): parsed by one function rather than 17 instances of the generic one (the WASM
-    // module's size, docs/wasm.md).
-    if op.service == gestpay::soap::Service::S2s {
-        let result = gestpay::s2s::GestPayS2S::from_xml_for(&op, body, limits)?;
+    // it): parsed by one function rather than 17 instances of the generic one, and without the
+    // registry's result objects (their writers), for the read-only WASM module's size
+    // (docs/wasm.md).
+    if op.service() == gestpay::soap::Service::S2s {
+        let result = gestpay::s2s::GestPayS2S::from_xml_for(op.wire(), body, limits)?;
         return to_json(&result);
     }
-    match op.name {
+    match op.name() {
         "Encrypt" => to_json(&EncryptResult::from_xml_with_limits(body, limits)?),
-        "Decrypt" => to_json(&DecryptResult::from_xml_with_limits(body, limits)?),
-        other => Err(unknown_operation(other)),
+        _ => to_json(&DecryptResult::from_xml_with_limits(body, limits)?),
     }
 }
 
@@ -132,7 +86,7 @@ pub fn build_request(
 ) -> Result<Http> {
     let env = environment(env)?;
     let version = soap_version(soap)?;
-    let req = DynOperation::from_name(operation)?.request_from_json(request)?;
+    let req = Operation::from_name(operation)?.request_from_json(request)?;
     http_request(if validate {
         req.to_http(&env, version)?
     } else {
@@ -144,7 +98,7 @@ pub fn build_request(
 /// characters XML 1.0 can carry (checked while writing, so the envelope is built and dropped).
 #[cfg(feature = "builders")]
 pub fn validate_request(operation: &str, request: &str) -> Result<()> {
-    let req = DynOperation::from_name(operation)?.request_from_json(request)?;
+    let req = Operation::from_name(operation)?.request_from_json(request)?;
     Ok(req.to_envelope(SoapVersion::Soap11).map(drop)?)
 }
 
@@ -157,20 +111,18 @@ pub fn parse_response(
     body: &[u8],
     limits: Limits,
 ) -> Result<String> {
-    with_operation!(operation, |Req, Res| {
-        to_json(&Res::from_http_with_limits(
-            status,
-            content_type,
-            body,
-            limits,
-        )?)
-    })
+    let result = Operation::from_name(operation)?.parse_result_with_limits(
+        body,
+        Some((status, content_type)),
+        limits,
+    )?;
+    Ok(result.to_json_text(false))
 }
 
 /// Parses a request (the gateway's side): an envelope or the bare wrapper element.
 #[cfg(feature = "builders")]
 pub fn parse_request(operation: &str, body: &[u8]) -> Result<String> {
-    Ok(DynOperation::from_name(operation)?
+    Ok(Operation::from_name(operation)?
         .parse_request(body)?
         .to_json_text(false))
 }
@@ -179,7 +131,7 @@ pub fn parse_request(operation: &str, body: &[u8]) -> Result<String> {
 #[cfg(feature = "builders")]
 pub fn build_response(operation: &str, result: &str, soap: &str) -> Result<Http> {
     let version = soap_version(soap)?;
-    let result = DynOperation::from_name(operation)?.result_from_json(result)?;
+    let result = Operation::from_name(operation)?.result_from_json(result)?;
     http_response(result.to_http_response(version)?)
 }
 
@@ -193,7 +145,7 @@ mod tests {
         assert!(ensure_ok(Some("OK"), None, None).is_ok());
         for (result, kind, code) in [
             (Some("KO"), "declined", "declined"),
-            (Some("XX"), "malformed_response", "pending"),
+            (Some("XX"), "pending", "pending"),
             (None, "malformed_response", "no_result"),
             (Some(""), "malformed_response", "no_result"),
             (Some("ok"), "malformed_response", "unknown_result"),

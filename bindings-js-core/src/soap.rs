@@ -7,7 +7,7 @@ use gestpay::soap::{HttpRequest, HttpResponse};
 use gestpay::xml::Limits;
 use serde::Serialize;
 
-use crate::{Result, invalid_type};
+use crate::Result;
 
 /// `"test"`, `"production"`, or a base URL (`http://127.0.0.1:8480`) for a custom endpoint:
 /// the core's `Environment::parse` (exact names; `invalid_env` otherwise).
@@ -17,11 +17,7 @@ pub fn environment(env: &str) -> Result<Environment> {
 
 /// `"1.1"` or `"1.2"`.
 pub fn soap_version(soap: &str) -> Result<SoapVersion> {
-    match soap {
-        "1.1" => Ok(SoapVersion::Soap11),
-        "1.2" => Ok(SoapVersion::Soap12),
-        _ => Err(invalid_type("soap", "expected \"1.1\" or \"1.2\"")),
-    }
+    Ok(SoapVersion::parse(soap)?)
 }
 
 /// Parser limits from the members of a JS limits object (`maxDocumentBytes`, `maxDepth`,

@@ -24,10 +24,11 @@ function envArg(env) {
   throw invalidType('env', 'expected "test", "production", an http(s) base URL or { custom: url }');
 }
 
+/** The SOAP version's name, which the core reads ("1.1" or "1.2", else invalid_value). */
 function soapArg(soap) {
   if (soap === undefined || soap === null) return '1.1';
-  if (soap === '1.1' || soap === '1.2') return soap;
-  throw invalidType('soap', 'expected "1.1" or "1.2"');
+  if (typeof soap === 'string') return soap;
+  throw invalidType('soap', `expected "1.1" or "1.2", got ${typeName(soap)}`);
 }
 
 function stringArg(value, field) {

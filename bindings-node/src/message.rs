@@ -1,5 +1,5 @@
 //! `gestpay::message`: the operation-generic functions, dispatched by the exact wire name of
-//! the operation (`gestpay_js_core::with_operation!`, over the core's list of the 19).
+//! the operation (the core's registry of the 19, `gestpay::dynamic::Operation`).
 
 use gestpay_js_core::message as shared;
 use napi_derive::napi;

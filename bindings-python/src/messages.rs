@@ -1,12 +1,13 @@
 //! `gestpay::message`: build and parse any of the 19 operations, on both sides of the exchange.
 //!
 //! Every function takes the operation's exact wire name (`Encrypt`, `callReadTrxS2S`,
-//! `CallRequestTokenS2S`, …) and dispatches to the core's request and result types through
-//! [`dispatch`]. Requests and results cross the boundary as the core's camelCase JSON shape.
+//! `CallRequestTokenS2S`, …), found in the core's registry (`gestpay::dynamic::Operation`).
+//! Requests and results cross the boundary as the core's camelCase JSON shape.
 
+use gestpay::dynamic::{AnyRequest, AnyResult, Operation};
 use gestpay::soap::{Service, identify_request as identify};
 use gestpay::xml::Limits;
-use gestpay::{HttpRequest, HttpResponse, Request, Response};
+use gestpay::{HttpRequest, HttpResponse};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyString};
 use serde::Serialize;
@@ -15,36 +16,20 @@ use serde::de::DeserializeOwned;
 use crate::errors::{core, guard, internal, invalid, text};
 use crate::soap::{environment, soap_version, version_name};
 
-/// What to do with the request and result types of one operation.
-trait Visit<'py> {
-    type Out;
-    fn visit<R, T>(self, py: Python<'py>) -> PyResult<Self::Out>
-    where
-        R: Request + Serialize + DeserializeOwned,
-        T: Response + Serialize + DeserializeOwned;
+/// The operation named by a Python `str` (exact wire name), or the core's `unknown_operation`.
+fn find_operation(py: Python<'_>, name: &Bound<'_, PyString>) -> PyResult<Operation> {
+    core(py, Operation::from_name(&text(name, "operation")?))
 }
 
-macro_rules! registry {
-    ($($name:literal => $req:ty, $res:ty;)*) => {
-        /// Every operation: wire name, service, SOAPAction.
-        const OPERATIONS: &[(&str, Service, &str)] = &[
-            $(($name, <$req as Request>::OPERATION.service, <$req as Request>::OPERATION.action),)*
-        ];
-
-        /// Calls `v` with the types of the operation named `op`.
-        fn dispatch<'py, V: Visit<'py>>(py: Python<'py>, op: &str, v: V) -> PyResult<V::Out> {
-            match op {
-                $($name => v.visit::<$req, $res>(py),)*
-                // The core's error for a name that is none of the wire names.
-                _ => Err(core(py, gestpay::dynamic::Operation::from_name(op).map(drop))
-                    .err()
-                    .unwrap_or_else(|| internal(py))),
-            }
-        }
-    };
+/// A request of `op` from a Python dict, read with the core's input contract.
+fn read_request(op: Operation, obj: &Bound<'_, PyAny>) -> PyResult<Box<dyn AnyRequest>> {
+    core(obj.py(), op.request_from_value(&json_value(obj, "request")?))
 }
 
-gestpay::with_operations!(registry);
+/// A result of `op` from a Python dict (the gateway's side).
+fn read_result(op: Operation, obj: &Bound<'_, PyAny>) -> PyResult<Box<dyn AnyResult>> {
+    core(obj.py(), op.result_from_value(&json_value(obj, "result")?))
+}
 
 /// A Python value (dict/list/str/int) as a core type, with the core's input contract
 /// (`gestpay::dynamic::json`: unknown keys, wrong types and bad values name their JSON path),
@@ -69,7 +54,10 @@ pub(crate) fn json_value(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<serde_j
 }
 
 /// A core value as Python dicts, lists, strings and ints.
-pub(crate) fn to_py<'py, T: Serialize>(py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>> {
+pub(crate) fn to_py<'py, T: Serialize + ?Sized>(
+    py: Python<'py>,
+    value: &T,
+) -> PyResult<Bound<'py, PyAny>> {
     pythonize::pythonize(py, value).map_err(|_| internal(py))
 }
 
@@ -88,27 +76,6 @@ pub(crate) fn response_tuple(py: Python<'_>, http: HttpResponse) -> HttpResponse
     (http.status, http.headers, body)
 }
 
-struct BuildRequest<'a, 'py> {
-    request: &'a Bound<'py, PyAny>,
-    env: gestpay::Environment,
-    soap: gestpay::SoapVersion,
-}
-
-impl<'py> Visit<'py> for BuildRequest<'_, 'py> {
-    type Out = HttpRequestTuple<'py>;
-    fn visit<R, T>(self, py: Python<'py>) -> PyResult<Self::Out>
-    where
-        R: Request + Serialize + DeserializeOwned,
-        T: Response + Serialize + DeserializeOwned,
-    {
-        let req: R = from_py(self.request, "request")?;
-        Ok(request_tuple(
-            py,
-            core(py, req.to_http(&self.env, self.soap))?,
-        ))
-    }
-}
-
 /// The HTTP call of a request (validated): `(method, url, headers, body)`.
 #[pyfunction]
 fn build_request<'py>(
@@ -119,37 +86,12 @@ fn build_request<'py>(
     soap: &Bound<'py, PyString>,
 ) -> PyResult<HttpRequestTuple<'py>> {
     guard(py, || {
-        let operation = text(operation, "operation")?;
-        let v = BuildRequest {
-            request,
-            env: environment(py, &text(env, "env")?)?,
-            soap: soap_version(py, &text(soap, "soap")?)?,
-        };
-        dispatch(py, &operation, v)
+        let op = find_operation(py, operation)?;
+        let env = environment(py, &text(env, "env")?)?;
+        let soap = soap_version(py, &text(soap, "soap")?)?;
+        let http = core(py, read_request(op, request)?.to_http(&env, soap))?;
+        Ok(request_tuple(py, http))
     })
-}
-
-struct RequestEnvelope<'a, 'py> {
-    request: &'a Bound<'py, PyAny>,
-    soap: gestpay::SoapVersion,
-    validate: bool,
-}
-
-impl<'py> Visit<'py> for RequestEnvelope<'_, 'py> {
-    type Out = Bound<'py, PyBytes>;
-    fn visit<R, T>(self, py: Python<'py>) -> PyResult<Self::Out>
-    where
-        R: Request + Serialize + DeserializeOwned,
-        T: Response + Serialize + DeserializeOwned,
-    {
-        let req: R = from_py(self.request, "request")?;
-        let body = if self.validate {
-            req.to_envelope(self.soap)
-        } else {
-            req.to_envelope_unchecked(self.soap)
-        };
-        Ok(PyBytes::new(py, &core(py, body)?))
-    }
 }
 
 /// The SOAP envelope of a request, validated unless `validate` is false.
@@ -162,28 +104,16 @@ fn request_envelope<'py>(
     validate: bool,
 ) -> PyResult<Bound<'py, PyBytes>> {
     guard(py, || {
-        let operation = text(operation, "operation")?;
-        let v = RequestEnvelope {
-            request,
-            soap: soap_version(py, &text(soap, "soap")?)?,
-            validate,
+        let op = find_operation(py, operation)?;
+        let soap = soap_version(py, &text(soap, "soap")?)?;
+        let req = read_request(op, request)?;
+        let body = if validate {
+            req.to_envelope(soap)
+        } else {
+            req.to_envelope_unchecked(soap)
         };
-        dispatch(py, &operation, v)
+        Ok(PyBytes::new(py, &core(py, body)?))
     })
-}
-
-struct Validate<'a, 'py>(&'a Bound<'py, PyAny>);
-
-impl<'py> Visit<'py> for Validate<'_, 'py> {
-    type Out = ();
-    fn visit<R, T>(self, py: Python<'py>) -> PyResult<()>
-    where
-        R: Request + Serialize + DeserializeOwned,
-        T: Response + Serialize + DeserializeOwned,
-    {
-        let req: R = from_py(self.0, "request")?;
-        core(py, req.validate())
-    }
 }
 
 /// Checks a request against the documented rules.
@@ -194,38 +124,9 @@ fn validate_request(
     request: &Bound<'_, PyAny>,
 ) -> PyResult<()> {
     guard(py, || {
-        let operation = text(operation, "operation")?;
-        dispatch(py, &operation, Validate(request))
+        let op = find_operation(py, operation)?;
+        core(py, read_request(op, request)?.validate())
     })
-}
-
-/// Which side of an operation a value is.
-#[derive(Clone, Copy)]
-enum Side {
-    Request,
-    Result,
-}
-
-struct Parse<'a> {
-    body: &'a [u8],
-    side: Side,
-    lenient: bool,
-}
-
-impl<'py> Visit<'py> for Parse<'_> {
-    type Out = Bound<'py, PyAny>;
-    fn visit<R, T>(self, py: Python<'py>) -> PyResult<Self::Out>
-    where
-        R: Request + Serialize + DeserializeOwned,
-        T: Response + Serialize + DeserializeOwned,
-    {
-        match (self.side, self.lenient) {
-            (Side::Request, false) => to_py(py, &core(py, R::from_envelope(self.body))?),
-            (Side::Request, true) => to_py(py, &core(py, R::from_xml(self.body))?),
-            (Side::Result, false) => to_py(py, &core(py, T::from_envelope(self.body))?),
-            (Side::Result, true) => to_py(py, &core(py, T::from_xml(self.body))?),
-        }
-    }
 }
 
 /// Parses a request (the gateway's side): a whole envelope, or with `lenient` also the bare
@@ -238,15 +139,13 @@ fn parse_request<'py>(
     lenient: bool,
 ) -> PyResult<Bound<'py, PyAny>> {
     guard(py, || {
-        dispatch(
-            py,
-            &text(operation, "operation")?,
-            Parse {
-                body,
-                side: Side::Request,
-                lenient,
-            },
-        )
+        let op = find_operation(py, operation)?;
+        let req = if lenient {
+            op.parse_request(body)
+        } else {
+            op.parse_request_envelope(body)
+        };
+        to_py(py, core(py, req)?.as_serialize())
     })
 }
 
@@ -260,34 +159,14 @@ fn parse_result<'py>(
     lenient: bool,
 ) -> PyResult<Bound<'py, PyAny>> {
     guard(py, || {
-        dispatch(
-            py,
-            &text(operation, "operation")?,
-            Parse {
-                body,
-                side: Side::Result,
-                lenient,
-            },
-        )
+        let op = find_operation(py, operation)?;
+        let res = if lenient {
+            op.parse_result(body, None)
+        } else {
+            op.parse_result_envelope(body)
+        };
+        to_py(py, core(py, res)?.as_serialize())
     })
-}
-
-struct ParseHttp<'a> {
-    status: u16,
-    content_type: Option<&'a str>,
-    body: &'a [u8],
-}
-
-impl<'py> Visit<'py> for ParseHttp<'_> {
-    type Out = Bound<'py, PyAny>;
-    fn visit<R, T>(self, py: Python<'py>) -> PyResult<Self::Out>
-    where
-        R: Request + Serialize + DeserializeOwned,
-        T: Response + Serialize + DeserializeOwned,
-    {
-        let result = T::from_http(self.status, self.content_type, self.body);
-        to_py(py, &core(py, result)?)
-    }
 }
 
 /// Parses an HTTP response: `200` with the result envelope, or a SOAP fault.
@@ -301,44 +180,14 @@ fn parse_http_result<'py>(
     body: &[u8],
 ) -> PyResult<Bound<'py, PyAny>> {
     guard(py, || {
+        let op = find_operation(py, operation)?;
         // A lone surrogate (a header byte kept by `surrogateescape`) reads as U+FFFD, and the
         // core decides as for any other odd header (an HTML type is `not_soap`, a charset it
         // cannot decode a malformed response).
         let content_type = content_type.as_ref().map(|ct| ct.to_string_lossy());
-        dispatch(
-            py,
-            &text(operation, "operation")?,
-            ParseHttp {
-                status,
-                content_type: content_type.as_deref(),
-                body,
-            },
-        )
+        let res = op.parse_result(body, Some((status, content_type.as_deref())));
+        to_py(py, core(py, res)?.as_serialize())
     })
-}
-
-struct BuildResult<'a, 'py> {
-    result: &'a Bound<'py, PyAny>,
-    soap: gestpay::SoapVersion,
-    http: bool,
-}
-
-impl<'py> Visit<'py> for BuildResult<'_, 'py> {
-    type Out = (Option<HttpResponseTuple<'py>>, Option<Bound<'py, PyBytes>>);
-    fn visit<R, T>(self, py: Python<'py>) -> PyResult<Self::Out>
-    where
-        R: Request + Serialize + DeserializeOwned,
-        T: Response + Serialize + DeserializeOwned,
-    {
-        let result: T = from_py(self.result, "result")?;
-        if self.http {
-            let http = core(py, result.to_http_response(self.soap))?;
-            Ok((Some(response_tuple(py, http)), None))
-        } else {
-            let body = core(py, result.to_envelope(self.soap))?;
-            Ok((None, Some(PyBytes::new(py, &body))))
-        }
-    }
 }
 
 /// The response envelope of a result (the gateway's side).
@@ -350,13 +199,10 @@ fn result_envelope<'py>(
     soap: &Bound<'py, PyString>,
 ) -> PyResult<Bound<'py, PyBytes>> {
     guard(py, || {
-        let operation = text(operation, "operation")?;
-        let v = BuildResult {
-            result,
-            soap: soap_version(py, &text(soap, "soap")?)?,
-            http: false,
-        };
-        dispatch(py, &operation, v)?.1.ok_or_else(|| internal(py))
+        let op = find_operation(py, operation)?;
+        let soap = soap_version(py, &text(soap, "soap")?)?;
+        let body = core(py, read_result(op, result)?.to_envelope(soap))?;
+        Ok(PyBytes::new(py, &body))
     })
 }
 
@@ -369,13 +215,10 @@ fn result_http_response<'py>(
     soap: &Bound<'py, PyString>,
 ) -> PyResult<HttpResponseTuple<'py>> {
     guard(py, || {
-        let operation = text(operation, "operation")?;
-        let v = BuildResult {
-            result,
-            soap: soap_version(py, &text(soap, "soap")?)?,
-            http: true,
-        };
-        dispatch(py, &operation, v)?.0.ok_or_else(|| internal(py))
+        let op = find_operation(py, operation)?;
+        let soap = soap_version(py, &text(soap, "soap")?)?;
+        let http = core(py, read_result(op, result)?.to_http_response(soap))?;
+        Ok(response_tuple(py, http))
     })
 }
 
@@ -406,9 +249,8 @@ fn identify_request(
 /// Every operation: `(wire name, service, SOAPAction)`.
 #[pyfunction]
 fn operations() -> Vec<(&'static str, &'static str, &'static str)> {
-    OPERATIONS
-        .iter()
-        .map(|&(name, service, action)| (name, service_name(service), action))
+    Operation::all()
+        .map(|op| (op.name(), service_name(op.service()), op.wire().action))
         .collect()
 }
 

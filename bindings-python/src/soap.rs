@@ -17,23 +17,11 @@ pub(crate) fn environment(py: Python<'_>, env: &str) -> PyResult<Environment> {
 
 /// `1.1` or `1.2`.
 pub(crate) fn soap_version(py: Python<'_>, soap: &str) -> PyResult<SoapVersion> {
-    match soap {
-        "1.1" => Ok(SoapVersion::Soap11),
-        "1.2" => Ok(SoapVersion::Soap12),
-        _ => Err(invalid(
-            py,
-            "invalid_format",
-            "soap",
-            "expected `1.1` or `1.2`",
-        )),
-    }
+    core(py, SoapVersion::parse(soap))
 }
 
 pub(crate) fn version_name(version: SoapVersion) -> &'static str {
-    match version {
-        SoapVersion::Soap11 => "1.1",
-        SoapVersion::Soap12 => "1.2",
-    }
+    version.as_str()
 }
 
 /// The endpoint URL of a service (`WsCryptDecrypt` or `WsS2S`) in an environment.

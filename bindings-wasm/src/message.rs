@@ -1,5 +1,6 @@
 //! `gestpay::message`: the operations table and parsing a result, dispatched by the exact wire
-//! name of the operation (`gestpay_js_core::with_operation!`); the rest is in builders.rs.
+//! name of the operation (the core's registry, `gestpay::dynamic::Operation`); the rest is in
+//! builders.rs.
 
 use gestpay_js_core::message as shared;
 use wasm_bindgen::JsValue;

@@ -10,7 +10,7 @@ use std::io::{Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Parser, Subcommand};
 use gestpay::codes::{PaymentType, alert_description, error_description};
 use gestpay::dynamic::{OPERATION_NAMES, Operation};
 use gestpay::payment_page::{Callback, payment_page_url};
@@ -38,9 +38,9 @@ enum Command {
         /// URL without query or fragment (`http://127.0.0.1:8080`).
         #[arg(long, default_value = "test")]
         env: String,
-        /// The SOAP version.
-        #[arg(long, value_enum, default_value = "1.1")]
-        soap: Soap,
+        /// The SOAP version: `1.1` or `1.2`.
+        #[arg(long, default_value = "1.1")]
+        soap: String,
         /// Print `{method, url, headers, body}` as JSON instead of the bare envelope.
         #[arg(long)]
         http: bool,
@@ -206,23 +206,6 @@ fn sandbox(args: SandboxArgs) -> Result<(), Exit> {
     }
 }
 
-#[derive(Clone, Copy, ValueEnum)]
-enum Soap {
-    #[value(name = "1.1")]
-    V11,
-    #[value(name = "1.2")]
-    V12,
-}
-
-impl From<Soap> for SoapVersion {
-    fn from(s: Soap) -> Self {
-        match s {
-            Soap::V11 => SoapVersion::Soap11,
-            Soap::V12 => SoapVersion::Soap12,
-        }
-    }
-}
-
 /// `--env`: exactly `test`, `production`, or a base URL, as the core reads it
 /// (`Environment::parse`; `invalid_env`, exit 3, otherwise).
 fn environment(name: &str) -> Result<Environment, Exit> {
@@ -296,10 +279,11 @@ fn run(cli: Cli) -> Result<(), Exit> {
                 .request_from_json(json_text(&raw)?)
                 .map_err(gestpay_error)?;
             let env = environment(&env)?;
+            let soap = SoapVersion::parse(&soap).map_err(gestpay_error)?;
             let call = if no_validate {
-                request.to_http_unchecked(&env, soap.into())
+                request.to_http_unchecked(&env, soap)
             } else {
-                request.to_http(&env, soap.into())
+                request.to_http(&env, soap)
             }
             .map_err(gestpay_error)?;
             let body = String::from_utf8_lossy(&call.body).into_owned();

@@ -27,6 +27,7 @@ use serde_json::Value;
 use crate::error::{Error, ErrorCode, Result};
 use crate::message::{Request, Response};
 use crate::soap::{Environment, HttpRequest, SoapVersion};
+use crate::xml::Limits;
 
 /// A request of any operation, as the registry hands it out.
 pub trait AnyRequest: fmt::Debug + Send + Sync {
@@ -44,6 +45,9 @@ pub trait AnyRequest: fmt::Debug + Send + Sync {
     fn to_http_unchecked(&self, env: &Environment, version: SoapVersion) -> Result<HttpRequest>;
     /// The request in the core's JSON shape.
     fn to_json_value(&self) -> Value;
+    /// The request as a serde value, for any serializer (a binding's own, without a JSON tree
+    /// in between).
+    fn as_serialize(&self) -> &dyn erased_serde::Serialize;
     /// The request as JSON text, fields in wire order (pretty: indented).
     fn to_json_text(&self, pretty: bool) -> String;
 }
@@ -60,6 +64,8 @@ pub trait AnyResult: fmt::Debug + Send + Sync {
     fn to_http_response(&self, version: SoapVersion) -> Result<crate::soap::HttpResponse>;
     /// The result in the core's JSON shape.
     fn to_json_value(&self) -> Value;
+    /// The result as a serde value, for any serializer.
+    fn as_serialize(&self) -> &dyn erased_serde::Serialize;
     /// The result as JSON text, fields in wire order (pretty: indented).
     fn to_json_text(&self, pretty: bool) -> String;
 }
@@ -95,6 +101,9 @@ macro_rules! impl_any {
                 fn to_json_value(&self) -> Value {
                     serde_json::to_value(self).unwrap_or(Value::Null)
                 }
+                fn as_serialize(&self) -> &dyn erased_serde::Serialize {
+                    self
+                }
                 fn to_json_text(&self, pretty: bool) -> String {
                     json_text(self, pretty)
                 }
@@ -115,6 +124,9 @@ macro_rules! impl_any {
                 }
                 fn to_json_value(&self) -> Value {
                     serde_json::to_value(self).unwrap_or(Value::Null)
+                }
+                fn as_serialize(&self) -> &dyn erased_serde::Serialize {
+                    self
                 }
                 fn to_json_text(&self, pretty: bool) -> String {
                     json_text(self, pretty)
@@ -147,10 +159,20 @@ macro_rules! impl_any {
                 body: &[u8],
                 http: Option<(u16, Option<&str>)>,
             ) -> Result<Box<dyn AnyResult>> {
+                self.parse_result_with_limits(body, http, Limits::default())
+            }
+
+            /// [`parse_result`](Operation::parse_result) with explicit parser limits.
+            pub fn parse_result_with_limits(
+                self,
+                body: &[u8],
+                http: Option<(u16, Option<&str>)>,
+                limits: Limits,
+            ) -> Result<Box<dyn AnyResult>> {
                 match self.name() {
                     $($name => Ok(Box::new(match http {
-                        Some((status, content_type)) => <$res as Response>::from_http(status, content_type, body)?,
-                        None => <$res as Response>::from_xml(body)?,
+                        Some((status, content_type)) => <$res as Response>::from_http_with_limits(status, content_type, body, limits)?,
+                        None => <$res as Response>::from_xml_with_limits(body, limits)?,
                     })),)*
                     _ => Err(unknown_operation(self.name())),
                 }

@@ -15,6 +15,12 @@ use quick_xml::reader::Reader;
 use crate::error::{Error, ErrorCode, Result};
 use crate::xml::chars::{first_control_byte, is_xml_char};
 
+mod attributes;
+mod content;
+
+pub use attributes::RawAttribute;
+pub use content::Content;
+
 /// Bounds applied to every document parsed. The defaults admit real responses of several MB;
 /// raise them for exceptional cases.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -98,34 +104,6 @@ impl Child<'_> {
     /// True when the start tag carries attributes (namespace declarations included).
     pub fn has_attributes(&self) -> bool {
         !self.raw_attributes.trim().is_empty()
-    }
-}
-
-/// A piece of an element's content, as [`XmlReader::next_content`] reads it.
-#[derive(Debug)]
-pub enum Content<'a> {
-    /// A run of text.
-    Text(Cow<'a, str>),
-    /// A child element (see [`Child::empty`]).
-    Element(Child<'a>),
-    /// The end of the element being read.
-    End,
-}
-
-/// One attribute of an element, as [`XmlReader::attributes`] reads it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RawAttribute {
-    /// The qualified name as written (`DateFormat`, `xsi:nil`, `xmlns:p`).
-    pub name: String,
-    /// The value, references resolved and normalised as XML 1.0 requires (tab, CR and LF
-    /// written literally become spaces; written as character references they stay).
-    pub value: String,
-}
-
-impl RawAttribute {
-    /// True for a namespace declaration (`xmlns`, `xmlns:p`).
-    pub fn is_namespace_declaration(&self) -> bool {
-        self.name == "xmlns" || self.name.starts_with("xmlns:")
     }
 }
 
@@ -381,58 +359,6 @@ impl<'a> XmlReader<'a> {
         Ok(())
     }
 
-    /// Refuses an attribute value that is not well-formed: a raw `<`, an undeclared entity, a
-    /// reference to a character XML cannot carry (values without `&` or `<`, almost all of
-    /// them, are not looked into further).
-    fn check_attribute_value(
-        &self,
-        attribute: &quick_xml::events::attributes::Attribute<'_>,
-        tag: usize,
-    ) -> Result<()> {
-        let raw = &*attribute.value;
-        if !raw.bytes().any(|b| b == b'&' || b == b'<') {
-            return Ok(());
-        }
-        let at = self.offset_of(raw).unwrap_or(tag);
-        let name = attribute.key.into_inner();
-        if raw.contains('<') {
-            return Err(self.syntax_at(at, format!("`<` in the value of the attribute `{name}`")));
-        }
-        let value = attribute
-            .normalized_value(quick_xml::XmlVersion::Implicit1_0)
-            .map_err(|e| match e {
-                quick_xml::Error::Escape(quick_xml::escape::EscapeError::UnrecognizedEntity(
-                    _,
-                    entity,
-                )) => Error::malformed(
-                    ErrorCode::DtdRefused,
-                    format!("undeclared entity reference &{entity}; (entities are not accepted)"),
-                ),
-                other => self.syntax_at(at, format!("the attribute `{name}`: {other}")),
-            })?;
-        if value.chars().any(|c| !is_xml_char(c)) {
-            return Err(self.syntax_at(
-                at,
-                format!("the attribute `{name}` holds a character XML 1.0 cannot carry"),
-            ));
-        }
-        Ok(())
-    }
-
-    /// A malformed attribute list, at its place in the document (`tag`: where the element's
-    /// name starts, to which quick-xml's positions are relative).
-    fn attribute_error(&self, tag: usize, e: quick_xml::events::attributes::AttrError) -> Error {
-        use quick_xml::events::attributes::AttrError;
-        let at = match e {
-            AttrError::ExpectedEq(p)
-            | AttrError::ExpectedValue(p)
-            | AttrError::UnquotedValue(p)
-            | AttrError::ExpectedQuote(p, _)
-            | AttrError::Duplicated(p, _) => tag + p,
-        };
-        self.syntax_at(at, quick_xml::Error::InvalidAttr(e))
-    }
-
     fn enter(&mut self) -> Result<()> {
         self.depth += 1;
         if self.depth > self.limits.max_depth {
@@ -474,43 +400,6 @@ impl<'a> XmlReader<'a> {
             empty,
             raw_attributes,
         }
-    }
-
-    /// The attributes of `child`, in document order, namespace declarations included: names as
-    /// written, values with their references resolved and normalised (XML 1.0 §3.3.3).
-    /// Refuses what text content refuses (an undeclared entity, a character reference to a
-    /// character XML cannot carry). The list was checked for syntax and duplicates when the
-    /// element was read. The values are charged to the parse's memory budget.
-    pub fn attributes(&mut self, child: &Child<'a>) -> Result<Vec<RawAttribute>> {
-        let mut out = Vec::new();
-        if !child.has_attributes() {
-            return Ok(out);
-        }
-        let mut list = quick_xml::events::attributes::Attributes::new(child.raw_attributes, 0);
-        list.with_checks(false);
-        for attribute in list {
-            let attribute = attribute.map_err(|e| self.syntax(quick_xml::Error::InvalidAttr(e)))?;
-            let name = attribute.key.into_inner();
-            let value = attribute
-                .normalized_value(quick_xml::XmlVersion::Implicit1_0)
-                .map_err(|e| attribute_value_error(child.local, name, &e))?;
-            if let Some(bad) = value.chars().find(|c| !is_xml_char(*c)) {
-                return Err(Error::malformed_at(
-                    ErrorCode::XmlSyntax,
-                    child.local,
-                    format!(
-                        "the attribute `{name}` holds U+{:04X}, which XML 1.0 cannot carry",
-                        bad as u32
-                    ),
-                ));
-            }
-            self.charge(name.len() + value.len() + std::mem::size_of::<RawAttribute>())?;
-            out.push(RawAttribute {
-                name: name.to_owned(),
-                value: value.into_owned(),
-            });
-        }
-        Ok(out)
     }
 
     /// Recomputes the default namespace after the bindings changed.
@@ -708,136 +597,6 @@ impl<'a> XmlReader<'a> {
         }
     }
 
-    /// Reads an element that may hold text *or* child elements (the gateway uses both shapes
-    /// for `VbV`): direct text is returned, each child element is handed to `on_child`, which
-    /// must consume it.
-    pub fn read_mixed(
-        &mut self,
-        child: &Child<'a>,
-        mut on_child: impl FnMut(&mut Self, Child<'a>) -> Result<()>,
-    ) -> Result<String> {
-        let mut out = String::new();
-        if child.empty {
-            return Ok(out);
-        }
-        loop {
-            match self.next_event()? {
-                Event::Text(t) => out.push_str(&t.xml10_content()),
-                Event::CData(c) => out.push_str(&c.xml10_content()),
-                Event::GeneralRef(r) => {
-                    if let Some(c) = self.check_ref(&r)? {
-                        out.push(c);
-                    }
-                }
-                Event::Start(s) => {
-                    self.enter()?;
-                    let c = self.child_of(&s, false);
-                    on_child(self, c)?;
-                }
-                Event::Empty(s) => {
-                    let c = self.child_of(&s, true);
-                    // An empty element still counts for depth.
-                    self.enter()?;
-                    self.depth -= 1;
-                    on_child(self, c)?;
-                }
-                Event::End(_) => {
-                    self.leave();
-                    self.charge(out.len())?;
-                    return Ok(out);
-                }
-                Event::Eof => return Err(self.truncated()),
-                _ => {}
-            }
-            if out.len() > self.limits.max_text_bytes {
-                return Err(self.text_too_large(child));
-            }
-        }
-    }
-
-    /// The next piece of content of the element being read: a run of text (references
-    /// resolved, CDATA included), a child element (entered unless empty: its content comes
-    /// next, up to its [`Content::End`]), or the end of the element being read. Comments and
-    /// processing instructions are skipped. For readers that walk a tree without recursion.
-    pub fn next_content(&mut self) -> Result<Content<'a>> {
-        loop {
-            match self.next_event()? {
-                Event::Text(t) => return Ok(Content::Text(t.xml10_content())),
-                Event::CData(c) => return Ok(Content::Text(c.xml10_content())),
-                Event::GeneralRef(r) => {
-                    if let Some(c) = self.check_ref(&r)? {
-                        return Ok(Content::Text(Cow::Owned(c.to_string())));
-                    }
-                }
-                Event::Start(s) => {
-                    self.enter()?;
-                    return Ok(Content::Element(self.child_of(&s, false)));
-                }
-                Event::Empty(s) => {
-                    let child = self.child_of(&s, true);
-                    // An empty element still counts for depth.
-                    self.enter()?;
-                    self.depth -= 1;
-                    return Ok(Content::Element(child));
-                }
-                Event::End(_) => {
-                    self.leave();
-                    return Ok(Content::End);
-                }
-                Event::Eof => return Err(self.truncated()),
-                _ => {}
-            }
-        }
-    }
-
-    /// The error for a text content of `element` beyond [`Limits::max_text_bytes`].
-    pub(crate) fn text_limit(&self, element: &str, len: usize) -> Result<()> {
-        if len > self.limits.max_text_bytes {
-            return Err(Error::malformed_at(
-                ErrorCode::TooLarge,
-                element,
-                format!(
-                    "text content exceeds the limit of {} bytes",
-                    self.limits.max_text_bytes
-                ),
-            ));
-        }
-        Ok(())
-    }
-
-    /// Reads all the text under `child`, its descendants' included (for unknown elements).
-    pub fn read_all_text(&mut self, child: &Child<'a>) -> Result<String> {
-        let mut out = String::new();
-        if child.empty {
-            return Ok(out);
-        }
-        let start_depth = self.depth;
-        loop {
-            match self.next_event()? {
-                Event::Text(t) => out.push_str(&t.xml10_content()),
-                Event::CData(c) => out.push_str(&c.xml10_content()),
-                Event::GeneralRef(r) => {
-                    if let Some(c) = self.check_ref(&r)? {
-                        out.push(c);
-                    }
-                }
-                Event::Start(_) => self.enter()?,
-                Event::End(_) => {
-                    self.leave();
-                    if self.depth < start_depth {
-                        self.charge(out.len())?;
-                        return Ok(out);
-                    }
-                }
-                Event::Eof => return Err(self.truncated()),
-                _ => {}
-            }
-            if out.len() > self.limits.max_text_bytes {
-                return Err(self.text_too_large(child));
-            }
-        }
-    }
-
     /// Skips `child` and everything inside it, still enforcing every limit.
     pub fn skip(&mut self, child: &Child<'a>) -> Result<()> {
         if child.empty {
@@ -896,27 +655,6 @@ impl<'a> XmlReader<'a> {
                 }
             }
         }
-    }
-}
-
-/// The error for an attribute value whose references cannot be resolved: an undeclared entity
-/// is refused as in text (no DTD), anything else is a syntax error.
-fn attribute_value_error(element: &str, name: &str, e: &quick_xml::Error) -> Error {
-    match e {
-        quick_xml::Error::Escape(quick_xml::escape::EscapeError::UnrecognizedEntity(_, entity)) => {
-            Error::malformed_at(
-                ErrorCode::DtdRefused,
-                element,
-                format!(
-                    "undeclared entity reference &{entity}; in the attribute `{name}` (entities are not accepted)"
-                ),
-            )
-        }
-        other => Error::malformed_at(
-            ErrorCode::XmlSyntax,
-            element,
-            format!("the attribute `{name}` has an invalid value: {other}"),
-        ),
     }
 }
 
