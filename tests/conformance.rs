@@ -28,7 +28,12 @@ fn str_arg<'a>(case: &'a Case, key: &str) -> &'a str {
 }
 
 fn soap(case: &Case) -> gestpay::Result<SoapVersion> {
-    SoapVersion::parse(case.raw.get("soap").and_then(Value::as_str).unwrap_or("1.1"))
+    SoapVersion::parse(
+        case.raw
+            .get("soap")
+            .and_then(Value::as_str)
+            .unwrap_or("1.1"),
+    )
 }
 
 fn env(case: &Case) -> gestpay::Result<Environment> {

@@ -9,8 +9,9 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use gestpay::dynamic::Operation;
 use gestpay::xml::Limits;
-use gestpay::{Error, Request, Response, SoapFault, SoapVersion};
+use gestpay::{Error, SoapFault, SoapVersion};
 use libtest_mimic::{Arguments, Failed, Trial};
 use serde_json::Value;
 
@@ -98,17 +99,18 @@ fn json_eq(what: &str, got: &Value, expected: &Value) -> Outcome {
 }
 
 /// Builder cases: JSON → envelope equal to the expected XML; expected XML → same JSON;
-/// the docs' original (`source.xml`) → same JSON; invalid JSON → the expected error.
-fn run_request<R: Request + serde::Serialize + serde::de::DeserializeOwned>(
-    case: &Case,
-) -> Outcome {
+/// the docs' original (`source.xml`) → same JSON; invalid JSON → the expected error (read with
+/// the input contract, then validated, as every binding does).
+fn run_request(op: Operation, case: &Case) -> Outcome {
     if let Some(input) = case.get("invalid.json") {
-        let req: R = serde_json::from_value(read_json(input)).map_err(|e| fail(e.to_string()))?;
         let expected = read_json(
             case.get("error.json")
                 .ok_or_else(|| fail("invalid.json without error.json"))?,
         );
-        return match req.to_envelope(SoapVersion::Soap11) {
+        let built = op
+            .request_from_value(&read_json(input))
+            .and_then(|req| req.to_envelope(SoapVersion::Soap11));
+        return match built {
             Ok(_) => Err(fail("the invalid request was accepted")),
             Err(e) => check_error(&e, &expected),
         };
@@ -117,13 +119,10 @@ fn run_request<R: Request + serde::Serialize + serde::de::DeserializeOwned>(
         return Ok(());
     };
     let json = read_json(input);
-    let req: R =
-        serde_json::from_value(json.clone()).map_err(|e| fail(format!("request.json: {e}")))?;
-    json_eq(
-        "request.json → type → JSON",
-        &serde_json::to_value(&req).unwrap(),
-        &json,
-    )?;
+    let req = op
+        .request_from_value(&json)
+        .map_err(|e| fail(format!("request.json: {e}")))?;
+    json_eq("request.json → type → JSON", &req.to_json_value(), &json)?;
     for (kind, version) in [
         ("request.xml", SoapVersion::Soap11),
         ("request12.xml", SoapVersion::Soap12),
@@ -136,40 +135,34 @@ fn run_request<R: Request + serde::Serialize + serde::de::DeserializeOwned>(
             .map_err(|e| fail(format!("build: {e}")))?;
         xml_tree::same_document(&built, &read(expected_xml))
             .map_err(|e| fail(format!("{kind}: {e}")))?;
-        let back = R::from_envelope(&read(expected_xml))
+        let back = op
+            .parse_request_envelope(&read(expected_xml))
             .map_err(|e| fail(format!("parse {kind}: {e}")))?;
-        json_eq(
-            &format!("{kind} → type"),
-            &serde_json::to_value(&back).unwrap(),
-            &json,
-        )?;
+        json_eq(&format!("{kind} → type"), &back.to_json_value(), &json)?;
     }
     if let Some(source) = case.get("source.xml") {
-        let parsed =
-            R::from_xml(&read(source)).map_err(|e| fail(format!("parse source.xml: {e}")))?;
-        json_eq(
-            "source.xml → type",
-            &serde_json::to_value(&parsed).unwrap(),
-            &json,
-        )?;
+        let parsed = op
+            .parse_request(&read(source))
+            .map_err(|e| fail(format!("parse source.xml: {e}")))?;
+        json_eq("source.xml → type", &parsed.to_json_value(), &json)?;
     }
     Ok(())
 }
 
 /// Parser cases: response (any wrapping, or an HTTP exchange) → JSON or the expected error;
 /// then the parsed result is built into an envelope again and must parse to the same JSON.
-fn run_response<T: Response + serde::Serialize>(case: &Case) -> Outcome {
+fn run_response(op: Operation, case: &Case) -> Outcome {
     let Some(xml) = case.get("response.xml") else {
         return Ok(());
     };
     let body = read(xml);
-    let parsed = match case.get("http.json") {
+    let http = case.get("http.json").map(read_json);
+    let parsed = match &http {
         Some(http) => {
-            let http = read_json(http);
             let status = http["status"].as_u64().unwrap_or(200) as u16;
-            T::from_http(status, http["contentType"].as_str(), &body)
+            op.parse_result(&body, Some((status, http["contentType"].as_str())))
         }
-        None => T::from_xml(&body),
+        None => op.parse_result(&body, None),
     };
     if let Some(err) = case.get("error.json") {
         return match parsed {
@@ -188,18 +181,15 @@ fn run_response<T: Response + serde::Serialize>(case: &Case) -> Outcome {
             .ok_or_else(|| fail("response.xml without response.json or error.json"))?,
     );
     let result = parsed.map_err(|e| fail(format!("parse: {e}")))?;
-    let got = serde_json::to_value(&result).unwrap();
-    json_eq("response.xml → type", &got, &expected)?;
+    json_eq("response.xml → type", &result.to_json_value(), &expected)?;
     for version in [SoapVersion::Soap11, SoapVersion::Soap12] {
         let envelope = result
             .to_envelope(version)
             .map_err(|e| fail(format!("rebuild: {e}")))?;
-        let again = T::from_envelope(&envelope).map_err(|e| fail(format!("reparse: {e}")))?;
-        json_eq(
-            "round trip",
-            &serde_json::to_value(&again).unwrap(),
-            &expected,
-        )?;
+        let again = op
+            .parse_result_envelope(&envelope)
+            .map_err(|e| fail(format!("reparse: {e}")))?;
+        json_eq("round trip", &again.to_json_value(), &expected)?;
     }
     Ok(())
 }
@@ -233,22 +223,17 @@ fn check_fault(err: &Error, expected: &Value) -> Outcome {
     Ok(())
 }
 
-/// Dispatches a case by its directory, named after the operation's exact wire name.
-macro_rules! dispatch {
-    ($($name:literal => $req:ty, $res:ty;)*) => {
-        fn run_case(service: &str, op: &str, case: &Case) -> Outcome {
-            match op {
-                $($name => {
-                    run_request::<$req>(case)?;
-                    run_response::<$res>(case)
-                })*
-                other => Err(fail(format!("no operation named `{other}` ({service}, {})", case.dir.display()))),
-            }
-        }
-    };
+/// Runs a case of the directory named after the operation's exact wire name.
+fn run_case(service: &str, op: &str, case: &Case) -> Outcome {
+    let op = Operation::from_name(op).map_err(|_| {
+        fail(format!(
+            "no operation named `{op}` ({service}, {})",
+            case.dir.display()
+        ))
+    })?;
+    run_request(op, case)?;
+    run_response(op, case)
 }
-
-gestpay::with_operations!(dispatch);
 
 fn main() {
     let args = Arguments::from_args();
