@@ -186,7 +186,9 @@ fn card_tokens_request_use_update_delete() {
     );
     let r = gw.call(&req, V11).0;
     assert!(r.is_ok(), "{r:?}");
-    let token = r.token.unwrap();
+    // CallRequestTokenS2S answers with `Token`, not `TOKEN`.
+    assert!(r.token.is_none());
+    let token = r.mixed_case_token.clone().unwrap();
     let t = token.expose();
     assert_eq!(t.len(), 16);
     assert!(t.starts_with("411111") && t.ends_with("1111"), "{t}");
@@ -223,7 +225,7 @@ fn card_tokens_request_use_update_delete() {
         )
         .0;
     assert_eq!(paid.error_code, Some(1165));
-    assert_eq!(gw.call(&check, V11).0.error_code, Some(1165));
+    assert_eq!(gw.call(&check, V11).0.transaction_error_code, Some(1165));
 
     // A custom token format gives an opaque token.
     let custom = CallRequestTokenS2S::new(
@@ -235,7 +237,7 @@ fn card_tokens_request_use_update_delete() {
         false,
     );
     let r = gw.call(&custom, V11).0;
-    assert_eq!(r.token.unwrap().expose().len(), 20);
+    assert_eq!(r.mixed_case_token.clone().unwrap().expose().len(), 20);
 }
 
 #[test]
@@ -270,7 +272,8 @@ fn the_declined_card_is_declined_everywhere() {
     assert_eq!(r.transaction_state, None);
     assert!(r.events.is_empty());
     let token = CallRequestTokenS2S::new(SHOP, RequestToken::masked_pan(), card, "12", "30", false);
-    assert_eq!(gw.call(&token, V11).0.error_code, Some(74));
+    // CallRequestTokenS2S answers with `TransactionErrorCode`.
+    assert_eq!(gw.call(&token, V11).0.transaction_error_code, Some(74));
     let check = CallCheckCartaS2S::card(SHOP, "LC-DC-2", card, "12", "30", true);
     let checked = gw.call(&check, V11).0;
     assert_eq!(checked.authorization_result, Some(TransactionResult::Ko));

@@ -83,7 +83,7 @@ fn every_operation(gw: &Gateway, v: SoapVersion) {
     );
     let tokened = gw.call(&token, v).0;
     assert_ok("CallRequestTokenS2S", &tokened);
-    let token = tokened.token.clone().unwrap();
+    let token = tokened.token_value().cloned().unwrap();
     let check = CallCheckCartaS2S::token(SHOP, id("CHK"), card_token.clone(), true);
     assert_ok("callCheckCartaS2S", &gw.call(&check, v).0);
     let verify = CallVerifycardS2S::new(SHOP, id("VER"), "4111111111111111", "12", "30", "123");

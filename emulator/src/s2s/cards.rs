@@ -17,7 +17,21 @@ use crate::state::{TokenRecord, now_event_date};
 /// "Invalid currency code".
 const INVALID_CURRENCY: u32 = 1111;
 
+/// callCheckCartaS2S and CallRequestTokenS2S answer with `TransactionErrorCode` and
+/// `TransactionErrorDescription` (and the token as `Token`), not the names of the other
+/// operations (docs/protocol.md §8 D12, D13).
+fn transaction_error_names(mut out: GestPayS2S) -> GestPayS2S {
+    out.transaction_error_code = out.error_code.take();
+    out.transaction_error_description = out.error_description.take();
+    out.mixed_case_token = out.token.take();
+    out
+}
+
 pub(super) fn request_token(call: &Call<'_>, req: &CallRequestTokenS2S) -> GestPayS2S {
+    transaction_error_names(new_token(call, req))
+}
+
+fn new_token(call: &Call<'_>, req: &CallRequestTokenS2S) -> GestPayS2S {
     let mut state = call.app.state();
     let number = exposed(req.card_number.as_ref());
     if number == DECLINED_CARD {
@@ -91,6 +105,10 @@ pub(super) fn update_token(call: &Call<'_>, req: &CallUpdateTokenS2S) -> GestPay
 }
 
 pub(super) fn check_card(call: &Call<'_>, req: &CallCheckCartaS2S) -> GestPayS2S {
+    transaction_error_names(card_check(call, req))
+}
+
+fn card_check(call: &Call<'_>, req: &CallCheckCartaS2S) -> GestPayS2S {
     if let Some(token) = &req.token_value {
         let known = call
             .app
