@@ -241,6 +241,12 @@ pub fn corpus_parse_cases() -> Vec<ParseCase> {
                     parse_json,
                     measure,
                 };
+                // A case with `http.json` may parse only with its headers (a charset in the
+                // Content-Type): the benchmark reads bodies alone, so it leaves such a case out.
+                let needs_headers = op_dir.join(format!("{stem}.http.json")).exists();
+                if needs_headers && !(case.parse)(&case.bytes) {
+                    continue;
+                }
                 assert!((case.parse)(&case.bytes), "{} does not parse", case.name);
                 out.push(case);
             }

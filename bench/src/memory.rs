@@ -120,7 +120,7 @@ pub fn hostile() -> Vec<Measured> {
         ("20 MB text node (default limits)", huge_text.clone(), default),
         ("20 MB text node (document limit raised)", huge_text.clone(), raised_document),
         ("20 MB text node (both limits raised: accepted)", huge_text, raised_both),
-        ("4 MB of unknown elements (accepted)", envelope(&format!("{OK_PAYLOAD}{}", "<Extra>some value that the gateway added</Extra>".repeat(90_000))), default),
+        ("amplification: 4 MB of unknown elements (kept as values)", envelope(&format!("{OK_PAYLOAD}{}", "<Extra>some value that the gateway added</Extra>".repeat(90_000))), default),
         ("invalid UTF-8", invalid_utf8, default),
         ("NUL byte", envelope("<TransactionType>A\u{0}B</TransactionType>"), default),
         ("NUL character reference", envelope("<TransactionType>A&#0;B</TransactionType>"), default),

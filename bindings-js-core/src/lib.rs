@@ -23,7 +23,6 @@ use serde::de::DeserializeOwned;
 
 pub use error::{Payload, Result, internal, invalid_type};
 
-
 /// Reads a core type from the JSON text of a JS value (`JSON.stringify` on the JS side), with
 /// the core's input contract (`gestpay::dynamic::json`): unknown keys, wrong types and bad values
 /// are errors naming the JSON path, and no message holds a value.

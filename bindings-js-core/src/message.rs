@@ -1,10 +1,10 @@
 //! `gestpay::message`: the operation-generic functions, over the core's registry of the 19
 //! operations by exact wire name (`gestpay::dynamic::Operation`).
 
+use gestpay::Response;
 use gestpay::cryptdecrypt::{DecryptResult, EncryptResult};
 use gestpay::dynamic::Operation;
 use gestpay::xml::Limits;
-use gestpay::Response;
 use serde::Serialize;
 #[cfg(feature = "builders")]
 use {

@@ -108,7 +108,6 @@ pub(crate) fn invalid(py: Python<'_>, code: &str, field: &str, message: &str) ->
     )
 }
 
-
 /// A `str` argument as UTF-8 text. A `str` may hold a lone surrogate (`"\ud800"`, or a byte
 /// kept by `surrogateescape`), which UTF-8 cannot carry: pyo3's own `&str` extraction would
 /// raise a bare `UnicodeEncodeError`; here it is `InvalidRequestError` with code

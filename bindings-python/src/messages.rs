@@ -23,7 +23,10 @@ fn find_operation(py: Python<'_>, name: &Bound<'_, PyString>) -> PyResult<Operat
 
 /// A request of `op` from a Python dict, read with the core's input contract.
 fn read_request(op: Operation, obj: &Bound<'_, PyAny>) -> PyResult<Box<dyn AnyRequest>> {
-    core(obj.py(), op.request_from_value(&json_value(obj, "request")?))
+    core(
+        obj.py(),
+        op.request_from_value(&json_value(obj, "request")?),
+    )
 }
 
 /// A result of `op` from a Python dict (the gateway's side).

@@ -14,8 +14,14 @@ fn every_operation_is_found_by_its_exact_name_only() {
         let lower = op.name().to_ascii_lowercase();
         if lower != op.name() {
             let err = Operation::from_name(&lower).unwrap_err();
-            assert_eq!((err.code(), err.field()), ("unknown_operation", Some("operation")));
-            assert!(err.to_string().contains(op.name()), "the hint names it: {err}");
+            assert_eq!(
+                (err.code(), err.field()),
+                ("unknown_operation", Some("operation"))
+            );
+            assert!(
+                err.to_string().contains(op.name()),
+                "the hint names it: {err}"
+            );
         }
     }
     let err = Operation::from_name(&"x".repeat(1 << 20)).unwrap_err();
@@ -53,7 +59,10 @@ fn soap_versions_and_error_kinds() {
     assert_eq!(SoapVersion::parse("1.2").unwrap(), SoapVersion::Soap12);
     assert_eq!(SoapVersion::Soap11.as_str(), "1.1");
     let err = SoapVersion::parse("1.3").unwrap_err();
-    assert_eq!((err.code(), err.field(), err.kind()), ("invalid_value", Some("soap"), "invalid_request"));
+    assert_eq!(
+        (err.code(), err.field(), err.kind()),
+        ("invalid_value", Some("soap"), "invalid_request")
+    );
     let err: Error = Operation::from_name("Encrypt")
         .unwrap()
         .parse_result(b"<html/>", Some((200, Some("text/html"))))

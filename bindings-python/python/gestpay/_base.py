@@ -582,7 +582,8 @@ class S2SPayloadMixin:
         ``token``) or ``Token`` (CallRequestTokenS2S, attribute ``mixed_case_token``);
         ``TOKEN`` wins when both came. Send it back as ``tokenValue``."""
         this = cast(Any, self)
-        return this.token if this.token is not None else this.mixed_case_token
+        token: Optional[Secret] = this.token if this.token is not None else this.mixed_case_token
+        return token
 
 
 # What a result keeps beyond its known fields (unknown elements, attributes) may carry anything

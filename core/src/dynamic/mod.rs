@@ -243,9 +243,7 @@ impl Operation {
 
     /// The operation's wire names: service, SOAPAction, Response and Result elements.
     pub fn wire(self) -> &'static crate::soap::Operation {
-        WIRE.iter()
-            .find(|op| op.name == self.0)
-            .unwrap_or(&WIRE[0])
+        WIRE.iter().find(|op| op.name == self.0).unwrap_or(&WIRE[0])
     }
 
     /// The service it belongs to.

@@ -232,8 +232,8 @@ impl SoapFault {
         Ok(w.0)
     }
 
-    /// The HTTP response the gateway sends for this fault: status [`http_status`]
-    /// (SoapFault::http_status), 500 when absent.
+    /// The HTTP response the gateway sends for this fault: status
+    /// [`http_status`](SoapFault::http_status), 500 when absent.
     pub fn to_http_response(&self, version: SoapVersion) -> Result<HttpResponse> {
         Ok(HttpResponse {
             status: self.http_status.unwrap_or(500),

@@ -327,7 +327,7 @@ fn read_unknown<'a>(r: &mut XmlReader<'a>, child: &Child<'a>) -> Result<UnknownE
         Ok(Open {
             element: UnknownElement {
                 name: child.local.to_owned(),
-                attributes: attributes_of(r, child, |_| true)?,
+                attributes: attributes_of(r, child, &|_| true)?,
                 ..UnknownElement::default()
             },
             text: String::new(),
@@ -354,11 +354,12 @@ fn read_unknown<'a>(r: &mut XmlReader<'a>, child: &Child<'a>) -> Result<UnknownE
     }
 }
 
-/// The attributes of `child` that `keep` selects, as kept values.
+/// The attributes of `child` that `keep` selects, as kept values. Not generic: it is reached
+/// from every field of every model (the WASM modules' size).
 fn attributes_of<'a>(
     r: &mut XmlReader<'a>,
     child: &Child<'a>,
-    keep: impl Fn(&str) -> bool,
+    keep: &dyn Fn(&str) -> bool,
 ) -> Result<Vec<KeptAttribute>> {
     if !child.has_attributes() {
         return Ok(Vec::new());
@@ -379,7 +380,7 @@ pub fn kept_attributes<'a>(
     r: &mut XmlReader<'a>,
     child: &Child<'a>,
 ) -> Result<KeptList<KeptAttribute>> {
-    attributes_of(r, child, |name| !is_namespace_declaration(name)).map(KeptList::from)
+    attributes_of(r, child, &|name| !is_namespace_declaration(name)).map(KeptList::from)
 }
 
 fn is_namespace_declaration(name: &str) -> bool {
@@ -394,10 +395,20 @@ pub fn keep_child_attributes<'a>(
     child: &Child<'a>,
     owns: impl Fn(&str) -> bool,
 ) -> Result<()> {
+    keep_child_attributes_dyn(kept, r, child, &owns)
+}
+
+#[inline(never)]
+fn keep_child_attributes_dyn<'a>(
+    kept: &mut KeptList<ChildAttributes>,
+    r: &mut XmlReader<'a>,
+    child: &Child<'a>,
+    owns: &dyn Fn(&str) -> bool,
+) -> Result<()> {
     if !child.has_attributes() {
         return Ok(());
     }
-    let attributes = attributes_of(r, child, |name| {
+    let attributes = attributes_of(r, child, &|name| {
         !is_namespace_declaration(name) && !owns(name)
     })?;
     if !attributes.is_empty() {

@@ -40,30 +40,10 @@ macro_rules! xml_model {
         $crate::xml::write_unknown(&$self.unknown, $w)
     };
     (@unknown_write skip, $self:ident, $w:ident) => { Ok(()) };
-    (@write_field keep, $self:ident, $w:ident, $field:ident, $item:expr, $xml:literal $(, $alias:literal)*) => {
-        if $self.child_attributes.is_empty() {
-            $crate::xml::XmlField::write_field(&$self.$field, $w, $xml, $item)?;
-        } else {
-            $w.set_pending($crate::xml::child_attributes_for(
-                &$self.child_attributes,
-                &[$xml $(, $alias)*],
-            ));
-            $crate::xml::XmlField::write_field(&$self.$field, $w, $xml, $item)?;
-            // An element that is no value (empty) is written only for its attributes.
-            $w.flush_pending($xml)?;
-        }
-    };
-    (@write_field skip, $self:ident, $w:ident, $field:ident, $item:expr, $xml:literal $(, $alias:literal)*) => {
-        $crate::xml::XmlField::write_field(&$self.$field, $w, $xml, $item)?;
-    };
-    (@child_attributes keep, $self:ident, $r:ident, $child:ident, $ty:ty, $item:expr) => {
-        if $child.has_attributes() {
-            $crate::xml::keep_child_attributes(&mut $self.child_attributes, $r, $child, |name| {
-                <$ty as $crate::xml::XmlField>::owns_attribute(name, $item)
-            })?;
-        }
-    };
-    (@child_attributes skip, $self:ident, $r:ident, $child:ident, $ty:ty, $item:expr) => {};
+    (@kept_mut keep, $self:ident) => { Some(&mut $self.child_attributes) };
+    (@kept_mut skip, $self:ident) => { None };
+    (@kept keep, $self:ident) => { &$self.child_attributes };
+    (@kept skip, $self:ident) => { &[] };
     (@own keep) => {
         fn read_own_attributes<'a>(
             &mut self,
@@ -112,10 +92,11 @@ macro_rules! xml_model {
 
         impl $crate::xml::XmlModel for $name {
             fn write_children(&self, w: &mut $crate::xml::XmlWriter) -> $crate::Result<()> {
-                $(
-                    $crate::xml_model!(@write_field $mode, self, w, $field,
-                        $crate::xml_model!(@item $($item)?), $xml $(, $alias)*);
-                )*
+                // One call for every field (the WASM modules' size): see `write_fields`.
+                let fields: &[$crate::xml::FieldOut<'_>] = &[$(
+                    (&self.$field, $xml, &[$xml $(, $alias)*], $crate::xml_model!(@item $($item)?)),
+                )*];
+                $crate::xml::write_fields(w, fields, $crate::xml_model!(@kept $mode, self))?;
                 $crate::xml_model!(@unknown_write $mode, self, w)
             }
 
@@ -137,19 +118,23 @@ macro_rules! xml_model {
                 #[allow(non_camel_case_types, dead_code)]
                 enum __Field { $($field,)* }
                 const _: () = assert!(<[&str]>::len(&[$(stringify!($field)),*]) <= 128);
-                let _ = &seen;
-                match child.local {
-                    $(
-                        $xml $(| $alias)* => {
-                            let item = $crate::xml_model!(@item $($item)?);
-                            if !<$ty as $crate::xml::XmlField>::repeats(item) {
-                                seen.mark(__Field::$field as u32, child)?;
-                            }
-                            $crate::xml_model!(@child_attributes $mode, self, r, child, $ty, item);
-                            $crate::xml::XmlField::read_field(&mut self.$field, r, child, item)
-                        }
-                    )*
-                    _ => $crate::xml_model!(@unknown_read $mode, self, r, child),
+                // The arms only pick the field: what reading it involves is written once, in
+                // `read_field_of` (the WASM modules' size).
+                #[allow(unreachable_code)]
+                {
+                    let (field, index, item): (&mut dyn $crate::xml::DynField, u32, Option<&'static str>) =
+                        match child.local {
+                            $(
+                                $xml $(| $alias)* => (
+                                    &mut self.$field as &mut dyn $crate::xml::DynField,
+                                    __Field::$field as u32,
+                                    $crate::xml_model!(@item $($item)?),
+                                ),
+                            )*
+                            _ => return $crate::xml_model!(@unknown_read $mode, self, r, child),
+                        };
+                    $crate::xml::read_field_of(field, index, item, seen,
+                        $crate::xml_model!(@kept_mut $mode, self), r, child)
                 }
             }
 

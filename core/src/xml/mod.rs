@@ -17,8 +17,8 @@ pub use kept::{
     keep_child_attributes, keep_unknown, kept_attributes, unwrap_escaped_cdata, write_unknown,
 };
 pub use model::{
-    Seen, XmlField, XmlModel, XmlNode, XmlText, check_max_len, is_default, read_model_into,
-    read_model_node, read_text_node,
+    DynField, FieldOut, Seen, XmlField, XmlModel, XmlNode, XmlText, check_max_len, is_default,
+    read_field_of, read_model_into, read_model_node, read_text_node, write_fields,
 };
 pub use read::{Child, Content, Limits, Ns, RawAttribute, XmlReader};
 pub(crate) use read::{NS_CRYPTDECRYPT, NS_S2S, NS_SOAP11, NS_SOAP12};

@@ -7,7 +7,10 @@ use std::borrow::Cow;
 use crate::error::{Error, ErrorCode, Result};
 use crate::secret::Secret;
 use crate::validate::Check;
-use crate::xml::kept::{KeptAttribute, unwrap_escaped_cdata};
+use crate::xml::kept::{
+    ChildAttributes, KeptAttribute, KeptList, child_attributes_for, keep_child_attributes,
+    unwrap_escaped_cdata,
+};
 use crate::xml::read::{Child, XmlReader};
 use crate::xml::write::XmlWriter;
 
@@ -495,6 +498,111 @@ impl XmlField for crate::Text {
             check_max_len(check, &|| join(parent, name), self, max);
         }
     }
+}
+
+/// [`XmlField`] as an object. The models that [`xml_model!`](crate::xml_model) declares read,
+/// write and check each field through it, in one function for all fields ([`read_field_of`],
+/// [`write_fields`]) rather than in code repeated per field (the WASM modules' size).
+#[doc(hidden)]
+pub trait DynField {
+    /// [`XmlField::read_field`].
+    fn read_dyn<'a>(
+        &mut self,
+        r: &mut XmlReader<'a>,
+        child: &Child<'a>,
+        item: Option<&'static str>,
+    ) -> Result<()>;
+    /// [`XmlField::write_field`].
+    fn write_dyn(
+        &self,
+        w: &mut XmlWriter,
+        name: &'static str,
+        item: Option<&'static str>,
+    ) -> Result<()>;
+    /// [`XmlField::repeats`].
+    fn repeats_dyn(&self, item: Option<&'static str>) -> bool;
+    /// [`XmlField::owns_attribute`].
+    fn owns_attribute_dyn(&self, name: &str, item: Option<&'static str>) -> bool;
+}
+
+impl<T: XmlField> DynField for T {
+    fn read_dyn<'a>(
+        &mut self,
+        r: &mut XmlReader<'a>,
+        child: &Child<'a>,
+        item: Option<&'static str>,
+    ) -> Result<()> {
+        self.read_field(r, child, item)
+    }
+    fn write_dyn(
+        &self,
+        w: &mut XmlWriter,
+        name: &'static str,
+        item: Option<&'static str>,
+    ) -> Result<()> {
+        self.write_field(w, name, item)
+    }
+    fn repeats_dyn(&self, item: Option<&'static str>) -> bool {
+        T::repeats(item)
+    }
+    fn owns_attribute_dyn(&self, name: &str, item: Option<&'static str>) -> bool {
+        T::owns_attribute(name, item)
+    }
+}
+
+/// Reads the known child `child` into `field`, the field number `index` of its model (whose
+/// list item is named `item`): refused if it was read before and may appear once (`seen`), its
+/// attributes kept in `kept` (models that keep what they do not know; `None` for the others).
+#[doc(hidden)]
+pub fn read_field_of<'a>(
+    field: &mut dyn DynField,
+    index: u32,
+    item: Option<&'static str>,
+    seen: &mut Seen,
+    kept: Option<&mut KeptList<ChildAttributes>>,
+    r: &mut XmlReader<'a>,
+    child: &Child<'a>,
+) -> Result<()> {
+    if !field.repeats_dyn(item) {
+        seen.mark(index, child)?;
+    }
+    if let Some(kept) = kept {
+        if child.has_attributes() {
+            keep_child_attributes(kept, r, child, |name| field.owns_attribute_dyn(name, item))?;
+        }
+    }
+    field.read_dyn(r, child, item)
+}
+
+/// One field of a model, for [`write_fields`]: the value, its element's name, the names it is
+/// read under (for its kept attributes), and its list item's name.
+#[doc(hidden)]
+pub type FieldOut<'v> = (
+    &'v dyn DynField,
+    &'static str,
+    &'static [&'static str],
+    Option<&'static str>,
+);
+
+/// Writes the fields of a model, in order, each with the attributes kept for it in `kept`
+/// (models that keep what they do not know; empty for the others).
+#[doc(hidden)]
+pub fn write_fields(
+    w: &mut XmlWriter,
+    fields: &[FieldOut<'_>],
+    kept: &[ChildAttributes],
+) -> Result<()> {
+    for &(field, name, names, item) in fields {
+        if kept.is_empty() {
+            field.write_dyn(w, name, item)?;
+        } else {
+            w.set_pending(child_attributes_for(kept, names));
+            field.write_dyn(w, name, item)?;
+            // An element that is no value (empty) is written only for its attributes.
+            w.flush_pending(name)?;
+        }
+    }
+    Ok(())
 }
 
 /// `skip_serializing_if` helper: leaves default values (None, empty lists, "") out of the JSON.

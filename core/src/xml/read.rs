@@ -260,9 +260,7 @@ impl<'a> XmlReader<'a> {
     #[inline(always)]
     fn next_event(&mut self) -> Result<Event<'a>> {
         if self.pending_pop {
-            self.resolver.pop();
-            self.pending_pop = false;
-            self.refresh_default_ns();
+            self.pop_bindings();
         }
         let started = std::mem::replace(&mut self.started, true);
         let at = self.inner.buffer_position();
@@ -290,6 +288,31 @@ impl<'a> XmlReader<'a> {
                 self.open = self.open.saturating_sub(1);
                 Ok(Event::End(e))
             }
+            Ok(ev @ (Event::Text(_) | Event::CData(_) | Event::GeneralRef(_) | Event::Eof)) => {
+                Ok(ev)
+            }
+            other => self.other_event(other, started, at),
+        }
+    }
+
+    /// The bindings of the element just closed go out of scope.
+    #[inline(never)]
+    fn pop_bindings(&mut self) {
+        self.resolver.pop();
+        self.pending_pop = false;
+        self.refresh_default_ns();
+    }
+
+    /// The rare events of [`next_event`](Self::next_event) (declarations, comments, processing
+    /// instructions, errors), out of line: `next_event` is inlined in every loop of the reader.
+    #[inline(never)]
+    fn other_event(
+        &self,
+        event: std::result::Result<Event<'a>, quick_xml::Error>,
+        started: bool,
+        at: u64,
+    ) -> Result<Event<'a>> {
+        match event {
             Ok(Event::DocType(d)) if d.trim_start().to_ascii_lowercase().starts_with("html") => {
                 Err(Error::malformed(
                     ErrorCode::NotSoap,

@@ -28,6 +28,16 @@ impl<'a> XmlReader<'a> {
         child: &Child<'a>,
         mut on_child: impl FnMut(&mut Self, Child<'a>) -> Result<()>,
     ) -> Result<String> {
+        self.read_mixed_dyn(child, &mut on_child)
+    }
+
+    /// [`read_mixed`](Self::read_mixed), not generic: one copy of the event loop for every
+    /// caller (the WASM modules' size).
+    fn read_mixed_dyn(
+        &mut self,
+        child: &Child<'a>,
+        on_child: &mut dyn FnMut(&mut Self, Child<'a>) -> Result<()>,
+    ) -> Result<String> {
         let mut out = String::new();
         if child.empty {
             return Ok(out);
