@@ -15,6 +15,9 @@ type Res<T> = Result<T, Box<dyn Error>>;
 
 fn main() -> Res<()> {
     println!("cargo:rerun-if-changed=build.rs");
+    // `--cfg gestpay_small`: size before speed (the read-only WASM module's build,
+    // bindings-wasm/scripts/build.sh): hot functions are not forced inline.
+    println!("cargo:rustc-check-cfg=cfg(gestpay_small)");
     let data = PathBuf::from(env::var("CARGO_MANIFEST_DIR")?).join("data");
     let out = PathBuf::from(env::var("OUT_DIR")?);
 

@@ -7,7 +7,9 @@
 use gestpay::address::Address;
 #[cfg(feature = "builders")]
 use gestpay::models::{BillingAddress, ShippingAddress, ShippingDetails};
-use gestpay::s2s::{AmazonAddress, GestPayS2S, OrderReferenceDetails};
+#[cfg(feature = "builders")]
+use gestpay::s2s::GestPayS2S;
+use gestpay::s2s::{AmazonAddress, OrderReferenceDetails, amazon_addresses_of};
 
 use crate::amazon_json::{self as amazon, Object};
 use crate::{Result, invalid_type, to_json};
@@ -17,6 +19,7 @@ use crate::{Result, invalid_type, to_json};
 pub type AmazonReader = fn(&str) -> Result<AmazonAddress>;
 
 /// The addresses of a payload as JSON text; `null` when it holds no `OrderReferenceDetails`.
+#[cfg(feature = "builders")]
 fn addresses_of(payload: &GestPayS2S) -> Result<String> {
     match payload.amazon_addresses() {
         Some(addresses) => to_json(&addresses),
@@ -39,6 +42,7 @@ pub fn amazon_addresses_by_hand(result: &str) -> Result<String> {
     let Some(result) = Object::of(Some(&value), String::new())? else {
         return Err(invalid_type("result", "expected an object"));
     };
+    // What `GestPayS2S::amazon_addresses` reads, and only that: no whole payload is built.
     let details = match result.object("orderReferenceDetails")? {
         Some(o) => Some(OrderReferenceDetails {
             destination: o
@@ -56,17 +60,16 @@ pub fn amazon_addresses_by_hand(result: &str) -> Result<String> {
         }),
         None => None,
     };
-    addresses_of(&GestPayS2S {
-        order_reference_details: details,
-        buyer: result
-            .object("buyer")?
-            .map(|b| amazon::buyer(&b))
-            .transpose()?,
-        ..GestPayS2S::default()
-    })
+    let buyer = result
+        .object("buyer")?
+        .map(|b| amazon::buyer(&b))
+        .transpose()?;
+    let Some(details) = details else {
+        return Ok("null".to_owned());
+    };
+    to_json(&amazon_addresses_of(&details, buyer.as_ref()))
 }
 
-/// Amazon's `Address` type, read through serde.
 #[cfg(feature = "builders")]
 pub fn amazon_address(value: &str) -> Result<AmazonAddress> {
     crate::from_json(value, "address")

@@ -20,7 +20,10 @@ pub(crate) struct Object<'v> {
 impl<'v> Object<'v> {
     /// The JSON text of a JS object (`what` names it).
     pub(crate) fn parse(text: &str, what: &str) -> Result<Value> {
-        serde_json::from_str(text).map_err(|_| invalid_type(what, "expected an object"))
+        // The core's JSON reader, which the module has already (for the other JSON inputs),
+        // rather than a second one (serde_json's `Value`).
+        gestpay::dynamic::json::parse_json(text, what)
+            .map_err(|_| invalid_type(what, "expected an object"))
     }
 
     /// `value` as an object: `null` or absent is `None`, anything else an error.
@@ -45,6 +48,15 @@ impl<'v> Object<'v> {
         Object::of(self.members.get(key), self.path_of(key))
     }
 
+    /// The members `keys` as strings ([`text`](Object::text)), in order.
+    fn texts<const N: usize>(&self, keys: [&str; N]) -> Result<[Option<gestpay::Text>; N]> {
+        let mut out = [const { None }; N];
+        for (slot, key) in out.iter_mut().zip(keys) {
+            *slot = self.text(key)?;
+        }
+        Ok(out)
+    }
+
     /// The member `key` as a string (`null` or absent: `None`).
     pub(crate) fn text(&self, key: &str) -> Result<Option<gestpay::Text>> {
         match self.members.get(key) {
@@ -57,18 +69,44 @@ impl<'v> Object<'v> {
 
 /// Amazon's `Address` (`physicalDestination`, `physicalAddress`).
 pub(crate) fn amazon_address(o: &Object<'_>) -> Result<AmazonAddress> {
+    // Read in one loop (`texts`), not a call per member: the read-only module's size.
+    let [
+        name,
+        address_line1,
+        address_line2,
+        address_line3,
+        city,
+        county,
+        district,
+        state_or_region,
+        postal_code,
+        country_code,
+        phone,
+    ] = o.texts([
+        "name",
+        "addressLine1",
+        "addressLine2",
+        "addressLine3",
+        "city",
+        "county",
+        "district",
+        "stateOrRegion",
+        "postalCode",
+        "countryCode",
+        "phone",
+    ])?;
     Ok(AmazonAddress {
-        name: o.text("name")?,
-        address_line1: o.text("addressLine1")?,
-        address_line2: o.text("addressLine2")?,
-        address_line3: o.text("addressLine3")?,
-        city: o.text("city")?,
-        county: o.text("county")?,
-        district: o.text("district")?,
-        state_or_region: o.text("stateOrRegion")?,
-        postal_code: o.text("postalCode")?,
-        country_code: o.text("countryCode")?,
-        phone: o.text("phone")?,
+        name,
+        address_line1,
+        address_line2,
+        address_line3,
+        city,
+        county,
+        district,
+        state_or_region,
+        postal_code,
+        country_code,
+        phone,
         ..AmazonAddress::default()
     })
 }

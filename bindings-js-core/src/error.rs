@@ -50,13 +50,15 @@ fn payload(kind: &str, code: &str, field: Option<&str>, message: String) -> Map<
 /// A core error, structured.
 impl From<Error> for Payload {
     fn from(err: Error) -> Self {
-        let kind = match &err {
-            // One name per kind of error, the core's.
-            _ => err.kind(),
-        };
-        let mut members = payload(kind, err.code(), err.field(), err.to_string());
+        // One name per kind of error, the core's.
+        let mut members = payload(err.kind(), err.code(), err.field(), err.to_string());
         if let Error::Fault(fault) = &err {
-            let fault = serde_json::to_value(fault.as_ref()).unwrap_or(Value::Null);
+            // Through the JSON text, with the serialiser `parseFault` uses and the core's JSON
+            // reader: a serialiser to a `Value` would cost the read-only WASM module its size.
+            let fault = serde_json::to_string(fault.as_ref())
+                .ok()
+                .and_then(|text| gestpay::dynamic::json::parse_json(&text, "fault").ok())
+                .unwrap_or(Value::Null);
             members.insert("fault".to_owned(), fault);
         }
         Payload(Box::new(Value::Object(members)))

@@ -26,10 +26,11 @@ wasm_opt="$here/node_modules/.bin/wasm-opt"
 module="$target/wasm32-unknown-unknown/wasm-release/gestpay_wasm.wasm"
 
 # The read-only module (`gestpay-wasm/read`, docs/wasm.md "Two modules"): without the builders,
-# optimised for size (opt-level "z", no inlining), in a target directory of its own so that
-# the two builds' flags do not invalidate each other's cache.
+# optimised for size (opt-level "z", no inlining, and `--cfg gestpay_small`: the core's hot
+# functions not forced inline, core/build.rs), in a target directory of its own so that the
+# two builds' flags do not invalidate each other's cache.
 (cd "$root" && CARGO_TARGET_DIR="$target/wasm-read" CARGO_PROFILE_WASM_RELEASE_OPT_LEVEL=z \
-  RUSTFLAGS="-Cllvm-args=--inline-threshold=0" \
+  RUSTFLAGS="-Cllvm-args=--inline-threshold=0 --cfg gestpay_small" \
   cargo build --locked --profile wasm-release --target wasm32-unknown-unknown -p gestpay-wasm \
   --no-default-features)
 read_module="$target/wasm-read/wasm32-unknown-unknown/wasm-release/gestpay_wasm.wasm"

@@ -741,11 +741,11 @@ fn parse_payload<'a>(
         let first = first
             .ok_or_else(|| Error::malformed(ErrorCode::MissingResult, "the SOAP Body is empty"))?;
         if first.local == "Fault" && matches!(first.ns, Ns::Soap11 | Ns::Soap12) {
-            // The whole document is checked by the hardened reader first, then the fault is
-            // read whole by a second, namespace-aware pass (fault.rs).
-            r.skip(&first)?;
+            // The fault is read whole (fault.rs), then the rest of the document is checked.
+            let mut fault = Box::<SoapFault>::default();
+            fault::read_fault(&mut r, &first, &mut fault)?;
             close_body(r)?;
-            return Err(Error::Fault(Box::new(fault::read_checked(body, limits)?)));
+            return Err(Error::Fault(fault));
         }
         levels.push(answer::Level::Envelope(root.ns));
         levels.push(answer::Level::Single("Body"));

@@ -258,6 +258,12 @@ impl std::ops::Deref for IdList {
     }
 }
 
+impl crate::xml::Absent for IdList {
+    fn is_absent(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
 impl XmlField for IdList {
     fn write_field(
         &self,

@@ -256,15 +256,27 @@ impl GestPayS2S {
     ///
     /// [`Address`]: crate::address::Address
     pub fn amazon_addresses(&self) -> Option<AmazonAddresses> {
-        let mut out = self.order_reference_details.as_ref()?.addresses();
-        if out.buyer_name.is_none() {
-            out.buyer_name = crate::address::clean(self.buyer_name());
-        }
-        if out.buyer_email.is_none() {
-            out.buyer_email = crate::address::clean(self.buyer_email());
-        }
-        Some(out)
+        let details = self.order_reference_details.as_ref()?;
+        Some(amazon_addresses_of(details, self.buyer.as_ref()))
     }
+}
+
+/// [`GestPayS2S::amazon_addresses`] from the two members it reads: for a reader that has only
+/// them (the read-only WASM module reads them from JSON by hand, without building a whole
+/// payload).
+#[doc(hidden)]
+pub fn amazon_addresses_of(
+    details: &OrderReferenceDetails,
+    buyer: Option<&Buyer>,
+) -> AmazonAddresses {
+    let mut out = details.addresses();
+    if out.buyer_name.is_none() {
+        out.buyer_name = crate::address::clean(buyer.and_then(|b| b.buyer_name.as_deref()));
+    }
+    if out.buyer_email.is_none() {
+        out.buyer_email = crate::address::clean(buyer.and_then(|b| b.buyer_email.as_deref()));
+    }
+    out
 }
 
 /// The outcome answers whichever element came: `ErrorCode` / `ErrorDescription` (every

@@ -2,23 +2,17 @@
 //! reason with its language (and the other languages of a 1.2 `Reason`), the actor or role,
 //! the node, the detail as an element tree, and the HTTP status it came with.
 //!
-//! A fault is read in two passes. The first, by the hardened [`XmlReader`], checks the whole
-//! document (limits, DTDs, entities, characters, well-formedness) as every parse does; the
-//! second walks the checked text with quick-xml's namespace-aware reader to keep what the first
-//! does not expose: namespace URIs, attributes, the bindings a QName-valued code is resolved
-//! in. Faults are rare: the second pass costs nothing to the results' parse.
+//! A fault is read by the hardened [`XmlReader`], as every document is (limits, DTDs, entities,
+//! characters, well-formedness, the memory budget), with its namespace resolver giving the
+//! URIs of names and of QName-valued codes in the scope where they were read.
 
 use std::fmt;
 
-use quick_xml::NsReader;
-use quick_xml::XmlVersion;
-use quick_xml::events::{BytesStart, Event};
-use quick_xml::name::{QName, ResolveResult};
 use serde::{Deserialize, Serialize};
 
 use super::{HttpResponse, SoapVersion, close_body, content_type_plain, open_body};
 use crate::error::{Error, ErrorCode, Result};
-use crate::xml::{Limits, NS_SOAP11, NS_SOAP12, Ns, XmlReader, is_xml_char};
+use crate::xml::{Child, Content, Limits, NS_SOAP11, NS_SOAP12, Ns, XmlReader, is_xml_char};
 
 /// The namespace of the `xml:` prefix (`xml:lang`).
 pub const NS_XML: &str = "http://www.w3.org/XML/1998/namespace";
@@ -159,9 +153,10 @@ impl SoapFault {
         let (_, first) = open_body(&mut r)?;
         match first {
             Some(c) if c.local == "Fault" && matches!(c.ns, Ns::Soap11 | Ns::Soap12) => {
-                r.skip(&c)?;
+                let mut fault = SoapFault::default();
+                read_fault(&mut r, &c, &mut fault)?;
                 close_body(r)?;
-                read_checked(&text, limits)
+                Ok(fault)
             }
             _ => Err(Error::malformed(
                 ErrorCode::MissingResult,
@@ -245,74 +240,57 @@ impl SoapFault {
 
 // --- reading ---------------------------------------------------------------------------------
 
-/// Reads the fault of a document the [`XmlReader`] has checked whole (UTF-8, its BOM allowed).
-pub(super) fn read_checked(text: &[u8], limits: Limits) -> Result<SoapFault> {
-    let text = text.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(text);
-    let text = std::str::from_utf8(text)
-        .map_err(|_| Error::malformed(ErrorCode::InvalidUtf8, "invalid UTF-8"))?;
-    let mut t = Tree::new(text, limits);
-    let (_, envelope_empty) = t.root()?;
-    let mut body = None;
-    if !envelope_empty {
-        while let Some((start, empty)) = t.next_child()? {
-            if t.name(&start).1 == "Body" {
-                body = Some(empty);
-                break;
-            }
-            t.skip(empty)?;
-        }
+/// Reads the fault whose start, `fault` (the Body's first element), the reader has just
+/// returned, up to its end tag. It is the hardened reader that reads it, so its limits,
+/// refusals and memory budget apply as to any document; names are resolved by its namespace
+/// resolver, in the scope of each element as it is read.
+///
+/// `out` (a default value) is filled where it stands.
+pub(super) fn read_fault<'a>(
+    r: &mut XmlReader<'a>,
+    fault: &Child<'a>,
+    out: &mut SoapFault,
+) -> Result<()> {
+    if fault.ns == Ns::Soap12 {
+        out.version = SoapVersion::Soap12;
     }
-    let no_fault =
-        || Error::malformed(ErrorCode::MissingResult, "the envelope holds no SOAP fault");
-    if body != Some(false) {
-        return Err(no_fault());
-    }
-    let (fault, empty) = t.next_child()?.ok_or_else(no_fault)?;
-    let version = match t.name(&fault).0.as_deref() {
-        Some(NS_SOAP12) => SoapVersion::Soap12,
-        _ => SoapVersion::Soap11,
-    };
-    let mut out = SoapFault {
-        version,
-        ..SoapFault::default()
-    };
-    if empty {
-        return Ok(out);
+    if fault.empty {
+        return Ok(());
     }
     let mut reason_seen = false;
-    while let Some((c, empty)) = t.next_child()? {
-        match t.name(&c).1.as_str() {
+    while let Some(c) = r.next_child()? {
+        match c.local {
             "faultcode" => {
-                let code = t.qname(empty)?;
+                let code = qname(r, &c)?;
                 (out.code, out.code_namespace, out.code_local) =
                     (code.value, code.namespace, code.local);
             }
             "faultstring" if !reason_seen => {
                 reason_seen = true;
-                out.reason_lang = t.lang(&c)?;
-                out.reason = t.text(empty)?;
+                out.reason_lang = lang(r, &c)?;
+                out.reason = text(r, &c)?;
             }
-            "faultactor" | "Role" => out.actor = Some(t.text(empty)?),
-            "Node" => out.node = Some(t.text(empty)?),
-            "detail" | "Detail" => out.detail = Some(t.element(&c, empty)?),
+            "faultactor" | "Role" => out.actor = Some(text(r, &c)?),
+            "Node" => out.node = Some(text(r, &c)?),
+            "detail" | "Detail" => out.detail = Some(element(r, &c)?),
             "Code" => {
                 let mut codes = Vec::new();
-                t.code(empty, &mut codes)?;
+                code(r, &c, &mut codes)?;
                 let mut codes = codes.into_iter();
                 let top = codes.next().unwrap_or_default();
                 (out.code, out.code_namespace, out.code_local) =
                     (top.value, top.namespace, top.local);
                 out.subcodes = codes.collect();
             }
-            "Reason" if !empty => {
-                while let Some((text, empty)) = t.next_child()? {
-                    if t.name(&text).1 != "Text" {
-                        t.skip(empty)?;
+            "Reason" if !c.empty => {
+                while let Some(t) = r.next_child()? {
+                    if t.local != "Text" {
+                        r.skip(&t)?;
                         continue;
                     }
                     let reason = FaultReason {
-                        lang: t.lang(&text)?,
-                        text: t.text(empty)?,
+                        lang: lang(r, &t)?,
+                        text: text(r, &t)?,
                     };
                     if reason_seen {
                         out.other_reasons.push(reason);
@@ -322,252 +300,128 @@ pub(super) fn read_checked(text: &[u8], limits: Limits) -> Result<SoapFault> {
                     }
                 }
             }
-            _ => t.skip(empty)?,
+            _ => r.skip(&c)?,
         }
     }
+    Ok(())
+}
+
+fn too_large() -> Error {
+    Error::malformed(ErrorCode::TooLarge, "a fault text is too large")
+}
+
+/// The text of an element up to its end tag; nested elements are skipped.
+fn text<'a>(r: &mut XmlReader<'a>, c: &Child<'a>) -> Result<String> {
+    let mut out = String::new();
+    if c.empty {
+        return Ok(out);
+    }
+    loop {
+        match r.next_content()? {
+            Content::Text(t) => out.push_str(&t),
+            Content::Element(e) => r.skip(&e)?,
+            Content::End => break,
+        }
+        if out.len() > r.limits().max_text_bytes {
+            return Err(too_large());
+        }
+    }
+    r.charge(out.len())?;
     Ok(out)
 }
 
-/// The second pass: quick-xml's namespace-aware reader over a checked document, with the
-/// memory bound of the first (three times the document, plus 1 MiB).
-struct Tree<'a> {
-    r: NsReader<&'a [u8]>,
-    limits: Limits,
-    budget: usize,
+/// A QName-valued element (`faultcode`, `Value`), resolved in the element's scope (its
+/// bindings are still in force right after its end tag).
+fn qname<'a>(r: &mut XmlReader<'a>, c: &Child<'a>) -> Result<FaultCode> {
+    let value = text(r, c)?.trim().to_owned();
+    let (namespace, local) = r.resolve(&value, false);
+    let local = local.to_owned();
+    Ok(FaultCode {
+        namespace,
+        local,
+        value,
+    })
 }
 
-impl<'a> Tree<'a> {
-    fn new(text: &'a str, limits: Limits) -> Self {
-        let mut r = NsReader::from_str(text);
-        r.config_mut().expand_empty_elements = false;
-        Tree {
-            r,
-            limits,
-            budget: text.len().saturating_mul(3).saturating_add(1 << 20),
+/// `Code` or `Subcode`: its `Value`, then its subcodes', outermost first.
+fn code<'a>(r: &mut XmlReader<'a>, c: &Child<'a>, out: &mut Vec<FaultCode>) -> Result<()> {
+    if c.empty {
+        out.push(FaultCode::default());
+        return Ok(());
+    }
+    let (mut value, mut subs) = (FaultCode::default(), Vec::new());
+    while let Some(c) = r.next_child()? {
+        match c.local {
+            "Value" => value = qname(r, &c)?,
+            "Subcode" if subs.is_empty() => code(r, &c, &mut subs)?,
+            _ => r.skip(&c)?,
         }
     }
+    out.push(value);
+    out.append(&mut subs);
+    Ok(())
+}
 
-    fn charge(&mut self, bytes: usize) -> Result<()> {
-        self.budget = self.budget.checked_sub(bytes).ok_or_else(|| {
-            Error::malformed(
-                ErrorCode::TooLarge,
-                "the fault's detail would take more than three times the document in memory",
-            )
-        })?;
-        Ok(())
-    }
+/// The `xml:lang` of an element.
+fn lang<'a>(r: &mut XmlReader<'a>, c: &Child<'a>) -> Result<Option<String>> {
+    Ok(attributes(r, c)?
+        .into_iter()
+        .find(|a| a.name == "lang" && a.namespace.as_deref() == Some(NS_XML))
+        .map(|a| a.value))
+}
 
-    fn event(&mut self) -> Result<Event<'a>> {
-        self.r
-            .read_event()
-            .map_err(|e| Error::malformed(ErrorCode::XmlSyntax, format!("XML syntax error: {e}")))
-    }
-
-    fn root(&mut self) -> Result<(BytesStart<'a>, bool)> {
-        loop {
-            match self.event()? {
-                Event::Start(s) => return Ok((s, false)),
-                Event::Empty(s) => return Ok((s, true)),
-                Event::Eof => return Err(Error::malformed(ErrorCode::NotSoap, "no root element")),
-                _ => {}
+/// The attributes of an element, namespace declarations left out, their names resolved.
+fn attributes<'a>(r: &mut XmlReader<'a>, c: &Child<'a>) -> Result<Vec<XmlAttribute>> {
+    let raw = r.attributes(c)?;
+    Ok(raw
+        .into_iter()
+        .filter(|a| !a.is_namespace_declaration())
+        .map(|a| {
+            let (namespace, local) = r.resolve(&a.name, true);
+            XmlAttribute {
+                name: local.to_owned(),
+                namespace,
+                value: a.value,
             }
-        }
-    }
-
-    /// The next child element of the element being read; `None` at its end tag.
-    fn next_child(&mut self) -> Result<Option<(BytesStart<'a>, bool)>> {
-        loop {
-            match self.event()? {
-                Event::Start(s) => return Ok(Some((s, false))),
-                Event::Empty(s) => return Ok(Some((s, true))),
-                Event::End(_) | Event::Eof => return Ok(None),
-                _ => {}
-            }
-        }
-    }
-
-    fn skip(&mut self, empty: bool) -> Result<()> {
-        if empty {
-            return Ok(());
-        }
-        let mut depth = 1usize;
-        while depth > 0 {
-            match self.event()? {
-                Event::Start(_) => depth += 1,
-                Event::End(_) => depth -= 1,
-                Event::Eof => break,
-                _ => {}
-            }
-        }
-        Ok(())
-    }
-
-    /// An element's namespace and local name (in the scope of the element just read).
-    fn name(&self, start: &BytesStart<'_>) -> (Option<String>, String) {
-        let (ns, local) = self.r.resolver().resolve_element(start.name());
-        (namespace(&ns), local.into_inner().to_owned())
-    }
-
-    /// The text of an element up to its end tag; nested elements are skipped.
-    fn text(&mut self, empty: bool) -> Result<String> {
-        let mut out = String::new();
-        if empty {
-            return Ok(out);
-        }
-        loop {
-            match self.event()? {
-                Event::Text(t) => out.push_str(&t.xml10_content()),
-                Event::CData(c) => out.push_str(&c.xml10_content()),
-                Event::GeneralRef(r) => out.push(reference(&r)?),
-                Event::Start(_) => self.skip(false)?,
-                Event::End(_) | Event::Eof => break,
-                _ => {}
-            }
-            if out.len() > self.limits.max_text_bytes {
-                return Err(Error::malformed(
-                    ErrorCode::TooLarge,
-                    "a fault text is too large",
-                ));
-            }
-        }
-        self.charge(out.len())?;
-        Ok(out)
-    }
-
-    /// A QName-valued element (`faultcode`, `Value`), resolved in the element's scope (its
-    /// bindings are still in force right after its end tag).
-    fn qname(&mut self, empty: bool) -> Result<FaultCode> {
-        let value = self.text(empty)?.trim().to_owned();
-        let (ns, local) = self.r.resolver().resolve_element(QName(&value));
-        Ok(FaultCode {
-            namespace: namespace(&ns),
-            local: local.into_inner().to_owned(),
-            value,
         })
-    }
-
-    /// `Code` or `Subcode`: its `Value`, then its subcodes', outermost first.
-    fn code(&mut self, empty: bool, out: &mut Vec<FaultCode>) -> Result<()> {
-        if empty {
-            out.push(FaultCode::default());
-            return Ok(());
-        }
-        let (mut value, mut subs) = (FaultCode::default(), Vec::new());
-        while let Some((c, empty)) = self.next_child()? {
-            match self.name(&c).1.as_str() {
-                "Value" => value = self.qname(empty)?,
-                "Subcode" if subs.is_empty() => self.code(empty, &mut subs)?,
-                _ => self.skip(empty)?,
-            }
-        }
-        out.push(value);
-        out.append(&mut subs);
-        Ok(())
-    }
-
-    /// The `xml:lang` of an element.
-    fn lang(&self, start: &BytesStart<'_>) -> Result<Option<String>> {
-        Ok(self
-            .attributes(start)?
-            .into_iter()
-            .find(|a| a.name == "lang" && a.namespace.as_deref() == Some(NS_XML))
-            .map(|a| a.value))
-    }
-
-    fn attributes(&self, start: &BytesStart<'_>) -> Result<Vec<XmlAttribute>> {
-        let mut out = Vec::new();
-        for attribute in start.attributes() {
-            let attribute = attribute.map_err(|e| {
-                Error::malformed(ErrorCode::XmlSyntax, format!("XML syntax error: {e}"))
-            })?;
-            let key = attribute.key;
-            if key.as_namespace_binding().is_some() {
-                continue;
-            }
-            let value = attribute
-                .normalized_value(XmlVersion::Implicit1_0)
-                .map_err(|e| {
-                    Error::malformed(ErrorCode::DtdRefused, format!("in an attribute value: {e}"))
-                })?;
-            let (ns, local) = self.r.resolver().resolve_attribute(key);
-            out.push(XmlAttribute {
-                name: local.into_inner().to_owned(),
-                namespace: namespace(&ns),
-                value: value.into_owned(),
-            });
-        }
-        Ok(out)
-    }
-
-    /// An element whole.
-    fn element(&mut self, start: &BytesStart<'_>, empty: bool) -> Result<XmlElement> {
-        let (namespace, name) = self.name(start);
-        let attributes = self.attributes(start)?;
-        self.charge(
-            std::mem::size_of::<XmlElement>()
-                + name.len()
-                + attributes
-                    .iter()
-                    .map(|a| std::mem::size_of::<XmlAttribute>() + a.name.len() + a.value.len())
-                    .sum::<usize>(),
-        )?;
-        let mut out = XmlElement {
-            name,
-            namespace,
-            attributes,
-            ..XmlElement::default()
-        };
-        if empty {
-            return Ok(out);
-        }
-        loop {
-            match self.event()? {
-                Event::Text(t) => out.text.push_str(&t.xml10_content()),
-                Event::CData(c) => out.text.push_str(&c.xml10_content()),
-                Event::GeneralRef(r) => out.text.push(reference(&r)?),
-                Event::Start(s) => out.children.push(self.element(&s, false)?),
-                Event::Empty(s) => out.children.push(self.element(&s, true)?),
-                Event::End(_) | Event::Eof => break,
-                _ => {}
-            }
-            if out.text.len() > self.limits.max_text_bytes {
-                return Err(Error::malformed(
-                    ErrorCode::TooLarge,
-                    "a fault text is too large",
-                ));
-            }
-        }
-        if !out.children.is_empty() && out.text.trim().is_empty() {
-            out.text.clear();
-        }
-        self.charge(out.text.len())?;
-        Ok(out)
-    }
+        .collect())
 }
 
-fn namespace(resolved: &ResolveResult<'_>) -> Option<String> {
-    match resolved {
-        ResolveResult::Bound(ns) if !ns.into_inner().is_empty() => Some(ns.into_inner().to_owned()),
-        _ => None,
+/// An element whole.
+fn element<'a>(r: &mut XmlReader<'a>, c: &Child<'a>) -> Result<XmlElement> {
+    let (namespace, name) = r.resolve(c.qname(), false);
+    let name = name.to_owned();
+    let attributes = attributes(r, c)?;
+    // The attributes' texts were charged as they were read.
+    r.charge(
+        std::mem::size_of::<XmlElement>()
+            + name.len()
+            + attributes.len() * std::mem::size_of::<XmlAttribute>(),
+    )?;
+    let mut out = XmlElement {
+        name,
+        namespace,
+        attributes,
+        ..XmlElement::default()
+    };
+    if c.empty {
+        return Ok(out);
     }
-}
-
-/// A character or predefined entity reference (the first pass refused any other).
-fn reference(r: &quick_xml::events::BytesRef<'_>) -> Result<char> {
-    if let Ok(Some(c)) = r.resolve_char_ref() {
-        return Ok(c);
+    loop {
+        match r.next_content()? {
+            Content::Text(t) => out.text.push_str(&t),
+            Content::Element(e) => out.children.push(element(r, &e)?),
+            Content::End => break,
+        }
+        if out.text.len() > r.limits().max_text_bytes {
+            return Err(too_large());
+        }
     }
-    match &**r {
-        "amp" => Ok('&'),
-        "lt" => Ok('<'),
-        "gt" => Ok('>'),
-        "apos" => Ok('\''),
-        "quot" => Ok('"'),
-        _ => Err(Error::malformed(
-            ErrorCode::DtdRefused,
-            "an entity reference (entities are not accepted)",
-        )),
+    if !out.children.is_empty() && out.text.trim().is_empty() {
+        out.text.clear();
     }
+    r.charge(out.text.len())?;
+    Ok(out)
 }
 
 // --- writing ---------------------------------------------------------------------------------

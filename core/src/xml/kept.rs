@@ -268,52 +268,45 @@ pub fn keep_unknown<'a>(
 /// Reads an unknown element whole, without recursion (its depth is the document's, bounded by
 /// [`Limits::max_depth`](crate::xml::Limits::max_depth) only).
 fn read_unknown<'a>(r: &mut XmlReader<'a>, child: &Child<'a>) -> Result<UnknownElement> {
-    /// An element being read: what it holds so far, and its own text.
-    struct Open {
-        element: UnknownElement,
-        text: String,
-    }
+    // The elements open, innermost last; each one's `text` gathers all its text until it
+    // closes (see `close_unknown`).
     let mut stack = vec![open_unknown(r, child)?];
     if child.empty {
-        return Ok(stack.pop().map(|o| o.element).unwrap_or_default());
+        return Ok(stack.pop().unwrap_or_default());
     }
     loop {
-        match r.next_content()? {
+        let done = match r.next_content()? {
             Content::Text(t) => {
                 if let Some(top) = stack.last_mut() {
                     top.text.push_str(&t);
-                    r.text_limit(&top.element.name, top.text.len())?;
+                    r.text_limit(&top.name, top.text.len())?;
                 }
+                continue;
             }
             Content::Element(c) => {
                 let opened = open_unknown(r, &c)?;
-                if c.empty {
-                    let done = close_unknown(r, opened)?;
-                    if let Some(top) = stack.last_mut() {
-                        reserve_one(r, &mut top.element.children)?;
-                        top.element.children.push(done);
-                    }
-                } else {
+                if !c.empty {
                     stack.push(opened);
+                    continue;
                 }
+                opened
             }
-            Content::End => {
-                let Some(open) = stack.pop() else {
-                    return Err(Error::malformed(ErrorCode::XmlSyntax, "unbalanced element"));
-                };
-                let done = close_unknown(r, open)?;
-                match stack.last_mut() {
-                    Some(top) => {
-                        reserve_one(r, &mut top.element.children)?;
-                        top.element.children.push(done);
-                    }
-                    None => return Ok(done),
-                }
+            Content::End => match stack.pop() {
+                Some(open) => open,
+                None => return Err(Error::malformed(ErrorCode::XmlSyntax, "unbalanced element")),
+            },
+        };
+        let done = close_unknown(r, done)?;
+        match stack.last_mut() {
+            Some(top) => {
+                reserve_one(r, &mut top.children)?;
+                top.children.push(done);
             }
+            None => return Ok(done),
         }
     }
 
-    fn open_unknown<'a>(r: &mut XmlReader<'a>, child: &Child<'a>) -> Result<Open> {
+    fn open_unknown<'a>(r: &mut XmlReader<'a>, child: &Child<'a>) -> Result<UnknownElement> {
         // quick-xml does not check names: a name that is not one is not XML (and could not be
         // written back).
         if !is_ncname(child.local) {
@@ -324,23 +317,20 @@ fn read_unknown<'a>(r: &mut XmlReader<'a>, child: &Child<'a>) -> Result<UnknownE
             ));
         }
         r.charge(std::mem::size_of::<UnknownElement>() + child.local.len())?;
-        Ok(Open {
-            element: UnknownElement {
-                name: child.local.to_owned(),
-                attributes: attributes_of(r, child, &|_| true)?,
-                ..UnknownElement::default()
-            },
-            text: String::new(),
+        Ok(UnknownElement {
+            name: child.local.to_owned(),
+            attributes: attributes_of(r, child, &|_| true)?,
+            ..UnknownElement::default()
         })
     }
 
     /// Its text, if it holds no element; whitespace between elements is indentation.
-    fn close_unknown(r: &mut XmlReader<'_>, open: Open) -> Result<UnknownElement> {
-        let Open { mut element, text } = open;
+    fn close_unknown(r: &mut XmlReader<'_>, mut element: UnknownElement) -> Result<UnknownElement> {
         if element.children.is_empty() {
-            r.charge(text.len())?;
-            element.text = text;
-        } else if !text.trim().is_empty() {
+            r.charge(element.text.len())?;
+        } else if element.text.trim().is_empty() {
+            element.text = String::new();
+        } else {
             return Err(Error::malformed_at(
                 ErrorCode::MixedContent,
                 element.name.as_str(),
@@ -381,6 +371,20 @@ pub fn kept_attributes<'a>(
     child: &Child<'a>,
 ) -> Result<KeptList<KeptAttribute>> {
     attributes_of(r, child, &|name| !is_namespace_declaration(name)).map(KeptList::from)
+}
+
+/// [`kept_attributes`] of a model's own element, into `kept` (what the models declared by
+/// [`xml_model!`](crate::xml_model) that keep what they do not know do, in one function).
+#[doc(hidden)]
+pub fn keep_own_attributes<'a>(
+    kept: &mut KeptList<KeptAttribute>,
+    r: &mut XmlReader<'a>,
+    element: &Child<'a>,
+) -> Result<()> {
+    if element.has_attributes() {
+        *kept = kept_attributes(r, element)?;
+    }
+    Ok(())
 }
 
 fn is_namespace_declaration(name: &str) -> bool {

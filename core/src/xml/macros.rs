@@ -42,6 +42,10 @@ macro_rules! xml_model {
     (@unknown_write skip, $self:ident, $w:ident) => { Ok(()) };
     (@kept_mut keep, $self:ident) => { Some(&mut $self.child_attributes) };
     (@kept_mut skip, $self:ident) => { None };
+    (@kept_empty keep, $self:ident) => {
+        $self.unknown.is_empty() && $self.attributes.is_empty() && $self.child_attributes.is_empty()
+    };
+    (@kept_empty skip, $self:ident) => { true };
     (@kept keep, $self:ident) => { &$self.child_attributes };
     (@kept skip, $self:ident) => { &[] };
     (@own keep) => {
@@ -50,10 +54,7 @@ macro_rules! xml_model {
             r: &mut $crate::xml::XmlReader<'a>,
             element: &$crate::xml::Child<'a>,
         ) -> $crate::Result<()> {
-            if element.has_attributes() {
-                self.attributes = $crate::xml::kept_attributes(r, element)?;
-            }
-            Ok(())
+            $crate::xml::keep_own_attributes(&mut self.attributes, r, element)
         }
 
         fn own_attributes(&self) -> &[$crate::xml::KeptAttribute] {
@@ -84,7 +85,7 @@ macro_rules! xml_model {
         pub struct $name {
             $(
                 $(#[$fmeta])*
-                #[serde(skip_serializing_if = "crate::xml::is_default")]
+                #[serde(skip_serializing_if = "crate::xml::Absent::is_absent")]
                 pub $field: $ty,
             )*
             $($extra)*
@@ -138,13 +139,18 @@ macro_rules! xml_model {
                 }
             }
 
+            fn is_empty_value(&self) -> bool {
+                true $(&& $crate::xml::Absent::is_absent(&self.$field))*
+                    && $crate::xml_model!(@kept_empty $mode, self)
+            }
+
             $crate::xml_model!(@own $mode);
         }
 
         impl $crate::xml::XmlNode for $name {
             fn write_node(&self, w: &mut $crate::xml::XmlWriter, name: &'static str) -> $crate::Result<()> {
                 // An empty block carries nothing: it is omitted, as an absent one.
-                if *self == Self::default() {
+                if $crate::xml::XmlModel::is_empty_value(self) {
                     return Ok(());
                 }
                 $crate::xml::XmlModel::write_element(self, w, name)
@@ -154,6 +160,13 @@ macro_rules! xml_model {
                 child: &$crate::xml::Child<'a>,
             ) -> $crate::Result<Option<Self>> {
                 $crate::xml::read_model_node(r, child)
+            }
+            fn read_node_in<'a>(
+                r: &mut $crate::xml::XmlReader<'a>,
+                child: &$crate::xml::Child<'a>,
+                slot: &mut Option<Self>,
+            ) -> $crate::Result<()> {
+                $crate::xml::read_model_in(r, child, slot)
             }
             fn read_into<'a>(
                 r: &mut $crate::xml::XmlReader<'a>,

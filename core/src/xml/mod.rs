@@ -14,11 +14,13 @@ mod write;
 pub use chars::is_xml_char;
 pub use kept::{
     ChildAttributes, KeptAttribute, KeptList, UnknownElement, child_attributes_for,
-    keep_child_attributes, keep_unknown, kept_attributes, unwrap_escaped_cdata, write_unknown,
+    keep_child_attributes, keep_own_attributes, keep_unknown, kept_attributes,
+    unwrap_escaped_cdata, write_unknown,
 };
 pub use model::{
-    DynField, FieldOut, Seen, XmlField, XmlModel, XmlNode, XmlText, check_max_len, is_default,
-    read_field_of, read_model_into, read_model_node, read_text_node, write_fields,
+    Absent, DynField, DynModel, FieldOut, Seen, XmlField, XmlModel, XmlNode, XmlText,
+    check_max_len, is_default, read_field_of, read_model_children, read_model_in, read_model_into,
+    read_model_node, read_text_node, write_fields,
 };
 pub use read::{Child, Content, Limits, Ns, RawAttribute, XmlReader};
 pub(crate) use read::{NS_CRYPTDECRYPT, NS_S2S, NS_SOAP11, NS_SOAP12};

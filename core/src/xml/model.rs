@@ -137,15 +137,14 @@ pub trait XmlModel: Sized + Default + PartialEq {
     /// [`read_from`](XmlModel::read_from) into `self`: a large result is filled where it
     /// stands rather than built and then moved.
     fn read_children<'a>(&mut self, r: &mut XmlReader<'a>, parent: &Child<'a>) -> Result<()> {
-        self.read_own_attributes(r, parent)?;
-        if parent.empty {
-            return Ok(());
-        }
-        let mut seen = Seen::default();
-        while let Some(child) = r.next_child()? {
-            self.read_child(r, &child, &mut seen)?;
-        }
-        Ok(())
+        read_model_children(self, r, parent)
+    }
+
+    /// True when the value holds nothing, as `Self::default()`: a block without any value (see
+    /// [`read_model_node`]). The models declared by [`xml_model!`](crate::xml_model) answer
+    /// field by field, without building a default to compare with.
+    fn is_empty_value(&self) -> bool {
+        *self == Self::default()
     }
 
     /// Applies the declared rules of every field, below `path` (`""` at the top).
@@ -157,6 +156,78 @@ pub trait XmlModel: Sized + Default + PartialEq {
         self.write_children(w)?;
         w.end(name)
     }
+}
+
+/// [`XmlModel`]'s reading as an object: the loop over a model's children is written once for
+/// every model ([`read_model_children`]) rather than once per model type (the WASM modules'
+/// size).
+#[doc(hidden)]
+pub trait DynModel {
+    /// [`XmlModel::read_own_attributes`].
+    fn read_own_attributes_dyn<'a>(
+        &mut self,
+        r: &mut XmlReader<'a>,
+        element: &Child<'a>,
+    ) -> Result<()>;
+    /// [`XmlModel::read_child`].
+    fn read_child_dyn<'a>(
+        &mut self,
+        r: &mut XmlReader<'a>,
+        child: &Child<'a>,
+        seen: &mut Seen,
+    ) -> Result<()>;
+    /// True when the value is the default one: a block without any value.
+    fn is_default_dyn(&self) -> bool;
+}
+
+impl<T: XmlModel> DynModel for T {
+    fn read_own_attributes_dyn<'a>(
+        &mut self,
+        r: &mut XmlReader<'a>,
+        element: &Child<'a>,
+    ) -> Result<()> {
+        self.read_own_attributes(r, element)
+    }
+    fn read_child_dyn<'a>(
+        &mut self,
+        r: &mut XmlReader<'a>,
+        child: &Child<'a>,
+        seen: &mut Seen,
+    ) -> Result<()> {
+        self.read_child(r, child, seen)
+    }
+    fn is_default_dyn(&self) -> bool {
+        self.is_empty_value()
+    }
+}
+
+/// What [`XmlModel::read_children`] does: the attributes of `parent`, then every child.
+#[doc(hidden)]
+pub fn read_model_children<'a>(
+    model: &mut dyn DynModel,
+    r: &mut XmlReader<'a>,
+    parent: &Child<'a>,
+) -> Result<()> {
+    model.read_own_attributes_dyn(r, parent)?;
+    if parent.empty {
+        return Ok(());
+    }
+    let mut seen = Seen::default();
+    while let Some(child) = r.next_child()? {
+        model.read_child_dyn(r, &child, &mut seen)?;
+    }
+    Ok(())
+}
+
+/// [`read_model_children`], then whether the block held a value (`false` for one without any,
+/// `<Buyer><BuyerName/></Buyer>`: no value, as an empty leaf).
+fn read_model_value<'a>(
+    model: &mut dyn DynModel,
+    r: &mut XmlReader<'a>,
+    child: &Child<'a>,
+) -> Result<bool> {
+    read_model_children(model, r, child)?;
+    Ok(!model.is_default_dyn())
 }
 
 /// One element, text or model, as the unit of optional and repeated fields.
@@ -172,6 +243,16 @@ pub trait XmlNode: Sized {
             reserve_one(r, list)?;
             list.push(v);
         }
+        Ok(())
+    }
+    /// [`read_node`](XmlNode::read_node) into `slot` (an optional field). Models read it in
+    /// place.
+    fn read_node_in<'a>(
+        r: &mut XmlReader<'a>,
+        child: &Child<'a>,
+        slot: &mut Option<Self>,
+    ) -> Result<()> {
+        *slot = Self::read_node(r, child)?;
         Ok(())
     }
     /// True when the value keeps the attribute `name` of its element itself (models that keep
@@ -263,7 +344,25 @@ pub fn read_model_node<'a, T: XmlModel>(
     // A block without any value (`<Buyer><BuyerName/></Buyer>`, `<OrderDetails>...</OrderDetails>`)
     // means "no value", like an empty leaf: the builder omits it the same way.
     let value = T::read_from(r, child)?;
-    Ok((value != T::default()).then_some(value))
+    Ok((!value.is_empty_value()).then_some(value))
+}
+
+/// [`read_model_node`] into an optional field, read in place (no value: `None`).
+pub fn read_model_in<'a, T: XmlModel>(
+    r: &mut XmlReader<'a>,
+    child: &Child<'a>,
+    slot: &mut Option<T>,
+) -> Result<()> {
+    *slot = None;
+    if child.empty && !child.has_attributes() {
+        return Ok(());
+    }
+    let value = slot.insert(T::default());
+    let read = read_model_value(value, r, child);
+    if !matches!(read, Ok(true)) {
+        *slot = None;
+    }
+    read.map(drop)
 }
 
 /// [`read_model_node`] into the next item of a list, read in place (no value: no item).
@@ -277,17 +376,10 @@ pub fn read_model_into<'a, T: XmlModel>(
     }
     reserve_one(r, list)?;
     list.push(T::default());
-    if let Some(item) = list.last_mut() {
-        item.read_own_attributes(r, child)?;
-        if !child.empty {
-            let mut seen = Seen::default();
-            while let Some(c) = r.next_child()? {
-                item.read_child(r, &c, &mut seen)?;
-            }
-        }
-        if *item == T::default() {
-            list.pop();
-        }
+    if let Some(item) = list.last_mut()
+        && !read_model_value(item, r, child)?
+    {
+        list.pop();
     }
     Ok(())
 }
@@ -355,8 +447,7 @@ impl<T: XmlNode> XmlField for Option<T> {
         child: &Child<'a>,
         _: Option<&'static str>,
     ) -> Result<()> {
-        *self = T::read_node(r, child)?;
-        Ok(())
+        T::read_node_in(r, child, self)
     }
     fn owns_attribute(name: &str, _: Option<&'static str>) -> bool {
         T::owns_attribute(name)
@@ -405,13 +496,7 @@ impl<T: XmlNode> XmlField for Vec<T> {
         if child.empty {
             return Ok(());
         }
-        while let Some(c) = r.next_child()? {
-            if c.local == item {
-                T::read_into(r, &c, self)?;
-            } else {
-                r.skip(&c)?;
-            }
-        }
+        read_items(r, item, &mut |r, c| T::read_into(r, c, self))?;
         // The list is complete: no room kept for more, so that what a result retains stays
         // close to what it holds; shrinking may move the items (the old storage is freed after),
         // so it is done only when the budget has room for the copy.
@@ -449,6 +534,23 @@ impl<T: XmlNode> XmlField for Vec<T> {
             v.check_node_at(check, &path, max);
         }
     }
+}
+
+/// Reads the children of a list wrapper: `read` reads those named `item`, the others are
+/// skipped. Not generic: one loop for every list (the WASM modules' size).
+fn read_items<'a>(
+    r: &mut XmlReader<'a>,
+    item: &str,
+    read: &mut dyn FnMut(&mut XmlReader<'a>, &Child<'a>) -> Result<()>,
+) -> Result<()> {
+    while let Some(c) = r.next_child()? {
+        if c.local == item {
+            read(r, &c)?;
+        } else {
+            r.skip(&c)?;
+        }
+    }
+    Ok(())
 }
 
 /// Makes room for one more list item, charging the reader for the list's storage before it
@@ -566,10 +668,10 @@ pub fn read_field_of<'a>(
     if !field.repeats_dyn(item) {
         seen.mark(index, child)?;
     }
-    if let Some(kept) = kept {
-        if child.has_attributes() {
-            keep_child_attributes(kept, r, child, |name| field.owns_attribute_dyn(name, item))?;
-        }
+    if let Some(kept) = kept
+        && child.has_attributes()
+    {
+        keep_child_attributes(kept, r, child, |name| field.owns_attribute_dyn(name, item))?;
     }
     field.read_dyn(r, child, item)
 }
@@ -603,6 +705,36 @@ pub fn write_fields(
         }
     }
     Ok(())
+}
+
+/// What a field of a model declared by [`xml_model!`](crate::xml_model) is when it holds no
+/// value: `None`, an empty list, `""` (what [`is_default`] says, without building a default to
+/// compare with: the models' serialisation asks it twice per field).
+#[doc(hidden)]
+pub trait Absent {
+    /// True when the field holds no value (it is left out of the JSON).
+    fn is_absent(&self) -> bool;
+}
+
+impl<T> Absent for Option<T> {
+    #[inline(always)]
+    fn is_absent(&self) -> bool {
+        self.is_none()
+    }
+}
+
+impl<T> Absent for Vec<T> {
+    #[inline(always)]
+    fn is_absent(&self) -> bool {
+        self.is_empty()
+    }
+}
+
+impl Absent for crate::Text {
+    #[inline(always)]
+    fn is_absent(&self) -> bool {
+        self.is_empty()
+    }
 }
 
 /// `skip_serializing_if` helper: leaves default values (None, empty lists, "") out of the JSON.

@@ -98,12 +98,19 @@ pub struct Child<'a> {
     pub empty: bool,
     /// The attribute list as written (after the name, up to `>` or `/>`); `""` when none.
     raw_attributes: &'a str,
+    /// The name as written, prefix included (see [`XmlReader::resolve`]).
+    qname: &'a str,
 }
 
-impl Child<'_> {
+impl<'a> Child<'a> {
     /// True when the start tag carries attributes (namespace declarations included).
     pub fn has_attributes(&self) -> bool {
         !self.raw_attributes.trim().is_empty()
+    }
+
+    /// The element's name as written, prefix included (`soap12:Detail`).
+    pub(crate) fn qname(&self) -> &'a str {
+        self.qname
     }
 }
 
@@ -257,7 +264,9 @@ impl<'a> XmlReader<'a> {
         (off + s.len() <= self.input.len()).then_some(off)
     }
 
-    #[inline(always)]
+    // Inlined in each of the reader's loops, but in a build for size (`--cfg gestpay_small`,
+    // the read-only WASM module: core/build.rs).
+    #[cfg_attr(not(gestpay_small), inline(always))]
     fn next_event(&mut self) -> Result<Event<'a>> {
         if self.pending_pop {
             self.pop_bindings();
@@ -412,6 +421,7 @@ impl<'a> XmlReader<'a> {
                 ns: self.default_ns,
                 empty,
                 raw_attributes,
+                qname: local,
             };
         }
         let (resolved, local) = self.resolver.resolve_element(name);
@@ -422,6 +432,7 @@ impl<'a> XmlReader<'a> {
             ns,
             empty,
             raw_attributes,
+            qname: self.reborrow(name.0),
         }
     }
 

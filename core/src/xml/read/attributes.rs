@@ -34,6 +34,27 @@ impl RawAttribute {
 }
 
 impl<'a> XmlReader<'a> {
+    /// The namespace URI of a qualified name in the scope of the element just read (its own
+    /// bindings included, until the next event after its end), and its local part: for the
+    /// name of `child` ([`Child::qname`]), a QName-valued text (`soap:Client`), or an attribute
+    /// name (`attribute`: an unprefixed one is in no namespace, not the default one). `None`
+    /// for no namespace or an unbound prefix.
+    pub(crate) fn resolve<'n>(&self, qname: &'n str, attribute: bool) -> (Option<String>, &'n str) {
+        let name = quick_xml::name::QName(qname);
+        let (resolved, local) = if attribute {
+            self.resolver.resolve_attribute(name)
+        } else {
+            self.resolver.resolve_element(name)
+        };
+        let namespace = match resolved {
+            quick_xml::name::ResolveResult::Bound(ns) if !ns.into_inner().is_empty() => {
+                Some(ns.into_inner().to_owned())
+            }
+            _ => None,
+        };
+        (namespace, local.into_inner())
+    }
+
     /// Refuses an attribute value that is not well-formed: a raw `<`, an undeclared entity, a
     /// reference to a character XML cannot carry (values without `&` or `<`, almost all of
     /// them, are not looked into further).

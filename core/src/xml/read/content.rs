@@ -43,33 +43,13 @@ impl<'a> XmlReader<'a> {
             return Ok(out);
         }
         loop {
-            match self.next_event()? {
-                Event::Text(t) => out.push_str(&t.xml10_content()),
-                Event::CData(c) => out.push_str(&c.xml10_content()),
-                Event::GeneralRef(r) => {
-                    if let Some(c) = self.check_ref(&r)? {
-                        out.push(c);
-                    }
-                }
-                Event::Start(s) => {
-                    self.enter()?;
-                    let c = self.child_of(&s, false);
-                    on_child(self, c)?;
-                }
-                Event::Empty(s) => {
-                    let c = self.child_of(&s, true);
-                    // An empty element still counts for depth.
-                    self.enter()?;
-                    self.depth -= 1;
-                    on_child(self, c)?;
-                }
-                Event::End(_) => {
-                    self.leave();
+            match self.next_content()? {
+                Content::Text(t) => out.push_str(&t),
+                Content::Element(c) => on_child(self, c)?,
+                Content::End => {
                     self.charge(out.len())?;
                     return Ok(out);
                 }
-                Event::Eof => return Err(self.truncated()),
-                _ => {}
             }
             if out.len() > self.limits.max_text_bytes {
                 return Err(self.text_too_large(child));
