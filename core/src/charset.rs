@@ -64,16 +64,7 @@ pub(crate) fn to_utf8<'a>(
     if charset == Charset::Utf8 {
         return Ok(Cow::Borrowed(body));
     }
-    if body.len() > limits.max_document_bytes {
-        return Err(Error::malformed(
-            ErrorCode::TooLarge,
-            format!(
-                "document of {} bytes exceeds the limit of {} bytes",
-                body.len(),
-                limits.max_document_bytes
-            ),
-        ));
-    }
+    crate::xml::check_document_size(body, &limits)?;
     let text = match charset {
         Charset::Utf16Le => utf16(rest, u16::from_le_bytes, "UTF-16LE")?,
         Charset::Utf16Be => utf16(rest, u16::from_be_bytes, "UTF-16BE")?,

@@ -23,5 +23,5 @@ pub use model::{
     read_model_node, read_text_node, write_fields,
 };
 pub use read::{Child, Content, Limits, Ns, RawAttribute, XmlReader};
-pub(crate) use read::{NS_CRYPTDECRYPT, NS_S2S, NS_SOAP11, NS_SOAP12};
+pub(crate) use read::{NS_CRYPTDECRYPT, NS_S2S, NS_SOAP11, NS_SOAP12, check_document_size};
 pub use write::XmlWriter;

@@ -140,19 +140,26 @@ pub struct XmlReader<'a> {
     budget: usize,
 }
 
+/// `too_large` for a document over `limits.max_document_bytes`: checked before reading, and
+/// before transcoding a document in another charset.
+pub(crate) fn check_document_size(body: &[u8], limits: &Limits) -> Result<()> {
+    if body.len() > limits.max_document_bytes {
+        return Err(Error::malformed(
+            ErrorCode::TooLarge,
+            format!(
+                "document of {} bytes exceeds the limit of {} bytes",
+                body.len(),
+                limits.max_document_bytes
+            ),
+        ));
+    }
+    Ok(())
+}
+
 impl<'a> XmlReader<'a> {
     /// Starts reading `body`, checking its size, encoding and characters first.
     pub fn new(body: &'a [u8], limits: Limits) -> Result<Self> {
-        if body.len() > limits.max_document_bytes {
-            return Err(Error::malformed(
-                ErrorCode::TooLarge,
-                format!(
-                    "document of {} bytes exceeds the limit of {} bytes",
-                    body.len(),
-                    limits.max_document_bytes
-                ),
-            ));
-        }
+        check_document_size(body, &limits)?;
         let body = body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body);
         // SIMD validation: the whole document is checked once, up front (a sixth of a parse's
         // instructions with `std::str::from_utf8`).
