@@ -350,7 +350,7 @@ impl Service {
 }
 
 /// The wire names of one operation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Operation {
     /// The service it belongs to.
     pub service: Service,

@@ -81,7 +81,7 @@ macro_rules! impl_any {
         $(
             impl AnyRequest for $req {
                 fn operation(&self) -> Operation {
-                    Operation::named($name)
+                    Operation(&<$req as Request>::OPERATION)
                 }
                 fn validate(&self) -> Result<()> {
                     Request::validate(self)
@@ -111,7 +111,7 @@ macro_rules! impl_any {
 
             impl AnyResult for $res {
                 fn operation(&self) -> Operation {
-                    Operation::named($name)
+                    Operation(&<$req as Request>::OPERATION)
                 }
                 fn to_envelope(&self, version: SoapVersion) -> Result<Vec<u8>> {
                     Response::to_envelope(self, version)
@@ -217,33 +217,28 @@ fn json_text<T: serde::Serialize>(value: &T, pretty: bool) -> String {
     text.unwrap_or_else(|_| "null".to_owned())
 }
 
-/// One of the 19 operations, found by its exact wire name.
+/// One of the 19 operations, found by its exact wire name: a handle on its wire names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Operation(&'static str);
+pub struct Operation(&'static crate::soap::Operation);
 
 impl Operation {
     /// The operation with this exact wire name (`Encrypt`, `callReadTrxS2S`,
     /// `CallRequestTokenS2S`): names are case-sensitive, as on the wire. Else `unknown_operation`.
     pub fn from_name(name: &str) -> Result<Operation> {
-        OPERATION_NAMES
-            .iter()
-            .find(|known| **known == name)
-            .map(|known| Operation(known))
+        WIRE.iter()
+            .find(|known| known.name == name)
+            .map(Operation)
             .ok_or_else(|| unknown_operation(name))
-    }
-
-    fn named(name: &'static str) -> Operation {
-        Operation(name)
     }
 
     /// The wire name.
     pub fn name(self) -> &'static str {
-        self.0
+        self.0.name
     }
 
     /// The operation's wire names: service, SOAPAction, Response and Result elements.
     pub fn wire(self) -> &'static crate::soap::Operation {
-        WIRE.iter().find(|op| op.name == self.0).unwrap_or(&WIRE[0])
+        self.0
     }
 
     /// The service it belongs to.
@@ -253,7 +248,7 @@ impl Operation {
 
     /// Every operation.
     pub fn all() -> impl Iterator<Item = Operation> {
-        OPERATION_NAMES.iter().map(|name| Operation(name))
+        WIRE.iter().map(Operation)
     }
 
     /// The request from JSON text (see [`json`] for the contract).
@@ -269,7 +264,7 @@ impl Operation {
 
 impl fmt::Display for Operation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.0)
+        f.write_str(self.0.name)
     }
 }
 
