@@ -1,58 +1,33 @@
-//! `gestpay::address`: the normalised Address, and Amazon Pay's addresses of a result.
+//! `gestpay::address`: the normalised Address of a model that carries one.
 
 use gestpay::address::Address;
 use gestpay::models::{BillingAddress, ShippingAddress, ShippingDetails};
-use gestpay::s2s::{AmazonAddress, GestPayS2S};
+use gestpay::s2s::AmazonAddress;
 use pyo3::prelude::*;
 
 use crate::errors::{guard, invalid};
-use crate::messages::{from_py, to_py};
-
-/// Where to ship and whom to bill for an Amazon Pay transaction, from a `GestPayS2S` result
-/// (callReadTrxS2S); `None` when it carries no `OrderReferenceDetails`.
-#[pyfunction]
-fn amazon_addresses<'py>(
-    py: Python<'py>,
-    result: &Bound<'py, PyAny>,
-) -> PyResult<Option<Bound<'py, PyAny>>> {
-    guard(py, || {
-        let payload: GestPayS2S = from_py(result, "GestPayS2S")?;
-        payload
-            .amazon_addresses()
-            .map(|a| to_py(py, &a))
-            .transpose()
-    })
-}
+use crate::message::{Message, wrap_model};
 
 /// The normalised Address of a `ShippingAddress`, `BillingAddress`, `ShippingDetails` or
 /// `AmazonAddress`.
 #[pyfunction]
-fn address_from<'py>(
-    py: Python<'py>,
-    kind: &str,
-    value: &Bound<'py, PyAny>,
-) -> PyResult<Bound<'py, PyAny>> {
+fn address_from<'py>(value: &Bound<'py, Message>) -> PyResult<Bound<'py, PyAny>> {
+    let py = value.py();
     guard(py, || {
-        let address = match kind {
-            "ShippingAddress" => Address::from(&from_py::<ShippingAddress>(value, kind)?),
-            "BillingAddress" => Address::from(&from_py::<BillingAddress>(value, kind)?),
-            "ShippingDetails" => Address::from(&from_py::<ShippingDetails>(value, kind)?),
-            "AmazonAddress" => Address::from(&from_py::<AmazonAddress>(value, kind)?),
-            _ => {
-                return Err(invalid(
-                    py,
-                    "invalid_format",
-                    "kind",
-                    "not a type with an address",
-                ));
-            }
+        let kind: String = value.get_type().getattr("_TYPE")?.extract()?;
+        let this = value.get();
+        let address = match kind.as_str() {
+            "ShippingAddress" => Address::from(&this.typed::<ShippingAddress>(py, &kind)?),
+            "BillingAddress" => Address::from(&this.typed::<BillingAddress>(py, &kind)?),
+            "ShippingDetails" => Address::from(&this.typed::<ShippingDetails>(py, &kind)?),
+            "AmazonAddress" => Address::from(&this.typed::<AmazonAddress>(py, &kind)?),
+            _ => return Err(invalid(py, "invalid_type", "value", "no address can be read from this type")),
         };
-        to_py(py, &address)
+        wrap_model(py, address)
     })
 }
 
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    m.add_function(wrap_pyfunction!(amazon_addresses, m)?)?;
     m.add_function(wrap_pyfunction!(address_from, m)?)?;
     Ok(())
 }

@@ -1,13 +1,11 @@
 //! `gestpay::codes`: currencies, languages, payment types, the open enums' descriptions and
 //! the error and alert tables. Rows cross as dicts in the core's camelCase style.
 
-use gestpay::Outcome;
 use gestpay::codes::{
     ALERT_CODES, AuthenticationLevel, Currency, ERROR_CODES, EventType, Language, PaymentType,
     RiskResponseCode, TransDetailsType, TransactionResult, TransactionState, alert_description,
     error_description, transaction_type_of,
 };
-use gestpay::message::OutcomeFields;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString};
 
@@ -201,30 +199,7 @@ open_enums! {
     "TransDetailsType" => TransDetailsType,
 }
 
-/// The success check of a result (`Outcome::ensure_ok`), from its outcome fields: `None` for
-/// `OK`; `DeclinedError` (`KO`), `PendingError` (`XX`), `MalformedResponseError` `no_result`
-/// (missing or empty) or `unknown_result` (anything else) otherwise. Here beside the table of
-/// `TransactionResult`. A lone surrogate in a text reads as U+FFFD (an unknown result).
-#[pyfunction]
-#[pyo3(signature = (transaction_result, error_code, error_description))]
-fn ensure_ok(
-    py: Python<'_>,
-    transaction_result: Option<Bound<'_, PyString>>,
-    error_code: Option<u32>,
-    error_description: Option<Bound<'_, PyString>>,
-) -> PyResult<()> {
-    guard(py, || {
-        let result = transaction_result.as_ref().map(|t| t.to_string_lossy());
-        let description = error_description.as_ref().map(|d| d.to_string_lossy());
-        let outcome = OutcomeFields::new(result.as_deref(), error_code, description.as_deref());
-        outcome
-            .ensure_ok()
-            .map_err(|e| crate::errors::to_py(py, &e))
-    })
-}
-
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    m.add_function(wrap_pyfunction!(ensure_ok, m)?)?;
     m.add_function(wrap_pyfunction!(currency, m)?)?;
     m.add_function(wrap_pyfunction!(currency_by_iso_numeric, m)?)?;
     m.add_function(wrap_pyfunction!(currencies, m)?)?;

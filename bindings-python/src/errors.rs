@@ -52,7 +52,7 @@ pub(crate) fn to_py(py: Python<'_>, err: &Error) -> PyErr {
         Error::MalformedResponse { message, .. } => {
             exception(py, "malformed_response", &text, code, field, message, None)
         }
-        Error::Fault(fault) => match pythonize::pythonize(py, fault.as_ref()) {
+        Error::Fault(fault) => match crate::message::wrap_model(py, fault.as_ref().clone()) {
             Ok(extra) => exception(
                 py,
                 "soap_fault",

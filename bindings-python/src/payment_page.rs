@@ -12,11 +12,10 @@ use std::fmt::Write as _;
 use gestpay::codes::PaymentType;
 use gestpay::payment_page::{self as page, Callback};
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyDict, PyString};
+use pyo3::types::{PyBytes, PyString};
 
 use crate::errors::{core, guard, invalid, text};
-use crate::messages::{from_py, to_py};
-use crate::soap::environment;
+use crate::message::{Message, wrap_model};
 
 const NOT_UNICODE: &str = "contains a lone surrogate, which is not Unicode text";
 
@@ -64,7 +63,7 @@ fn payment_page_url(
             None => None,
         };
         let url = page::payment_page_url(
-            &environment(py, &text(env, "env")?)?,
+            &core(py, gestpay::Environment::parse(&text(env, "env")?))?,
             &shop_login,
             &crypt_decrypt_string,
             payment_type.as_ref(),
@@ -84,7 +83,7 @@ fn three_ds_page_url(
 ) -> PyResult<String> {
     guard(py, || {
         let url = page::three_ds_page_url(
-            &environment(py, &text(env, "env")?)?,
+            &core(py, gestpay::Environment::parse(&text(env, "env")?))?,
             &url_text(shop_login, "shop_login")?,
             &url_text(vbv_risp, "vbv_risp")?,
             &url_text(return_url, "return_url")?,
@@ -101,7 +100,7 @@ fn parse_callback<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     guard(py, || {
         let input = raw_text(url_or_query)?;
-        to_py(py, &core(py, Callback::parse(&input))?)
+        wrap_model(py, core(py, Callback::parse(&input))?)
     })
 }
 
@@ -125,25 +124,15 @@ fn callback_from_pairs<'py>(
                 Err(_) => {}
             }
         }
-        to_py(py, &core(py, Callback::from_decoded_pairs(decoded))?)
+        wrap_model(py, core(py, Callback::from_decoded_pairs(decoded))?)
     })
 }
 
 /// The query string the gateway sends (`a=…&b=…`): `+` as `%2B`, a space as `%20`.
 #[pyfunction]
-fn callback_query(py: Python<'_>, callback: &Bound<'_, PyAny>) -> PyResult<String> {
-    guard(py, || {
-        if let Ok(dict) = callback.cast::<PyDict>() {
-            for field in ["shopLogin", "encryptedString"] {
-                if let Some(value) = dict.get_item(field)?
-                    && let Ok(text) = value.cast::<PyString>()
-                {
-                    url_text(text, field)?;
-                }
-            }
-        }
-        Ok(from_py::<Callback>(callback, "Callback")?.to_query())
-    })
+fn callback_query(callback: &Bound<'_, Message>) -> PyResult<String> {
+    let py = callback.py();
+    guard(py, || Ok(callback.get().typed::<Callback>(py, "Callback")?.to_query()))
 }
 
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {

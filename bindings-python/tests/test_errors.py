@@ -140,7 +140,7 @@ def test_secrets_never_reach_exception_texts() -> None:
 
 def test_native_module_guards_its_arguments() -> None:
     with pytest.raises(InvalidRequestError) as info:
-        gestpay._gestpay.parse_result("NoSuchOperation", b"<x/>", True)
+        gestpay.build_request("NoSuchOperation", {})
     assert info.value.code == "unknown_operation"
     with pytest.raises(InvalidRequestError) as info:
         gestpay._gestpay.build_request("Encrypt", "not a dict", "test", "1.1")

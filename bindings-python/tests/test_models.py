@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import pickle
 from decimal import Decimal
 
@@ -33,7 +32,6 @@ def test_keyword_arguments_and_snake_case() -> None:
 def test_amounts_are_exact_decimals() -> None:
     assert _encrypt().amount == Decimal("100.00")
     assert _encrypt(amount=Decimal("49.90")).to_dict()["amount"] == "49.90"
-    assert _encrypt(amount=1500).to_dict()["amount"] == "1500"
     assert _encrypt(amount=Decimal("1E+2")).to_dict()["amount"] == "100"
     for bad in ("1,00", "-1", " 1", "1.", "1_000", "NaN", "1.1234567890"):
         with pytest.raises(InvalidRequestError) as info:
@@ -42,17 +40,21 @@ def test_amounts_are_exact_decimals() -> None:
     for bad_value in (Decimal("-1"), Decimal("Infinity")):
         with pytest.raises(InvalidRequestError):
             _encrypt(amount=bad_value)
-    with pytest.raises(InvalidRequestError) as info:
-        _encrypt(amount=1.5)
-    assert info.value.code == "invalid_type" and "float" in str(info.value)
+    # Amounts are exact decimals: a float, and an int too, are refused as JSON numbers are.
+    for number in (1.5, 1500):
+        with pytest.raises(InvalidRequestError) as info:
+            _encrypt(amount=number)
+        assert info.value.code == "invalid_amount" and info.value.field == "amount"
 
 
 def test_frozen_hashable_replaceable() -> None:
     enc = _encrypt(api_key="k")
-    with pytest.raises(dataclasses.FrozenInstanceError):
+    with pytest.raises(AttributeError):
         enc.shop_login = "x"  # type: ignore[misc]
+    with pytest.raises(AttributeError):
+        enc.not_a_field = "x"  # type: ignore[attr-defined]
     assert hash(enc) == hash(_encrypt(api_key="k"))
-    changed = dataclasses.replace(enc, buyer_name="Nicolò Bianchi")
+    changed = enc.replace(buyer_name="Nicolò Bianchi")
     assert changed.buyer_name == "Nicolò Bianchi" and enc.buyer_name is None
     assert changed != enc
     assert pickle.loads(pickle.dumps(enc)) == enc
@@ -79,12 +81,13 @@ def test_wrong_python_types_are_invalid_requests() -> None:
     cases = [
         dict(shop_login=9000001), dict(language_id="it"), dict(language_id=256),
         dict(payment_types="AMAZONPAY"), dict(payment_types=[1]), dict(api_key=123),
-        dict(order_details={"x": 1}), dict(custom_info=[{"key": "a", "value": "b"}]),
+        dict(order_details={"x": 1}), dict(custom_info=[{"key": "a"}]),
     ]
     for case in cases:
         with pytest.raises(InvalidRequestError) as info:
             gestpay.Encrypt(**case)  # type: ignore[arg-type]
-        assert info.value.code in ("invalid_type", "invalid_format"), case
+        assert info.value.code in ("invalid_type", "invalid_format", "invalid_value",
+                                   "unknown_field", "missing_field"), case
     with pytest.raises(InvalidRequestError):
         gestpay.CustomParameter(key="a", value=None)  # type: ignore[arg-type]
 
@@ -131,3 +134,11 @@ def test_server_side_parse_request() -> None:
     assert info == gestpay.RequestInfo("1.2", "WsCryptDecrypt", "Encrypt")
     parsed = gestpay.parse_request(body)
     assert parsed == _encrypt(buyer_name="Marco")
+
+
+def test_nested_values_may_be_given_in_the_json_shape() -> None:
+    # A nested value is a message object, or a dict in the core's JSON shape (as from_dict
+    # takes it): the core reads both with one contract.
+    enc = _encrypt(custom_info=[{"key": "STORE", "value": "Roma"}])
+    assert enc.custom_info == (gestpay.CustomParameter(key="STORE", value="Roma"),)
+    assert enc == _encrypt(custom_info=[gestpay.CustomParameter(key="STORE", value="Roma")])

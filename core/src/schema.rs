@@ -9,7 +9,7 @@ use std::borrow::Cow;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 
 use crate::message::{Request, Response};
-use crate::soap::{Operation, Service};
+use crate::soap::Operation;
 
 /// A string schema; `known` lists the documented values of an open set (`x-known-values`):
 /// generators offer them as literals while still accepting any string.
@@ -161,7 +161,7 @@ fn operation(
 ) -> serde_json::Value {
     serde_json::json!({
         "name": op.name,
-        "service": match op.service { Service::CryptDecrypt => "WsCryptDecrypt", Service::S2s => "WsS2S" },
+        "service": op.service.name(),
         "action": op.action,
         "request": request,
         "result": result,

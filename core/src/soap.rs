@@ -317,6 +317,28 @@ pub enum Service {
 }
 
 impl Service {
+    /// The service's name: `WsCryptDecrypt` or `WsS2S`.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Service::CryptDecrypt => "WsCryptDecrypt",
+            Service::S2s => "WsS2S",
+        }
+    }
+
+    /// The service of this exact name (`WsCryptDecrypt`, `WsS2S`); else `invalid_format` on
+    /// `service`.
+    pub fn parse(name: &str) -> crate::Result<Service> {
+        match name {
+            "WsCryptDecrypt" => Ok(Service::CryptDecrypt),
+            "WsS2S" => Ok(Service::S2s),
+            _ => Err(crate::Error::invalid(
+                crate::ErrorCode::InvalidFormat,
+                "service",
+                "expected `WsCryptDecrypt` or `WsS2S`",
+            )),
+        }
+    }
+
     /// The target namespace, also the SOAPAction prefix.
     pub const fn namespace(self) -> &'static str {
         match self {
@@ -364,9 +386,8 @@ pub struct Operation {
     pub action: &'static str,
 }
 
-/// Declares the [`Operation`] constant of a service operation.
-#[macro_export]
-#[doc(hidden)]
+/// Declares the [`Operation`] constant of a service operation (internal: reached as
+/// `crate::operation!`).
 macro_rules! operation {
     (CryptDecrypt, $name:literal) => {
         $crate::soap::Operation {
@@ -387,6 +408,7 @@ macro_rules! operation {
         }
     };
 }
+pub(crate) use operation;
 
 /// A plain description of an HTTP call for the host language to perform.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -12,7 +12,8 @@ Build a request, send its HTTP description with any client, parse what comes bac
     url = gestpay.payment_page_url("9000001", result.crypt_decrypt_string or "")
 
 Or let :mod:`gestpay.transport` move the bytes (``Client``, ``AsyncClient``, ``UrllibClient``).
-Every message is a frozen dataclass generated from the core's schema; errors are the classes of
+Every message is an immutable object backed by the core's value (classes generated from the
+core's schema); errors are the classes of
 :mod:`gestpay.errors`; code tables are in :mod:`gestpay.codes`.
 """
 
@@ -21,7 +22,7 @@ from __future__ import annotations
 from typing import Any, List, Mapping, NamedTuple, Optional, cast
 
 from . import _gestpay as _core
-from ._base import Body, Model, Request, Result, SoapVersion, _bytes
+from ._base import Body, Model, Request, Result, SoapVersion, _bytes, _text
 from ._http import HttpRequest, HttpResponse
 from ._secret import Secret
 from .errors import (
@@ -83,18 +84,19 @@ def build_request(operation: str, request: Mapping[str, Any], *, env: str = "tes
     (camelCase keys, amounts as strings): the same contract as the CLI and the JS packages. An
     unknown key, a value of the wrong type or a broken rule raises ``InvalidRequestError``
     naming the field."""
-    method, url, headers, body = _core.build_request(operation, request, env, soap)
+    method, url, headers, body = _core.build_request(
+        _text(operation, "operation"), request, _text(env, "env"), _text(soap, "soap"))
     return HttpRequest(method, url, tuple(headers), body)
 
 
 def validate_request(operation: str, request: Mapping[str, Any]) -> None:
     """Raises ``InvalidRequestError`` when ``build_request`` would refuse the request."""
-    _core.validate_request(operation, request)
+    _core.validate_request(_text(operation, "operation"), request)
 
 
 def endpoint(service: str, env: str = "test") -> str:
     """The endpoint URL of ``WsCryptDecrypt`` or ``WsS2S`` in an environment."""
-    return _core.endpoint(env, service)
+    return _core.endpoint(_text(env, "env"), _text(service, "service"))
 
 
 __all__ = [

@@ -203,12 +203,11 @@ class TransportError(GestpayError):
 
 
 def _from_core(kind: str, text: str, code: str, field: Optional[str], message: str,
-               extra: Optional[Mapping[str, Any]]) -> GestpayError:
-    """Called by the native module to build the exception of a core error."""
+               extra: Any) -> GestpayError:
+    """Called by the native module to build the exception of a core error (``extra``: the
+    ``SoapFault`` of a fault, the outcome of a decline)."""
     if kind == "soap_fault" and extra is not None:
-        from ._models import SoapFault
-
-        return SoapFaultError(SoapFault._from_core(extra), text=text)
+        return SoapFaultError(extra, text=text)
     if kind == "declined" and extra is not None:
         return DeclinedError(extra.get("errorCode"), extra.get("description"),
                              extra.get("knownDescription"))

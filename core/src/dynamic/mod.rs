@@ -19,6 +19,9 @@
 //! ```
 
 pub mod json;
+mod value;
+
+pub use value::{AnyModel, MODEL_NAMES, Step, model_from_value, serialize_at};
 
 use std::fmt;
 
@@ -68,6 +71,12 @@ pub trait AnyResult: fmt::Debug + Send + Sync {
     fn as_serialize(&self) -> &dyn erased_serde::Serialize;
     /// The result as JSON text, fields in wire order (pretty: indented).
     fn to_json_text(&self, pretty: bool) -> String;
+    /// The `GestPayS2S` payload of a WsS2S result (what its derived values, such as
+    /// [`GestPayS2S::amazon_addresses`](crate::s2s::GestPayS2S::amazon_addresses), read);
+    /// `None` for Encrypt and Decrypt.
+    fn payload(&self) -> Option<&crate::s2s::GestPayS2S>;
+    /// The result itself, to downcast to its type.
+    fn as_any(&self) -> &dyn std::any::Any;
 }
 
 macro_rules! impl_any {
@@ -130,6 +139,12 @@ macro_rules! impl_any {
                 }
                 fn to_json_text(&self, pretty: bool) -> String {
                     json_text(self, pretty)
+                }
+                fn payload(&self) -> Option<&crate::s2s::GestPayS2S> {
+                    crate::s2s::PayloadOf::payload(self)
+                }
+                fn as_any(&self) -> &dyn std::any::Any {
+                    self
                 }
             }
         )*

@@ -303,6 +303,18 @@ impl Outcome for GestPayS2S {
     }
 }
 
+/// The `GestPayS2S` payload of a result, when it has one (every WsS2S result).
+#[doc(hidden)]
+pub trait PayloadOf {
+    /// The payload; `None` for the results of WsCryptDecrypt.
+    fn payload(&self) -> Option<&GestPayS2S> {
+        None
+    }
+}
+
+impl PayloadOf for crate::cryptdecrypt::EncryptResult {}
+impl PayloadOf for crate::cryptdecrypt::DecryptResult {}
+
 /// Declares the result type of each operation: a `GestPayS2S` payload bound to the operation's
 /// names, so that the answer to another operation is refused. Every element is written under
 /// its own name: a result built for callCheckCartaS2S or CallRequestTokenS2S says
@@ -362,6 +374,12 @@ macro_rules! s2s_results {
                 parent: &crate::xml::Child<'a>,
             ) -> crate::Result<()> {
                 self.0.read_children(r, parent)
+            }
+        }
+
+        impl PayloadOf for $ty {
+            fn payload(&self) -> Option<&GestPayS2S> {
+                Some(&self.0)
             }
         }
 
