@@ -142,3 +142,20 @@ def test_nested_values_may_be_given_in_the_json_shape() -> None:
     enc = _encrypt(custom_info=[{"key": "STORE", "value": "Roma"}])
     assert enc.custom_info == (gestpay.CustomParameter(key="STORE", value="Roma"),)
     assert enc == _encrypt(custom_info=[gestpay.CustomParameter(key="STORE", value="Roma")])
+
+
+def test_every_attribute_is_a_native_field_and_in_the_signature() -> None:
+    # What the stubtest allowlist relies on: at run time each declared attribute is a native
+    # read-only descriptor, and the class signature lists exactly those attributes.
+    import inspect
+
+    from gestpay import _gestpay
+
+    classes = [c for c in vars(gestpay).values()
+               if isinstance(c, type) and issubclass(c, gestpay.Model) and c._FIELDS]
+    assert len(classes) > 100
+    for cls in classes:
+        attrs = [attr for attr, _ in cls._FIELDS]
+        assert list(inspect.signature(cls).parameters) == attrs, cls
+        for attr in attrs:
+            assert isinstance(inspect.getattr_static(cls, attr), _gestpay.Field), (cls, attr)

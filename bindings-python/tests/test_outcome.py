@@ -112,7 +112,8 @@ def test_parsed_results() -> None:
 def test_surrogates_in_the_outcome_fields(field: str) -> None:
     # A str with a lone surrogate is not text: no result is made of it (the core's contract).
     with pytest.raises(InvalidRequestError) as info:
-        gestpay.EncryptResult(**{"transaction_result": "KO", field: "ca\udcffso"})
+        kwargs: Any = {"transaction_result": "KO", field: "ca\udcffso"}
+        gestpay.EncryptResult(**kwargs)
     assert info.value.code == "invalid_type"
 
 

@@ -291,21 +291,21 @@ impl Outcome for OutcomeFields {
 }
 
 /// Calls the macro `$callback` once with every operation of both services: its exact wire name,
-/// request type and result type, as `"Encrypt" => Encrypt, EncryptResult; …`. Dispatchers
-/// (the CLI, the bindings, the corpus runner, the schema) build their `match` from this one list.
+/// request type and result type, as `"Encrypt" => Encrypt, EncryptResult; …`. The registry
+/// ([`dynamic`](crate::dynamic), which the CLI, the bindings and the corpus runner dispatch
+/// through) and the schema build their `match` from this one list (internal: reached as
+/// `crate::with_operations!`; outside the crate, `gestpay::dynamic::OPERATION_NAMES`).
 ///
-/// ```
+/// ```text
 /// macro_rules! names {
 ///     ($($name:literal => $req:ty, $res:ty;)*) => { [$($name),*] };
 /// }
-/// let all = gestpay::with_operations!(names);
-/// assert_eq!(all.len(), 19);
-/// assert!(all.contains(&"CallRequestTokenS2S"));
+/// let all = crate::with_operations!(names);   // 19 names
 /// ```
 ///
 /// `with_operations!(callback [tokens…])` puts the tokens before the list, for callbacks that
 /// need more input (`callback! { tokens… "Encrypt" => …; … }`).
-#[macro_export]
+#[cfg(any(feature = "json", feature = "schema"))]
 macro_rules! with_operations {
     ($callback:ident) => {
         $crate::with_operations! { $callback [] }
@@ -335,6 +335,8 @@ macro_rules! with_operations {
         }
     };
 }
+#[cfg(any(feature = "json", feature = "schema"))]
+pub(crate) use with_operations;
 
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]

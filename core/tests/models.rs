@@ -1,9 +1,12 @@
-//! Nested request models (docs/protocol.md §4): write → read round trips, wire order, and the
-//! docs' example fragments with their spelling variants.
+//! Nested request models (docs/protocol.md §4), through the requests that carry them: write →
+//! read round trips, wire order, and the docs' example fragments with their spelling variants.
 
-use gestpay::Secret;
+use std::fmt::Debug;
+
+use gestpay::cryptdecrypt::Encrypt;
 use gestpay::models::*;
-use gestpay::xml::{Limits, XmlModel, XmlReader, XmlWriter};
+use gestpay::s2s::{CallPagamS2S, CallRefundS2S, CallSettleS2S};
+use gestpay::{Request, Secret, SoapVersion};
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
 
@@ -15,26 +18,51 @@ fn secret(value: &str) -> Option<Secret> {
     Some(Secret::new(value))
 }
 
-fn write<M: XmlModel>(model: &M, name: &'static str) -> Result<Vec<u8>, Box<gestpay::Error>> {
-    let mut w = XmlWriter::new();
-    model.write_element(&mut w, name)?;
-    Ok(w.into_bytes())
+/// The request's envelope, unvalidated: the models are under test, not the mandatory fields.
+fn envelope<R: Request>(request: &R) -> Result<String, Box<dyn std::error::Error>> {
+    Ok(String::from_utf8(
+        request.to_envelope_unchecked(SoapVersion::Soap11)?,
+    )?)
 }
 
-fn read<M: XmlModel>(bytes: &[u8]) -> Result<M, Box<gestpay::Error>> {
-    let mut r = XmlReader::new(bytes, Limits::default())?;
-    let root = r.root()?;
-    Ok(M::read_from(&mut r, &root)?)
+/// The first `<name>…</name>` element of `xml`, whole.
+fn element<'x>(xml: &'x str, name: &str) -> Result<&'x str, Box<dyn std::error::Error>> {
+    let (open, close) = (format!("<{name}>"), format!("</{name}>"));
+    let start = xml
+        .find(&open)
+        .ok_or_else(|| format!("no {open} in {xml}"))?;
+    let end = xml[start..]
+        .find(&close)
+        .ok_or_else(|| format!("no {close} in {xml}"))?;
+    Ok(&xml[start..start + end + close.len()])
 }
 
-fn round_trip<M: XmlModel + PartialEq + std::fmt::Debug>(
-    model: &M,
-    name: &'static str,
-) -> TestResult {
-    let bytes = write(model, name)?;
-    let back: M = read(&bytes)?;
-    assert_eq!(&back, model, "{}", String::from_utf8_lossy(&bytes));
+/// The `name` element written in `request`'s envelope.
+fn write<R: Request>(request: &R, name: &str) -> Result<String, Box<dyn std::error::Error>> {
+    Ok(element(&envelope(request)?, name)?.to_owned())
+}
+
+/// Written, then read back equal.
+fn round_trip<R: Request + Debug>(request: &R) -> TestResult {
+    let bytes = request.to_envelope_unchecked(SoapVersion::Soap11)?;
+    let back = R::from_envelope(&bytes)?;
+    assert_eq!(&back, request, "{}", String::from_utf8_lossy(&bytes));
     Ok(())
+}
+
+/// Reads `xml` as the (bare) request element `wrapper`, as the docs show requests.
+fn read<R: Request>(wrapper: &str, xml: &str) -> Result<R, Box<gestpay::Error>> {
+    Ok(R::from_xml(
+        format!("<{wrapper}>{xml}</{wrapper}>").as_bytes(),
+    )?)
+}
+
+/// An Encrypt carrying `order`.
+fn with_order(order: OrderDetails) -> Encrypt {
+    Encrypt {
+        order_details: Some(order),
+        ..Default::default()
+    }
 }
 
 // Fixtures: data only, several fields per line (rustfmt would give each its own line).
@@ -203,12 +231,16 @@ fn previous() -> PreviousTransDetails {
 
 #[test]
 fn order_details_round_trip() -> TestResult {
-    round_trip(&full_order_details(), "OrderDetails")
+    round_trip(&with_order(full_order_details()))?;
+    round_trip(&CallPagamS2S {
+        order_details: Some(full_order_details()),
+        ..Default::default()
+    })
 }
 
 #[test]
 fn order_details_wraps_lists_and_nests_social() -> TestResult {
-    let xml = String::from_utf8(write(&full_order_details(), "OrderDetails")?)?;
+    let xml = write(&with_order(full_order_details()), "OrderDetails")?;
     assert!(xml.starts_with("<OrderDetails><FraudPrevention><SubmitForReview>1</SubmitForReview>"));
     assert!(xml.contains("<ProductDetails><ProductDetail><ProductCode>P1</ProductCode>"));
     assert!(xml.contains("</ProductDetail><ProductDetail><ProductCode>P2</ProductCode>"));
@@ -226,11 +258,29 @@ fn order_details_wraps_lists_and_nests_social() -> TestResult {
 fn empty_lists_are_not_written() -> TestResult {
     let order = OrderDetails {
         fraud_prevention: Some(FraudPrevention::default()),
+        shipping_lines: vec![ShippingLine {
+            code: s("72-B03"),
+            ..Default::default()
+        }],
         ..Default::default()
     };
-    let xml = String::from_utf8(write(&order, "OrderDetails")?)?;
-    // An empty block is omitted like an absent one.
-    assert_eq!(xml, "<OrderDetails></OrderDetails>");
+    let xml = write(&with_order(order), "OrderDetails")?;
+    // An empty block is omitted like an absent one, and so are empty lists.
+    assert_eq!(
+        xml,
+        "<OrderDetails><ShippingLines><ShippingLine><Code>72-B03</Code></ShippingLine>\
+         </ShippingLines></OrderDetails>"
+    );
+
+    // Its empty block only: the element holds nothing.
+    let empty = OrderDetails {
+        fraud_prevention: Some(FraudPrevention::default()),
+        ..Default::default()
+    };
+    assert_eq!(
+        write(&with_order(empty), "OrderDetails")?,
+        "<OrderDetails></OrderDetails>"
+    );
     Ok(())
 }
 
@@ -246,7 +296,11 @@ fn billing_address_wire_order() -> TestResult {
         first_name: s("Mario"),
         ..Default::default()
     };
-    let xml = String::from_utf8(write(&address, "BillingAddress")?)?;
+    let order = OrderDetails {
+        billing_address: Some(address),
+        ..Default::default()
+    };
+    let xml = write(&with_order(order), "BillingAddress")?;
     assert_eq!(
         xml,
         "<BillingAddress><FirstName>Mario</FirstName><Lastname>Rossi</Lastname>\
@@ -273,7 +327,10 @@ fn encrypt_trans_details_round_trip() -> TestResult {
         recurring_transaction: Some(recurring()),
         previous_trans_details: Some(previous()),
     };
-    round_trip(&details, "transDetails")
+    round_trip(&Encrypt {
+        trans_details: Some(details),
+        ..Default::default()
+    })
 }
 
 #[test]
@@ -294,9 +351,13 @@ fn trans_details_round_trip_and_order() -> TestResult {
         recurring_transaction: Some(recurring()),
         previous_trans_details: Some(previous()),
     };
-    round_trip(&details, "transDetails")?;
+    let request = CallPagamS2S {
+        trans_details: Some(details),
+        ..Default::default()
+    };
+    round_trip(&request)?;
 
-    let xml = String::from_utf8(write(&details, "transDetails")?)?;
+    let xml = write(&request, "transDetails")?;
     assert!(xml.starts_with(
         "<transDetails><type>01F</type><authenticationAmount>12.50</authenticationAmount>\
          <threeDSAuthResult><authenticationLevel>2F</authenticationLevel>"
@@ -323,10 +384,14 @@ fn trans_details_round_trip_and_order() -> TestResult {
 
 #[test]
 fn trans_details_reads_old_three_ds_auth_result_spelling() -> TestResult {
-    let xml = b"<transDetails><threeDsAuthResult><ECI>05</ECI></threeDsAuthResult></transDetails>";
-    let details: TransDetails = read(xml)?;
+    let xml = "<transDetails><threeDsAuthResult><ECI>05</ECI></threeDsAuthResult></transDetails>";
+    let request: CallPagamS2S = read("callPagamS2S", xml)?;
     assert_eq!(
-        details.three_ds_auth_result.and_then(|r| r.eci).as_deref(),
+        request
+            .trans_details
+            .and_then(|d| d.three_ds_auth_result)
+            .and_then(|r| r.eci)
+            .as_deref(),
         Some("05")
     );
     Ok(())
@@ -334,11 +399,14 @@ fn trans_details_reads_old_three_ds_auth_result_spelling() -> TestResult {
 
 #[test]
 fn full_fillment_details_round_trip_and_order() -> TestResult {
-    let fulfilment = fulfilment();
-    round_trip(&fulfilment, "FullFillment")?;
-    round_trip(&full_fillment_product(), "FullFillment")?;
+    let settle = |details| CallSettleS2S {
+        full_fillment: Some(details),
+        ..Default::default()
+    };
+    round_trip(&settle(fulfilment()))?;
+    round_trip(&settle(full_fillment_product()))?;
 
-    let xml = String::from_utf8(write(&fulfilment, "FullFillment")?)?;
+    let xml = write(&settle(fulfilment()), "FullFillment")?;
     assert_eq!(
         xml,
         "<FullFillment><FullFillmentlst><FullfillmentDetail><Status>success</Status>\
@@ -383,11 +451,14 @@ fn full_fillment_product() -> FullFillmentDetails {
 
 #[test]
 fn refund_product_detail_round_trip() -> TestResult {
-    let refund = RefundProductDetail {
-        product_details: vec![product(1), product(2)],
+    let refund = CallRefundS2S {
+        order_detail: Some(RefundProductDetail {
+            product_details: vec![product(1), product(2)],
+        }),
+        ..Default::default()
     };
-    round_trip(&refund, "OrderDetail")?;
-    let xml = String::from_utf8(write(&refund, "OrderDetail")?)?;
+    round_trip(&refund)?;
+    let xml = write(&refund, "OrderDetail")?;
     assert!(
         xml.starts_with(
             "<OrderDetail><ProductDetails><ProductDetail><ProductCode>P1</ProductCode>"
@@ -414,20 +485,27 @@ fn red_items_round_trip() -> TestResult {
         number_of_items: s("2"),
         red_item: vec![item("A"), item("B")],
     };
-    round_trip(&items, "RedItems")?;
-    let xml = String::from_utf8(write(&items, "RedItems")?)?;
+    let request = Encrypt {
+        red_items: Some(items),
+        ..Default::default()
+    };
+    round_trip(&request)?;
+    let xml = write(&request, "Red_Items")?;
     assert!(
-        xml.starts_with("<RedItems><NumberOfItems>2</NumberOfItems><Red_Item><Item_ProductCode>A")
+        xml.starts_with("<Red_Items><NumberOfItems>2</NumberOfItems><Red_Item><Item_ProductCode>A")
     );
     assert!(xml.contains("</Red_Item><Red_Item><Item_ProductCode>B"));
 
-    let custom = RedCustomInfo {
-        user_custom_data: vec!["a".into(), "b".into()],
+    let request = Encrypt {
+        red_custom_info: Some(RedCustomInfo {
+            user_custom_data: vec!["a".into(), "b".into()],
+        }),
+        ..Default::default()
     };
-    round_trip(&custom, "RedCustomInfo")?;
+    round_trip(&request)?;
     assert_eq!(
-        String::from_utf8(write(&custom, "RedCustomInfo")?)?,
-        "<RedCustomInfo><UserCustomData>a</UserCustomData><UserCustomData>b</UserCustomData></RedCustomInfo>"
+        write(&request, "Red_CustomInfo")?,
+        "<Red_CustomInfo><UserCustomData>a</UserCustomData><UserCustomData>b</UserCustomData></Red_CustomInfo>"
     );
     Ok(())
 }
@@ -435,24 +513,26 @@ fn red_items_round_trip() -> TestResult {
 #[test]
 #[rustfmt::skip]
 fn other_models_round_trip() -> TestResult {
-    round_trip(&ConselCustomerInfo {
+    round_trip(&Encrypt { consel_customer_info: Some(ConselCustomerInfo {
         surname: s("Rossi"), name: s("Mario"), date_address: s("01/01/2000"),
         mobile_phone: s("333"), municipal_code: s("F205"), monthly_pay: s("2000"),
         ..Default::default()
-    }, "ConselCustomerInfo")?;
-    round_trip(&PaymentTypeDetail {
+    }), ..Default::default() })?;
+    round_trip(&Encrypt { payment_type_detail: Some(PaymentTypeDetail {
         my_bank_bank_code: s("BANK1"), ideal_bank_code: s("INGBNL2A"),
-    }, "paymentTypeDetail")?;
-    round_trip(&ApplePayRequest {
+    }), ..Default::default() })?;
+    round_trip(&CallPagamS2S { apple_pay: Some(ApplePayRequest {
         apple_pay_pk_payment_token: secret(r#"{"paymentData":{"version":"EC_v1"}}"#),
         online_payment_cryptogram: secret("crypto"), eci_indicator: s("05"),
         request_token: s("MASKEDPAN"), token: secret("tok"),
-    }, "applePay")?;
-    round_trip(&GooglePayRequest {
+    }), ..Default::default() })?;
+    round_trip(&CallPagamS2S { google_pay: Some(GooglePayRequest {
         tokenization_data: Some(TokenizationData { token: secret(r#"{"signature":"x"}"#) }),
-    }, "googlePay")?;
-    round_trip(&PaymentDeviceDetails { terminal_id: s("T1") }, "paymentDeviceDetails")?;
-    round_trip(&CardReaderPayments {
+    }), ..Default::default() })?;
+    round_trip(&CallPagamS2S {
+        payment_device_details: Some(PaymentDeviceDetails { terminal_id: s("T1") }), ..Default::default()
+    })?;
+    round_trip(&CallPagamS2S { card_reader_payments: Some(CardReaderPayments {
         device_name: s("Reader"),
         device_provided_info: Some(DeviceProvidedInfo {
             device_id: s("D1"), ksn: secret("ksn"),
@@ -461,27 +541,27 @@ fn other_models_round_trip() -> TestResult {
             }),
         }),
         buyer_signature: s("sig"),
-    }, "cardReaderPayments")?;
-    let marketplace = Marketplace {
+    }), ..Default::default() })?;
+    let marketplace = CallPagamS2S { market_place: Some(Marketplace {
         mkp_type: s("SPLIT"),
         mkp_ref_master: Some(RefMaster { mkp_bank_id: s("1"), mkp_payment_id: s("2") }),
         mkp_splits: vec![MkpSplit { mkp_sub_merchant: s("S1") }, MkpSplit { mkp_sub_merchant: s("S2") }],
-    };
-    round_trip(&marketplace, "marketPlace")?;
-    assert!(String::from_utf8(write(&marketplace, "marketPlace")?)?
+    }), ..Default::default() };
+    round_trip(&marketplace)?;
+    assert!(write(&marketplace, "marketPlace")?
         .contains("<mkpSplits><mkpSplit><mkpSubMerchant>S1</mkpSubMerchant></mkpSplit><mkpSplit>"));
-    round_trip(&RedCustomerInfo {
+    round_trip(&Encrypt { red_customer_info: Some(RedCustomerInfo {
         customer_title: s("Mr"), customer_phone: s("1"), ..Default::default()
-    }, "RedCustomerInfo")?;
-    round_trip(&RedShippingInfo {
+    }), ..Default::default() })?;
+    round_trip(&Encrypt { red_shipping_info: Some(RedShippingInfo {
         shipping_name: s("A"), shipping_time_to_departure: s("2"), ..Default::default()
-    }, "RedShippingInfo")?;
-    round_trip(&RedBillingInfo {
+    }), ..Default::default() })?;
+    round_trip(&Encrypt { red_billing_info: Some(RedBillingInfo {
         billing_id: s("A"), billing_mobile_phone: s("2"), ..Default::default()
-    }, "RedBillingInfo")?;
-    round_trip(&RedCustomerData {
+    }), ..Default::default() })?;
+    round_trip(&Encrypt { red_customer_data: Some(RedCustomerData {
         customer_ip_address: s("10.0.0.1"), red_service_type: s("X"), ..Default::default()
-    }, "RedCustomerData")?;
+    }), ..Default::default() })?;
     Ok(())
 }
 
@@ -528,11 +608,15 @@ fn json_shape_is_camel_case() -> TestResult {
 
 #[test]
 fn docs_order_details_example() -> TestResult {
-    let bytes = std::fs::read(concat!(
+    let text = std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/tests/data/OrderDetails.fragment.fixed.xml"
     ))?;
-    let order: OrderDetails = read(&bytes)?;
+    let order_details = |xml: &str| -> Result<OrderDetails, Box<dyn std::error::Error>> {
+        let request: Encrypt = read("Encrypt", xml)?;
+        Ok(request.order_details.ok_or("OrderDetails")?)
+    };
+    let order = order_details(&text)?;
 
     let fraud = order.fraud_prevention.as_ref().ok_or("FraudPrevention")?;
     assert_eq!(fraud.submit_for_review.as_deref(), Some("1"));
@@ -595,14 +679,14 @@ fn docs_order_details_example() -> TestResult {
     );
 
     // The docs' aliases, including PublicUserName, once the social block sits where the WSDL has it.
-    let moved = String::from_utf8(bytes)?
+    let moved = text
         .replace(
             "<AccountType>premium</AccountType>\n  </CustomerDetail>\n  <CustomerSocial>",
             "<AccountType>premium</AccountType><Social>",
         )
         .replace("</CustomerSocial>", "</Social></CustomerDetail>")
         .replace("<StreetName2 />", "<StreetName2>Apt 5</StreetName2>");
-    let order: OrderDetails = read(moved.as_bytes())?;
+    let order = order_details(&moved)?;
     let social = order
         .customer_detail
         .and_then(|c| c.social)
@@ -643,8 +727,14 @@ fn docs_three_ds_container_example() -> TestResult {
         "/tests/data/threeDsContainer.fragment.xml"
     ))?;
     // Every value of the docs' example is empty: blocks without a value mean "no value".
-    let empty: ThreeDsContainer = read(original.as_bytes())?;
-    assert_eq!(empty, ThreeDsContainer::default(), "all values empty");
+    let container = |xml: &str| -> Result<Option<ThreeDsContainer>, Box<gestpay::Error>> {
+        let request: CallPagamS2S = read(
+            "callPagamS2S",
+            &format!("<transDetails>{xml}</transDetails>"),
+        )?;
+        Ok(request.trans_details.and_then(|d| d.three_ds_container))
+    };
+    assert_eq!(container(&original)?, None, "all values empty");
 
     // Fill the empty example to check every name, the docs' cardholderID/authTimeStamp included.
     let filled = original
@@ -670,7 +760,7 @@ fn docs_three_ds_container_example() -> TestResult {
         )
         .replace("<postCode></postCode>", "<postCode>20100</postCode>")
         .replace("<SDKDetails></SDKDetails>", "<SDKDetails>e30=</SDKDetails>");
-    let container: ThreeDsContainer = read(filled.as_bytes())?;
+    let container = container(&filled)?.ok_or("threeDsContainer")?;
     let buyer = container.buyer_details.ok_or("buyerDetails")?;
     let profile = buyer.profile_details.ok_or("profileDetails")?;
     assert_eq!(profile.card_holder_id.as_deref(), Some("user-42"));
@@ -704,21 +794,28 @@ fn docs_three_ds_container_example() -> TestResult {
     assert_eq!(container.sdk_details.as_deref(), Some("e30="));
 
     // Written back with the WSDL spellings.
-    let again = ThreeDsContainer {
-        buyer_details: Some(BuyerDetails {
-            profile_details: Some(profile),
+    let again = CallPagamS2S {
+        trans_details: Some(TransDetails {
+            three_ds_container: Some(ThreeDsContainer {
+                buyer_details: Some(BuyerDetails {
+                    profile_details: Some(profile),
+                    ..Default::default()
+                }),
+                ..Default::default()
+            }),
             ..Default::default()
         }),
         ..Default::default()
     };
     assert_eq!(
-        String::from_utf8(write(&again, "threeDsContainer")?)?,
+        write(&again, "threeDsContainer")?,
         "<threeDsContainer><buyerDetails><profileDetails><cardHolderID>user-42</cardHolderID>\
          <authTimestamp>201907011200</authTimestamp></profileDetails></buyerDetails></threeDsContainer>"
     );
 
     // The Encrypt container has no SDKDetails: it is ignored there.
-    let encrypt: EncryptThreeDsContainer = read(filled.as_bytes())?;
-    assert!(encrypt.buyer_details.is_some());
+    let encrypt: Encrypt = read("Encrypt", &format!("<transDetails>{filled}</transDetails>"))?;
+    let container = encrypt.trans_details.and_then(|d| d.three_ds_container);
+    assert!(container.and_then(|c| c.buyer_details).is_some());
     Ok(())
 }

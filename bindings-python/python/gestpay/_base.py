@@ -249,24 +249,24 @@ class OutcomeMixin:
     @property
     def is_ok(self) -> bool:
         """``TransactionResult`` is ``OK``."""
-        return cast(Any, self).transaction_result == "OK"
+        return bool(cast(Any, self).transaction_result == "OK")
 
     @property
     def is_ko(self) -> bool:
         """``TransactionResult`` is ``KO``: declined. To ship only on ``OK``, use
         :meth:`raise_for_ko`, which refuses ``XX`` and a missing result too."""
-        return cast(Any, self).transaction_result == "KO"
+        return bool(cast(Any, self).transaction_result == "KO")
 
     @property
     def is_pending(self) -> bool:
         """``TransactionResult`` is ``XX``: pending (asynchronous methods; do not ship yet)."""
-        return cast(Any, self).transaction_result == "XX"
+        return bool(cast(Any, self).transaction_result == "XX")
 
     @property
     def known_error_description(self) -> Optional[str]:
         """The English description of the error code from the documented table (the code of
         ``ErrorCode``, else of ``TransactionErrorCode``)."""
-        return _core.known_error_description(self)
+        return _core.known_error_description(cast(Any, self))
 
     def raise_for_ko(self: O) -> O:
         """The success check: returns ``self`` only when ``TransactionResult`` is ``OK``, the
@@ -278,7 +278,7 @@ class OutcomeMixin:
         * any other value: ``MalformedResponseError`` with code ``unknown_result``.
 
         The rule is the core's ``Outcome::ensure_ok``, the same in every language."""
-        _core.ensure_ok(self)
+        _core.ensure_ok(cast(Any, self))
         return self
 
 
@@ -290,14 +290,14 @@ class S2SPayloadMixin:
     def amazon_addresses(self) -> Optional[AmazonAddresses]:
         """Where to ship and whom to bill for an Amazon Pay transaction (from callReadTrxS2S);
         ``None`` when the result carries no ``OrderReferenceDetails``."""
-        return cast("Optional[AmazonAddresses]", _core.amazon_addresses(self))
+        return cast("Optional[AmazonAddresses]", _core.amazon_addresses(cast(Any, self)))
 
     @property
     def token_value(self) -> Optional[Secret]:
         """The card token, whichever element carried it: ``TOKEN`` (callPagamS2S, attribute
         ``token``) or ``Token`` (CallRequestTokenS2S, attribute ``mixed_case_token``);
         ``TOKEN`` wins when both came. Send it back as ``tokenValue``."""
-        token = _core.token_value(self)
+        token = _core.token_value(cast(Any, self))
         return None if token is None else Secret(token)
 
 
@@ -340,12 +340,12 @@ class SoapFaultMixin:
 
     def to_envelope(self, soap: Optional[SoapVersion] = None) -> bytes:
         """The fault envelope; in the fault's own version unless ``soap`` is given."""
-        return _core.fault_envelope(self, _text(soap, "soap", optional=True))
+        return _core.fault_envelope(cast(Any, self), _text(soap, "soap", optional=True))
 
     def to_http_response(self, soap: Optional[SoapVersion] = None) -> HttpResponse:
         """The HTTP response of the fault (status 500)."""
         return _http_response(_core.fault_http_response(
-            self, _text(soap, "soap", optional=True)))
+            cast(Any, self), _text(soap, "soap", optional=True)))
 
     @classmethod
     def from_envelope(cls, body: Body) -> SoapFault:

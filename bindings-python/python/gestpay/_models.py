@@ -55,20 +55,6 @@ class AccommodationDetail(Model):
     _KIND = "model"
     _TYPE = "AccommodationDetail"
 
-    accommodation_type: str | None
-    cancellation_policy: str | None
-    check_in_date: str | None
-    check_out_date: str | None
-    city: str | None
-    country_code: str | None
-    number_of_guests: str | None
-    price: str | None
-    product_id: str | None
-    quantity: str | None
-    rating: str | None
-    room_type: str | None
-    title: str | None
-
     if TYPE_CHECKING:
 
         def __init__(
@@ -88,6 +74,45 @@ class AccommodationDetail(Model):
             room_type: str | None = None,
             title: str | None = None,
         ) -> None: ...
+
+        @property
+        def accommodation_type(self) -> str | None: ...
+
+        @property
+        def cancellation_policy(self) -> str | None: ...
+
+        @property
+        def check_in_date(self) -> str | None: ...
+
+        @property
+        def check_out_date(self) -> str | None: ...
+
+        @property
+        def city(self) -> str | None: ...
+
+        @property
+        def country_code(self) -> str | None: ...
+
+        @property
+        def number_of_guests(self) -> str | None: ...
+
+        @property
+        def price(self) -> str | None: ...
+
+        @property
+        def product_id(self) -> str | None: ...
+
+        @property
+        def quantity(self) -> str | None: ...
+
+        @property
+        def rating(self) -> str | None: ...
+
+        @property
+        def room_type(self) -> str | None: ...
+
+        @property
+        def title(self) -> str | None: ...
 
 
 class AccountInfo(Model):
@@ -128,23 +153,6 @@ class AccountInfo(Model):
     _KIND = "model"
     _TYPE = "AccountInfo"
 
-    ch_acc_age_ind: str | None
-    ch_acc_change: str | None
-    ch_acc_change_ind: str | None
-    ch_acc_date: str | None
-    ch_acc_pw_change: str | None
-    ch_acc_pw_change_ind: str | None
-    nb_purchase_account: str | None
-    payment_acc_age: str | None
-    payment_acc_ind: str | None
-    provision_attempts_day: str | None
-    ship_address_usage: str | None
-    ship_address_usage_ind: str | None
-    ship_name_indicator: str | None
-    suspicious_acc_activity: str | None
-    txn_activity_day: str | None
-    txn_activity_year: str | None
-
     if TYPE_CHECKING:
 
         def __init__(
@@ -167,6 +175,54 @@ class AccountInfo(Model):
             txn_activity_day: str | None = None,
             txn_activity_year: str | None = None,
         ) -> None: ...
+
+        @property
+        def ch_acc_age_ind(self) -> str | None: ...
+
+        @property
+        def ch_acc_change(self) -> str | None: ...
+
+        @property
+        def ch_acc_change_ind(self) -> str | None: ...
+
+        @property
+        def ch_acc_date(self) -> str | None: ...
+
+        @property
+        def ch_acc_pw_change(self) -> str | None: ...
+
+        @property
+        def ch_acc_pw_change_ind(self) -> str | None: ...
+
+        @property
+        def nb_purchase_account(self) -> str | None: ...
+
+        @property
+        def payment_acc_age(self) -> str | None: ...
+
+        @property
+        def payment_acc_ind(self) -> str | None: ...
+
+        @property
+        def provision_attempts_day(self) -> str | None: ...
+
+        @property
+        def ship_address_usage(self) -> str | None: ...
+
+        @property
+        def ship_address_usage_ind(self) -> str | None: ...
+
+        @property
+        def ship_name_indicator(self) -> str | None: ...
+
+        @property
+        def suspicious_acc_activity(self) -> str | None: ...
+
+        @property
+        def txn_activity_day(self) -> str | None: ...
+
+        @property
+        def txn_activity_year(self) -> str | None: ...
 
 
 class Address(AddressMixin, Model):
@@ -192,19 +248,6 @@ class Address(AddressMixin, Model):
     _KIND = "model"
     _TYPE = "Address"
 
-    address_line1: str | None
-    address_line2: str | None
-    address_line3: str | None
-    city: str | None
-    country_code: str | None
-    county: str | None
-    district: str | None
-    email: str | None
-    name: str | None
-    phone: str | None
-    postal_code: str | None
-    state_or_region: str | None
-
     if TYPE_CHECKING:
 
         def __init__(
@@ -223,6 +266,42 @@ class Address(AddressMixin, Model):
             postal_code: str | None = None,
             state_or_region: str | None = None,
         ) -> None: ...
+
+        @property
+        def address_line1(self) -> str | None: ...
+
+        @property
+        def address_line2(self) -> str | None: ...
+
+        @property
+        def address_line3(self) -> str | None: ...
+
+        @property
+        def city(self) -> str | None: ...
+
+        @property
+        def country_code(self) -> str | None: ...
+
+        @property
+        def county(self) -> str | None: ...
+
+        @property
+        def district(self) -> str | None: ...
+
+        @property
+        def email(self) -> str | None: ...
+
+        @property
+        def name(self) -> str | None: ...
+
+        @property
+        def phone(self) -> str | None: ...
+
+        @property
+        def postal_code(self) -> str | None: ...
+
+        @property
+        def state_or_region(self) -> str | None: ...
 
 
 class AmazonAddress(Model):
@@ -253,21 +332,6 @@ class AmazonAddress(Model):
     _KIND = "model"
     _TYPE = "AmazonAddress"
 
-    address_line1: str | None
-    address_line2: str | None
-    address_line3: str | None
-    attributes: tuple[KeptAttribute, ...]
-    child_attributes: tuple[ChildAttributes, ...]
-    city: str | None
-    country_code: str | None
-    county: str | None
-    district: str | None
-    name: str | None
-    phone: str | None
-    postal_code: str | None
-    state_or_region: str | None
-    unknown: tuple[UnknownElement, ...]
-
     if TYPE_CHECKING:
 
         def __init__(
@@ -288,6 +352,48 @@ class AmazonAddress(Model):
             state_or_region: str | None = None,
             unknown: Iterable[UnknownElement] | None = (),
         ) -> None: ...
+
+        @property
+        def address_line1(self) -> str | None: ...
+
+        @property
+        def address_line2(self) -> str | None: ...
+
+        @property
+        def address_line3(self) -> str | None: ...
+
+        @property
+        def attributes(self) -> tuple[KeptAttribute, ...]: ...
+
+        @property
+        def child_attributes(self) -> tuple[ChildAttributes, ...]: ...
+
+        @property
+        def city(self) -> str | None: ...
+
+        @property
+        def country_code(self) -> str | None: ...
+
+        @property
+        def county(self) -> str | None: ...
+
+        @property
+        def district(self) -> str | None: ...
+
+        @property
+        def name(self) -> str | None: ...
+
+        @property
+        def phone(self) -> str | None: ...
+
+        @property
+        def postal_code(self) -> str | None: ...
+
+        @property
+        def state_or_region(self) -> str | None: ...
+
+        @property
+        def unknown(self) -> tuple[UnknownElement, ...]: ...
 
 
 class AmazonAddresses(Model):
@@ -310,12 +416,6 @@ class AmazonAddresses(Model):
     _KIND = "model"
     _TYPE = "AmazonAddresses"
 
-    billing: Address | None
-    buyer_email: str | None
-    buyer_name: str | None
-    buyer_phone: str | None
-    shipping: Address | None
-
     if TYPE_CHECKING:
 
         def __init__(
@@ -327,6 +427,21 @@ class AmazonAddresses(Model):
             buyer_phone: str | None = None,
             shipping: Address | None = None,
         ) -> None: ...
+
+        @property
+        def billing(self) -> Address | None: ...
+
+        @property
+        def buyer_email(self) -> str | None: ...
+
+        @property
+        def buyer_name(self) -> str | None: ...
+
+        @property
+        def buyer_phone(self) -> str | None: ...
+
+        @property
+        def shipping(self) -> Address | None: ...
 
 
 class AmazonBillingAddress(Model):
@@ -347,12 +462,6 @@ class AmazonBillingAddress(Model):
     _KIND = "model"
     _TYPE = "AmazonBillingAddress"
 
-    address_type: str | None
-    attributes: tuple[KeptAttribute, ...]
-    child_attributes: tuple[ChildAttributes, ...]
-    physical_address: AmazonAddress | None
-    unknown: tuple[UnknownElement, ...]
-
     if TYPE_CHECKING:
 
         def __init__(
@@ -364,6 +473,21 @@ class AmazonBillingAddress(Model):
             physical_address: AmazonAddress | None = None,
             unknown: Iterable[UnknownElement] | None = (),
         ) -> None: ...
+
+        @property
+        def address_type(self) -> str | None: ...
+
+        @property
+        def attributes(self) -> tuple[KeptAttribute, ...]: ...
+
+        @property
+        def child_attributes(self) -> tuple[ChildAttributes, ...]: ...
+
+        @property
+        def physical_address(self) -> AmazonAddress | None: ...
+
+        @property
+        def unknown(self) -> tuple[UnknownElement, ...]: ...
 
 
 class AmazonBuyer(Model):
@@ -386,13 +510,6 @@ class AmazonBuyer(Model):
     _KIND = "model"
     _TYPE = "AmazonBuyer"
 
-    attributes: tuple[KeptAttribute, ...]
-    child_attributes: tuple[ChildAttributes, ...]
-    email: str | None
-    name: str | None
-    phone: str | None
-    unknown: tuple[UnknownElement, ...]
-
     if TYPE_CHECKING:
 
         def __init__(
@@ -405,6 +522,24 @@ class AmazonBuyer(Model):
             phone: str | None = None,
             unknown: Iterable[UnknownElement] | None = (),
         ) -> None: ...
+
+        @property
+        def attributes(self) -> tuple[KeptAttribute, ...]: ...
+
+        @property
+        def child_attributes(self) -> tuple[ChildAttributes, ...]: ...
+
+        @property
+        def email(self) -> str | None: ...
+
+        @property
+        def name(self) -> str | None: ...
+
+        @property
+        def phone(self) -> str | None: ...
+
+        @property
+        def unknown(self) -> tuple[UnknownElement, ...]: ...
 
 
 class ApplePayRequest(Model):
@@ -429,12 +564,6 @@ class ApplePayRequest(Model):
     _KIND = "model"
     _TYPE = "ApplePayRequest"
 
-    apple_pay_pk_payment_token: Secret | None
-    eci_indicator: str | None
-    online_payment_cryptogram: Secret | None
-    request_token: str | None
-    token: Secret | None
-
     if TYPE_CHECKING:
 
         def __init__(
@@ -446,6 +575,21 @@ class ApplePayRequest(Model):
             request_token: str | None = None,
             token: Secret | str | None = None,
         ) -> None: ...
+
+        @property
+        def apple_pay_pk_payment_token(self) -> Secret | None: ...
+
+        @property
+        def eci_indicator(self) -> str | None: ...
+
+        @property
+        def online_payment_cryptogram(self) -> Secret | None: ...
+
+        @property
+        def request_token(self) -> str | None: ...
+
+        @property
+        def token(self) -> Secret | None: ...
 
 
 class AuthenticationResult(Model):
@@ -473,18 +617,6 @@ class AuthenticationResult(Model):
     _KIND = "model"
     _TYPE = "AuthenticationResult"
 
-    attributes: tuple[KeptAttribute, ...]
-    auth_status_reason: str | None
-    authentication_level: str | None
-    authentication_status: str | None
-    av: str | None
-    av_algorithm: str | None
-    child_attributes: tuple[ChildAttributes, ...]
-    eci: str | None
-    three_ds_version: str | None
-    unknown: tuple[UnknownElement, ...]
-    xid: str | None
-
     if TYPE_CHECKING:
 
         def __init__(
@@ -502,6 +634,39 @@ class AuthenticationResult(Model):
             unknown: Iterable[UnknownElement] | None = (),
             xid: str | None = None,
         ) -> None: ...
+
+        @property
+        def attributes(self) -> tuple[KeptAttribute, ...]: ...
+
+        @property
+        def auth_status_reason(self) -> str | None: ...
+
+        @property
+        def authentication_level(self) -> str | None: ...
+
+        @property
+        def authentication_status(self) -> str | None: ...
+
+        @property
+        def av(self) -> str | None: ...
+
+        @property
+        def av_algorithm(self) -> str | None: ...
+
+        @property
+        def child_attributes(self) -> tuple[ChildAttributes, ...]: ...
+
+        @property
+        def eci(self) -> str | None: ...
+
+        @property
+        def three_ds_version(self) -> str | None: ...
+
+        @property
+        def unknown(self) -> tuple[UnknownElement, ...]: ...
+
+        @property
+        def xid(self) -> str | None: ...
 
 
 class Bank(Model):
@@ -523,12 +688,6 @@ class Bank(Model):
     _KIND = "model"
     _TYPE = "Bank"
 
-    attributes: tuple[KeptAttribute, ...]
-    bank_code: str | None
-    bank_name: str | None
-    child_attributes: tuple[ChildAttributes, ...]
-    unknown: tuple[UnknownElement, ...]
-
     if TYPE_CHECKING:
 
         def __init__(
@@ -540,6 +699,21 @@ class Bank(Model):
             child_attributes: Iterable[ChildAttributes] | None = (),
             unknown: Iterable[UnknownElement] | None = (),
         ) -> None: ...
+
+        @property
+        def attributes(self) -> tuple[KeptAttribute, ...]: ...
+
+        @property
+        def bank_code(self) -> str | None: ...
+
+        @property
+        def bank_name(self) -> str | None: ...
+
+        @property
+        def child_attributes(self) -> tuple[ChildAttributes, ...]: ...
+
+        @property
+        def unknown(self) -> tuple[UnknownElement, ...]: ...
 
 
 class BillingAddress(Model):
@@ -573,25 +747,6 @@ class BillingAddress(Model):
     _KIND = "model"
     _TYPE = "BillingAddress"
 
-    city: str | None
-    company: str | None
-    country_code: str | None
-    email: str | None
-    first_name: str | None
-    house_extention: str | None
-    house_number: str | None
-    last_name: str | None
-    middle_name: str | None
-    primary_phone: str | None
-    profile_id: str | None
-    secondary_phone: str | None
-    state: str | None
-    state_code: str | None
-    street_name: str | None
-    street_name2: str | None
-    street_number: str | None
-    zip_code: str | None
-
     if TYPE_CHECKING:
 
         def __init__(
@@ -617,6 +772,60 @@ class BillingAddress(Model):
             zip_code: str | None = None,
         ) -> None: ...
 
+        @property
+        def city(self) -> str | None: ...
+
+        @property
+        def company(self) -> str | None: ...
+
+        @property
+        def country_code(self) -> str | None: ...
+
+        @property
+        def email(self) -> str | None: ...
+
+        @property
+        def first_name(self) -> str | None: ...
+
+        @property
+        def house_extention(self) -> str | None: ...
+
+        @property
+        def house_number(self) -> str | None: ...
+
+        @property
+        def last_name(self) -> str | None: ...
+
+        @property
+        def middle_name(self) -> str | None: ...
+
+        @property
+        def primary_phone(self) -> str | None: ...
+
+        @property
+        def profile_id(self) -> str | None: ...
+
+        @property
+        def secondary_phone(self) -> str | None: ...
+
+        @property
+        def state(self) -> str | None: ...
+
+        @property
+        def state_code(self) -> str | None: ...
+
+        @property
+        def street_name(self) -> str | None: ...
+
+        @property
+        def street_name2(self) -> str | None: ...
+
+        @property
+        def street_number(self) -> str | None: ...
+
+        @property
+        def zip_code(self) -> str | None: ...
+
 
 class Buyer(Model):
     """`Buyer`: the buyer as the gateway recorded it.
@@ -636,12 +845,6 @@ class Buyer(Model):
     _KIND = "model"
     _TYPE = "Buyer"
 
-    attributes: tuple[KeptAttribute, ...]
-    buyer_email: str | None
-    buyer_name: str | None
-    child_attributes: tuple[ChildAttributes, ...]
-    unknown: tuple[UnknownElement, ...]
-
     if TYPE_CHECKING:
 
         def __init__(
@@ -653,6 +856,21 @@ class Buyer(Model):
             child_attributes: Iterable[ChildAttributes] | None = (),
             unknown: Iterable[UnknownElement] | None = (),
         ) -> None: ...
+
+        @property
+        def attributes(self) -> tuple[KeptAttribute, ...]: ...
+
+        @property
+        def buyer_email(self) -> str | None: ...
+
+        @property
+        def buyer_name(self) -> str | None: ...
+
+        @property
+        def child_attributes(self) -> tuple[ChildAttributes, ...]: ...
+
+        @property
+        def unknown(self) -> tuple[UnknownElement, ...]: ...
 
 
 class BuyerDetails(Model):
@@ -674,13 +892,6 @@ class BuyerDetails(Model):
     _KIND = "model"
     _TYPE = "BuyerDetails"
 
-    acc_info: AccountInfo | None
-    addr_match: str | None
-    billing_address: ThreeDsAddress | None
-    card_holder: CardHolder | None
-    profile_details: ProfileDetails | None
-    shipping_address: ThreeDsAddress | None
-
     if TYPE_CHECKING:
 
         def __init__(
@@ -693,6 +904,24 @@ class BuyerDetails(Model):
             profile_details: ProfileDetails | None = None,
             shipping_address: ThreeDsAddress | None = None,
         ) -> None: ...
+
+        @property
+        def acc_info(self) -> AccountInfo | None: ...
+
+        @property
+        def addr_match(self) -> str | None: ...
+
+        @property
+        def billing_address(self) -> ThreeDsAddress | None: ...
+
+        @property
+        def card_holder(self) -> CardHolder | None: ...
+
+        @property
+        def profile_details(self) -> ProfileDetails | None: ...
+
+        @property
+        def shipping_address(self) -> ThreeDsAddress | None: ...
 
 
 class Callback(CallbackMixin, Model):
@@ -713,9 +942,6 @@ class Callback(CallbackMixin, Model):
     _KIND = "model"
     _TYPE = "Callback"
 
-    encrypted_string: str
-    shop_login: str
-
     if TYPE_CHECKING:
 
         def __init__(
@@ -724,6 +950,12 @@ class Callback(CallbackMixin, Model):
             encrypted_string: str,
             shop_login: str,
         ) -> None: ...
+
+        @property
+        def encrypted_string(self) -> str: ...
+
+        @property
+        def shop_login(self) -> str: ...
 
 
 class CardData(Model):
@@ -739,10 +971,6 @@ class CardData(Model):
     _KIND = "model"
     _TYPE = "CardData"
 
-    card_holder_name: str | None
-    track1: Secret | None
-    track2: Secret | None
-
     if TYPE_CHECKING:
 
         def __init__(
@@ -752,6 +980,15 @@ class CardData(Model):
             track1: Secret | str | None = None,
             track2: Secret | str | None = None,
         ) -> None: ...
+
+        @property
+        def card_holder_name(self) -> str | None: ...
+
+        @property
+        def track1(self) -> Secret | None: ...
+
+        @property
+        def track2(self) -> Secret | None: ...
 
 
 class CardHolder(Model):
@@ -773,15 +1010,6 @@ class CardHolder(Model):
     _KIND = "model"
     _TYPE = "CardHolder"
 
-    email: str | None
-    home_phone_cc: str | None
-    home_phone_num: str | None
-    mobile_phone_cc: str | None
-    mobile_phone_num: str | None
-    name: str | None
-    work_phone_cc: str | None
-    work_phone_num: str | None
-
     if TYPE_CHECKING:
 
         def __init__(
@@ -796,6 +1024,30 @@ class CardHolder(Model):
             work_phone_cc: str | None = None,
             work_phone_num: str | None = None,
         ) -> None: ...
+
+        @property
+        def email(self) -> str | None: ...
+
+        @property
+        def home_phone_cc(self) -> str | None: ...
+
+        @property
+        def home_phone_num(self) -> str | None: ...
+
+        @property
+        def mobile_phone_cc(self) -> str | None: ...
+
+        @property
+        def mobile_phone_num(self) -> str | None: ...
+
+        @property
+        def name(self) -> str | None: ...
+
+        @property
+        def work_phone_cc(self) -> str | None: ...
+
+        @property
+        def work_phone_num(self) -> str | None: ...
 
 
 class CardReaderPayments(Model):
@@ -812,10 +1064,6 @@ class CardReaderPayments(Model):
     _KIND = "model"
     _TYPE = "CardReaderPayments"
 
-    buyer_signature: str | None
-    device_name: str | None
-    device_provided_info: DeviceProvidedInfo | None
-
     if TYPE_CHECKING:
 
         def __init__(
@@ -825,6 +1073,15 @@ class CardReaderPayments(Model):
             device_name: str | None = None,
             device_provided_info: DeviceProvidedInfo | None = None,
         ) -> None: ...
+
+        @property
+        def buyer_signature(self) -> str | None: ...
+
+        @property
+        def device_name(self) -> str | None: ...
+
+        @property
+        def device_provided_info(self) -> DeviceProvidedInfo | None: ...
 
 
 class ChildAttributes(Model):
@@ -841,9 +1098,6 @@ class ChildAttributes(Model):
     _KIND = "model"
     _TYPE = "ChildAttributes"
 
-    attributes: tuple[KeptAttribute, ...]
-    element: str
-
     if TYPE_CHECKING:
 
         def __init__(
@@ -852,6 +1106,12 @@ class ChildAttributes(Model):
             attributes: Iterable[KeptAttribute] | None = (),
             element: str,
         ) -> None: ...
+
+        @property
+        def attributes(self) -> tuple[KeptAttribute, ...]: ...
+
+        @property
+        def element(self) -> str: ...
 
 
 class ConselCustomerInfo(Model):
@@ -895,33 +1155,6 @@ class ConselCustomerInfo(Model):
     _KIND = "model"
     _TYPE = "ConselCustomerInfo"
 
-    address: str | None
-    birth_date: str | None
-    city: str | None
-    date_address: str | None
-    document_date: str | None
-    document_number: str | None
-    document_state: str | None
-    employment: str | None
-    iban: str | None
-    mail: str | None
-    mobile_phone: str | None
-    monthly_pay: str | None
-    municipal_birth_code: str | None
-    municipal_code: str | None
-    municipal_document_code: str | None
-    municipal_working_code: str | None
-    name: str | None
-    phone: str | None
-    state_birth_date: str | None
-    state_code: str | None
-    surname: str | None
-    taxation_code: str | None
-    visa_expiry_date: str | None
-    working_address: str | None
-    working_state: str | None
-    working_tel_number: str | None
-
     if TYPE_CHECKING:
 
         def __init__(
@@ -955,6 +1188,84 @@ class ConselCustomerInfo(Model):
             working_tel_number: str | None = None,
         ) -> None: ...
 
+        @property
+        def address(self) -> str | None: ...
+
+        @property
+        def birth_date(self) -> str | None: ...
+
+        @property
+        def city(self) -> str | None: ...
+
+        @property
+        def date_address(self) -> str | None: ...
+
+        @property
+        def document_date(self) -> str | None: ...
+
+        @property
+        def document_number(self) -> str | None: ...
+
+        @property
+        def document_state(self) -> str | None: ...
+
+        @property
+        def employment(self) -> str | None: ...
+
+        @property
+        def iban(self) -> str | None: ...
+
+        @property
+        def mail(self) -> str | None: ...
+
+        @property
+        def mobile_phone(self) -> str | None: ...
+
+        @property
+        def monthly_pay(self) -> str | None: ...
+
+        @property
+        def municipal_birth_code(self) -> str | None: ...
+
+        @property
+        def municipal_code(self) -> str | None: ...
+
+        @property
+        def municipal_document_code(self) -> str | None: ...
+
+        @property
+        def municipal_working_code(self) -> str | None: ...
+
+        @property
+        def name(self) -> str | None: ...
+
+        @property
+        def phone(self) -> str | None: ...
+
+        @property
+        def state_birth_date(self) -> str | None: ...
+
+        @property
+        def state_code(self) -> str | None: ...
+
+        @property
+        def surname(self) -> str | None: ...
+
+        @property
+        def taxation_code(self) -> str | None: ...
+
+        @property
+        def visa_expiry_date(self) -> str | None: ...
+
+        @property
+        def working_address(self) -> str | None: ...
+
+        @property
+        def working_state(self) -> str | None: ...
+
+        @property
+        def working_tel_number(self) -> str | None: ...
+
 
 class CreditDate(Model):
     """`CreditDate`: the day a rate applies to, as text, with the format the gateway declares in an
@@ -974,9 +1285,6 @@ class CreditDate(Model):
     _KIND = "model"
     _TYPE = "CreditDate"
 
-    date: str
-    date_format: str | None
-
     if TYPE_CHECKING:
 
         def __init__(
@@ -985,6 +1293,12 @@ class CreditDate(Model):
             date: str,
             date_format: str | None = None,
         ) -> None: ...
+
+        @property
+        def date(self) -> str: ...
+
+        @property
+        def date_format(self) -> str | None: ...
 
 
 class CustomParameter(Model):
@@ -999,9 +1313,6 @@ class CustomParameter(Model):
     _KIND = "model"
     _TYPE = "CustomParameter"
 
-    key: str
-    value: str
-
     if TYPE_CHECKING:
 
         def __init__(
@@ -1010,6 +1321,12 @@ class CustomParameter(Model):
             key: str,
             value: str,
         ) -> None: ...
+
+        @property
+        def key(self) -> str: ...
+
+        @property
+        def value(self) -> str: ...
 
 
 class CustomerDetail(Model):
@@ -1043,24 +1360,6 @@ class CustomerDetail(Model):
     _KIND = "model"
     _TYPE = "CustomerDetail"
 
-    account_type: str | None
-    company: str | None
-    created_at_date: str | None
-    date_of_birth: str | None
-    first_name: str | None
-    gender: str | None
-    last_name: str | None
-    merchant_customer_id: str | None
-    middle_name: str | None
-    primary_email: str | None
-    primary_phone: str | None
-    profile_id: str | None
-    secondary_email: str | None
-    secondary_phone: str | None
-    social: CustomerSocial | None
-    social_security_number: str | None
-    verified_email: str | None
-
     if TYPE_CHECKING:
 
         def __init__(
@@ -1084,6 +1383,57 @@ class CustomerDetail(Model):
             social_security_number: str | None = None,
             verified_email: str | None = None,
         ) -> None: ...
+
+        @property
+        def account_type(self) -> str | None: ...
+
+        @property
+        def company(self) -> str | None: ...
+
+        @property
+        def created_at_date(self) -> str | None: ...
+
+        @property
+        def date_of_birth(self) -> str | None: ...
+
+        @property
+        def first_name(self) -> str | None: ...
+
+        @property
+        def gender(self) -> str | None: ...
+
+        @property
+        def last_name(self) -> str | None: ...
+
+        @property
+        def merchant_customer_id(self) -> str | None: ...
+
+        @property
+        def middle_name(self) -> str | None: ...
+
+        @property
+        def primary_email(self) -> str | None: ...
+
+        @property
+        def primary_phone(self) -> str | None: ...
+
+        @property
+        def profile_id(self) -> str | None: ...
+
+        @property
+        def secondary_email(self) -> str | None: ...
+
+        @property
+        def secondary_phone(self) -> str | None: ...
+
+        @property
+        def social(self) -> CustomerSocial | None: ...
+
+        @property
+        def social_security_number(self) -> str | None: ...
+
+        @property
+        def verified_email(self) -> str | None: ...
 
 
 class CustomerSocial(Model):
@@ -1111,20 +1461,6 @@ class CustomerSocial(Model):
     _KIND = "model"
     _TYPE = "CustomerSocial"
 
-    account_url: str | None
-    auth_token: Secret | None
-    bio: str | None
-    community_score: str | None
-    email: str | None
-    followed: str | None
-    following: str | None
-    id: str | None
-    network: str | None
-    posts: str | None
-    profile_picture: str | None
-    public_username: str | None
-    social_data: str | None
-
     if TYPE_CHECKING:
 
         def __init__(
@@ -1144,6 +1480,45 @@ class CustomerSocial(Model):
             public_username: str | None = None,
             social_data: str | None = None,
         ) -> None: ...
+
+        @property
+        def account_url(self) -> str | None: ...
+
+        @property
+        def auth_token(self) -> Secret | None: ...
+
+        @property
+        def bio(self) -> str | None: ...
+
+        @property
+        def community_score(self) -> str | None: ...
+
+        @property
+        def email(self) -> str | None: ...
+
+        @property
+        def followed(self) -> str | None: ...
+
+        @property
+        def following(self) -> str | None: ...
+
+        @property
+        def id(self) -> str | None: ...
+
+        @property
+        def network(self) -> str | None: ...
+
+        @property
+        def posts(self) -> str | None: ...
+
+        @property
+        def profile_picture(self) -> str | None: ...
+
+        @property
+        def public_username(self) -> str | None: ...
+
+        @property
+        def social_data(self) -> str | None: ...
 
 
 class Destination(Model):
@@ -1165,12 +1540,6 @@ class Destination(Model):
     _KIND = "model"
     _TYPE = "Destination"
 
-    attributes: tuple[KeptAttribute, ...]
-    child_attributes: tuple[ChildAttributes, ...]
-    destination_type: str | None
-    physical_destination: AmazonAddress | None
-    unknown: tuple[UnknownElement, ...]
-
     if TYPE_CHECKING:
 
         def __init__(
@@ -1182,6 +1551,21 @@ class Destination(Model):
             physical_destination: AmazonAddress | None = None,
             unknown: Iterable[UnknownElement] | None = (),
         ) -> None: ...
+
+        @property
+        def attributes(self) -> tuple[KeptAttribute, ...]: ...
+
+        @property
+        def child_attributes(self) -> tuple[ChildAttributes, ...]: ...
+
+        @property
+        def destination_type(self) -> str | None: ...
+
+        @property
+        def physical_destination(self) -> AmazonAddress | None: ...
+
+        @property
+        def unknown(self) -> tuple[UnknownElement, ...]: ...
 
 
 class DeviceProvidedInfo(Model):
@@ -1197,10 +1581,6 @@ class DeviceProvidedInfo(Model):
     _KIND = "model"
     _TYPE = "DeviceProvidedInfo"
 
-    card_data: CardData | None
-    device_id: str | None
-    ksn: Secret | None
-
     if TYPE_CHECKING:
 
         def __init__(
@@ -1210,6 +1590,15 @@ class DeviceProvidedInfo(Model):
             device_id: str | None = None,
             ksn: Secret | str | None = None,
         ) -> None: ...
+
+        @property
+        def card_data(self) -> CardData | None: ...
+
+        @property
+        def device_id(self) -> str | None: ...
+
+        @property
+        def ksn(self) -> Secret | None: ...
 
 
 class DigitalGiftCardDetails(Model):
@@ -1226,11 +1615,6 @@ class DigitalGiftCardDetails(Model):
     _KIND = "model"
     _TYPE = "DigitalGiftCardDetails"
 
-    display_name: str | None
-    greeting_message: str | None
-    recipient: Recipient | None
-    sender_name: str | None
-
     if TYPE_CHECKING:
 
         def __init__(
@@ -1241,6 +1625,18 @@ class DigitalGiftCardDetails(Model):
             recipient: Recipient | None = None,
             sender_name: str | None = None,
         ) -> None: ...
+
+        @property
+        def display_name(self) -> str | None: ...
+
+        @property
+        def greeting_message(self) -> str | None: ...
+
+        @property
+        def recipient(self) -> Recipient | None: ...
+
+        @property
+        def sender_name(self) -> str | None: ...
 
 
 class DiscountCode(Model):
@@ -1255,9 +1651,6 @@ class DiscountCode(Model):
     _KIND = "model"
     _TYPE = "DiscountCode"
 
-    amount: str | None
-    code: str | None
-
     if TYPE_CHECKING:
 
         def __init__(
@@ -1266,6 +1659,12 @@ class DiscountCode(Model):
             amount: str | None = None,
             code: str | None = None,
         ) -> None: ...
+
+        @property
+        def amount(self) -> str | None: ...
+
+        @property
+        def code(self) -> str | None: ...
 
 
 class EncryptThreeDsContainer(Model):
@@ -1290,13 +1689,6 @@ class EncryptThreeDsContainer(Model):
     _KIND = "model"
     _TYPE = "EncryptThreeDsContainer"
 
-    acquirer_bin: str | None
-    acquirer_merchant_id: str | None
-    buyer_details: BuyerDetails | None
-    exemption: str | None
-    merchant_risk_indicator: MerchantRiskIndicator | None
-    trans_type_req: str | None
-
     if TYPE_CHECKING:
 
         def __init__(
@@ -1309,6 +1701,24 @@ class EncryptThreeDsContainer(Model):
             merchant_risk_indicator: MerchantRiskIndicator | None = None,
             trans_type_req: str | None = None,
         ) -> None: ...
+
+        @property
+        def acquirer_bin(self) -> str | None: ...
+
+        @property
+        def acquirer_merchant_id(self) -> str | None: ...
+
+        @property
+        def buyer_details(self) -> BuyerDetails | None: ...
+
+        @property
+        def exemption(self) -> str | None: ...
+
+        @property
+        def merchant_risk_indicator(self) -> MerchantRiskIndicator | None: ...
+
+        @property
+        def trans_type_req(self) -> str | None: ...
 
 
 class EncryptTransDetails(Model):
@@ -1331,12 +1741,6 @@ class EncryptTransDetails(Model):
     _KIND = "model"
     _TYPE = "EncryptTransDetails"
 
-    authentication_amount: str | None
-    previous_trans_details: PreviousTransDetails | None
-    recurring_transaction: RecurringTransaction | None
-    three_ds_container: EncryptThreeDsContainer | None
-    type: str | None
-
     if TYPE_CHECKING:
 
         def __init__(
@@ -1348,6 +1752,21 @@ class EncryptTransDetails(Model):
             three_ds_container: EncryptThreeDsContainer | None = None,
             type: str | None = None,
         ) -> None: ...
+
+        @property
+        def authentication_amount(self) -> str | None: ...
+
+        @property
+        def previous_trans_details(self) -> PreviousTransDetails | None: ...
+
+        @property
+        def recurring_transaction(self) -> RecurringTransaction | None: ...
+
+        @property
+        def three_ds_container(self) -> EncryptThreeDsContainer | None: ...
+
+        @property
+        def type(self) -> str | None: ...
 
 
 class Event(Model):
@@ -1375,16 +1794,6 @@ class Event(Model):
     _KIND = "model"
     _TYPE = "Event"
 
-    attributes: tuple[KeptAttribute, ...]
-    child_attributes: tuple[ChildAttributes, ...]
-    event_amount: Decimal | None
-    event_arn: str | None
-    event_date: str | None
-    event_id: str | None
-    event_referred: str | None
-    event_type: str | None
-    unknown: tuple[UnknownElement, ...]
-
     if TYPE_CHECKING:
 
         def __init__(
@@ -1400,6 +1809,33 @@ class Event(Model):
             event_type: str | None = None,
             unknown: Iterable[UnknownElement] | None = (),
         ) -> None: ...
+
+        @property
+        def attributes(self) -> tuple[KeptAttribute, ...]: ...
+
+        @property
+        def child_attributes(self) -> tuple[ChildAttributes, ...]: ...
+
+        @property
+        def event_amount(self) -> Decimal | None: ...
+
+        @property
+        def event_arn(self) -> str | None: ...
+
+        @property
+        def event_date(self) -> str | None: ...
+
+        @property
+        def event_id(self) -> str | None: ...
+
+        @property
+        def event_referred(self) -> str | None: ...
+
+        @property
+        def event_type(self) -> str | None: ...
+
+        @property
+        def unknown(self) -> tuple[UnknownElement, ...]: ...
 
 
 class ExchangeRateEntry(Model):
@@ -1428,15 +1864,6 @@ class ExchangeRateEntry(Model):
     _KIND = "model"
     _TYPE = "ExchangeRateEntry"
 
-    attributes: tuple[KeptAttribute, ...]
-    child_attributes: tuple[ChildAttributes, ...]
-    credit_date: CreditDate | None
-    exchange_rate: str | None
-    iso_code: str | None
-    numeric_iso_code: str | None
-    uic_code: str | None
-    unknown: tuple[UnknownElement, ...]
-
     if TYPE_CHECKING:
 
         def __init__(
@@ -1451,6 +1878,30 @@ class ExchangeRateEntry(Model):
             uic_code: str | None = None,
             unknown: Iterable[UnknownElement] | None = (),
         ) -> None: ...
+
+        @property
+        def attributes(self) -> tuple[KeptAttribute, ...]: ...
+
+        @property
+        def child_attributes(self) -> tuple[ChildAttributes, ...]: ...
+
+        @property
+        def credit_date(self) -> CreditDate | None: ...
+
+        @property
+        def exchange_rate(self) -> str | None: ...
+
+        @property
+        def iso_code(self) -> str | None: ...
+
+        @property
+        def numeric_iso_code(self) -> str | None: ...
+
+        @property
+        def uic_code(self) -> str | None: ...
+
+        @property
+        def unknown(self) -> tuple[UnknownElement, ...]: ...
 
 
 class FaultCode(Model):
@@ -1467,10 +1918,6 @@ class FaultCode(Model):
     _KIND = "model"
     _TYPE = "FaultCode"
 
-    local: str
-    namespace: str | None
-    value: str
-
     if TYPE_CHECKING:
 
         def __init__(
@@ -1480,6 +1927,15 @@ class FaultCode(Model):
             namespace: str | None = None,
             value: str,
         ) -> None: ...
+
+        @property
+        def local(self) -> str: ...
+
+        @property
+        def namespace(self) -> str | None: ...
+
+        @property
+        def value(self) -> str: ...
 
 
 class FaultReason(Model):
@@ -1494,9 +1950,6 @@ class FaultReason(Model):
     _KIND = "model"
     _TYPE = "FaultReason"
 
-    lang: str | None
-    text: str
-
     if TYPE_CHECKING:
 
         def __init__(
@@ -1505,6 +1958,12 @@ class FaultReason(Model):
             lang: str | None = None,
             text: str,
         ) -> None: ...
+
+        @property
+        def lang(self) -> str | None: ...
+
+        @property
+        def text(self) -> str: ...
 
 
 class FraudPrevention(Model):
@@ -1529,15 +1988,6 @@ class FraudPrevention(Model):
     _KIND = "model"
     _TYPE = "FraudPrevention"
 
-    beacon_session_id: str | None
-    order_date_time: str | None
-    order_note: str | None
-    source: str | None
-    submission_reason: str | None
-    submit_for_review: str | None
-    vendor_id: str | None
-    vendor_name: str | None
-
     if TYPE_CHECKING:
 
         def __init__(
@@ -1553,6 +2003,30 @@ class FraudPrevention(Model):
             vendor_name: str | None = None,
         ) -> None: ...
 
+        @property
+        def beacon_session_id(self) -> str | None: ...
+
+        @property
+        def order_date_time(self) -> str | None: ...
+
+        @property
+        def order_note(self) -> str | None: ...
+
+        @property
+        def source(self) -> str | None: ...
+
+        @property
+        def submission_reason(self) -> str | None: ...
+
+        @property
+        def submit_for_review(self) -> str | None: ...
+
+        @property
+        def vendor_id(self) -> str | None: ...
+
+        @property
+        def vendor_name(self) -> str | None: ...
+
 
 class FullFillmentDetails(Model):
     """`FullFillment` of `callSettleS2S` (type `FullFillmentDetails`): what was shipped (Riskified, Klarna).
@@ -1566,8 +2040,6 @@ class FullFillmentDetails(Model):
     _KIND = "model"
     _TYPE = "FullFillmentDetails"
 
-    full_fillment_lst: tuple[FullfillmentDetail, ...]
-
     if TYPE_CHECKING:
 
         def __init__(
@@ -1575,6 +2047,9 @@ class FullFillmentDetails(Model):
             *,
             full_fillment_lst: Iterable[FullfillmentDetail] | None = (),
         ) -> None: ...
+
+        @property
+        def full_fillment_lst(self) -> tuple[FullfillmentDetail, ...]: ...
 
 
 class FullfillmentDetail(Model):
@@ -1595,14 +2070,6 @@ class FullfillmentDetail(Model):
     _KIND = "model"
     _TYPE = "FullfillmentDetail"
 
-    message: str | None
-    product_details: tuple[ProductDetail, ...]
-    receipt: str | None
-    status: str | None
-    tracking_company: str | None
-    tracking_numbers: str | None
-    tracking_urls: str | None
-
     if TYPE_CHECKING:
 
         def __init__(
@@ -1616,6 +2083,27 @@ class FullfillmentDetail(Model):
             tracking_numbers: str | None = None,
             tracking_urls: str | None = None,
         ) -> None: ...
+
+        @property
+        def message(self) -> str | None: ...
+
+        @property
+        def product_details(self) -> tuple[ProductDetail, ...]: ...
+
+        @property
+        def receipt(self) -> str | None: ...
+
+        @property
+        def status(self) -> str | None: ...
+
+        @property
+        def tracking_company(self) -> str | None: ...
+
+        @property
+        def tracking_numbers(self) -> str | None: ...
+
+        @property
+        def tracking_urls(self) -> str | None: ...
 
 
 class GestPayS2S(OutcomeMixin, S2SPayloadMixin, Model):
@@ -1732,72 +2220,6 @@ class GestPayS2S(OutcomeMixin, S2SPayloadMixin, Model):
     _KIND = "model"
     _TYPE = "GestPayS2S"
 
-    alert_code: int | None
-    alert_description: str | None
-    amount: Decimal | None
-    attributes: tuple[KeptAttribute, ...]
-    authorization_code: str | None
-    authorization_code_description: str | None
-    authorization_error_code: str | None
-    authorization_result: str | None
-    bank_list: tuple[Bank, ...]
-    bank_transaction_id: str | None
-    buyer: Buyer | None
-    card_bin: str | None
-    card_country: str | None
-    card_country_code: str | None
-    check_cvv: str | None
-    check_cvv_description: str | None
-    check_date: str | None
-    check_date_description: str | None
-    check_digit: str | None
-    check_digit_description: str | None
-    child_attributes: tuple[ChildAttributes, ...]
-    commercial: str | None
-    company: str | None
-    company_code: str | None
-    company_description: str | None
-    country: str | None
-    currency: str | None
-    custom_info: tuple[CustomParameter, ...]
-    cvv_present: str | None
-    enrolled_code: str | None
-    enrolled_description: str | None
-    error_code: int | None
-    error_description: str | None
-    events: tuple[Event, ...]
-    exchange_rates: tuple[ExchangeRateEntry, ...]
-    issuer_country: str | None
-    issuer_country_code: str | None
-    masked_pan: str | None
-    mixed_case_token: Secret | None
-    order_reference_details: OrderReferenceDetails | None
-    payment_method: str | None
-    paypal_fee: str | None
-    prepaid: str | None
-    product_description: str | None
-    product_type: str | None
-    risk: Risk | None
-    risk_response_code: str | None
-    risk_response_description: str | None
-    shop_transaction_id: str | None
-    td_level: str | None
-    three_ds: ThreeDs | None
-    token: Secret | None
-    token_expiry_month: Secret | None
-    token_expiry_year: Secret | None
-    transaction_error_code: int | None
-    transaction_error_description: str | None
-    transaction_key: str | None
-    transaction_result: str | None
-    transaction_state: str | None
-    transaction_type: str | None
-    unknown: tuple[UnknownElement, ...]
-    vbv: Vbv | None
-    vbv_buyer: str | None
-    vbv_flag: str | None
-    vbv_risp: str | None
-
     if TYPE_CHECKING:
 
         def __init__(
@@ -1870,6 +2292,201 @@ class GestPayS2S(OutcomeMixin, S2SPayloadMixin, Model):
             vbv_risp: str | None = None,
         ) -> None: ...
 
+        @property
+        def alert_code(self) -> int | None: ...
+
+        @property
+        def alert_description(self) -> str | None: ...
+
+        @property
+        def amount(self) -> Decimal | None: ...
+
+        @property
+        def attributes(self) -> tuple[KeptAttribute, ...]: ...
+
+        @property
+        def authorization_code(self) -> str | None: ...
+
+        @property
+        def authorization_code_description(self) -> str | None: ...
+
+        @property
+        def authorization_error_code(self) -> str | None: ...
+
+        @property
+        def authorization_result(self) -> str | None: ...
+
+        @property
+        def bank_list(self) -> tuple[Bank, ...]: ...
+
+        @property
+        def bank_transaction_id(self) -> str | None: ...
+
+        @property
+        def buyer(self) -> Buyer | None: ...
+
+        @property
+        def card_bin(self) -> str | None: ...
+
+        @property
+        def card_country(self) -> str | None: ...
+
+        @property
+        def card_country_code(self) -> str | None: ...
+
+        @property
+        def check_cvv(self) -> str | None: ...
+
+        @property
+        def check_cvv_description(self) -> str | None: ...
+
+        @property
+        def check_date(self) -> str | None: ...
+
+        @property
+        def check_date_description(self) -> str | None: ...
+
+        @property
+        def check_digit(self) -> str | None: ...
+
+        @property
+        def check_digit_description(self) -> str | None: ...
+
+        @property
+        def child_attributes(self) -> tuple[ChildAttributes, ...]: ...
+
+        @property
+        def commercial(self) -> str | None: ...
+
+        @property
+        def company(self) -> str | None: ...
+
+        @property
+        def company_code(self) -> str | None: ...
+
+        @property
+        def company_description(self) -> str | None: ...
+
+        @property
+        def country(self) -> str | None: ...
+
+        @property
+        def currency(self) -> str | None: ...
+
+        @property
+        def custom_info(self) -> tuple[CustomParameter, ...]: ...
+
+        @property
+        def cvv_present(self) -> str | None: ...
+
+        @property
+        def enrolled_code(self) -> str | None: ...
+
+        @property
+        def enrolled_description(self) -> str | None: ...
+
+        @property
+        def error_code(self) -> int | None: ...
+
+        @property
+        def error_description(self) -> str | None: ...
+
+        @property
+        def events(self) -> tuple[Event, ...]: ...
+
+        @property
+        def exchange_rates(self) -> tuple[ExchangeRateEntry, ...]: ...
+
+        @property
+        def issuer_country(self) -> str | None: ...
+
+        @property
+        def issuer_country_code(self) -> str | None: ...
+
+        @property
+        def masked_pan(self) -> str | None: ...
+
+        @property
+        def mixed_case_token(self) -> Secret | None: ...
+
+        @property
+        def order_reference_details(self) -> OrderReferenceDetails | None: ...
+
+        @property
+        def payment_method(self) -> str | None: ...
+
+        @property
+        def paypal_fee(self) -> str | None: ...
+
+        @property
+        def prepaid(self) -> str | None: ...
+
+        @property
+        def product_description(self) -> str | None: ...
+
+        @property
+        def product_type(self) -> str | None: ...
+
+        @property
+        def risk(self) -> Risk | None: ...
+
+        @property
+        def risk_response_code(self) -> str | None: ...
+
+        @property
+        def risk_response_description(self) -> str | None: ...
+
+        @property
+        def shop_transaction_id(self) -> str | None: ...
+
+        @property
+        def td_level(self) -> str | None: ...
+
+        @property
+        def three_ds(self) -> ThreeDs | None: ...
+
+        @property
+        def token(self) -> Secret | None: ...
+
+        @property
+        def token_expiry_month(self) -> Secret | None: ...
+
+        @property
+        def token_expiry_year(self) -> Secret | None: ...
+
+        @property
+        def transaction_error_code(self) -> int | None: ...
+
+        @property
+        def transaction_error_description(self) -> str | None: ...
+
+        @property
+        def transaction_key(self) -> str | None: ...
+
+        @property
+        def transaction_result(self) -> str | None: ...
+
+        @property
+        def transaction_state(self) -> str | None: ...
+
+        @property
+        def transaction_type(self) -> str | None: ...
+
+        @property
+        def unknown(self) -> tuple[UnknownElement, ...]: ...
+
+        @property
+        def vbv(self) -> Vbv | None: ...
+
+        @property
+        def vbv_buyer(self) -> str | None: ...
+
+        @property
+        def vbv_flag(self) -> str | None: ...
+
+        @property
+        def vbv_risp(self) -> str | None: ...
+
 
 class GooglePayRequest(Model):
     """`googlePay` (type `GooglePayRequest`): a Google Pay payment (undocumented).
@@ -1883,8 +2500,6 @@ class GooglePayRequest(Model):
     _KIND = "model"
     _TYPE = "GooglePayRequest"
 
-    tokenization_data: TokenizationData | None
-
     if TYPE_CHECKING:
 
         def __init__(
@@ -1892,6 +2507,9 @@ class GooglePayRequest(Model):
             *,
             tokenization_data: TokenizationData | None = None,
         ) -> None: ...
+
+        @property
+        def tokenization_data(self) -> TokenizationData | None: ...
 
 
 class InAppChallenge(Model):
@@ -1917,17 +2535,6 @@ class InAppChallenge(Model):
     _KIND = "model"
     _TYPE = "InAppChallenge"
 
-    acs_signed_content: str | None
-    acs_trans_id: str | None
-    acs_url: str | None
-    attributes: tuple[KeptAttribute, ...]
-    cardholder_info: str | None
-    child_attributes: tuple[ChildAttributes, ...]
-    message_extension: str | None
-    sdk_trans_id: str | None
-    three_ds_server_trans_id: str | None
-    unknown: tuple[UnknownElement, ...]
-
     if TYPE_CHECKING:
 
         def __init__(
@@ -1945,6 +2552,36 @@ class InAppChallenge(Model):
             unknown: Iterable[UnknownElement] | None = (),
         ) -> None: ...
 
+        @property
+        def acs_signed_content(self) -> str | None: ...
+
+        @property
+        def acs_trans_id(self) -> str | None: ...
+
+        @property
+        def acs_url(self) -> str | None: ...
+
+        @property
+        def attributes(self) -> tuple[KeptAttribute, ...]: ...
+
+        @property
+        def cardholder_info(self) -> str | None: ...
+
+        @property
+        def child_attributes(self) -> tuple[ChildAttributes, ...]: ...
+
+        @property
+        def message_extension(self) -> str | None: ...
+
+        @property
+        def sdk_trans_id(self) -> str | None: ...
+
+        @property
+        def three_ds_server_trans_id(self) -> str | None: ...
+
+        @property
+        def unknown(self) -> tuple[UnknownElement, ...]: ...
+
 
 class KeptAttribute(KeptAttributeMixin, Model):
     """One attribute kept from a document: its qualified name as written (`DateFormat`,
@@ -1959,9 +2596,6 @@ class KeptAttribute(KeptAttributeMixin, Model):
     _KIND = "model"
     _TYPE = "KeptAttribute"
 
-    name: str
-    value: str
-
     if TYPE_CHECKING:
 
         def __init__(
@@ -1970,6 +2604,12 @@ class KeptAttribute(KeptAttributeMixin, Model):
             name: str,
             value: str,
         ) -> None: ...
+
+        @property
+        def name(self) -> str: ...
+
+        @property
+        def value(self) -> str: ...
 
 
 class Marketplace(Model):
@@ -1985,10 +2625,6 @@ class Marketplace(Model):
     _KIND = "model"
     _TYPE = "Marketplace"
 
-    mkp_ref_master: RefMaster | None
-    mkp_splits: tuple[MkpSplit, ...]
-    mkp_type: str | None
-
     if TYPE_CHECKING:
 
         def __init__(
@@ -1998,6 +2634,15 @@ class Marketplace(Model):
             mkp_splits: Iterable[MkpSplit] | None = (),
             mkp_type: str | None = None,
         ) -> None: ...
+
+        @property
+        def mkp_ref_master(self) -> RefMaster | None: ...
+
+        @property
+        def mkp_splits(self) -> tuple[MkpSplit, ...]: ...
+
+        @property
+        def mkp_type(self) -> str | None: ...
 
 
 class MerchantRiskIndicator(Model):
@@ -2025,16 +2670,6 @@ class MerchantRiskIndicator(Model):
     _KIND = "model"
     _TYPE = "MerchantRiskIndicator"
 
-    delivery_email_address: str | None
-    delivery_timeframe: str | None
-    gift_card_amount: str | None
-    gift_card_count: str | None
-    gift_card_curr: str | None
-    pre_order_date: str | None
-    pre_order_purchase_ind: str | None
-    reorder_items_ind: str | None
-    ship_indicator: str | None
-
     if TYPE_CHECKING:
 
         def __init__(
@@ -2051,6 +2686,33 @@ class MerchantRiskIndicator(Model):
             ship_indicator: str | None = None,
         ) -> None: ...
 
+        @property
+        def delivery_email_address(self) -> str | None: ...
+
+        @property
+        def delivery_timeframe(self) -> str | None: ...
+
+        @property
+        def gift_card_amount(self) -> str | None: ...
+
+        @property
+        def gift_card_count(self) -> str | None: ...
+
+        @property
+        def gift_card_curr(self) -> str | None: ...
+
+        @property
+        def pre_order_date(self) -> str | None: ...
+
+        @property
+        def pre_order_purchase_ind(self) -> str | None: ...
+
+        @property
+        def reorder_items_ind(self) -> str | None: ...
+
+        @property
+        def ship_indicator(self) -> str | None: ...
+
 
 class MkpSplit(Model):
     """`mkpSplit` (type `MkpSplit`): one share of a marketplace split.
@@ -2063,8 +2725,6 @@ class MkpSplit(Model):
     _KIND = "model"
     _TYPE = "MkpSplit"
 
-    mkp_sub_merchant: str | None
-
     if TYPE_CHECKING:
 
         def __init__(
@@ -2072,6 +2732,9 @@ class MkpSplit(Model):
             *,
             mkp_sub_merchant: str | None = None,
         ) -> None: ...
+
+        @property
+        def mkp_sub_merchant(self) -> str | None: ...
 
 
 class OrderDetails(Model):
@@ -2105,17 +2768,6 @@ class OrderDetails(Model):
     _KIND = "model"
     _TYPE = "OrderDetails"
 
-    accommodation_details: tuple[AccommodationDetail, ...]
-    billing_address: BillingAddress | None
-    customer_detail: CustomerDetail | None
-    discount_codes: tuple[DiscountCode, ...]
-    fraud_prevention: FraudPrevention | None
-    passenger_details: tuple[PassengerDetail, ...]
-    product_details: tuple[ProductDetail, ...]
-    shipping_address: ShippingAddress | None
-    shipping_lines: tuple[ShippingLine, ...]
-    travel_ticket_details: tuple[TravelTicketDetail, ...]
-
     if TYPE_CHECKING:
 
         def __init__(
@@ -2132,6 +2784,36 @@ class OrderDetails(Model):
             shipping_lines: Iterable[ShippingLine] | None = (),
             travel_ticket_details: Iterable[TravelTicketDetail] | None = (),
         ) -> None: ...
+
+        @property
+        def accommodation_details(self) -> tuple[AccommodationDetail, ...]: ...
+
+        @property
+        def billing_address(self) -> BillingAddress | None: ...
+
+        @property
+        def customer_detail(self) -> CustomerDetail | None: ...
+
+        @property
+        def discount_codes(self) -> tuple[DiscountCode, ...]: ...
+
+        @property
+        def fraud_prevention(self) -> FraudPrevention | None: ...
+
+        @property
+        def passenger_details(self) -> tuple[PassengerDetail, ...]: ...
+
+        @property
+        def product_details(self) -> tuple[ProductDetail, ...]: ...
+
+        @property
+        def shipping_address(self) -> ShippingAddress | None: ...
+
+        @property
+        def shipping_lines(self) -> tuple[ShippingLine, ...]: ...
+
+        @property
+        def travel_ticket_details(self) -> tuple[TravelTicketDetail, ...]: ...
 
 
 class OrderReferenceDetails(Model):
@@ -2174,23 +2856,6 @@ class OrderReferenceDetails(Model):
     _KIND = "model"
     _TYPE = "OrderReferenceDetails"
 
-    amazon_order_reference_id: str | None
-    attributes: tuple[KeptAttribute, ...]
-    billing_address: AmazonBillingAddress | None
-    buyer: AmazonBuyer | None
-    child_attributes: tuple[ChildAttributes, ...]
-    creation_timestamp: str | None
-    destination: Destination | None
-    expiration_timestamp: str | None
-    id_list: tuple[str, ...]
-    order_language: str | None
-    order_reference_status: OrderReferenceStatus | None
-    order_total: OrderTotal | None
-    release_environment: str | None
-    request_payment_authorization: str | None
-    seller_order_attributes: SellerOrderAttributes | None
-    unknown: tuple[UnknownElement, ...]
-
     if TYPE_CHECKING:
 
         def __init__(
@@ -2213,6 +2878,54 @@ class OrderReferenceDetails(Model):
             seller_order_attributes: SellerOrderAttributes | None = None,
             unknown: Iterable[UnknownElement] | None = (),
         ) -> None: ...
+
+        @property
+        def amazon_order_reference_id(self) -> str | None: ...
+
+        @property
+        def attributes(self) -> tuple[KeptAttribute, ...]: ...
+
+        @property
+        def billing_address(self) -> AmazonBillingAddress | None: ...
+
+        @property
+        def buyer(self) -> AmazonBuyer | None: ...
+
+        @property
+        def child_attributes(self) -> tuple[ChildAttributes, ...]: ...
+
+        @property
+        def creation_timestamp(self) -> str | None: ...
+
+        @property
+        def destination(self) -> Destination | None: ...
+
+        @property
+        def expiration_timestamp(self) -> str | None: ...
+
+        @property
+        def id_list(self) -> tuple[str, ...]: ...
+
+        @property
+        def order_language(self) -> str | None: ...
+
+        @property
+        def order_reference_status(self) -> OrderReferenceStatus | None: ...
+
+        @property
+        def order_total(self) -> OrderTotal | None: ...
+
+        @property
+        def release_environment(self) -> str | None: ...
+
+        @property
+        def request_payment_authorization(self) -> str | None: ...
+
+        @property
+        def seller_order_attributes(self) -> SellerOrderAttributes | None: ...
+
+        @property
+        def unknown(self) -> tuple[UnknownElement, ...]: ...
 
 
 class OrderReferenceStatus(Model):
@@ -2237,14 +2950,6 @@ class OrderReferenceStatus(Model):
     _KIND = "model"
     _TYPE = "OrderReferenceStatus"
 
-    attributes: tuple[KeptAttribute, ...]
-    child_attributes: tuple[ChildAttributes, ...]
-    last_update_timestamp: str | None
-    reason_code: str | None
-    reason_description: str | None
-    state: str | None
-    unknown: tuple[UnknownElement, ...]
-
     if TYPE_CHECKING:
 
         def __init__(
@@ -2258,6 +2963,27 @@ class OrderReferenceStatus(Model):
             state: str | None = None,
             unknown: Iterable[UnknownElement] | None = (),
         ) -> None: ...
+
+        @property
+        def attributes(self) -> tuple[KeptAttribute, ...]: ...
+
+        @property
+        def child_attributes(self) -> tuple[ChildAttributes, ...]: ...
+
+        @property
+        def last_update_timestamp(self) -> str | None: ...
+
+        @property
+        def reason_code(self) -> str | None: ...
+
+        @property
+        def reason_description(self) -> str | None: ...
+
+        @property
+        def state(self) -> str | None: ...
+
+        @property
+        def unknown(self) -> tuple[UnknownElement, ...]: ...
 
 
 class OrderTotal(Model):
@@ -2278,12 +3004,6 @@ class OrderTotal(Model):
     _KIND = "model"
     _TYPE = "OrderTotal"
 
-    amount: Decimal | None
-    attributes: tuple[KeptAttribute, ...]
-    child_attributes: tuple[ChildAttributes, ...]
-    currency_code: str | None
-    unknown: tuple[UnknownElement, ...]
-
     if TYPE_CHECKING:
 
         def __init__(
@@ -2295,6 +3015,21 @@ class OrderTotal(Model):
             currency_code: str | None = None,
             unknown: Iterable[UnknownElement] | None = (),
         ) -> None: ...
+
+        @property
+        def amount(self) -> Decimal | None: ...
+
+        @property
+        def attributes(self) -> tuple[KeptAttribute, ...]: ...
+
+        @property
+        def child_attributes(self) -> tuple[ChildAttributes, ...]: ...
+
+        @property
+        def currency_code(self) -> str | None: ...
+
+        @property
+        def unknown(self) -> tuple[UnknownElement, ...]: ...
 
 
 class PassengerDetail(Model):
@@ -2320,18 +3055,6 @@ class PassengerDetail(Model):
     _KIND = "model"
     _TYPE = "PassengerDetail"
 
-    date_of_birth: str | None
-    document_expiration_date: str | None
-    document_issue_date: str | None
-    document_number: str | None
-    document_type: str | None
-    first_name: str | None
-    insurance_price: str | None
-    insurance_type: str | None
-    last_name: str | None
-    nationality_code: str | None
-    passenger_type: str | None
-
     if TYPE_CHECKING:
 
         def __init__(
@@ -2350,6 +3073,39 @@ class PassengerDetail(Model):
             passenger_type: str | None = None,
         ) -> None: ...
 
+        @property
+        def date_of_birth(self) -> str | None: ...
+
+        @property
+        def document_expiration_date(self) -> str | None: ...
+
+        @property
+        def document_issue_date(self) -> str | None: ...
+
+        @property
+        def document_number(self) -> str | None: ...
+
+        @property
+        def document_type(self) -> str | None: ...
+
+        @property
+        def first_name(self) -> str | None: ...
+
+        @property
+        def insurance_price(self) -> str | None: ...
+
+        @property
+        def insurance_type(self) -> str | None: ...
+
+        @property
+        def last_name(self) -> str | None: ...
+
+        @property
+        def nationality_code(self) -> str | None: ...
+
+        @property
+        def passenger_type(self) -> str | None: ...
+
 
 class PaymentDeviceDetails(Model):
     """`paymentDeviceDetails` (type `PaymentDeviceDetails`): the card-present terminal (undocumented).
@@ -2362,8 +3118,6 @@ class PaymentDeviceDetails(Model):
     _KIND = "model"
     _TYPE = "PaymentDeviceDetails"
 
-    terminal_id: str | None
-
     if TYPE_CHECKING:
 
         def __init__(
@@ -2371,6 +3125,9 @@ class PaymentDeviceDetails(Model):
             *,
             terminal_id: str | None = None,
         ) -> None: ...
+
+        @property
+        def terminal_id(self) -> str | None: ...
 
 
 class PaymentTypeDetail(Model):
@@ -2385,9 +3142,6 @@ class PaymentTypeDetail(Model):
     _KIND = "model"
     _TYPE = "PaymentTypeDetail"
 
-    ideal_bank_code: str | None
-    my_bank_bank_code: str | None
-
     if TYPE_CHECKING:
 
         def __init__(
@@ -2396,6 +3150,12 @@ class PaymentTypeDetail(Model):
             ideal_bank_code: str | None = None,
             my_bank_bank_code: str | None = None,
         ) -> None: ...
+
+        @property
+        def ideal_bank_code(self) -> str | None: ...
+
+        @property
+        def my_bank_bank_code(self) -> str | None: ...
 
 
 class PreviousTransDetails(Model):
@@ -2417,13 +3177,6 @@ class PreviousTransDetails(Model):
     _KIND = "model"
     _TYPE = "PreviousTransDetails"
 
-    acs_id: str | None
-    auth_data: str | None
-    auth_method: str | None
-    auth_timestamp: str | None
-    bank_transaction_id: str | None
-    xid: str | None
-
     if TYPE_CHECKING:
 
         def __init__(
@@ -2436,6 +3189,24 @@ class PreviousTransDetails(Model):
             bank_transaction_id: str | None = None,
             xid: str | None = None,
         ) -> None: ...
+
+        @property
+        def acs_id(self) -> str | None: ...
+
+        @property
+        def auth_data(self) -> str | None: ...
+
+        @property
+        def auth_method(self) -> str | None: ...
+
+        @property
+        def auth_timestamp(self) -> str | None: ...
+
+        @property
+        def bank_transaction_id(self) -> str | None: ...
+
+        @property
+        def xid(self) -> str | None: ...
 
 
 class ProductDetail(Model):
@@ -2470,26 +3241,6 @@ class ProductDetail(Model):
     _KIND = "model"
     _TYPE = "ProductDetail"
 
-    brand: str | None
-    category: str | None
-    condition: str | None
-    delivery_at: str | None
-    description: str | None
-    digital_gift_card_details: DigitalGiftCardDetails | None
-    discount: str | None
-    name: str | None
-    price: str | None
-    product_code: str | None
-    quantity: str | None
-    requires_shipping: str | None
-    seller: str | None
-    sku: str | None
-    sub_category: str | None
-    tax_type: str | None
-    type: str | None
-    unit_price: str | None
-    vat: str | None
-
     if TYPE_CHECKING:
 
         def __init__(
@@ -2516,6 +3267,63 @@ class ProductDetail(Model):
             vat: str | None = None,
         ) -> None: ...
 
+        @property
+        def brand(self) -> str | None: ...
+
+        @property
+        def category(self) -> str | None: ...
+
+        @property
+        def condition(self) -> str | None: ...
+
+        @property
+        def delivery_at(self) -> str | None: ...
+
+        @property
+        def description(self) -> str | None: ...
+
+        @property
+        def digital_gift_card_details(self) -> DigitalGiftCardDetails | None: ...
+
+        @property
+        def discount(self) -> str | None: ...
+
+        @property
+        def name(self) -> str | None: ...
+
+        @property
+        def price(self) -> str | None: ...
+
+        @property
+        def product_code(self) -> str | None: ...
+
+        @property
+        def quantity(self) -> str | None: ...
+
+        @property
+        def requires_shipping(self) -> str | None: ...
+
+        @property
+        def seller(self) -> str | None: ...
+
+        @property
+        def sku(self) -> str | None: ...
+
+        @property
+        def sub_category(self) -> str | None: ...
+
+        @property
+        def tax_type(self) -> str | None: ...
+
+        @property
+        def type(self) -> str | None: ...
+
+        @property
+        def unit_price(self) -> str | None: ...
+
+        @property
+        def vat(self) -> str | None: ...
+
 
 class ProfileDetails(Model):
     """`profileDetails` (type `BuyerProfileDetails`): how the buyer authenticated on the merchant site.
@@ -2533,11 +3341,6 @@ class ProfileDetails(Model):
     _KIND = "model"
     _TYPE = "ProfileDetails"
 
-    auth_data: str | None
-    auth_method: str | None
-    auth_timestamp: str | None
-    card_holder_id: str | None
-
     if TYPE_CHECKING:
 
         def __init__(
@@ -2548,6 +3351,18 @@ class ProfileDetails(Model):
             auth_timestamp: str | None = None,
             card_holder_id: str | None = None,
         ) -> None: ...
+
+        @property
+        def auth_data(self) -> str | None: ...
+
+        @property
+        def auth_method(self) -> str | None: ...
+
+        @property
+        def auth_timestamp(self) -> str | None: ...
+
+        @property
+        def card_holder_id(self) -> str | None: ...
 
 
 class Recipient(Model):
@@ -2563,10 +3378,6 @@ class Recipient(Model):
     _KIND = "model"
     _TYPE = "Recipient"
 
-    email: str | None
-    phone: str | None
-    social: str | None
-
     if TYPE_CHECKING:
 
         def __init__(
@@ -2576,6 +3387,15 @@ class Recipient(Model):
             phone: str | None = None,
             social: str | None = None,
         ) -> None: ...
+
+        @property
+        def email(self) -> str | None: ...
+
+        @property
+        def phone(self) -> str | None: ...
+
+        @property
+        def social(self) -> str | None: ...
 
 
 class RecurringTransaction(Model):
@@ -2591,10 +3411,6 @@ class RecurringTransaction(Model):
     _KIND = "model"
     _TYPE = "RecurringTransaction"
 
-    expiry: str | None
-    frequency: str | None
-    install_no: str | None
-
     if TYPE_CHECKING:
 
         def __init__(
@@ -2604,6 +3420,15 @@ class RecurringTransaction(Model):
             frequency: str | None = None,
             install_no: str | None = None,
         ) -> None: ...
+
+        @property
+        def expiry(self) -> str | None: ...
+
+        @property
+        def frequency(self) -> str | None: ...
+
+        @property
+        def install_no(self) -> str | None: ...
 
 
 class RedBillingInfo(Model):
@@ -2630,21 +3455,6 @@ class RedBillingInfo(Model):
     _KIND = "model"
     _TYPE = "RedBillingInfo"
 
-    billing_address: str | None
-    billing_address2: str | None
-    billing_city: str | None
-    billing_country: str | None
-    billing_date_of_birth: str | None
-    billing_email: str | None
-    billing_home_phone: str | None
-    billing_id: str | None
-    billing_mobile_phone: str | None
-    billing_name: str | None
-    billing_postal_code: str | None
-    billing_state_code: str | None
-    billing_surname: str | None
-    billing_work_phone: str | None
-
     if TYPE_CHECKING:
 
         def __init__(
@@ -2666,6 +3476,48 @@ class RedBillingInfo(Model):
             billing_work_phone: str | None = None,
         ) -> None: ...
 
+        @property
+        def billing_address(self) -> str | None: ...
+
+        @property
+        def billing_address2(self) -> str | None: ...
+
+        @property
+        def billing_city(self) -> str | None: ...
+
+        @property
+        def billing_country(self) -> str | None: ...
+
+        @property
+        def billing_date_of_birth(self) -> str | None: ...
+
+        @property
+        def billing_email(self) -> str | None: ...
+
+        @property
+        def billing_home_phone(self) -> str | None: ...
+
+        @property
+        def billing_id(self) -> str | None: ...
+
+        @property
+        def billing_mobile_phone(self) -> str | None: ...
+
+        @property
+        def billing_name(self) -> str | None: ...
+
+        @property
+        def billing_postal_code(self) -> str | None: ...
+
+        @property
+        def billing_state_code(self) -> str | None: ...
+
+        @property
+        def billing_surname(self) -> str | None: ...
+
+        @property
+        def billing_work_phone(self) -> str | None: ...
+
 
 class RedCustomInfo(Model):
     """`RedCustomInfo` (legacy ReD): free custom data.
@@ -2679,8 +3531,6 @@ class RedCustomInfo(Model):
     _KIND = "model"
     _TYPE = "RedCustomInfo"
 
-    user_custom_data: tuple[str, ...]
-
     if TYPE_CHECKING:
 
         def __init__(
@@ -2688,6 +3538,9 @@ class RedCustomInfo(Model):
             *,
             user_custom_data: Iterable[str] | None = (),
         ) -> None: ...
+
+        @property
+        def user_custom_data(self) -> tuple[str, ...]: ...
 
 
 class RedCustomerData(Model):
@@ -2708,13 +3561,6 @@ class RedCustomerData(Model):
     _KIND = "model"
     _TYPE = "RedCustomerData"
 
-    customer_ip_address: str | None
-    merchant_web_site: str | None
-    pc_finger_print: str | None
-    previous_customer: str | None
-    red_merchant_id: str | None
-    red_service_type: str | None
-
     if TYPE_CHECKING:
 
         def __init__(
@@ -2727,6 +3573,24 @@ class RedCustomerData(Model):
             red_merchant_id: str | None = None,
             red_service_type: str | None = None,
         ) -> None: ...
+
+        @property
+        def customer_ip_address(self) -> str | None: ...
+
+        @property
+        def merchant_web_site(self) -> str | None: ...
+
+        @property
+        def pc_finger_print(self) -> str | None: ...
+
+        @property
+        def previous_customer(self) -> str | None: ...
+
+        @property
+        def red_merchant_id(self) -> str | None: ...
+
+        @property
+        def red_service_type(self) -> str | None: ...
 
 
 class RedCustomerInfo(Model):
@@ -2750,18 +3614,6 @@ class RedCustomerInfo(Model):
     _KIND = "model"
     _TYPE = "RedCustomerInfo"
 
-    customer_address: str | None
-    customer_address2: str | None
-    customer_city: str | None
-    customer_country: str | None
-    customer_email: str | None
-    customer_name: str | None
-    customer_phone: str | None
-    customer_postal_code: str | None
-    customer_state_code: str | None
-    customer_surname: str | None
-    customer_title: str | None
-
     if TYPE_CHECKING:
 
         def __init__(
@@ -2779,6 +3631,39 @@ class RedCustomerInfo(Model):
             customer_surname: str | None = None,
             customer_title: str | None = None,
         ) -> None: ...
+
+        @property
+        def customer_address(self) -> str | None: ...
+
+        @property
+        def customer_address2(self) -> str | None: ...
+
+        @property
+        def customer_city(self) -> str | None: ...
+
+        @property
+        def customer_country(self) -> str | None: ...
+
+        @property
+        def customer_email(self) -> str | None: ...
+
+        @property
+        def customer_name(self) -> str | None: ...
+
+        @property
+        def customer_phone(self) -> str | None: ...
+
+        @property
+        def customer_postal_code(self) -> str | None: ...
+
+        @property
+        def customer_state_code(self) -> str | None: ...
+
+        @property
+        def customer_surname(self) -> str | None: ...
+
+        @property
+        def customer_title(self) -> str | None: ...
 
 
 class RedItem(Model):
@@ -2803,17 +3688,6 @@ class RedItem(Model):
     _KIND = "model"
     _TYPE = "RedItem"
 
-    item_description: str | None
-    item_gift_message: str | None
-    item_part_ean_number: str | None
-    item_product_code: str | None
-    item_quantity: str | None
-    item_shipping_comments: str | None
-    item_shipping_number: str | None
-    item_stock_keeping_unit: str | None
-    item_total_cost: str | None
-    item_unit_cost: str | None
-
     if TYPE_CHECKING:
 
         def __init__(
@@ -2831,6 +3705,36 @@ class RedItem(Model):
             item_unit_cost: str | None = None,
         ) -> None: ...
 
+        @property
+        def item_description(self) -> str | None: ...
+
+        @property
+        def item_gift_message(self) -> str | None: ...
+
+        @property
+        def item_part_ean_number(self) -> str | None: ...
+
+        @property
+        def item_product_code(self) -> str | None: ...
+
+        @property
+        def item_quantity(self) -> str | None: ...
+
+        @property
+        def item_shipping_comments(self) -> str | None: ...
+
+        @property
+        def item_shipping_number(self) -> str | None: ...
+
+        @property
+        def item_stock_keeping_unit(self) -> str | None: ...
+
+        @property
+        def item_total_cost(self) -> str | None: ...
+
+        @property
+        def item_unit_cost(self) -> str | None: ...
+
 
 class RedItems(Model):
     """`RedItems` (legacy ReD): the purchased items.
@@ -2844,9 +3748,6 @@ class RedItems(Model):
     _KIND = "model"
     _TYPE = "RedItems"
 
-    number_of_items: str | None
-    red_item: tuple[RedItem, ...]
-
     if TYPE_CHECKING:
 
         def __init__(
@@ -2855,6 +3756,12 @@ class RedItems(Model):
             number_of_items: str | None = None,
             red_item: Iterable[RedItem] | None = (),
         ) -> None: ...
+
+        @property
+        def number_of_items(self) -> str | None: ...
+
+        @property
+        def red_item(self) -> tuple[RedItem, ...]: ...
 
 
 class RedShippingInfo(Model):
@@ -2881,20 +3788,6 @@ class RedShippingInfo(Model):
     _KIND = "model"
     _TYPE = "RedShippingInfo"
 
-    shipping_address: str | None
-    shipping_address2: str | None
-    shipping_city: str | None
-    shipping_country: str | None
-    shipping_email: str | None
-    shipping_fax_phone: str | None
-    shipping_home_phone: str | None
-    shipping_mobile_phone: str | None
-    shipping_name: str | None
-    shipping_postal_code: str | None
-    shipping_state_code: str | None
-    shipping_surname: str | None
-    shipping_time_to_departure: str | None
-
     if TYPE_CHECKING:
 
         def __init__(
@@ -2915,6 +3808,45 @@ class RedShippingInfo(Model):
             shipping_time_to_departure: str | None = None,
         ) -> None: ...
 
+        @property
+        def shipping_address(self) -> str | None: ...
+
+        @property
+        def shipping_address2(self) -> str | None: ...
+
+        @property
+        def shipping_city(self) -> str | None: ...
+
+        @property
+        def shipping_country(self) -> str | None: ...
+
+        @property
+        def shipping_email(self) -> str | None: ...
+
+        @property
+        def shipping_fax_phone(self) -> str | None: ...
+
+        @property
+        def shipping_home_phone(self) -> str | None: ...
+
+        @property
+        def shipping_mobile_phone(self) -> str | None: ...
+
+        @property
+        def shipping_name(self) -> str | None: ...
+
+        @property
+        def shipping_postal_code(self) -> str | None: ...
+
+        @property
+        def shipping_state_code(self) -> str | None: ...
+
+        @property
+        def shipping_surname(self) -> str | None: ...
+
+        @property
+        def shipping_time_to_departure(self) -> str | None: ...
+
 
 class RefMaster(Model):
     """`mkpRefMaster` (type `RefMaster`): the master payment of a marketplace split.
@@ -2928,9 +3860,6 @@ class RefMaster(Model):
     _KIND = "model"
     _TYPE = "RefMaster"
 
-    mkp_bank_id: str | None
-    mkp_payment_id: str | None
-
     if TYPE_CHECKING:
 
         def __init__(
@@ -2939,6 +3868,12 @@ class RefMaster(Model):
             mkp_bank_id: str | None = None,
             mkp_payment_id: str | None = None,
         ) -> None: ...
+
+        @property
+        def mkp_bank_id(self) -> str | None: ...
+
+        @property
+        def mkp_payment_id(self) -> str | None: ...
 
 
 class RefundProductDetail(Model):
@@ -2953,8 +3888,6 @@ class RefundProductDetail(Model):
     _KIND = "model"
     _TYPE = "RefundProductDetail"
 
-    product_details: tuple[ProductDetail, ...]
-
     if TYPE_CHECKING:
 
         def __init__(
@@ -2962,6 +3895,9 @@ class RefundProductDetail(Model):
             *,
             product_details: Iterable[ProductDetail] | None = (),
         ) -> None: ...
+
+        @property
+        def product_details(self) -> tuple[ProductDetail, ...]: ...
 
 
 class Risk(Model):
@@ -2982,12 +3918,6 @@ class Risk(Model):
     _KIND = "model"
     _TYPE = "Risk"
 
-    attributes: tuple[KeptAttribute, ...]
-    child_attributes: tuple[ChildAttributes, ...]
-    risk_response_code: str | None
-    risk_response_description: str | None
-    unknown: tuple[UnknownElement, ...]
-
     if TYPE_CHECKING:
 
         def __init__(
@@ -2999,6 +3929,21 @@ class Risk(Model):
             risk_response_description: str | None = None,
             unknown: Iterable[UnknownElement] | None = (),
         ) -> None: ...
+
+        @property
+        def attributes(self) -> tuple[KeptAttribute, ...]: ...
+
+        @property
+        def child_attributes(self) -> tuple[ChildAttributes, ...]: ...
+
+        @property
+        def risk_response_code(self) -> str | None: ...
+
+        @property
+        def risk_response_description(self) -> str | None: ...
+
+        @property
+        def unknown(self) -> tuple[UnknownElement, ...]: ...
 
 
 class SellerOrderAttributes(Model):
@@ -3021,14 +3966,6 @@ class SellerOrderAttributes(Model):
     _KIND = "model"
     _TYPE = "SellerOrderAttributes"
 
-    attributes: tuple[KeptAttribute, ...]
-    child_attributes: tuple[ChildAttributes, ...]
-    custom_information: str | None
-    seller_note: str | None
-    seller_order_id: str | None
-    store_name: str | None
-    unknown: tuple[UnknownElement, ...]
-
     if TYPE_CHECKING:
 
         def __init__(
@@ -3042,6 +3979,27 @@ class SellerOrderAttributes(Model):
             store_name: str | None = None,
             unknown: Iterable[UnknownElement] | None = (),
         ) -> None: ...
+
+        @property
+        def attributes(self) -> tuple[KeptAttribute, ...]: ...
+
+        @property
+        def child_attributes(self) -> tuple[ChildAttributes, ...]: ...
+
+        @property
+        def custom_information(self) -> str | None: ...
+
+        @property
+        def seller_note(self) -> str | None: ...
+
+        @property
+        def seller_order_id(self) -> str | None: ...
+
+        @property
+        def store_name(self) -> str | None: ...
+
+        @property
+        def unknown(self) -> tuple[UnknownElement, ...]: ...
 
 
 class ShippingAddress(Model):
@@ -3073,24 +4031,6 @@ class ShippingAddress(Model):
     _KIND = "model"
     _TYPE = "ShippingAddress"
 
-    city: str | None
-    company: str | None
-    country_code: str | None
-    email: str | None
-    first_name: str | None
-    house_extention: str | None
-    house_number: str | None
-    last_name: str | None
-    middle_name: str | None
-    primary_phone: str | None
-    profile_id: str | None
-    secondary_phone: str | None
-    state: str | None
-    state_code: str | None
-    street_name: str | None
-    street_name2: str | None
-    zip_code: str | None
-
     if TYPE_CHECKING:
 
         def __init__(
@@ -3115,6 +4055,57 @@ class ShippingAddress(Model):
             zip_code: str | None = None,
         ) -> None: ...
 
+        @property
+        def city(self) -> str | None: ...
+
+        @property
+        def company(self) -> str | None: ...
+
+        @property
+        def country_code(self) -> str | None: ...
+
+        @property
+        def email(self) -> str | None: ...
+
+        @property
+        def first_name(self) -> str | None: ...
+
+        @property
+        def house_extention(self) -> str | None: ...
+
+        @property
+        def house_number(self) -> str | None: ...
+
+        @property
+        def last_name(self) -> str | None: ...
+
+        @property
+        def middle_name(self) -> str | None: ...
+
+        @property
+        def primary_phone(self) -> str | None: ...
+
+        @property
+        def profile_id(self) -> str | None: ...
+
+        @property
+        def secondary_phone(self) -> str | None: ...
+
+        @property
+        def state(self) -> str | None: ...
+
+        @property
+        def state_code(self) -> str | None: ...
+
+        @property
+        def street_name(self) -> str | None: ...
+
+        @property
+        def street_name2(self) -> str | None: ...
+
+        @property
+        def zip_code(self) -> str | None: ...
+
 
 class ShippingDetails(Model):
     """`shippingDetails`: where the goods go (PayPal seller protection needs it complete).
@@ -3134,14 +4125,6 @@ class ShippingDetails(Model):
     _KIND = "model"
     _TYPE = "ShippingDetails"
 
-    ship_to_city: str | None
-    ship_to_country_code: str | None
-    ship_to_name: str | None
-    ship_to_state: str | None
-    ship_to_street: str | None
-    ship_to_street2: str | None
-    ship_to_zip: str | None
-
     if TYPE_CHECKING:
 
         def __init__(
@@ -3155,6 +4138,27 @@ class ShippingDetails(Model):
             ship_to_street2: str | None = None,
             ship_to_zip: str | None = None,
         ) -> None: ...
+
+        @property
+        def ship_to_city(self) -> str | None: ...
+
+        @property
+        def ship_to_country_code(self) -> str | None: ...
+
+        @property
+        def ship_to_name(self) -> str | None: ...
+
+        @property
+        def ship_to_state(self) -> str | None: ...
+
+        @property
+        def ship_to_street(self) -> str | None: ...
+
+        @property
+        def ship_to_street2(self) -> str | None: ...
+
+        @property
+        def ship_to_zip(self) -> str | None: ...
 
 
 class ShippingLine(Model):
@@ -3170,10 +4174,6 @@ class ShippingLine(Model):
     _KIND = "model"
     _TYPE = "ShippingLine"
 
-    code: str | None
-    price: str | None
-    title: str | None
-
     if TYPE_CHECKING:
 
         def __init__(
@@ -3183,6 +4183,15 @@ class ShippingLine(Model):
             price: str | None = None,
             title: str | None = None,
         ) -> None: ...
+
+        @property
+        def code(self) -> str | None: ...
+
+        @property
+        def price(self) -> str | None: ...
+
+        @property
+        def title(self) -> str | None: ...
 
 
 class SoapFault(SoapFaultMixin, Model):
@@ -3223,19 +4232,6 @@ class SoapFault(SoapFaultMixin, Model):
     _KIND = "model"
     _TYPE = "SoapFault"
 
-    actor: str | None
-    code: str
-    code_local: str
-    code_namespace: str | None
-    detail: XmlElement | None
-    http_status: int | None
-    node: str | None
-    other_reasons: tuple[FaultReason, ...]
-    reason: str
-    reason_lang: str | None
-    subcodes: tuple[FaultCode, ...]
-    version: SoapVersion
-
     if TYPE_CHECKING:
 
         def __init__(
@@ -3254,6 +4250,42 @@ class SoapFault(SoapFaultMixin, Model):
             subcodes: Iterable[FaultCode] | None = (),
             version: SoapVersion,
         ) -> None: ...
+
+        @property
+        def actor(self) -> str | None: ...
+
+        @property
+        def code(self) -> str: ...
+
+        @property
+        def code_local(self) -> str: ...
+
+        @property
+        def code_namespace(self) -> str | None: ...
+
+        @property
+        def detail(self) -> XmlElement | None: ...
+
+        @property
+        def http_status(self) -> int | None: ...
+
+        @property
+        def node(self) -> str | None: ...
+
+        @property
+        def other_reasons(self) -> tuple[FaultReason, ...]: ...
+
+        @property
+        def reason(self) -> str: ...
+
+        @property
+        def reason_lang(self) -> str | None: ...
+
+        @property
+        def subcodes(self) -> tuple[FaultCode, ...]: ...
+
+        @property
+        def version(self) -> SoapVersion: ...
 
 
 class ThreeDs(Model):
@@ -3275,13 +4307,6 @@ class ThreeDs(Model):
     _KIND = "model"
     _TYPE = "ThreeDs"
 
-    attributes: tuple[KeptAttribute, ...]
-    authentication_result: AuthenticationResult | None
-    child_attributes: tuple[ChildAttributes, ...]
-    in_app_challenge: InAppChallenge | None
-    trans_details: ThreeDsTransDetailsResult | None
-    unknown: tuple[UnknownElement, ...]
-
     if TYPE_CHECKING:
 
         def __init__(
@@ -3294,6 +4319,24 @@ class ThreeDs(Model):
             trans_details: ThreeDsTransDetailsResult | None = None,
             unknown: Iterable[UnknownElement] | None = (),
         ) -> None: ...
+
+        @property
+        def attributes(self) -> tuple[KeptAttribute, ...]: ...
+
+        @property
+        def authentication_result(self) -> AuthenticationResult | None: ...
+
+        @property
+        def child_attributes(self) -> tuple[ChildAttributes, ...]: ...
+
+        @property
+        def in_app_challenge(self) -> InAppChallenge | None: ...
+
+        @property
+        def trans_details(self) -> ThreeDsTransDetailsResult | None: ...
+
+        @property
+        def unknown(self) -> tuple[UnknownElement, ...]: ...
 
 
 class ThreeDsAddress(Model):
@@ -3313,14 +4356,6 @@ class ThreeDsAddress(Model):
     _KIND = "model"
     _TYPE = "ThreeDsAddress"
 
-    city: str | None
-    country: str | None
-    line1: str | None
-    line2: str | None
-    line3: str | None
-    post_code: str | None
-    state: str | None
-
     if TYPE_CHECKING:
 
         def __init__(
@@ -3334,6 +4369,27 @@ class ThreeDsAddress(Model):
             post_code: str | None = None,
             state: str | None = None,
         ) -> None: ...
+
+        @property
+        def city(self) -> str | None: ...
+
+        @property
+        def country(self) -> str | None: ...
+
+        @property
+        def line1(self) -> str | None: ...
+
+        @property
+        def line2(self) -> str | None: ...
+
+        @property
+        def line3(self) -> str | None: ...
+
+        @property
+        def post_code(self) -> str | None: ...
+
+        @property
+        def state(self) -> str | None: ...
 
 
 class ThreeDsAuthResult(Model):
@@ -3356,14 +4412,6 @@ class ThreeDsAuthResult(Model):
     _KIND = "model"
     _TYPE = "ThreeDsAuthResult"
 
-    authentication_level: str | None
-    authentication_status: str | None
-    av: str | None
-    av_algorithm: str | None
-    eci: str | None
-    three_ds_version: str | None
-    xid: str | None
-
     if TYPE_CHECKING:
 
         def __init__(
@@ -3377,6 +4425,27 @@ class ThreeDsAuthResult(Model):
             three_ds_version: str | None = None,
             xid: str | None = None,
         ) -> None: ...
+
+        @property
+        def authentication_level(self) -> str | None: ...
+
+        @property
+        def authentication_status(self) -> str | None: ...
+
+        @property
+        def av(self) -> str | None: ...
+
+        @property
+        def av_algorithm(self) -> str | None: ...
+
+        @property
+        def eci(self) -> str | None: ...
+
+        @property
+        def three_ds_version(self) -> str | None: ...
+
+        @property
+        def xid(self) -> str | None: ...
 
 
 class ThreeDsContainer(Model):
@@ -3402,14 +4471,6 @@ class ThreeDsContainer(Model):
     _KIND = "model"
     _TYPE = "ThreeDsContainer"
 
-    acquirer_bin: str | None
-    acquirer_merchant_id: str | None
-    buyer_details: BuyerDetails | None
-    exemption: str | None
-    merchant_risk_indicator: MerchantRiskIndicator | None
-    sdk_details: str | None
-    trans_type_req: str | None
-
     if TYPE_CHECKING:
 
         def __init__(
@@ -3423,6 +4484,27 @@ class ThreeDsContainer(Model):
             sdk_details: str | None = None,
             trans_type_req: str | None = None,
         ) -> None: ...
+
+        @property
+        def acquirer_bin(self) -> str | None: ...
+
+        @property
+        def acquirer_merchant_id(self) -> str | None: ...
+
+        @property
+        def buyer_details(self) -> BuyerDetails | None: ...
+
+        @property
+        def exemption(self) -> str | None: ...
+
+        @property
+        def merchant_risk_indicator(self) -> MerchantRiskIndicator | None: ...
+
+        @property
+        def sdk_details(self) -> str | None: ...
+
+        @property
+        def trans_type_req(self) -> str | None: ...
 
 
 class ThreeDsTransDetailsResult(Model):
@@ -3445,14 +4527,6 @@ class ThreeDsTransDetailsResult(Model):
     _KIND = "model"
     _TYPE = "ThreeDsTransDetailsResult"
 
-    acs_id: str | None
-    attributes: tuple[KeptAttribute, ...]
-    auth_data: str | None
-    auth_method: str | None
-    auth_timestamp: str | None
-    child_attributes: tuple[ChildAttributes, ...]
-    unknown: tuple[UnknownElement, ...]
-
     if TYPE_CHECKING:
 
         def __init__(
@@ -3467,6 +4541,27 @@ class ThreeDsTransDetailsResult(Model):
             unknown: Iterable[UnknownElement] | None = (),
         ) -> None: ...
 
+        @property
+        def acs_id(self) -> str | None: ...
+
+        @property
+        def attributes(self) -> tuple[KeptAttribute, ...]: ...
+
+        @property
+        def auth_data(self) -> str | None: ...
+
+        @property
+        def auth_method(self) -> str | None: ...
+
+        @property
+        def auth_timestamp(self) -> str | None: ...
+
+        @property
+        def child_attributes(self) -> tuple[ChildAttributes, ...]: ...
+
+        @property
+        def unknown(self) -> tuple[UnknownElement, ...]: ...
+
 
 class TokenizationData(Model):
     """`tokenizationData` (type `TokenizationData`): the token of a Google Pay payment.
@@ -3479,8 +4574,6 @@ class TokenizationData(Model):
     _KIND = "model"
     _TYPE = "TokenizationData"
 
-    token: Secret | None
-
     if TYPE_CHECKING:
 
         def __init__(
@@ -3488,6 +4581,9 @@ class TokenizationData(Model):
             *,
             token: Secret | str | None = None,
         ) -> None: ...
+
+        @property
+        def token(self) -> Secret | None: ...
 
 
 class TransDetails(Model):
@@ -3512,13 +4608,6 @@ class TransDetails(Model):
     _KIND = "model"
     _TYPE = "TransDetails"
 
-    authentication_amount: str | None
-    previous_trans_details: PreviousTransDetails | None
-    recurring_transaction: RecurringTransaction | None
-    three_ds_auth_result: ThreeDsAuthResult | None
-    three_ds_container: ThreeDsContainer | None
-    type: str | None
-
     if TYPE_CHECKING:
 
         def __init__(
@@ -3531,6 +4620,24 @@ class TransDetails(Model):
             three_ds_container: ThreeDsContainer | None = None,
             type: str | None = None,
         ) -> None: ...
+
+        @property
+        def authentication_amount(self) -> str | None: ...
+
+        @property
+        def previous_trans_details(self) -> PreviousTransDetails | None: ...
+
+        @property
+        def recurring_transaction(self) -> RecurringTransaction | None: ...
+
+        @property
+        def three_ds_auth_result(self) -> ThreeDsAuthResult | None: ...
+
+        @property
+        def three_ds_container(self) -> ThreeDsContainer | None: ...
+
+        @property
+        def type(self) -> str | None: ...
 
 
 class TravelTicketDetail(Model):
@@ -3563,24 +4670,6 @@ class TravelTicketDetail(Model):
     _KIND = "model"
     _TYPE = "TravelTicketDetail"
 
-    arrival_city: str | None
-    arrival_country_code: str | None
-    arrival_date: str | None
-    arrival_port_code: str | None
-    carrier_code: str | None
-    carrier_name: str | None
-    departure_city: str | None
-    departure_country_code: str | None
-    departure_date: str | None
-    departure_port_code: str | None
-    leg_id: str | None
-    leg_index: str | None
-    price: str | None
-    quantity: str | None
-    route_index: str | None
-    ticket_class: str | None
-    title: str | None
-
     if TYPE_CHECKING:
 
         def __init__(
@@ -3605,6 +4694,57 @@ class TravelTicketDetail(Model):
             title: str | None = None,
         ) -> None: ...
 
+        @property
+        def arrival_city(self) -> str | None: ...
+
+        @property
+        def arrival_country_code(self) -> str | None: ...
+
+        @property
+        def arrival_date(self) -> str | None: ...
+
+        @property
+        def arrival_port_code(self) -> str | None: ...
+
+        @property
+        def carrier_code(self) -> str | None: ...
+
+        @property
+        def carrier_name(self) -> str | None: ...
+
+        @property
+        def departure_city(self) -> str | None: ...
+
+        @property
+        def departure_country_code(self) -> str | None: ...
+
+        @property
+        def departure_date(self) -> str | None: ...
+
+        @property
+        def departure_port_code(self) -> str | None: ...
+
+        @property
+        def leg_id(self) -> str | None: ...
+
+        @property
+        def leg_index(self) -> str | None: ...
+
+        @property
+        def price(self) -> str | None: ...
+
+        @property
+        def quantity(self) -> str | None: ...
+
+        @property
+        def route_index(self) -> str | None: ...
+
+        @property
+        def ticket_class(self) -> str | None: ...
+
+        @property
+        def title(self) -> str | None: ...
+
 
 class UnknownElement(UnknownElementMixin, Model):
     """An element of a payload that this version of the library does not know, kept whole: its
@@ -3627,11 +4767,6 @@ class UnknownElement(UnknownElementMixin, Model):
     _KIND = "model"
     _TYPE = "UnknownElement"
 
-    attributes: tuple[KeptAttribute, ...]
-    children: tuple[UnknownElement, ...]
-    name: str
-    text: str
-
     if TYPE_CHECKING:
 
         def __init__(
@@ -3642,6 +4777,18 @@ class UnknownElement(UnknownElementMixin, Model):
             name: str,
             text: str | None = "",
         ) -> None: ...
+
+        @property
+        def attributes(self) -> tuple[KeptAttribute, ...]: ...
+
+        @property
+        def children(self) -> tuple[UnknownElement, ...]: ...
+
+        @property
+        def name(self) -> str: ...
+
+        @property
+        def text(self) -> str: ...
 
 
 class Vbv(Model):
@@ -3666,13 +4813,6 @@ class Vbv(Model):
     _KIND = "model"
     _TYPE = "Vbv"
 
-    child_attributes: tuple[ChildAttributes, ...]
-    unknown: tuple[UnknownElement, ...]
-    value: str | None
-    vbv_buyer: str | None
-    vbv_flag: str | None
-    vbv_risp: str | None
-
     if TYPE_CHECKING:
 
         def __init__(
@@ -3685,6 +4825,24 @@ class Vbv(Model):
             vbv_flag: str | None = None,
             vbv_risp: str | None = None,
         ) -> None: ...
+
+        @property
+        def child_attributes(self) -> tuple[ChildAttributes, ...]: ...
+
+        @property
+        def unknown(self) -> tuple[UnknownElement, ...]: ...
+
+        @property
+        def value(self) -> str | None: ...
+
+        @property
+        def vbv_buyer(self) -> str | None: ...
+
+        @property
+        def vbv_flag(self) -> str | None: ...
+
+        @property
+        def vbv_risp(self) -> str | None: ...
 
 
 class XmlAttribute(Model):
@@ -3701,10 +4859,6 @@ class XmlAttribute(Model):
     _KIND = "model"
     _TYPE = "XmlAttribute"
 
-    name: str
-    namespace: str | None
-    value: str
-
     if TYPE_CHECKING:
 
         def __init__(
@@ -3714,6 +4868,15 @@ class XmlAttribute(Model):
             namespace: str | None = None,
             value: str,
         ) -> None: ...
+
+        @property
+        def name(self) -> str: ...
+
+        @property
+        def namespace(self) -> str | None: ...
+
+        @property
+        def value(self) -> str: ...
 
 
 class XmlElement(Model):
@@ -3740,12 +4903,6 @@ class XmlElement(Model):
     _KIND = "model"
     _TYPE = "XmlElement"
 
-    attributes: tuple[XmlAttribute, ...]
-    children: tuple[XmlElement, ...]
-    name: str
-    namespace: str | None
-    text: str
-
     if TYPE_CHECKING:
 
         def __init__(
@@ -3757,6 +4914,21 @@ class XmlElement(Model):
             namespace: str | None = None,
             text: str | None = "",
         ) -> None: ...
+
+        @property
+        def attributes(self) -> tuple[XmlAttribute, ...]: ...
+
+        @property
+        def children(self) -> tuple[XmlElement, ...]: ...
+
+        @property
+        def name(self) -> str: ...
+
+        @property
+        def namespace(self) -> str | None: ...
+
+        @property
+        def text(self) -> str: ...
 
 
 class DecryptResult(OutcomeMixin, Result):
@@ -3819,43 +4991,6 @@ class DecryptResult(OutcomeMixin, Result):
     OPERATION: ClassVar[str] = "Decrypt"
     SERVICE: ClassVar[str] = "WsCryptDecrypt"
 
-    alert_code: int | None
-    alert_description: str | None
-    amount: Decimal | None
-    attributes: tuple[KeptAttribute, ...]
-    authorization_code: str | None
-    avs_result_code: str | None
-    avs_result_description: str | None
-    bank_transaction_id: str | None
-    buyer: Buyer | None
-    child_attributes: tuple[ChildAttributes, ...]
-    country: str | None
-    currency: str | None
-    custom_info: tuple[CustomParameter, ...]
-    cvv_present: str | None
-    error_code: int | None
-    error_description: str | None
-    masked_pan: str | None
-    payment_method: str | None
-    product_type: str | None
-    risk: Risk | None
-    risk_response_code: str | None
-    risk_response_description: str | None
-    shop_transaction_id: str | None
-    td_level: str | None
-    three_ds: ThreeDs | None
-    token: Secret | None
-    token_expiry_month: Secret | None
-    token_expiry_year: Secret | None
-    transaction_key: str | None
-    transaction_result: str | None
-    transaction_type: str | None
-    unknown: tuple[UnknownElement, ...]
-    vbv: Vbv | None
-    vbv_buyer: str | None
-    vbv_flag: str | None
-    vbv_risp: str | None
-
     if TYPE_CHECKING:
 
         def __init__(
@@ -3899,6 +5034,114 @@ class DecryptResult(OutcomeMixin, Result):
             vbv_risp: str | None = None,
         ) -> None: ...
 
+        @property
+        def alert_code(self) -> int | None: ...
+
+        @property
+        def alert_description(self) -> str | None: ...
+
+        @property
+        def amount(self) -> Decimal | None: ...
+
+        @property
+        def attributes(self) -> tuple[KeptAttribute, ...]: ...
+
+        @property
+        def authorization_code(self) -> str | None: ...
+
+        @property
+        def avs_result_code(self) -> str | None: ...
+
+        @property
+        def avs_result_description(self) -> str | None: ...
+
+        @property
+        def bank_transaction_id(self) -> str | None: ...
+
+        @property
+        def buyer(self) -> Buyer | None: ...
+
+        @property
+        def child_attributes(self) -> tuple[ChildAttributes, ...]: ...
+
+        @property
+        def country(self) -> str | None: ...
+
+        @property
+        def currency(self) -> str | None: ...
+
+        @property
+        def custom_info(self) -> tuple[CustomParameter, ...]: ...
+
+        @property
+        def cvv_present(self) -> str | None: ...
+
+        @property
+        def error_code(self) -> int | None: ...
+
+        @property
+        def error_description(self) -> str | None: ...
+
+        @property
+        def masked_pan(self) -> str | None: ...
+
+        @property
+        def payment_method(self) -> str | None: ...
+
+        @property
+        def product_type(self) -> str | None: ...
+
+        @property
+        def risk(self) -> Risk | None: ...
+
+        @property
+        def risk_response_code(self) -> str | None: ...
+
+        @property
+        def risk_response_description(self) -> str | None: ...
+
+        @property
+        def shop_transaction_id(self) -> str | None: ...
+
+        @property
+        def td_level(self) -> str | None: ...
+
+        @property
+        def three_ds(self) -> ThreeDs | None: ...
+
+        @property
+        def token(self) -> Secret | None: ...
+
+        @property
+        def token_expiry_month(self) -> Secret | None: ...
+
+        @property
+        def token_expiry_year(self) -> Secret | None: ...
+
+        @property
+        def transaction_key(self) -> str | None: ...
+
+        @property
+        def transaction_result(self) -> str | None: ...
+
+        @property
+        def transaction_type(self) -> str | None: ...
+
+        @property
+        def unknown(self) -> tuple[UnknownElement, ...]: ...
+
+        @property
+        def vbv(self) -> Vbv | None: ...
+
+        @property
+        def vbv_buyer(self) -> str | None: ...
+
+        @property
+        def vbv_flag(self) -> str | None: ...
+
+        @property
+        def vbv_risp(self) -> str | None: ...
+
 
 class EncryptResult(OutcomeMixin, Result):
     """The result of `Encrypt`.
@@ -3924,15 +5167,6 @@ class EncryptResult(OutcomeMixin, Result):
     OPERATION: ClassVar[str] = "Encrypt"
     SERVICE: ClassVar[str] = "WsCryptDecrypt"
 
-    attributes: tuple[KeptAttribute, ...]
-    child_attributes: tuple[ChildAttributes, ...]
-    crypt_decrypt_string: str | None
-    error_code: int | None
-    error_description: str | None
-    transaction_result: str | None
-    transaction_type: str | None
-    unknown: tuple[UnknownElement, ...]
-
     if TYPE_CHECKING:
 
         def __init__(
@@ -3947,6 +5181,30 @@ class EncryptResult(OutcomeMixin, Result):
             transaction_type: str | None = None,
             unknown: Iterable[UnknownElement] | None = (),
         ) -> None: ...
+
+        @property
+        def attributes(self) -> tuple[KeptAttribute, ...]: ...
+
+        @property
+        def child_attributes(self) -> tuple[ChildAttributes, ...]: ...
+
+        @property
+        def crypt_decrypt_string(self) -> str | None: ...
+
+        @property
+        def error_code(self) -> int | None: ...
+
+        @property
+        def error_description(self) -> str | None: ...
+
+        @property
+        def transaction_result(self) -> str | None: ...
+
+        @property
+        def transaction_type(self) -> str | None: ...
+
+        @property
+        def unknown(self) -> tuple[UnknownElement, ...]: ...
 
 
 class CallCheckCartaS2SResult(GestPayS2S, Result):
@@ -4163,16 +5421,6 @@ class CallCheckCartaS2S(Request["CallCheckCartaS2SResult"]):
     SERVICE: ClassVar[str] = "WsS2S"
     RESULT: ClassVar[type[CallCheckCartaS2SResult]]
 
-    api_key: Secret | None
-    card_number: Secret | None
-    cvv2: Secret | None
-    exp_month: Secret | None
-    exp_year: Secret | None
-    shop_login: str
-    shop_transaction_id: str
-    token_value: Secret | None
-    with_auth: str
-
     if TYPE_CHECKING:
 
         def __init__(
@@ -4188,6 +5436,33 @@ class CallCheckCartaS2S(Request["CallCheckCartaS2SResult"]):
             token_value: Secret | str | None = None,
             with_auth: str | None = "",
         ) -> None: ...
+
+        @property
+        def api_key(self) -> Secret | None: ...
+
+        @property
+        def card_number(self) -> Secret | None: ...
+
+        @property
+        def cvv2(self) -> Secret | None: ...
+
+        @property
+        def exp_month(self) -> Secret | None: ...
+
+        @property
+        def exp_year(self) -> Secret | None: ...
+
+        @property
+        def shop_login(self) -> str: ...
+
+        @property
+        def shop_transaction_id(self) -> str: ...
+
+        @property
+        def token_value(self) -> Secret | None: ...
+
+        @property
+        def with_auth(self) -> str: ...
 
 
 class CallDeleteS2S(Request["CallDeleteS2SResult"]):
@@ -4214,13 +5489,6 @@ class CallDeleteS2S(Request["CallDeleteS2SResult"]):
     SERVICE: ClassVar[str] = "WsS2S"
     RESULT: ClassVar[type[CallDeleteS2SResult]]
 
-    api_key: Secret | None
-    bank_transaction_id: str | None
-    cancel_reason: str | None
-    payment_device_details: PaymentDeviceDetails | None
-    shop_login: str
-    shop_transaction_id: str | None
-
     if TYPE_CHECKING:
 
         def __init__(
@@ -4233,6 +5501,24 @@ class CallDeleteS2S(Request["CallDeleteS2SResult"]):
             shop_login: str | None = "",
             shop_transaction_id: str | None = None,
         ) -> None: ...
+
+        @property
+        def api_key(self) -> Secret | None: ...
+
+        @property
+        def bank_transaction_id(self) -> str | None: ...
+
+        @property
+        def cancel_reason(self) -> str | None: ...
+
+        @property
+        def payment_device_details(self) -> PaymentDeviceDetails | None: ...
+
+        @property
+        def shop_login(self) -> str: ...
+
+        @property
+        def shop_transaction_id(self) -> str | None: ...
 
 
 class CallDeleteTokenS2S(Request["CallDeleteTokenS2SResult"]):
@@ -4253,10 +5539,6 @@ class CallDeleteTokenS2S(Request["CallDeleteTokenS2SResult"]):
     SERVICE: ClassVar[str] = "WsS2S"
     RESULT: ClassVar[type[CallDeleteTokenS2SResult]]
 
-    api_key: Secret | None
-    shop_login: str
-    token_value: Secret | None
-
     if TYPE_CHECKING:
 
         def __init__(
@@ -4266,6 +5548,15 @@ class CallDeleteTokenS2S(Request["CallDeleteTokenS2SResult"]):
             shop_login: str | None = "",
             token_value: Secret | str | None = None,
         ) -> None: ...
+
+        @property
+        def api_key(self) -> Secret | None: ...
+
+        @property
+        def shop_login(self) -> str: ...
+
+        @property
+        def token_value(self) -> Secret | None: ...
 
 
 class CallDeviceActivation(Request["CallDeviceActivationResult"]):
@@ -4284,8 +5575,6 @@ class CallDeviceActivation(Request["CallDeviceActivationResult"]):
     SERVICE: ClassVar[str] = "WsS2S"
     RESULT: ClassVar[type[CallDeviceActivationResult]]
 
-    terminal_id: str
-
     if TYPE_CHECKING:
 
         def __init__(
@@ -4293,6 +5582,9 @@ class CallDeviceActivation(Request["CallDeviceActivationResult"]):
             *,
             terminal_id: str | None = "",
         ) -> None: ...
+
+        @property
+        def terminal_id(self) -> str: ...
 
 
 class CallExchangeRateS2S(Request["CallExchangeRateS2SResult"]):
@@ -4317,12 +5609,6 @@ class CallExchangeRateS2S(Request["CallExchangeRateS2SResult"]):
     SERVICE: ClassVar[str] = "WsS2S"
     RESULT: ClassVar[type[CallExchangeRateS2SResult]]
 
-    api_key: Secret | None
-    iso_code: str | None
-    numeric_iso_code: str | None
-    shop_login: str
-    uic_code: str | None
-
     if TYPE_CHECKING:
 
         def __init__(
@@ -4334,6 +5620,21 @@ class CallExchangeRateS2S(Request["CallExchangeRateS2SResult"]):
             shop_login: str | None = "",
             uic_code: str | None = None,
         ) -> None: ...
+
+        @property
+        def api_key(self) -> Secret | None: ...
+
+        @property
+        def iso_code(self) -> str | None: ...
+
+        @property
+        def numeric_iso_code(self) -> str | None: ...
+
+        @property
+        def shop_login(self) -> str: ...
+
+        @property
+        def uic_code(self) -> str | None: ...
 
 
 class CallIdealListS2S(Request["CallIdealListS2SResult"]):
@@ -4352,9 +5653,6 @@ class CallIdealListS2S(Request["CallIdealListS2SResult"]):
     SERVICE: ClassVar[str] = "WsS2S"
     RESULT: ClassVar[type[CallIdealListS2SResult]]
 
-    api_key: Secret | None
-    shop_login: str
-
     if TYPE_CHECKING:
 
         def __init__(
@@ -4363,6 +5661,12 @@ class CallIdealListS2S(Request["CallIdealListS2SResult"]):
             api_key: Secret | str | None = None,
             shop_login: str | None = "",
         ) -> None: ...
+
+        @property
+        def api_key(self) -> Secret | None: ...
+
+        @property
+        def shop_login(self) -> str: ...
 
 
 class CallMyBankListS2S(Request["CallMyBankListS2SResult"]):
@@ -4383,10 +5687,6 @@ class CallMyBankListS2S(Request["CallMyBankListS2SResult"]):
     SERVICE: ClassVar[str] = "WsS2S"
     RESULT: ClassVar[type[CallMyBankListS2SResult]]
 
-    api_key: Secret | None
-    language_id: int | None
-    shop_login: str
-
     if TYPE_CHECKING:
 
         def __init__(
@@ -4396,6 +5696,15 @@ class CallMyBankListS2S(Request["CallMyBankListS2SResult"]):
             language_id: int | None = None,
             shop_login: str | None = "",
         ) -> None: ...
+
+        @property
+        def api_key(self) -> Secret | None: ...
+
+        @property
+        def language_id(self) -> int | None: ...
+
+        @property
+        def shop_login(self) -> str: ...
 
 
 class CallPagamS2S(Request["CallPagamS2SResult"]):
@@ -4497,49 +5806,6 @@ class CallPagamS2S(Request["CallPagamS2SResult"]):
     SERVICE: ClassVar[str] = "WsS2S"
     RESULT: ClassVar[type[CallPagamS2SResult]]
 
-    amount: Decimal | None
-    api_key: Secret | None
-    apple_pay: ApplePayRequest | None
-    buyer_email: str | None
-    buyer_name: str | None
-    card_number: Secret | None
-    card_reader_payments: CardReaderPayments | None
-    client_ip: str | None
-    cof: str | None
-    custom_info: tuple[CustomParameter, ...]
-    cvv: Secret | None
-    execution_date: str | None
-    expiry_month: Secret | None
-    expiry_year: Secret | None
-    google_pay: GooglePayRequest | None
-    idea: str | None
-    item_type: str | None
-    language_id: int | None
-    market_place: Marketplace | None
-    min: str | None
-    order_details: OrderDetails | None
-    pa_res: Secret | None
-    payment_device_details: PaymentDeviceDetails | None
-    payment_types: tuple[str, ...]
-    pp_seller_protection: str | None
-    recurrent: str | None
-    red_billing_info: RedBillingInfo | None
-    red_custom_info: RedCustomInfo | None
-    red_customer_data: RedCustomerData | None
-    red_customer_info: RedCustomerInfo | None
-    red_fraud_prevention: str | None
-    red_items: RedItems | None
-    red_shipping_info: RedShippingInfo | None
-    request_token: str | None
-    shipping_details: ShippingDetails | None
-    shop_login: str
-    shop_transaction_id: str
-    sub_merchant_id: str | None
-    token_value: Secret | None
-    trans_details: TransDetails | None
-    trans_key: str | None
-    uic_code: str | None
-
     if TYPE_CHECKING:
 
         def __init__(
@@ -4589,6 +5855,132 @@ class CallPagamS2S(Request["CallPagamS2SResult"]):
             uic_code: str | None = None,
         ) -> None: ...
 
+        @property
+        def amount(self) -> Decimal | None: ...
+
+        @property
+        def api_key(self) -> Secret | None: ...
+
+        @property
+        def apple_pay(self) -> ApplePayRequest | None: ...
+
+        @property
+        def buyer_email(self) -> str | None: ...
+
+        @property
+        def buyer_name(self) -> str | None: ...
+
+        @property
+        def card_number(self) -> Secret | None: ...
+
+        @property
+        def card_reader_payments(self) -> CardReaderPayments | None: ...
+
+        @property
+        def client_ip(self) -> str | None: ...
+
+        @property
+        def cof(self) -> str | None: ...
+
+        @property
+        def custom_info(self) -> tuple[CustomParameter, ...]: ...
+
+        @property
+        def cvv(self) -> Secret | None: ...
+
+        @property
+        def execution_date(self) -> str | None: ...
+
+        @property
+        def expiry_month(self) -> Secret | None: ...
+
+        @property
+        def expiry_year(self) -> Secret | None: ...
+
+        @property
+        def google_pay(self) -> GooglePayRequest | None: ...
+
+        @property
+        def idea(self) -> str | None: ...
+
+        @property
+        def item_type(self) -> str | None: ...
+
+        @property
+        def language_id(self) -> int | None: ...
+
+        @property
+        def market_place(self) -> Marketplace | None: ...
+
+        @property
+        def min(self) -> str | None: ...
+
+        @property
+        def order_details(self) -> OrderDetails | None: ...
+
+        @property
+        def pa_res(self) -> Secret | None: ...
+
+        @property
+        def payment_device_details(self) -> PaymentDeviceDetails | None: ...
+
+        @property
+        def payment_types(self) -> tuple[str, ...]: ...
+
+        @property
+        def pp_seller_protection(self) -> str | None: ...
+
+        @property
+        def recurrent(self) -> str | None: ...
+
+        @property
+        def red_billing_info(self) -> RedBillingInfo | None: ...
+
+        @property
+        def red_custom_info(self) -> RedCustomInfo | None: ...
+
+        @property
+        def red_customer_data(self) -> RedCustomerData | None: ...
+
+        @property
+        def red_customer_info(self) -> RedCustomerInfo | None: ...
+
+        @property
+        def red_fraud_prevention(self) -> str | None: ...
+
+        @property
+        def red_items(self) -> RedItems | None: ...
+
+        @property
+        def red_shipping_info(self) -> RedShippingInfo | None: ...
+
+        @property
+        def request_token(self) -> str | None: ...
+
+        @property
+        def shipping_details(self) -> ShippingDetails | None: ...
+
+        @property
+        def shop_login(self) -> str: ...
+
+        @property
+        def shop_transaction_id(self) -> str: ...
+
+        @property
+        def sub_merchant_id(self) -> str | None: ...
+
+        @property
+        def token_value(self) -> Secret | None: ...
+
+        @property
+        def trans_details(self) -> TransDetails | None: ...
+
+        @property
+        def trans_key(self) -> str | None: ...
+
+        @property
+        def uic_code(self) -> str | None: ...
+
 
 class CallReadTrxS2S(Request["CallReadTrxS2SResult"]):
     """`callReadTrxS2S`: reads a transaction's state, history (`Events`) and, for Amazon Pay,
@@ -4612,12 +6004,6 @@ class CallReadTrxS2S(Request["CallReadTrxS2SResult"]):
     SERVICE: ClassVar[str] = "WsS2S"
     RESULT: ClassVar[type[CallReadTrxS2SResult]]
 
-    api_key: Secret | None
-    bank_transaction_id: str | None
-    payment_device_details: PaymentDeviceDetails | None
-    shop_login: str
-    shop_transaction_id: str | None
-
     if TYPE_CHECKING:
 
         def __init__(
@@ -4629,6 +6015,21 @@ class CallReadTrxS2S(Request["CallReadTrxS2SResult"]):
             shop_login: str | None = "",
             shop_transaction_id: str | None = None,
         ) -> None: ...
+
+        @property
+        def api_key(self) -> Secret | None: ...
+
+        @property
+        def bank_transaction_id(self) -> str | None: ...
+
+        @property
+        def payment_device_details(self) -> PaymentDeviceDetails | None: ...
+
+        @property
+        def shop_login(self) -> str: ...
+
+        @property
+        def shop_transaction_id(self) -> str | None: ...
 
 
 class CallRefundS2S(Request["CallRefundS2SResult"]):
@@ -4662,18 +6063,6 @@ class CallRefundS2S(Request["CallRefundS2SResult"]):
     SERVICE: ClassVar[str] = "WsS2S"
     RESULT: ClassVar[type[CallRefundS2SResult]]
 
-    amount: Decimal | None
-    api_key: Secret | None
-    bank_transaction_id: str | None
-    charge_back_fraud: str | None
-    order_detail: RefundProductDetail | None
-    payment_device_details: PaymentDeviceDetails | None
-    refund_reason: str | None
-    settlement_id: str | None
-    shop_login: str
-    shop_transaction_id: str | None
-    uic_code: str | None
-
     if TYPE_CHECKING:
 
         def __init__(
@@ -4691,6 +6080,39 @@ class CallRefundS2S(Request["CallRefundS2SResult"]):
             shop_transaction_id: str | None = None,
             uic_code: str | None = None,
         ) -> None: ...
+
+        @property
+        def amount(self) -> Decimal | None: ...
+
+        @property
+        def api_key(self) -> Secret | None: ...
+
+        @property
+        def bank_transaction_id(self) -> str | None: ...
+
+        @property
+        def charge_back_fraud(self) -> str | None: ...
+
+        @property
+        def order_detail(self) -> RefundProductDetail | None: ...
+
+        @property
+        def payment_device_details(self) -> PaymentDeviceDetails | None: ...
+
+        @property
+        def refund_reason(self) -> str | None: ...
+
+        @property
+        def settlement_id(self) -> str | None: ...
+
+        @property
+        def shop_login(self) -> str: ...
+
+        @property
+        def shop_transaction_id(self) -> str | None: ...
+
+        @property
+        def uic_code(self) -> str | None: ...
 
 
 class CallRenounce(Request["CallRenounceResult"]):
@@ -4737,17 +6159,6 @@ class CallRequestTokenS2S(Request["CallRequestTokenS2SResult"]):
     SERVICE: ClassVar[str] = "WsS2S"
     RESULT: ClassVar[type[CallRequestTokenS2SResult]]
 
-    api_key: Secret | None
-    card_number: Secret | None
-    cvv: Secret | None
-    description: str | None
-    expiry_month: Secret | None
-    expiry_year: Secret | None
-    original_id: str | None
-    request_token: str | None
-    shop_login: str
-    with_auth: str
-
     if TYPE_CHECKING:
 
         def __init__(
@@ -4764,6 +6175,36 @@ class CallRequestTokenS2S(Request["CallRequestTokenS2SResult"]):
             shop_login: str | None = "",
             with_auth: str | None = "",
         ) -> None: ...
+
+        @property
+        def api_key(self) -> Secret | None: ...
+
+        @property
+        def card_number(self) -> Secret | None: ...
+
+        @property
+        def cvv(self) -> Secret | None: ...
+
+        @property
+        def description(self) -> str | None: ...
+
+        @property
+        def expiry_month(self) -> Secret | None: ...
+
+        @property
+        def expiry_year(self) -> Secret | None: ...
+
+        @property
+        def original_id(self) -> str | None: ...
+
+        @property
+        def request_token(self) -> str | None: ...
+
+        @property
+        def shop_login(self) -> str: ...
+
+        @property
+        def with_auth(self) -> str: ...
 
 
 class CallSettleS2S(Request["CallSettleS2SResult"]):
@@ -4796,16 +6237,6 @@ class CallSettleS2S(Request["CallSettleS2SResult"]):
     SERVICE: ClassVar[str] = "WsS2S"
     RESULT: ClassVar[type[CallSettleS2SResult]]
 
-    amount: Decimal | None
-    api_key: Secret | None
-    bank_trans_id: str | None
-    full_fillment: FullFillmentDetails | None
-    payment_device_details: PaymentDeviceDetails | None
-    settlement_id: str | None
-    shop_login: str
-    shop_trans_id: str | None
-    uic_code: str | None
-
     if TYPE_CHECKING:
 
         def __init__(
@@ -4821,6 +6252,33 @@ class CallSettleS2S(Request["CallSettleS2SResult"]):
             shop_trans_id: str | None = None,
             uic_code: str | None = None,
         ) -> None: ...
+
+        @property
+        def amount(self) -> Decimal | None: ...
+
+        @property
+        def api_key(self) -> Secret | None: ...
+
+        @property
+        def bank_trans_id(self) -> str | None: ...
+
+        @property
+        def full_fillment(self) -> FullFillmentDetails | None: ...
+
+        @property
+        def payment_device_details(self) -> PaymentDeviceDetails | None: ...
+
+        @property
+        def settlement_id(self) -> str | None: ...
+
+        @property
+        def shop_login(self) -> str: ...
+
+        @property
+        def shop_trans_id(self) -> str | None: ...
+
+        @property
+        def uic_code(self) -> str | None: ...
 
 
 class CallUpdateCustomParamS2S(Request["CallUpdateCustomParamS2SResult"]):
@@ -4846,13 +6304,6 @@ class CallUpdateCustomParamS2S(Request["CallUpdateCustomParamS2SResult"]):
     SERVICE: ClassVar[str] = "WsS2S"
     RESULT: ClassVar[type[CallUpdateCustomParamS2SResult]]
 
-    api_key: Secret | None
-    bank_transaction_id: str | None
-    param_name: str
-    param_value: str | None
-    shop_login: str
-    shop_transaction_id: str | None
-
     if TYPE_CHECKING:
 
         def __init__(
@@ -4865,6 +6316,24 @@ class CallUpdateCustomParamS2S(Request["CallUpdateCustomParamS2SResult"]):
             shop_login: str | None = "",
             shop_transaction_id: str | None = None,
         ) -> None: ...
+
+        @property
+        def api_key(self) -> Secret | None: ...
+
+        @property
+        def bank_transaction_id(self) -> str | None: ...
+
+        @property
+        def param_name(self) -> str: ...
+
+        @property
+        def param_value(self) -> str | None: ...
+
+        @property
+        def shop_login(self) -> str: ...
+
+        @property
+        def shop_transaction_id(self) -> str | None: ...
 
 
 class CallUpdateOrderS2S(Request["CallUpdateOrderS2SResult"]):
@@ -4889,12 +6358,6 @@ class CallUpdateOrderS2S(Request["CallUpdateOrderS2SResult"]):
     SERVICE: ClassVar[str] = "WsS2S"
     RESULT: ClassVar[type[CallUpdateOrderS2SResult]]
 
-    api_key: Secret | None
-    bank_transaction_id: str | None
-    order_details: OrderDetails | None
-    shop_login: str
-    shop_transaction_id: str | None
-
     if TYPE_CHECKING:
 
         def __init__(
@@ -4906,6 +6369,21 @@ class CallUpdateOrderS2S(Request["CallUpdateOrderS2SResult"]):
             shop_login: str | None = "",
             shop_transaction_id: str | None = None,
         ) -> None: ...
+
+        @property
+        def api_key(self) -> Secret | None: ...
+
+        @property
+        def bank_transaction_id(self) -> str | None: ...
+
+        @property
+        def order_details(self) -> OrderDetails | None: ...
+
+        @property
+        def shop_login(self) -> str: ...
+
+        @property
+        def shop_transaction_id(self) -> str | None: ...
 
 
 class CallUpdateTokenS2S(Request["CallUpdateTokenS2SResult"]):
@@ -4932,13 +6410,6 @@ class CallUpdateTokenS2S(Request["CallUpdateTokenS2SResult"]):
     SERVICE: ClassVar[str] = "WsS2S"
     RESULT: ClassVar[type[CallUpdateTokenS2SResult]]
 
-    api_key: Secret | None
-    expiry_month: Secret | None
-    expiry_year: Secret | None
-    shop_login: str
-    token: Secret | None
-    with_aut: str
-
     if TYPE_CHECKING:
 
         def __init__(
@@ -4951,6 +6422,24 @@ class CallUpdateTokenS2S(Request["CallUpdateTokenS2SResult"]):
             token: Secret | str | None = None,
             with_aut: str | None = "",
         ) -> None: ...
+
+        @property
+        def api_key(self) -> Secret | None: ...
+
+        @property
+        def expiry_month(self) -> Secret | None: ...
+
+        @property
+        def expiry_year(self) -> Secret | None: ...
+
+        @property
+        def shop_login(self) -> str: ...
+
+        @property
+        def token(self) -> Secret | None: ...
+
+        @property
+        def with_aut(self) -> str: ...
 
 
 class CallVerifycardS2S(Request["CallVerifycardS2SResult"]):
@@ -4977,14 +6466,6 @@ class CallVerifycardS2S(Request["CallVerifycardS2SResult"]):
     SERVICE: ClassVar[str] = "WsS2S"
     RESULT: ClassVar[type[CallVerifycardS2SResult]]
 
-    api_key: Secret | None
-    card_number: Secret | None
-    cvv2: Secret | None
-    exp_month: Secret | None
-    exp_year: Secret | None
-    shop_login: str
-    shop_transaction_id: str
-
     if TYPE_CHECKING:
 
         def __init__(
@@ -4998,6 +6479,27 @@ class CallVerifycardS2S(Request["CallVerifycardS2SResult"]):
             shop_login: str | None = "",
             shop_transaction_id: str | None = "",
         ) -> None: ...
+
+        @property
+        def api_key(self) -> Secret | None: ...
+
+        @property
+        def card_number(self) -> Secret | None: ...
+
+        @property
+        def cvv2(self) -> Secret | None: ...
+
+        @property
+        def exp_month(self) -> Secret | None: ...
+
+        @property
+        def exp_year(self) -> Secret | None: ...
+
+        @property
+        def shop_login(self) -> str: ...
+
+        @property
+        def shop_transaction_id(self) -> str: ...
 
 
 class Decrypt(DecryptMixin, Request["DecryptResult"]):
@@ -5017,10 +6519,6 @@ class Decrypt(DecryptMixin, Request["DecryptResult"]):
     SERVICE: ClassVar[str] = "WsCryptDecrypt"
     RESULT: ClassVar[type[DecryptResult]]
 
-    api_key: Secret | None
-    crypted_string: str
-    shop_login: str
-
     if TYPE_CHECKING:
 
         def __init__(
@@ -5030,6 +6528,15 @@ class Decrypt(DecryptMixin, Request["DecryptResult"]):
             crypted_string: str | None = "",
             shop_login: str | None = "",
         ) -> None: ...
+
+        @property
+        def api_key(self) -> Secret | None: ...
+
+        @property
+        def crypted_string(self) -> str: ...
+
+        @property
+        def shop_login(self) -> str: ...
 
 
 class Encrypt(Request["EncryptResult"]):
@@ -5094,40 +6601,6 @@ class Encrypt(Request["EncryptResult"]):
     SERVICE: ClassVar[str] = "WsCryptDecrypt"
     RESULT: ClassVar[type[EncryptResult]]
 
-    amazon_pay_billing_agreement_description: str | None
-    amount: Decimal | None
-    api_key: Secret | None
-    bancomat_pay_phone_number: str | None
-    buyer_email: str | None
-    buyer_name: str | None
-    card_number: Secret | None
-    consel_customer_info: ConselCustomerInfo | None
-    consel_merchant_pro: str | None
-    custom_info: tuple[CustomParameter, ...]
-    cvv: Secret | None
-    expiry_month: Secret | None
-    expiry_year: Secret | None
-    language_id: int | None
-    order_details: OrderDetails | None
-    pay_pal_billing_agreement_description: str | None
-    payment_type_detail: PaymentTypeDetail | None
-    payment_types: tuple[str, ...]
-    pp_seller_protection: str | None
-    red_billing_info: RedBillingInfo | None
-    red_custom_info: RedCustomInfo | None
-    red_customer_data: RedCustomerData | None
-    red_customer_info: RedCustomerInfo | None
-    red_fraud_prevention: str | None
-    red_items: RedItems | None
-    red_shipping_info: RedShippingInfo | None
-    request_token: str | None
-    shipping_details: ShippingDetails | None
-    shop_login: str
-    shop_transaction_id: str
-    trans_details: EncryptTransDetails | None
-    trans_key: str | None
-    uic_code: str | None
-
     if TYPE_CHECKING:
 
         def __init__(
@@ -5167,6 +6640,105 @@ class Encrypt(Request["EncryptResult"]):
             trans_key: str | None = None,
             uic_code: str | None = None,
         ) -> None: ...
+
+        @property
+        def amazon_pay_billing_agreement_description(self) -> str | None: ...
+
+        @property
+        def amount(self) -> Decimal | None: ...
+
+        @property
+        def api_key(self) -> Secret | None: ...
+
+        @property
+        def bancomat_pay_phone_number(self) -> str | None: ...
+
+        @property
+        def buyer_email(self) -> str | None: ...
+
+        @property
+        def buyer_name(self) -> str | None: ...
+
+        @property
+        def card_number(self) -> Secret | None: ...
+
+        @property
+        def consel_customer_info(self) -> ConselCustomerInfo | None: ...
+
+        @property
+        def consel_merchant_pro(self) -> str | None: ...
+
+        @property
+        def custom_info(self) -> tuple[CustomParameter, ...]: ...
+
+        @property
+        def cvv(self) -> Secret | None: ...
+
+        @property
+        def expiry_month(self) -> Secret | None: ...
+
+        @property
+        def expiry_year(self) -> Secret | None: ...
+
+        @property
+        def language_id(self) -> int | None: ...
+
+        @property
+        def order_details(self) -> OrderDetails | None: ...
+
+        @property
+        def pay_pal_billing_agreement_description(self) -> str | None: ...
+
+        @property
+        def payment_type_detail(self) -> PaymentTypeDetail | None: ...
+
+        @property
+        def payment_types(self) -> tuple[str, ...]: ...
+
+        @property
+        def pp_seller_protection(self) -> str | None: ...
+
+        @property
+        def red_billing_info(self) -> RedBillingInfo | None: ...
+
+        @property
+        def red_custom_info(self) -> RedCustomInfo | None: ...
+
+        @property
+        def red_customer_data(self) -> RedCustomerData | None: ...
+
+        @property
+        def red_customer_info(self) -> RedCustomerInfo | None: ...
+
+        @property
+        def red_fraud_prevention(self) -> str | None: ...
+
+        @property
+        def red_items(self) -> RedItems | None: ...
+
+        @property
+        def red_shipping_info(self) -> RedShippingInfo | None: ...
+
+        @property
+        def request_token(self) -> str | None: ...
+
+        @property
+        def shipping_details(self) -> ShippingDetails | None: ...
+
+        @property
+        def shop_login(self) -> str: ...
+
+        @property
+        def shop_transaction_id(self) -> str: ...
+
+        @property
+        def trans_details(self) -> EncryptTransDetails | None: ...
+
+        @property
+        def trans_key(self) -> str | None: ...
+
+        @property
+        def uic_code(self) -> str | None: ...
 
 
 # --- field tables: attribute, key in the JSON shape, kind, value when absent ---

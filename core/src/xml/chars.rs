@@ -56,7 +56,7 @@ pub(crate) fn is_qname(name: &str) -> bool {
 }
 
 /// True for characters XML 1.0 documents may contain.
-pub fn is_xml_char(c: char) -> bool {
+pub(crate) fn is_xml_char(c: char) -> bool {
     matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
 }
 

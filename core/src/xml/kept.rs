@@ -250,7 +250,7 @@ impl fmt::Debug for UnknownElement {
 
 /// Reads an unknown child into `unknown`, whole (see [`UnknownElement`]). Every element kept is
 /// charged to the parse's memory budget, which bounds what unknown content can cost.
-pub fn keep_unknown<'a>(
+pub(crate) fn keep_unknown<'a>(
     unknown: &mut KeptList<UnknownElement>,
     r: &mut XmlReader<'a>,
     child: &Child<'a>,
@@ -366,7 +366,7 @@ fn attributes_of<'a>(
 
 /// The attributes of a known element worth keeping: all but namespace declarations (the
 /// writer declares the namespaces it writes).
-pub fn kept_attributes<'a>(
+pub(crate) fn kept_attributes<'a>(
     r: &mut XmlReader<'a>,
     child: &Child<'a>,
 ) -> Result<KeptList<KeptAttribute>> {
@@ -375,8 +375,7 @@ pub fn kept_attributes<'a>(
 
 /// [`kept_attributes`] of a model's own element, into `kept` (what the models declared by
 /// [`xml_model!`](crate::xml_model) that keep what they do not know do, in one function).
-#[doc(hidden)]
-pub fn keep_own_attributes<'a>(
+pub(crate) fn keep_own_attributes<'a>(
     kept: &mut KeptList<KeptAttribute>,
     r: &mut XmlReader<'a>,
     element: &Child<'a>,
@@ -393,7 +392,7 @@ fn is_namespace_declaration(name: &str) -> bool {
 
 /// Keeps the attributes of a known child that its own value does not keep (`owns` says which
 /// it keeps), in its parent's `child_attributes`. Nothing is added for a child without any.
-pub fn keep_child_attributes<'a>(
+pub(crate) fn keep_child_attributes<'a>(
     kept: &mut KeptList<ChildAttributes>,
     r: &mut XmlReader<'a>,
     child: &Child<'a>,
@@ -428,7 +427,7 @@ fn keep_child_attributes_dyn<'a>(
 
 /// The attributes kept for the child written under one of `names` (a field's name and its
 /// aliases), to hand to [`XmlWriter::set_pending`] before the child is written.
-pub fn child_attributes_for<'k>(
+pub(crate) fn child_attributes_for<'k>(
     kept: &'k [ChildAttributes],
     names: &[&str],
 ) -> Option<&'k [KeptAttribute]> {
@@ -438,7 +437,7 @@ pub fn child_attributes_for<'k>(
 }
 
 /// Writes the kept unknown elements back, as they came.
-pub fn write_unknown(unknown: &[UnknownElement], w: &mut XmlWriter) -> Result<()> {
+pub(crate) fn write_unknown(unknown: &[UnknownElement], w: &mut XmlWriter) -> Result<()> {
     unknown.iter().try_for_each(|u| write_unknown_element(u, w))
 }
 
@@ -484,7 +483,7 @@ pub(crate) fn check_attribute_names(
 /// sent as `&lt;![CDATA[Test]]&gt;` (the gateway's sandbox does so for `BuyerName` and
 /// `BuyerEmail`) — is the section's content (`Test`); any other text is returned unchanged.
 /// Exactly: nothing before `<![CDATA[` or after `]]>`, and no `]]>` inside.
-pub fn unwrap_escaped_cdata(text: Cow<'_, str>) -> Cow<'_, str> {
+pub(crate) fn unwrap_escaped_cdata(text: Cow<'_, str>) -> Cow<'_, str> {
     const OPEN: &str = "<![CDATA[";
     const CLOSE: &str = "]]>";
     let inner = text

@@ -25,8 +25,6 @@
 /// writes it back: unknown children whole in `unknown: Vec<UnknownElement>`, the attributes of
 /// its own element in `attributes`, those of its known leaves and list wrappers in
 /// `child_attributes`. Every result-side model is declared so.
-#[macro_export]
-#[doc(hidden)]
 macro_rules! xml_model {
     (@item) => { None };
     (@item $item:literal) => { Some($item) };
@@ -201,3 +199,4 @@ macro_rules! xml_model {
         $crate::xml_model!(@struct skip $($rest)* {});
     };
 }
+pub(crate) use xml_model;

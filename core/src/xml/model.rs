@@ -15,7 +15,7 @@ use crate::xml::read::{Child, XmlReader};
 use crate::xml::write::XmlWriter;
 
 /// A value carried as the text of one element.
-pub trait XmlText: Sized {
+pub(crate) trait XmlText: Sized {
     /// The text written on the wire.
     fn to_xml_text(&self) -> std::borrow::Cow<'_, str>;
     /// Reads the value from the element's (unescaped) text. `Err` holds a reason without the
@@ -100,6 +100,11 @@ impl Seen {
 }
 
 /// A structure of child elements.
+///
+/// `pub` in a private module, not `pub(crate)`: [`Request`](crate::Request) and
+/// [`Response`](crate::Response) name it as their supertrait. Outside the crate it cannot be
+/// named (which seals both traits), and neither can the reader, writer and element types its
+/// methods take, which stay `pub` for the same reason.
 pub trait XmlModel: Sized + Default + PartialEq {
     /// Writes the children, in wire order.
     fn write_children(&self, w: &mut XmlWriter) -> Result<()>;
@@ -161,8 +166,7 @@ pub trait XmlModel: Sized + Default + PartialEq {
 /// [`XmlModel`]'s reading as an object: the loop over a model's children is written once for
 /// every model ([`read_model_children`]) rather than once per model type (the WASM modules'
 /// size).
-#[doc(hidden)]
-pub trait DynModel {
+pub(crate) trait DynModel {
     /// [`XmlModel::read_own_attributes`].
     fn read_own_attributes_dyn<'a>(
         &mut self,
@@ -202,8 +206,7 @@ impl<T: XmlModel> DynModel for T {
 }
 
 /// What [`XmlModel::read_children`] does: the attributes of `parent`, then every child.
-#[doc(hidden)]
-pub fn read_model_children<'a>(
+pub(crate) fn read_model_children<'a>(
     model: &mut dyn DynModel,
     r: &mut XmlReader<'a>,
     parent: &Child<'a>,
@@ -231,7 +234,7 @@ fn read_model_value<'a>(
 }
 
 /// One element, text or model, as the unit of optional and repeated fields.
-pub trait XmlNode: Sized {
+pub(crate) trait XmlNode: Sized {
     /// Writes the element.
     fn write_node(&self, w: &mut XmlWriter, name: &'static str) -> Result<()>;
     /// Reads the element; `None` means "no value" (an empty leaf).
@@ -272,7 +275,7 @@ pub trait XmlNode: Sized {
 }
 
 /// The maximum-length rule of a leaf whose wire text is `text`; `path` is made only on failure.
-pub fn check_max_len(check: &mut Check, path: &dyn Fn() -> String, text: &str, max: usize) {
+pub(crate) fn check_max_len(check: &mut Check, path: &dyn Fn() -> String, text: &str, max: usize) {
     // A string has at least as many bytes as characters: only a long one needs counting.
     if text.len() > max {
         let n = text.chars().count();
@@ -283,8 +286,6 @@ pub fn check_max_len(check: &mut Check, path: &dyn Fn() -> String, text: &str, m
 }
 
 /// Implements [`XmlNode`] for leaf types that implement [`XmlText`].
-#[macro_export]
-#[doc(hidden)]
 macro_rules! xml_text_node {
     ($($ty:ty),* $(,)?) => {$(
         impl $crate::xml::XmlNode for $ty {
@@ -314,12 +315,13 @@ macro_rules! xml_text_node {
         }
     )*};
 }
+pub(crate) use xml_text_node;
 
 xml_text_node!(String, crate::Text, Secret, u32);
 
 /// Reads a leaf: the empty element means "no value". A text that is exactly one escaped CDATA
 /// section is its content ([`unwrap_escaped_cdata`](crate::xml::unwrap_escaped_cdata)).
-pub fn read_text_node<'a, T: XmlText>(
+pub(crate) fn read_text_node<'a, T: XmlText>(
     r: &mut XmlReader<'a>,
     child: &Child<'a>,
 ) -> Result<Option<T>> {
@@ -334,7 +336,7 @@ pub fn read_text_node<'a, T: XmlText>(
 
 /// Reads a nested model: a self-closing element means "no value" (unless it carries
 /// attributes that the model keeps).
-pub fn read_model_node<'a, T: XmlModel>(
+pub(crate) fn read_model_node<'a, T: XmlModel>(
     r: &mut XmlReader<'a>,
     child: &Child<'a>,
 ) -> Result<Option<T>> {
@@ -348,7 +350,7 @@ pub fn read_model_node<'a, T: XmlModel>(
 }
 
 /// [`read_model_node`] into an optional field, read in place (no value: `None`).
-pub fn read_model_in<'a, T: XmlModel>(
+pub(crate) fn read_model_in<'a, T: XmlModel>(
     r: &mut XmlReader<'a>,
     child: &Child<'a>,
     slot: &mut Option<T>,
@@ -366,7 +368,7 @@ pub fn read_model_in<'a, T: XmlModel>(
 }
 
 /// [`read_model_node`] into the next item of a list, read in place (no value: no item).
-pub fn read_model_into<'a, T: XmlModel>(
+pub(crate) fn read_model_into<'a, T: XmlModel>(
     r: &mut XmlReader<'a>,
     child: &Child<'a>,
     list: &mut Vec<T>,
@@ -385,7 +387,7 @@ pub fn read_model_into<'a, T: XmlModel>(
 }
 
 /// A struct field of any supported shape.
-pub trait XmlField {
+pub(crate) trait XmlField {
     /// Writes the field; `item` names the items of a wrapped list (`ProductDetails/ProductDetail`).
     fn write_field(
         &self,
@@ -605,8 +607,7 @@ impl XmlField for crate::Text {
 /// [`XmlField`] as an object. The models that [`xml_model!`](crate::xml_model) declares read,
 /// write and check each field through it, in one function for all fields ([`read_field_of`],
 /// [`write_fields`]) rather than in code repeated per field (the WASM modules' size).
-#[doc(hidden)]
-pub trait DynField {
+pub(crate) trait DynField {
     /// [`XmlField::read_field`].
     fn read_dyn<'a>(
         &mut self,
@@ -655,8 +656,7 @@ impl<T: XmlField> DynField for T {
 /// Reads the known child `child` into `field`, the field number `index` of its model (whose
 /// list item is named `item`): refused if it was read before and may appear once (`seen`), its
 /// attributes kept in `kept` (models that keep what they do not know; `None` for the others).
-#[doc(hidden)]
-pub fn read_field_of<'a>(
+pub(crate) fn read_field_of<'a>(
     field: &mut dyn DynField,
     index: u32,
     item: Option<&'static str>,
@@ -678,8 +678,7 @@ pub fn read_field_of<'a>(
 
 /// One field of a model, for [`write_fields`]: the value, its element's name, the names it is
 /// read under (for its kept attributes), and its list item's name.
-#[doc(hidden)]
-pub type FieldOut<'v> = (
+pub(crate) type FieldOut<'v> = (
     &'v dyn DynField,
     &'static str,
     &'static [&'static str],
@@ -688,8 +687,7 @@ pub type FieldOut<'v> = (
 
 /// Writes the fields of a model, in order, each with the attributes kept for it in `kept`
 /// (models that keep what they do not know; empty for the others).
-#[doc(hidden)]
-pub fn write_fields(
+pub(crate) fn write_fields(
     w: &mut XmlWriter,
     fields: &[FieldOut<'_>],
     kept: &[ChildAttributes],
@@ -708,10 +706,9 @@ pub fn write_fields(
 }
 
 /// What a field of a model declared by [`xml_model!`](crate::xml_model) is when it holds no
-/// value: `None`, an empty list, `""` (what [`is_default`] says, without building a default to
-/// compare with: the models' serialisation asks it twice per field).
-#[doc(hidden)]
-pub trait Absent {
+/// value: `None`, an empty list, `""` (what comparing with the default says, without building
+/// a default to compare with: the models' serialisation asks it twice per field).
+pub(crate) trait Absent {
     /// True when the field holds no value (it is left out of the JSON).
     fn is_absent(&self) -> bool;
 }
@@ -735,9 +732,4 @@ impl Absent for crate::Text {
     fn is_absent(&self) -> bool {
         self.is_empty()
     }
-}
-
-/// `skip_serializing_if` helper: leaves default values (None, empty lists, "") out of the JSON.
-pub fn is_default<T: Default + PartialEq>(value: &T) -> bool {
-    *value == T::default()
 }

@@ -18,8 +18,7 @@ use crate::xml::chars::{first_control_byte, is_xml_char};
 mod attributes;
 mod content;
 
-pub use attributes::RawAttribute;
-pub use content::Content;
+pub(crate) use content::Content;
 
 /// Bounds applied to every document parsed. The defaults admit real responses of several MB;
 /// raise them for exceptional cases.
