@@ -36,7 +36,8 @@ class ParseError(Exception):
 @dataclass(frozen=True)
 class UnknownElement:
     name: str
-    text: str
+    text: str = ""
+    children: Tuple["UnknownElement", ...] = ()
 
 
 @dataclass(frozen=True)
@@ -236,8 +237,10 @@ def _currency(el: Any) -> Optional[str]:
     return UIC_TO_ISO.get(text, text) if text else None
 
 
-def _all_text(el: Any) -> str:
-    return "".join(el.itertext())
+def _unknown(el: Any) -> UnknownElement:
+    """An element kept whole, as the binding keeps it: a leaf's text, or its child elements."""
+    children = tuple(_unknown(c) for c in el if isinstance(c.tag, str))
+    return UnknownElement(el.tag, "" if children else (el.text or ""), children)
 
 
 def _read(cls: type, spec: Spec, el: Any, has_unknown: bool = True) -> Any:
@@ -252,7 +255,7 @@ def _read(cls: type, spec: Spec, el: Any, has_unknown: bool = True) -> Any:
         entry = spec.get(tag)
         if entry is None:
             if has_unknown:
-                unknown.append(UnknownElement(tag, _all_text(child)))
+                unknown.append(_unknown(child))
             continue
         value = entry[1](child)
         if value is not None:

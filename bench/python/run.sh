@@ -32,4 +32,7 @@ if [ "$reinstall" = 1 ] || ! "$py" -c 'import gestpay' 2>/dev/null; then
   "${pip[@]}" --force-reinstall --no-deps "$root/bindings-python"
 fi
 
+# The core's own time on the same bytes and values (bench/src/bin/native.rs).
+cargo build --release --locked -q -p gestpay-bench --bin native
+
 exec "$py" "$here/bench.py" ${args[@]+"${args[@]}"}

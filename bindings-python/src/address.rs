@@ -21,7 +21,14 @@ fn address_from<'py>(value: &Bound<'py, Message>) -> PyResult<Bound<'py, PyAny>>
             "BillingAddress" => Address::from(&this.typed::<BillingAddress>(py, &kind)?),
             "ShippingDetails" => Address::from(&this.typed::<ShippingDetails>(py, &kind)?),
             "AmazonAddress" => Address::from(&this.typed::<AmazonAddress>(py, &kind)?),
-            _ => return Err(invalid(py, "invalid_type", "value", "no address can be read from this type")),
+            _ => {
+                return Err(invalid(
+                    py,
+                    "invalid_type",
+                    "value",
+                    "no address can be read from this type",
+                ));
+            }
         };
         wrap_model(py, address)
     })

@@ -9,7 +9,9 @@
 
 use std::sync::Arc;
 
-use gestpay::dynamic::{AnyModel, AnyRequest, AnyResult, Operation, Step, model_from_value, serialize_at};
+use gestpay::dynamic::{
+    AnyModel, AnyRequest, AnyResult, Operation, Step, model_from_value, serialize_at,
+};
 use gestpay::s2s::GestPayS2S;
 use gestpay::{Environment, Outcome, SoapVersion};
 use pyo3::prelude::*;
@@ -58,16 +60,23 @@ impl Message {
 
     /// The JSON shape of the value at this message's path.
     pub(crate) fn json(&self, py: Python<'_>) -> PyResult<Value> {
-        serialize_at(self.root.serialize(), &self.path, serde_json::value::Serializer)
-            .ok()
-            .flatten()
-            .ok_or_else(|| internal(py))
+        serialize_at(
+            self.root.serialize(),
+            &self.path,
+            serde_json::value::Serializer,
+        )
+        .ok()
+        .flatten()
+        .ok_or_else(|| internal(py))
     }
 
     /// The value at this message's path as a core type (through its JSON shape: for the
     /// helpers that need a typed value of a nested model).
     pub(crate) fn typed<T: DeserializeOwned>(&self, py: Python<'_>, what: &str) -> PyResult<T> {
-        core(py, gestpay::dynamic::json::from_json_value(&self.json(py)?, what))
+        core(
+            py,
+            gestpay::dynamic::json::from_json_value(&self.json(py)?, what),
+        )
     }
 
     fn request(&self, py: Python<'_>) -> PyResult<&dyn AnyRequest> {
@@ -87,7 +96,9 @@ impl Message {
     /// The root value itself (a message's derived values are read on the typed value).
     fn root_any(&self) -> Option<&dyn std::any::Any> {
         match (&*self.root, self.path.is_empty()) {
-            (Root::Result(r), true) => Some(r.payload().map_or(r.as_any(), |p| p as &dyn std::any::Any)),
+            (Root::Result(r), true) => {
+                Some(r.payload().map_or(r.as_any(), |p| p as &dyn std::any::Any))
+            }
             (Root::Model(m), true) => Some(m.as_any()),
             _ => None,
         }
@@ -108,7 +119,8 @@ impl Message {
         if let Some(v) = any.downcast_ref::<EncryptResult>() {
             return Some(v);
         }
-        any.downcast_ref::<DecryptResult>().map(|v| v as &dyn Outcome)
+        any.downcast_ref::<DecryptResult>()
+            .map(|v| v as &dyn Outcome)
     }
 }
 
@@ -117,23 +129,30 @@ impl Message {
     #[new]
     fn new(raw: &Bound<'_, Raw>) -> Message {
         let raw = raw.get();
-        Message { root: raw.0.clone(), path: raw.1.clone() }
+        Message {
+            root: raw.0.clone(),
+            path: raw.1.clone(),
+        }
     }
 
     /// The core's JSON shape: camelCase keys, amounts and secrets as strings, absent values
     /// left out. Secrets are exposed: this is what is sent.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         guard(py, || {
-            serialize_at(self.root.serialize(), &self.path, pythonize::Pythonizer::new(py))
-                .ok()
-                .flatten()
-                .ok_or_else(|| internal(py))
+            serialize_at(
+                self.root.serialize(),
+                &self.path,
+                pythonize::Pythonizer::new(py),
+            )
+            .ok()
+            .flatten()
+            .ok_or_else(|| internal(py))
         })
     }
 
     fn __eq__(slf: &Bound<'_, Self>, other: &Bound<'_, PyAny>) -> PyResult<bool> {
         let py = slf.py();
-        if !slf.get_type().is(&other.get_type()) {
+        if !slf.get_type().is(other.get_type()) {
             return Ok(false);
         }
         let other = other.cast::<Message>()?;
@@ -161,7 +180,10 @@ fn wrap<'py>(class: &Bound<'py, PyType>, root: Root) -> PyResult<Bound<'py, PyAn
 
 /// A core value that is not an operation's message (Address, Callback, SoapFault …) as an
 /// instance of its class.
-pub(crate) fn wrap_model<'py>(py: Python<'py>, value: impl AnyModel + 'static) -> PyResult<Bound<'py, PyAny>> {
+pub(crate) fn wrap_model<'py>(
+    py: Python<'py>,
+    value: impl AnyModel + 'static,
+) -> PyResult<Bound<'py, PyAny>> {
     let class = class_of(py, value.type_name())?;
     wrap(&class, Root::Model(Box::new(value)))
 }
@@ -182,7 +204,11 @@ impl Field {
     #[pyo3(signature = (key, default, convert=None))]
     fn new(key: String, default: Py<PyAny>, convert: Option<Py<PyAny>>) -> Field {
         // A field table is made once per class at import: its keys live as long as the module.
-        Field { key: Box::leak(key.into_boxed_str()), default, convert }
+        Field {
+            key: Box::leak(key.into_boxed_str()),
+            default,
+            convert,
+        }
     }
 
     fn __get__(
@@ -192,15 +218,23 @@ impl Field {
     ) -> PyResult<Py<PyAny>> {
         let py = slf.py();
         let field = slf.get();
-        let Some(obj) = obj else { return Ok(slf.clone().into_any().unbind()) };
+        let Some(obj) = obj else {
+            return Ok(slf.clone().into_any().unbind());
+        };
         let message = obj.cast::<Message>()?.get();
         let mut path = message.path.clone();
         path.push(Step::Key(field.key));
-        let at = ToPy { py, root: &message.root, path: path.clone() };
-        let value = guard(py, || match serialize_at(message.root.serialize(), &path, at) {
-            Ok(value) => Ok(value),
-            Err(PyFail(Some(e))) => Err(e),
-            Err(PyFail(None)) => Err(internal(py)),
+        let at = ToPy {
+            py,
+            root: &message.root,
+            path: path.clone(),
+        };
+        let value = guard(py, || {
+            match serialize_at(message.root.serialize(), &path, at) {
+                Ok(value) => Ok(value),
+                Err(PyFail(Some(e))) => Err(e),
+                Err(PyFail(None)) => Err(internal(py)),
+            }
         })?;
         match (value, &field.convert) {
             (None, _) => Ok(field.default.clone_ref(py)),
@@ -213,15 +247,24 @@ impl Field {
 /// What a class is: `_KIND` (`request`, `result` or `model`) and `_TYPE` (the operation's wire
 /// name, or the type's name).
 fn kind_of(class: &Bound<'_, PyType>) -> PyResult<(String, String)> {
-    Ok((class.getattr("_KIND")?.extract()?, class.getattr("_TYPE")?.extract()?))
+    Ok((
+        class.getattr("_KIND")?.extract()?,
+        class.getattr("_TYPE")?.extract()?,
+    ))
 }
 
 /// The core's typed value of `class` from its JSON shape, read with the input contract.
 fn root_from(py: Python<'_>, class: &Bound<'_, PyType>, value: &Value) -> PyResult<Root> {
     let (kind, name) = kind_of(class)?;
     Ok(match kind.as_str() {
-        "request" => Root::Request(core(py, Operation::from_name(&name).and_then(|op| op.request_from_value(value)))?),
-        "result" => Root::Result(core(py, Operation::from_name(&name).and_then(|op| op.result_from_value(value)))?),
+        "request" => Root::Request(core(
+            py,
+            Operation::from_name(&name).and_then(|op| op.request_from_value(value)),
+        )?),
+        "result" => Root::Result(core(
+            py,
+            Operation::from_name(&name).and_then(|op| op.result_from_value(value)),
+        )?),
         _ => Root::Model(core(py, model_from_value(&name, value))?),
     })
 }
@@ -238,9 +281,17 @@ fn build<'py>(class: &Bound<'py, PyType>, kwargs: Option<&Bound<'py, PyDict>>) -
         let mut object = Map::new();
         for (attr, value) in kwargs.into_iter().flat_map(|k| k.iter()) {
             let Some(key) = keys.get_item(&attr)? else {
-                let attr: String = attr.cast::<PyString>().map(|a| a.to_string_lossy().chars().take(64).collect::<String>()).unwrap_or_default();
+                let attr: String = attr
+                    .cast::<PyString>()
+                    .map(|a| a.to_string_lossy().chars().take(64).collect::<String>())
+                    .unwrap_or_default();
                 let name = class.name()?;
-                return Err(invalid(py, "unknown_field", &attr, &format!("{name} has no attribute of this name")));
+                return Err(invalid(
+                    py,
+                    "unknown_field",
+                    &attr,
+                    &format!("{name} has no attribute of this name"),
+                ));
             };
             if value.is_none() {
                 continue;
@@ -249,13 +300,19 @@ fn build<'py>(class: &Bound<'py, PyType>, kwargs: Option<&Bound<'py, PyDict>>) -
             let json = to_json(&value, &key)?;
             object.insert(key, json);
         }
-        Ok(Raw(Arc::new(root_from(py, class, &Value::Object(object))?), Vec::new()))
+        Ok(Raw(
+            Arc::new(root_from(py, class, &Value::Object(object))?),
+            Vec::new(),
+        ))
     })
 }
 
 /// `Class.from_dict(data)`: the core's JSON shape (camelCase keys), read with the input contract.
 #[pyfunction]
-fn from_dict<'py>(class: &Bound<'py, PyType>, data: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+fn from_dict<'py>(
+    class: &Bound<'py, PyType>,
+    data: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
     let py = class.py();
     guard(py, || {
         let value = to_json(data, "data")?;
@@ -290,8 +347,16 @@ fn to_http<'py>(
     let py = message.py();
     guard(py, || {
         let env = core(py, Environment::parse(&text(env, "env")?))?;
-        let http = core(py, message.get().request(py)?.to_http(&env, soap(py, version)?))?;
-        Ok((http.method, http.url, http.headers, PyBytes::new(py, &http.body)))
+        let http = core(
+            py,
+            message.get().request(py)?.to_http(&env, soap(py, version)?),
+        )?;
+        Ok((
+            http.method,
+            http.url,
+            http.headers,
+            PyBytes::new(py, &http.body),
+        ))
     })
 }
 
@@ -306,7 +371,11 @@ fn request_envelope<'py>(
     guard(py, || {
         let request = message.get().request(py)?;
         let version = soap(py, version)?;
-        let body = if validate { request.to_envelope(version) } else { request.to_envelope_unchecked(version) };
+        let body = if validate {
+            request.to_envelope(version)
+        } else {
+            request.to_envelope_unchecked(version)
+        };
         Ok(PyBytes::new(py, &core(py, body)?))
     })
 }
@@ -321,11 +390,19 @@ fn validate(message: &Bound<'_, Message>) -> PyResult<()> {
 /// Parses a request of `class` (the gateway's side): a whole envelope, or with `lenient` also
 /// the bare wrapper element the docs show.
 #[pyfunction]
-fn parse_request<'py>(class: &Bound<'py, PyType>, body: &[u8], lenient: bool) -> PyResult<Bound<'py, PyAny>> {
+fn parse_request<'py>(
+    class: &Bound<'py, PyType>,
+    body: &[u8],
+    lenient: bool,
+) -> PyResult<Bound<'py, PyAny>> {
     let py = class.py();
     guard(py, || {
         let op = operation(py, class)?;
-        let request = if lenient { op.parse_request(body) } else { op.parse_request_envelope(body) };
+        let request = if lenient {
+            op.parse_request(body)
+        } else {
+            op.parse_request_envelope(body)
+        };
         wrap(class, Root::Request(core(py, request)?))
     })
 }
@@ -359,10 +436,16 @@ fn parse_result<'py>(
 
 /// The response envelope of a result (the gateway's side).
 #[pyfunction]
-fn result_envelope<'py>(message: &Bound<'py, Message>, version: &Bound<'py, PyString>) -> PyResult<Bound<'py, PyBytes>> {
+fn result_envelope<'py>(
+    message: &Bound<'py, Message>,
+    version: &Bound<'py, PyString>,
+) -> PyResult<Bound<'py, PyBytes>> {
     let py = message.py();
     guard(py, || {
-        let body = core(py, message.get().result(py)?.to_envelope(soap(py, version)?))?;
+        let body = core(
+            py,
+            message.get().result(py)?.to_envelope(soap(py, version)?),
+        )?;
         Ok(PyBytes::new(py, &body))
     })
 }
@@ -375,7 +458,13 @@ fn result_http_response<'py>(
 ) -> PyResult<HttpResponseTuple<'py>> {
     let py = message.py();
     guard(py, || {
-        let http = core(py, message.get().result(py)?.to_http_response(soap(py, version)?))?;
+        let http = core(
+            py,
+            message
+                .get()
+                .result(py)?
+                .to_http_response(soap(py, version)?),
+        )?;
         Ok(response_tuple(py, http))
     })
 }
@@ -394,7 +483,13 @@ fn ensure_ok(message: &Bound<'_, Message>) -> PyResult<()> {
 #[pyfunction]
 fn known_error_description(message: &Bound<'_, Message>) -> PyResult<Option<&'static str>> {
     let py = message.py();
-    guard(py, || Ok(message.get().outcome().ok_or_else(|| internal(py))?.known_error_description()))
+    guard(py, || {
+        Ok(message
+            .get()
+            .outcome()
+            .ok_or_else(|| internal(py))?
+            .known_error_description())
+    })
 }
 
 /// Where to ship and whom to bill for an Amazon Pay transaction (callReadTrxS2S).
@@ -403,7 +498,10 @@ fn amazon_addresses<'py>(message: &Bound<'py, Message>) -> PyResult<Option<Bound
     let py = message.py();
     guard(py, || {
         let payload = message.get().payload().ok_or_else(|| internal(py))?;
-        payload.amazon_addresses().map(|a| wrap_model(py, a)).transpose()
+        payload
+            .amazon_addresses()
+            .map(|a| wrap_model(py, a))
+            .transpose()
     })
 }
 
@@ -431,13 +529,22 @@ fn build_request<'py>(
         let env = core(py, Environment::parse(&text(env, "env")?))?;
         let request = core(py, op.request_from_value(&to_json(request, "request")?))?;
         let http = core(py, request.to_http(&env, soap(py, version)?))?;
-        Ok((http.method, http.url, http.headers, PyBytes::new(py, &http.body)))
+        Ok((
+            http.method,
+            http.url,
+            http.headers,
+            PyBytes::new(py, &http.body),
+        ))
     })
 }
 
 /// Checks a request given by operation name and the core's JSON shape.
 #[pyfunction]
-fn validate_request(py: Python<'_>, operation: &Bound<'_, PyString>, request: &Bound<'_, PyAny>) -> PyResult<()> {
+fn validate_request(
+    py: Python<'_>,
+    operation: &Bound<'_, PyString>,
+    request: &Bound<'_, PyAny>,
+) -> PyResult<()> {
     guard(py, || {
         let op = core(py, Operation::from_name(&text(operation, "operation")?))?;
         let request = core(py, op.request_from_value(&to_json(request, "request")?))?;
@@ -454,7 +561,9 @@ fn register_classes(py: Python<'_>, classes: Bound<'_, PyDict>) -> PyResult<()> 
 /// Every operation: `(wire name, service, SOAPAction)`.
 #[pyfunction]
 fn operations() -> Vec<(&'static str, &'static str, &'static str)> {
-    Operation::all().map(|op| (op.name(), op.service().name(), op.wire().action)).collect()
+    Operation::all()
+        .map(|op| (op.name(), op.service().name(), op.wire().action))
+        .collect()
 }
 
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {

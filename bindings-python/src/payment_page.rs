@@ -132,7 +132,9 @@ fn callback_from_pairs<'py>(
 #[pyfunction]
 fn callback_query(callback: &Bound<'_, Message>) -> PyResult<String> {
     let py = callback.py();
-    guard(py, || Ok(callback.get().typed::<Callback>(py, "Callback")?.to_query()))
+    guard(py, || {
+        Ok(callback.get().typed::<Callback>(py, "Callback")?.to_query())
+    })
 }
 
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {

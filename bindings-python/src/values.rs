@@ -5,8 +5,8 @@
 use std::sync::Arc;
 
 use gestpay::dynamic::Step;
-use pyo3::prelude::*;
 use pyo3::IntoPyObjectExt;
+use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple, PyType};
 use serde::ser::{self, Impossible, Serialize, Serializer};
@@ -31,8 +31,17 @@ pub(crate) fn decimal_type(py: Python<'_>) -> PyResult<&Bound<'_, PyType>> {
 
 fn wrong_type(py: Python<'_>, field: &str, value: &Bound<'_, PyAny>) -> PyErr {
     // The value itself is never quoted: it could be a card number.
-    let got = value.get_type().name().map(|n| n.to_string()).unwrap_or_default();
-    invalid(py, "invalid_type", field, &format!("expected a JSON-like value or a message, got {got}"))
+    let got = value
+        .get_type()
+        .name()
+        .map(|n| n.to_string())
+        .unwrap_or_default();
+    invalid(
+        py,
+        "invalid_type",
+        field,
+        &format!("expected a JSON-like value or a message, got {got}"),
+    )
 }
 
 /// A Python value as JSON: `str`, `int`, `bool`, `float`, `None`, `Decimal` (as its exact
@@ -40,8 +49,47 @@ fn wrong_type(py: Python<'_>, field: &str, value: &Bound<'_, PyAny>) -> PyErr {
 /// tuples, and dicts with `str` keys. Anything else is `invalid_type` naming `field`.
 pub(crate) fn to_json(value: &Bound<'_, PyAny>, field: &str) -> PyResult<Value> {
     let py = value.py();
+    // The common shapes first (text, dicts, lists), the rarer ones after.
+    if let Ok(text) = value.cast_exact::<PyString>() {
+        return Ok(Value::String(
+            crate::errors::text(text, field)?.into_owned(),
+        ));
+    }
+    if let Ok(dict) = value.cast::<PyDict>() {
+        let mut out = Map::new();
+        for (key, item) in dict.iter() {
+            let Ok(key) = key.cast::<PyString>() else {
+                return Err(invalid(
+                    py,
+                    "invalid_type",
+                    field,
+                    "a dict key that is not a str",
+                ));
+            };
+            let key = crate::errors::text(key, field)?.into_owned();
+            let item = to_json(&item, &key)?;
+            out.insert(key, item);
+        }
+        return Ok(Value::Object(out));
+    }
+    if let Ok(list) = value.cast::<PyList>() {
+        return list
+            .iter()
+            .map(|item| to_json(&item, field))
+            .collect::<PyResult<_>>()
+            .map(Value::Array);
+    }
+    if let Ok(tuple) = value.cast::<PyTuple>() {
+        return tuple
+            .iter()
+            .map(|item| to_json(&item, field))
+            .collect::<PyResult<_>>()
+            .map(Value::Array);
+    }
     if let Ok(text) = value.cast::<PyString>() {
-        return Ok(Value::String(crate::errors::text(text, field)?.into_owned()));
+        return Ok(Value::String(
+            crate::errors::text(text, field)?.into_owned(),
+        ));
     }
     if let Ok(flag) = value.cast::<PyBool>() {
         return Ok(Value::Bool(flag.is_true()));
@@ -56,7 +104,12 @@ pub(crate) fn to_json(value: &Bound<'_, PyAny>, field: &str) -> PyResult<Value> 
         if let Ok(n) = value.extract::<i64>() {
             return Ok(Value::Number(n.into()));
         }
-        return Err(invalid(py, "invalid_type", field, "an integer out of range"));
+        return Err(invalid(
+            py,
+            "invalid_type",
+            field,
+            "an integer out of range",
+        ));
     }
     if let Ok(message) = value.cast::<Message>() {
         return message.get().json(py);
@@ -65,27 +118,14 @@ pub(crate) fn to_json(value: &Bound<'_, PyAny>, field: &str) -> PyResult<Value> 
         return to_json(&value.call_method0("expose")?, field);
     }
     if value.is_instance(decimal_type(py)?)? {
-        let text = py.import("builtins")?.getattr("format")?.call1((value, "f"))?;
+        let text = py
+            .import("builtins")?
+            .getattr("format")?
+            .call1((value, "f"))?;
         return to_json(&text, field);
     }
     if let Ok(number) = value.cast::<PyFloat>() {
         return Ok(Number::from_f64(number.value()).map_or(Value::Null, Value::Number));
-    }
-    if value.cast::<PyList>().is_ok() || value.cast::<PyTuple>().is_ok() {
-        let items: PyResult<Vec<Value>> = value.try_iter()?.map(|item| to_json(&item?, field)).collect();
-        return items.map(Value::Array);
-    }
-    if let Ok(dict) = value.cast::<PyDict>() {
-        let mut out = Map::with_capacity(dict.len());
-        for (key, item) in dict.iter() {
-            let Ok(key) = key.cast::<PyString>() else {
-                return Err(invalid(py, "invalid_type", field, "a dict key that is not a str"));
-            };
-            let key = crate::errors::text(key, field)?.into_owned();
-            let item = to_json(&item, &key)?;
-            out.insert(key, item);
-        }
-        return Ok(Value::Object(out));
     }
     Err(wrong_type(py, field, value))
 }
@@ -140,7 +180,11 @@ impl ser::SerializeSeq for Items<'_, '_> {
     fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), PyFail> {
         let mut path = self.at.path.clone();
         path.push(Step::Index(self.items.len()));
-        let item = value.serialize(ToPy { py: self.at.py, root: self.at.root, path })?;
+        let item = value.serialize(ToPy {
+            py: self.at.py,
+            root: self.at.root,
+            path,
+        })?;
         self.items.push(item);
         Ok(())
     }
@@ -155,7 +199,11 @@ pub(crate) struct View(Py<PyAny>);
 impl ser::SerializeStruct for View {
     type Ok = Py<PyAny>;
     type Error = PyFail;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, _: &'static str, _: &T) -> Result<(), PyFail> {
+    fn serialize_field<T: Serialize + ?Sized>(
+        &mut self,
+        _: &'static str,
+        _: &T,
+    ) -> Result<(), PyFail> {
         Ok(())
     }
     fn end(self) -> Out {
@@ -220,12 +268,19 @@ impl<'a, 'py> Serializer for ToPy<'a, 'py> {
         Err(PyFail(None))
     }
     fn serialize_seq(self, len: Option<usize>) -> Result<Items<'a, 'py>, PyFail> {
-        Ok(Items { at: self, items: Vec::with_capacity(len.unwrap_or(0)) })
+        Ok(Items {
+            at: self,
+            items: Vec::with_capacity(len.unwrap_or(0)),
+        })
     }
     fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, PyFail> {
         Err(PyFail(None))
     }
-    fn serialize_tuple_struct(self, _: &'static str, _: usize) -> Result<Self::SerializeTupleStruct, PyFail> {
+    fn serialize_tuple_struct(
+        self,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeTupleStruct, PyFail> {
         Err(PyFail(None))
     }
     fn serialize_tuple_variant(

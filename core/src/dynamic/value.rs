@@ -6,11 +6,11 @@
 //! use gestpay::dynamic::{Step, model_from_value, serialize_at};
 //!
 //! # fn main() -> gestpay::Result<()> {
-//! let value = serde_json::json!({"shipToName": "Marco Rossi", "products": [{"sku": "A1"}]});
-//! let details = model_from_value("ShippingDetails", &value)?;
-//! let sku = serialize_at(details.as_serialize(), &[Step::Key("products"), Step::Index(0), Step::Key("sku")],
-//!                        serde_json::value::Serializer);
-//! assert_eq!(sku.unwrap(), Some(serde_json::json!("A1")));
+//! let value = serde_json::json!({"productDetails": [{"productCode": "A1", "quantity": "2"}]});
+//! let details = model_from_value("OrderDetails", &value)?;
+//! let path = [Step::Key("productDetails"), Step::Index(0), Step::Key("productCode")];
+//! let code = serialize_at(details.as_serialize(), &path, serde_json::value::Serializer);
+//! assert_eq!(code.unwrap(), Some(serde_json::json!("A1")));
 //! # Ok(()) }
 //! ```
 
@@ -221,10 +221,10 @@ impl<'p, 'k, S: Serializer> Walk<'p, 'k, S> {
         here: Step<'_>,
         value: &T,
     ) -> std::result::Result<(), S::Error> {
-        if here == self.step {
-            if let Some(target) = self.target.take() {
-                self.found = descend(value, self.rest, target)?;
-            }
+        if here == self.step
+            && let Some(target) = self.target.take()
+        {
+            self.found = descend(value, self.rest, target)?;
         }
         Ok(())
     }
@@ -264,7 +264,10 @@ impl<'p, 'k, S: Serializer> Serializer for At<'p, 'k, S> {
         serialize_unit_variant(&'static str, u32, &'static str);
     }
 
-    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> std::result::Result<Self::Ok, S::Error> {
+    fn serialize_some<T: Serialize + ?Sized>(
+        self,
+        value: &T,
+    ) -> std::result::Result<Self::Ok, S::Error> {
         value.serialize(self)
     }
     fn serialize_newtype_struct<T: Serialize + ?Sized>(
