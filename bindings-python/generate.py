@@ -265,15 +265,10 @@ class Generator:
             tables += self.table_source(name, fields)
         out += ["", "", "# --- field tables: attribute, key in the JSON shape, kind, value when absent ---", ""]
         out += tables
-        out += ["", "# --- request -> result, and every operation by its wire name ---", ""]
-        for name in requests:
-            out.append(f"{name}.RESULT = {self.requests[name]['result']}")
-        out += ["", "OPERATIONS: dict[str, tuple[type[Request[Any]], type[Result]]] = {"]
-        for op in self.ops:
-            out.append(f'    "{op["name"]}": ({op["request"]}, {op["result"]}),')
-        out.append("}")
-        out += ["", "_register({"]
-        out += [f'    "{n}": {n},' for n in models + object_results + requests]
+        out += ["", "# Every class by type name for the native module; every operation's classes, as the",
+                "# core lists them (`Request.RESULT` set on the way)."]
+        out += ["OPERATIONS: dict[str, tuple[type[Request[Any]], type[Result]]] = _register({"]
+        out += [f'    "{n}": {n},' for n in models + object_results + alias_results + requests]
         out.append("})")
         out += ["", "__all__ = ["]
         out += [f'    "{n}",' for n in self.names()]

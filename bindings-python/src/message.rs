@@ -10,17 +10,17 @@
 use std::sync::Arc;
 
 use gestpay::dynamic::{
-    AnyModel, AnyRequest, AnyResult, Operation, Step, model_from_value, serialize_at,
+    AnyModel, AnyRequest, AnyResult, Operation, Step, model_from_tree, serialize_at,
 };
 use gestpay::s2s::GestPayS2S;
 use gestpay::{Environment, Outcome, SoapVersion};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyString, PyType};
 use serde::de::DeserializeOwned;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use crate::errors::{core, guard, internal, invalid, text};
-use crate::values::{CLASSES, PyFail, ToPy, class_of, to_json};
+use crate::values::{CLASSES, PyFail, PyTree, ToPy, class_of};
 
 /// The value a message object reads from.
 #[derive(Debug)]
@@ -253,19 +253,20 @@ fn kind_of(class: &Bound<'_, PyType>) -> PyResult<(String, String)> {
     ))
 }
 
-/// The core's typed value of `class` from its JSON shape, read with the input contract.
-fn root_from(py: Python<'_>, class: &Bound<'_, PyType>, value: &Value) -> PyResult<Root> {
+/// The core's typed value of `class` from Python values in its JSON shape, read with the
+/// input contract.
+fn root_from(py: Python<'_>, class: &Bound<'_, PyType>, tree: PyTree<'_>) -> PyResult<Root> {
     let (kind, name) = kind_of(class)?;
     Ok(match kind.as_str() {
         "request" => Root::Request(core(
             py,
-            Operation::from_name(&name).and_then(|op| op.request_from_value(value)),
+            Operation::from_name(&name).and_then(|op| op.request_from_tree(tree)),
         )?),
         "result" => Root::Result(core(
             py,
-            Operation::from_name(&name).and_then(|op| op.result_from_value(value)),
+            Operation::from_name(&name).and_then(|op| op.result_from_tree(tree)),
         )?),
-        _ => Root::Model(core(py, model_from_value(&name, value))?),
+        _ => Root::Model(core(py, model_from_tree(&name, tree))?),
     })
 }
 
@@ -278,7 +279,7 @@ fn build<'py>(class: &Bound<'py, PyType>, kwargs: Option<&Bound<'py, PyDict>>) -
     guard(py, || {
         let keys = class.getattr("_KEYS")?;
         let keys = keys.cast::<PyDict>()?;
-        let mut object = Map::new();
+        let mut fields = Vec::new();
         for (attr, value) in kwargs.into_iter().flat_map(|k| k.iter()) {
             let Some(key) = keys.get_item(&attr)? else {
                 let attr: String = attr
@@ -296,12 +297,11 @@ fn build<'py>(class: &Bound<'py, PyType>, kwargs: Option<&Bound<'py, PyDict>>) -
             if value.is_none() {
                 continue;
             }
-            let key: String = key.extract()?;
-            let json = to_json(&value, &key)?;
-            object.insert(key, json);
+            fields.push((key.extract::<String>()?, PyTree::Py(value)));
         }
+        fields.sort_by(|a, b| a.0.cmp(&b.0));
         Ok(Raw(
-            Arc::new(root_from(py, class, &Value::Object(object))?),
+            Arc::new(root_from(py, class, PyTree::Fields(fields))?),
             Vec::new(),
         ))
     })
@@ -315,8 +315,7 @@ fn from_dict<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let py = class.py();
     guard(py, || {
-        let value = to_json(data, "data")?;
-        wrap(class, root_from(py, class, &value)?)
+        wrap(class, root_from(py, class, PyTree::Py(data.clone()))?)
     })
 }
 
@@ -527,7 +526,7 @@ fn build_request<'py>(
     guard(py, || {
         let op = core(py, Operation::from_name(&text(operation, "operation")?))?;
         let env = core(py, Environment::parse(&text(env, "env")?))?;
-        let request = core(py, op.request_from_value(&to_json(request, "request")?))?;
+        let request = core(py, op.request_from_tree(PyTree::Py(request.clone())))?;
         let http = core(py, request.to_http(&env, soap(py, version)?))?;
         Ok((
             http.method,
@@ -547,7 +546,7 @@ fn validate_request(
 ) -> PyResult<()> {
     guard(py, || {
         let op = core(py, Operation::from_name(&text(operation, "operation")?))?;
-        let request = core(py, op.request_from_value(&to_json(request, "request")?))?;
+        let request = core(py, op.request_from_tree(PyTree::Py(request.clone())))?;
         core(py, request.validate())
     })
 }
@@ -558,12 +557,22 @@ fn register_classes(py: Python<'_>, classes: Bound<'_, PyDict>) -> PyResult<()> 
     CLASSES.set(py, classes.unbind()).map_err(|_| internal(py))
 }
 
-/// Every operation: `(wire name, service, SOAPAction)`.
+/// Every operation: `(wire name, service, SOAPAction, request type, result type)`.
 #[pyfunction]
-fn operations() -> Vec<(&'static str, &'static str, &'static str)> {
+fn operations() -> Vec<(&'static str, &'static str, &'static str, &'static str, &'static str)> {
     Operation::all()
-        .map(|op| (op.name(), op.service().name(), op.wire().action))
+        .map(|op| (op.name(), op.service().name(), op.wire().action, op.request_type(), op.result_type()))
         .collect()
+}
+
+/// Parses a request envelope of any operation (the gateway's side) into its class.
+#[pyfunction]
+fn parse_any_request<'py>(py: Python<'py>, body: &[u8]) -> PyResult<Bound<'py, PyAny>> {
+    guard(py, || {
+        let request = core(py, gestpay::dynamic::parse_any_request(body))?;
+        let class = class_of(py, request.operation().request_type())?;
+        wrap(&class, Root::Request(request))
+    })
 }
 
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -587,5 +596,6 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(build_request, m)?)?;
     m.add_function(wrap_pyfunction!(validate_request, m)?)?;
     m.add_function(wrap_pyfunction!(operations, m)?)?;
+    m.add_function(wrap_pyfunction!(parse_any_request, m)?)?;
     Ok(())
 }

@@ -69,3 +69,29 @@ fn soap_versions_and_error_kinds() {
         .unwrap_err();
     assert_eq!(err.kind(), "malformed_response");
 }
+
+#[test]
+fn every_operation_names_its_types_as_the_schema_does() {
+    let schema: serde_json::Value =
+        serde_json::from_str(include_str!("../../schema/gestpay.schema.json")).unwrap();
+    for op in schema["x-operations"].as_array().unwrap() {
+        let found = Operation::from_name(op["name"].as_str().unwrap()).unwrap();
+        assert_eq!(found.request_type(), op["request"].as_str().unwrap());
+        assert_eq!(found.result_type(), op["result"].as_str().unwrap());
+    }
+}
+
+#[test]
+fn any_request_envelope_parses_as_the_operation_it_names() {
+    let op = Operation::from_name("callReadTrxS2S").unwrap();
+    let request = op
+        .request_from_json(r#"{"shopLogin": "GESPAY65987", "bankTransactionId": "7"}"#)
+        .unwrap();
+    let body = request.to_envelope(gestpay::SoapVersion::Soap11).unwrap();
+    let parsed = gestpay::dynamic::parse_any_request(&body).unwrap();
+    assert_eq!(parsed.operation().name(), "callReadTrxS2S");
+    assert_eq!(parsed.to_json_value(), request.to_json_value());
+    let other = String::from_utf8(body).unwrap().replace("callReadTrxS2S", "callNothingS2S");
+    let err = gestpay::dynamic::parse_any_request(other.as_bytes()).unwrap_err();
+    assert_eq!(err.code(), "unexpected_operation");
+}

@@ -66,8 +66,15 @@ def _fields(cls: type[Model], table: Sequence[Tuple[Any, ...]]) -> None:
     setattr(cls, "__signature__", inspect.Signature(params))
 
 
-def _register(classes: Dict[str, type[Model]]) -> None:
+def _register(classes: Dict[str, Any]) -> Dict[str, Tuple[Any, Any]]:
+    """Hands the classes to the native module (nested values get their class by type name),
+    and returns every operation's request and result classes, as the core lists them."""
     _core.register_classes(classes)
+    operations = {}
+    for name, _, _, request, result in _core.operations():
+        classes[request].RESULT = classes[result]
+        operations[name] = (classes[request], classes[result])
+    return operations
 
 
 def _restore(cls: type[M], data: Dict[str, Any]) -> M:

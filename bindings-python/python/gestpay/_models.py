@@ -7787,51 +7787,9 @@ _fields(Encrypt, [
     ("uic_code", "uicCode", "str", None, "str | None"),
 ])
 
-# --- request -> result, and every operation by its wire name ---
-
-CallCheckCartaS2S.RESULT = CallCheckCartaS2SResult
-CallDeleteS2S.RESULT = CallDeleteS2SResult
-CallDeleteTokenS2S.RESULT = CallDeleteTokenS2SResult
-CallDeviceActivation.RESULT = CallDeviceActivationResult
-CallExchangeRateS2S.RESULT = CallExchangeRateS2SResult
-CallIdealListS2S.RESULT = CallIdealListS2SResult
-CallMyBankListS2S.RESULT = CallMyBankListS2SResult
-CallPagamS2S.RESULT = CallPagamS2SResult
-CallReadTrxS2S.RESULT = CallReadTrxS2SResult
-CallRefundS2S.RESULT = CallRefundS2SResult
-CallRenounce.RESULT = CallRenounceResult
-CallRequestTokenS2S.RESULT = CallRequestTokenS2SResult
-CallSettleS2S.RESULT = CallSettleS2SResult
-CallUpdateCustomParamS2S.RESULT = CallUpdateCustomParamS2SResult
-CallUpdateOrderS2S.RESULT = CallUpdateOrderS2SResult
-CallUpdateTokenS2S.RESULT = CallUpdateTokenS2SResult
-CallVerifycardS2S.RESULT = CallVerifycardS2SResult
-Decrypt.RESULT = DecryptResult
-Encrypt.RESULT = EncryptResult
-
-OPERATIONS: dict[str, tuple[type[Request[Any]], type[Result]]] = {
-    "Encrypt": (Encrypt, EncryptResult),
-    "Decrypt": (Decrypt, DecryptResult),
-    "callRefundS2S": (CallRefundS2S, CallRefundS2SResult),
-    "callReadTrxS2S": (CallReadTrxS2S, CallReadTrxS2SResult),
-    "callPagamS2S": (CallPagamS2S, CallPagamS2SResult),
-    "callDeleteS2S": (CallDeleteS2S, CallDeleteS2SResult),
-    "callSettleS2S": (CallSettleS2S, CallSettleS2SResult),
-    "callVerifycardS2S": (CallVerifycardS2S, CallVerifycardS2SResult),
-    "callCheckCartaS2S": (CallCheckCartaS2S, CallCheckCartaS2SResult),
-    "callRenounce": (CallRenounce, CallRenounceResult),
-    "CallRequestTokenS2S": (CallRequestTokenS2S, CallRequestTokenS2SResult),
-    "callDeleteTokenS2S": (CallDeleteTokenS2S, CallDeleteTokenS2SResult),
-    "CallUpdateTokenS2S": (CallUpdateTokenS2S, CallUpdateTokenS2SResult),
-    "CallIdealListS2S": (CallIdealListS2S, CallIdealListS2SResult),
-    "CallMyBankListS2S": (CallMyBankListS2S, CallMyBankListS2SResult),
-    "CallUpdateCustomParamS2S": (CallUpdateCustomParamS2S, CallUpdateCustomParamS2SResult),
-    "CallUpdateOrderS2S": (CallUpdateOrderS2S, CallUpdateOrderS2SResult),
-    "callExchangeRateS2S": (CallExchangeRateS2S, CallExchangeRateS2SResult),
-    "callDeviceActivation": (CallDeviceActivation, CallDeviceActivationResult),
-}
-
-_register({
+# Every class by type name for the native module; every operation's classes, as the
+# core lists them (`Request.RESULT` set on the way).
+OPERATIONS: dict[str, tuple[type[Request[Any]], type[Result]]] = _register({
     "AccommodationDetail": AccommodationDetail,
     "AccountInfo": AccountInfo,
     "Address": Address,
@@ -7916,6 +7874,23 @@ _register({
     "XmlElement": XmlElement,
     "DecryptResult": DecryptResult,
     "EncryptResult": EncryptResult,
+    "CallCheckCartaS2SResult": CallCheckCartaS2SResult,
+    "CallDeleteS2SResult": CallDeleteS2SResult,
+    "CallDeleteTokenS2SResult": CallDeleteTokenS2SResult,
+    "CallDeviceActivationResult": CallDeviceActivationResult,
+    "CallExchangeRateS2SResult": CallExchangeRateS2SResult,
+    "CallIdealListS2SResult": CallIdealListS2SResult,
+    "CallMyBankListS2SResult": CallMyBankListS2SResult,
+    "CallPagamS2SResult": CallPagamS2SResult,
+    "CallReadTrxS2SResult": CallReadTrxS2SResult,
+    "CallRefundS2SResult": CallRefundS2SResult,
+    "CallRenounceResult": CallRenounceResult,
+    "CallRequestTokenS2SResult": CallRequestTokenS2SResult,
+    "CallSettleS2SResult": CallSettleS2SResult,
+    "CallUpdateCustomParamS2SResult": CallUpdateCustomParamS2SResult,
+    "CallUpdateOrderS2SResult": CallUpdateOrderS2SResult,
+    "CallUpdateTokenS2SResult": CallUpdateTokenS2SResult,
+    "CallVerifycardS2SResult": CallVerifycardS2SResult,
     "CallCheckCartaS2S": CallCheckCartaS2S,
     "CallDeleteS2S": CallDeleteS2S,
     "CallDeleteTokenS2S": CallDeleteTokenS2S,

@@ -21,7 +21,7 @@
 pub mod json;
 mod value;
 
-pub use value::{AnyModel, MODEL_NAMES, Step, model_from_value, serialize_at};
+pub use value::{AnyModel, MODEL_NAMES, Step, model_from_tree, model_from_value, serialize_at};
 
 use std::fmt;
 
@@ -152,8 +152,14 @@ macro_rules! impl_any {
         impl Operation {
             /// The request in the core's JSON shape, read with the input contract.
             pub fn request_from_value(self, value: &Value) -> Result<Box<dyn AnyRequest>> {
+                self.request_from_tree(value)
+            }
+
+            /// The request from any [`json::InputTree`] (a binding's own objects), read with
+            /// the input contract.
+            pub fn request_from_tree<N: json::InputTree>(self, tree: N) -> Result<Box<dyn AnyRequest>> {
                 match self.name() {
-                    $($name => Ok(Box::new(json::from_json_value::<$req>(value, "request")?)),)*
+                    $($name => Ok(Box::new(json::from_tree::<$req, N>(tree, "request")?)),)*
                     _ => Err(unknown_operation(self.name())),
                 }
             }
@@ -161,8 +167,13 @@ macro_rules! impl_any {
             /// A result in the core's JSON shape (the gateway's side), read with the input
             /// contract.
             pub fn result_from_value(self, value: &Value) -> Result<Box<dyn AnyResult>> {
+                self.result_from_tree(value)
+            }
+
+            /// A result from any [`json::InputTree`], read with the input contract.
+            pub fn result_from_tree<N: json::InputTree>(self, tree: N) -> Result<Box<dyn AnyResult>> {
                 match self.name() {
-                    $($name => Ok(Box::new(json::from_json_value::<$res>(value, "result")?)),)*
+                    $($name => Ok(Box::new(json::from_tree::<$res, N>(tree, "result")?)),)*
                     _ => Err(unknown_operation(self.name())),
                 }
             }
@@ -190,6 +201,22 @@ macro_rules! impl_any {
                         None => <$res as Response>::from_xml_with_limits(body, limits)?,
                     })),)*
                     _ => Err(unknown_operation(self.name())),
+                }
+            }
+
+            /// The name of the operation's request type, as in the schema (`CallPagamS2S`).
+            pub fn request_type(self) -> &'static str {
+                match self.name() {
+                    $($name => short_type_name(std::any::type_name::<$req>()),)*
+                    _ => "",
+                }
+            }
+
+            /// The name of the operation's result type, as in the schema (`CallPagamS2SResult`).
+            pub fn result_type(self) -> &'static str {
+                match self.name() {
+                    $($name => short_type_name(std::any::type_name::<$res>()),)*
+                    _ => "",
                 }
             }
 
@@ -221,6 +248,24 @@ macro_rules! impl_any {
 }
 
 crate::with_operations!(impl_any);
+
+/// `gestpay::s2s::CallPagamS2S` → `CallPagamS2S`.
+fn short_type_name(path: &'static str) -> &'static str {
+    path.rsplit("::").next().unwrap_or(path)
+}
+
+/// Parses a request envelope of any operation (the gateway's side, e.g. an emulator): the
+/// operation is the one the envelope's wrapper names; a wrapper that names none of the
+/// gateway's operations is `unexpected_operation`.
+pub fn parse_any_request(body: &[u8]) -> Result<Box<dyn AnyRequest>> {
+    let info = crate::soap::identify_request(body, Limits::default())?;
+    let op = Operation::from_name(&info.operation).map_err(|_| Error::MalformedResponse {
+        code: ErrorCode::UnexpectedOperation,
+        field: None,
+        message: "the envelope's wrapper names none of the gateway's operations".to_owned(),
+    })?;
+    op.parse_request_envelope(body)
+}
 
 /// The core's types serialise to JSON without failing (string keys, no non-finite floats).
 fn json_text<T: serde::Serialize>(value: &T, pretty: bool) -> String {
