@@ -333,6 +333,8 @@ export interface CurrencyInfo {
   readonly description?: string;
   /** Decimals of the minor unit (0 for JPY). */
   readonly exponent: number;
+  /** In the gateway's table: an unknown UIC code (`currency(999)`) is still a currency. */
+  readonly known: boolean;
 }
 
 export interface LanguageInfo {
@@ -365,7 +367,7 @@ export interface CodeTables {
 }
 
 export declare function currencies(): readonly CurrencyInfo[];
-/** The known currency with this ISO code or UIC code, or `null`. */
+/** The currency with this ISO code or UIC code (an unknown UIC code has `known` false), or `null` for an unknown ISO code. */
 export declare function currency(code: Currency | number): CurrencyInfo | null;
 export declare function languages(): readonly LanguageInfo[];
 export declare function paymentTypes(): readonly PaymentTypeInfo[];

@@ -8,106 +8,31 @@
 use std::borrow::Cow;
 
 use gestpay::Amount;
-use gestpay::codes::{
-    ALERT_CODES, AuthenticationLevel, Currency, ERROR_CODES, EventType, Language, PaymentType,
-    RiskResponseCode, TransDetailsType, TransactionResult, TransactionState,
-};
-use serde::Serialize;
+use gestpay::codes::{ALERT_CODES, Currency, ERROR_CODES, Language, PaymentType};
 
 use crate::{Result, from_json, invalid_type};
 
-/// One row of the currency table.
-#[derive(Debug, Clone, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct CurrencyRow {
-    /// The gateway's UIC code (the value of `uicCode` on the wire).
-    pub uic_code: u16,
-    /// ISO 4217 alphabetic code.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub iso_alpha: Option<&'static str>,
-    /// ISO 4217 numeric code.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub iso_numeric: Option<u16>,
-    /// The documented name.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub description: Option<&'static str>,
-    /// The number of decimals of the minor unit.
-    pub exponent: u8,
-}
-
-fn currency_row(c: Currency) -> CurrencyRow {
-    CurrencyRow {
-        uic_code: c.uic_code(),
-        iso_alpha: c.iso_alpha(),
-        iso_numeric: c.iso_numeric(),
-        description: c.description(),
-        exponent: c.exponent(),
-    }
-}
+pub use gestpay::codes::{CodeRow, CurrencyRow, LanguageRow};
 
 /// Every known currency.
 pub fn currencies() -> Vec<CurrencyRow> {
-    Currency::all().iter().copied().map(currency_row).collect()
+    Currency::all().iter().map(|c| c.info()).collect()
 }
 
-/// The known currency with this ISO alphabetic code (any case) or UIC code (number or decimal
-/// text).
+/// A currency by ISO alphabetic code (any case) or UIC code (the core's `Currency::lookup`:
+/// an unknown UIC code is a row with `known` false).
 pub fn currency(code: &str) -> Option<CurrencyRow> {
-    let code = code.trim();
-    let found = Currency::from_iso_alpha(code)
-        .or_else(|| code.parse::<u16>().ok().map(Currency::from_uic))
-        .filter(|c| c.is_known());
-    found.map(currency_row)
-}
-
-/// One row of the language table.
-#[derive(Debug, Clone, Serialize)]
-pub struct LanguageRow {
-    /// The gateway's id (`languageId`).
-    pub id: u8,
-    /// English name.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub name: Option<&'static str>,
-    /// ISO 639-1 code.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub iso639_1: Option<&'static str>,
+    Currency::lookup(code).map(Currency::info)
 }
 
 /// Every known language.
 pub fn languages() -> Vec<LanguageRow> {
-    Language::all()
-        .iter()
-        .map(|l| LanguageRow {
-            id: l.id(),
-            name: l.name(),
-            iso639_1: l.iso_639_1(),
-        })
-        .collect()
-}
-
-/// A code (payment type, table value) and what the documentation says of it.
-#[derive(Debug, Clone, Serialize)]
-pub struct CodeRow {
-    /// The code as written on the wire (an error code as decimal text).
-    pub code: Cow<'static, str>,
-    /// The documented English description.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub description: Option<&'static str>,
-    /// A payment type's status in the documentation (`listed`, `removed-2021`, …).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub status: Option<&'static str>,
+    Language::all().iter().map(|l| l.info()).collect()
 }
 
 /// Every known payment type.
 pub fn payment_types() -> Vec<CodeRow> {
-    PaymentType::all()
-        .iter()
-        .map(|p| CodeRow {
-            code: Cow::Borrowed(p.as_str()),
-            description: p.description(),
-            status: p.status(),
-        })
-        .collect()
+    PaymentType::all().iter().map(PaymentType::info).collect()
 }
 
 /// The error code table (`ErrorCode`), or the alert code table (`AlertCode`) when `alerts`.
@@ -119,6 +44,7 @@ pub fn error_codes(alerts: bool) -> Vec<CodeRow> {
             code: Cow::Owned(code.to_string()),
             description: Some(description),
             status: None,
+            known: true,
         })
         .collect()
 }
@@ -137,32 +63,19 @@ pub fn transaction_type_of(operation: &str) -> Option<&'static str> {
     gestpay::codes::transaction_type_of(operation)
 }
 
-macro_rules! rows {
-    ($ty:ty) => {
-        <$ty>::all()
-            .iter()
-            .map(|v| CodeRow {
-                code: Cow::Borrowed(v.as_str()),
-                description: v.description(),
-                status: None,
-            })
-            .collect()
-    };
-}
-
 /// The known values of one of the small open code sets: `transactionResult`,
 /// `transactionState`, `eventType`, `riskResponseCode`, `authenticationLevel` or
-/// `transDetailsType`.
+/// `transDetailsType` (the core's tables, named in camelCase as JS names them).
 pub fn code_table(name: &str) -> Result<Vec<CodeRow>> {
-    Ok(match name {
-        "transactionResult" => rows!(TransactionResult),
-        "transactionState" => rows!(TransactionState),
-        "eventType" => rows!(EventType),
-        "riskResponseCode" => rows!(RiskResponseCode),
-        "authenticationLevel" => rows!(AuthenticationLevel),
-        "transDetailsType" => rows!(TransDetailsType),
-        _ => return Err(invalid_type("name", "no code table by that name")),
-    })
+    let mut chars = name.chars();
+    let type_name = match chars.next() {
+        Some(first) if first.is_ascii_lowercase() => {
+            first.to_ascii_uppercase().to_string() + chars.as_str()
+        }
+        _ => String::new(),
+    };
+    gestpay::codes::code_table(&type_name)
+        .map_err(|_| invalid_type("name", "no code table by that name"))
 }
 
 /// `minor` (decimal digits, minor units) as the amount text of `currency` (`4990`, EUR →

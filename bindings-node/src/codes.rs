@@ -29,6 +29,8 @@ pub struct NativeCurrency {
     pub description: Option<String>,
     /// The number of decimals of the minor unit.
     pub exponent: u8,
+    /// In the gateway's table (an unknown UIC code is still a currency).
+    pub known: bool,
 }
 
 impl From<CurrencyRow> for NativeCurrency {
@@ -39,6 +41,7 @@ impl From<CurrencyRow> for NativeCurrency {
             iso_numeric: c.iso_numeric,
             description: owned(c.description),
             exponent: c.exponent,
+            known: c.known,
         }
     }
 }
@@ -49,8 +52,8 @@ pub fn currencies() -> Vec<NativeCurrency> {
     rows(shared::currencies())
 }
 
-/// The known currency with this ISO alphabetic code (any case), UIC code (number or decimal
-/// text) or `null`.
+/// The currency with this ISO alphabetic code (any case) or UIC code (number or decimal text;
+/// an unknown one has `known` false), or `null` for an unknown alphabetic code.
 #[napi(catch_unwind)]
 pub fn currency(code: String) -> Option<NativeCurrency> {
     shared::currency(&code).map(NativeCurrency::from)

@@ -266,10 +266,12 @@ describe('addresses', () => {
 describe('code tables and amounts', () => {
   test('currencies, languages, payment types', () => {
     const eur = gestpay.currencies().find((c) => c.isoAlpha === 'EUR');
-    assert.deepEqual({ ...eur }, { uicCode: 242, isoAlpha: 'EUR', isoNumeric: 978, description: 'Euro', exponent: 2 });
+    assert.deepEqual({ ...eur }, { uicCode: 242, isoAlpha: 'EUR', isoNumeric: 978, description: 'Euro', exponent: 2, known: true });
     assert.equal(gestpay.currency('jpy').exponent, 0);
     assert.equal(gestpay.currency(1).isoAlpha, 'USD');
     assert.equal(gestpay.currency('XXX'), null);
+    // The core's one lookup rule (Python answers the same): an unknown UIC code is a currency.
+    assert.deepEqual({ ...gestpay.currency(999) }, { uicCode: 999, exponent: 2, known: false });
     assert.equal(gestpay.languages().find((l) => l.id === 2).iso639_1, 'en');
     assert.ok(gestpay.paymentTypes().some((p) => p.code === 'AMAZONPAY'));
     assert.ok(Object.isFrozen(gestpay.currencies()) && Object.isFrozen(gestpay.currencies()[0]));

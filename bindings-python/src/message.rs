@@ -10,17 +10,17 @@
 use std::sync::Arc;
 
 use gestpay::dynamic::{
-    AnyModel, AnyRequest, AnyResult, Operation, Step, model_from_tree, serialize_at,
+    AnyModel, AnyRequest, AnyResult, Operation, Step, model_from_value, serialize_at,
 };
 use gestpay::s2s::GestPayS2S;
 use gestpay::{Environment, Outcome, SoapVersion};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyString, PyType};
 use serde::de::DeserializeOwned;
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 use crate::errors::{core, guard, internal, invalid, text};
-use crate::values::{CLASSES, PyFail, PyTree, ToPy, class_of};
+use crate::values::{CLASSES, PyFail, ToPy, class_of, to_json};
 
 /// The value a message object reads from.
 #[derive(Debug)]
@@ -253,20 +253,19 @@ fn kind_of(class: &Bound<'_, PyType>) -> PyResult<(String, String)> {
     ))
 }
 
-/// The core's typed value of `class` from Python values in its JSON shape, read with the
-/// input contract.
-fn root_from(py: Python<'_>, class: &Bound<'_, PyType>, tree: PyTree<'_>) -> PyResult<Root> {
+/// The core's typed value of `class` from its JSON shape, read with the input contract.
+fn root_from(py: Python<'_>, class: &Bound<'_, PyType>, value: &Value) -> PyResult<Root> {
     let (kind, name) = kind_of(class)?;
     Ok(match kind.as_str() {
         "request" => Root::Request(core(
             py,
-            Operation::from_name(&name).and_then(|op| op.request_from_tree(tree)),
+            Operation::from_name(&name).and_then(|op| op.request_from_value(value)),
         )?),
         "result" => Root::Result(core(
             py,
-            Operation::from_name(&name).and_then(|op| op.result_from_tree(tree)),
+            Operation::from_name(&name).and_then(|op| op.result_from_value(value)),
         )?),
-        _ => Root::Model(core(py, model_from_tree(&name, tree))?),
+        _ => Root::Model(core(py, model_from_value(&name, value))?),
     })
 }
 
@@ -279,7 +278,7 @@ fn build<'py>(class: &Bound<'py, PyType>, kwargs: Option<&Bound<'py, PyDict>>) -
     guard(py, || {
         let keys = class.getattr("_KEYS")?;
         let keys = keys.cast::<PyDict>()?;
-        let mut fields = Vec::new();
+        let mut object = Map::new();
         for (attr, value) in kwargs.into_iter().flat_map(|k| k.iter()) {
             let Some(key) = keys.get_item(&attr)? else {
                 let attr: String = attr
@@ -297,11 +296,12 @@ fn build<'py>(class: &Bound<'py, PyType>, kwargs: Option<&Bound<'py, PyDict>>) -
             if value.is_none() {
                 continue;
             }
-            fields.push((key.extract::<String>()?, PyTree::Py(value)));
+            let key: String = key.extract()?;
+            let json = to_json(&value, &key)?;
+            object.insert(key, json);
         }
-        fields.sort_by(|a, b| a.0.cmp(&b.0));
         Ok(Raw(
-            Arc::new(root_from(py, class, PyTree::Fields(fields))?),
+            Arc::new(root_from(py, class, &Value::Object(object))?),
             Vec::new(),
         ))
     })
@@ -315,7 +315,8 @@ fn from_dict<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let py = class.py();
     guard(py, || {
-        wrap(class, root_from(py, class, PyTree::Py(data.clone()))?)
+        let value = to_json(data, "data")?;
+        wrap(class, root_from(py, class, &value)?)
     })
 }
 
@@ -526,7 +527,7 @@ fn build_request<'py>(
     guard(py, || {
         let op = core(py, Operation::from_name(&text(operation, "operation")?))?;
         let env = core(py, Environment::parse(&text(env, "env")?))?;
-        let request = core(py, op.request_from_tree(PyTree::Py(request.clone())))?;
+        let request = core(py, op.request_from_value(&to_json(request, "request")?))?;
         let http = core(py, request.to_http(&env, soap(py, version)?))?;
         Ok((
             http.method,
@@ -546,7 +547,7 @@ fn validate_request(
 ) -> PyResult<()> {
     guard(py, || {
         let op = core(py, Operation::from_name(&text(operation, "operation")?))?;
-        let request = core(py, op.request_from_tree(PyTree::Py(request.clone())))?;
+        let request = core(py, op.request_from_value(&to_json(request, "request")?))?;
         core(py, request.validate())
     })
 }
@@ -559,9 +560,23 @@ fn register_classes(py: Python<'_>, classes: Bound<'_, PyDict>) -> PyResult<()> 
 
 /// Every operation: `(wire name, service, SOAPAction, request type, result type)`.
 #[pyfunction]
-fn operations() -> Vec<(&'static str, &'static str, &'static str, &'static str, &'static str)> {
+fn operations() -> Vec<(
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+)> {
     Operation::all()
-        .map(|op| (op.name(), op.service().name(), op.wire().action, op.request_type(), op.result_type()))
+        .map(|op| {
+            (
+                op.name(),
+                op.service().name(),
+                op.wire().action,
+                op.request_type(),
+                op.result_type(),
+            )
+        })
         .collect()
 }
 

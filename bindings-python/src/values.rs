@@ -1,6 +1,6 @@
-//! Values crossing the boundary, one field at a time: Python arguments read by the core's
-//! input contract straight from the Python objects (`PyTree`), and a field of a core value as a
-//! Python object (a nested message becomes a view on the same Rust value, never a copy).
+//! Values crossing the boundary, one field at a time: a Python argument as the core's JSON
+//! shape (what the core's input contract then reads), and a field of a core value as a Python
+//! object (a nested message becomes a view on the same Rust value, never a copy).
 
 use std::sync::Arc;
 
@@ -10,11 +10,9 @@ use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple, PyType};
 use serde::ser::{self, Impossible, Serialize, Serializer};
-use gestpay::ErrorCode;
-use gestpay::dynamic::json::{InputTree, Node, Refused};
-use serde_json::Value;
-use std::borrow::Cow;
+use serde_json::{Map, Number, Value};
 
+use crate::errors::invalid;
 use crate::message::{Message, Root};
 
 /// `gestpay._secret.Secret` and `decimal.Decimal`, looked up once.
@@ -31,144 +29,105 @@ pub(crate) fn decimal_type(py: Python<'_>) -> PyResult<&Bound<'_, PyType>> {
     DECIMAL.import(py, "decimal", "Decimal")
 }
 
-/// Python values as the tree the core's input contract reads (`gestpay::dynamic::json`): `str`,
-/// `int`, `bool`, `float`, `None`, dicts with `str` keys, lists and tuples as in JSON; a
-/// `Decimal` as its exact text, a `Secret` as its value (this is what is sent), a message as its
-/// JSON shape. Anything else is refused with `invalid_type`.
-pub(crate) enum PyTree<'py> {
-    Py(Bound<'py, PyAny>),
-    /// A message object given as a value: its JSON shape.
-    Json(Value),
-    /// Keyword arguments, already keyed by the JSON shape's names.
-    Fields(Vec<(String, PyTree<'py>)>),
+fn wrong_type(py: Python<'_>, field: &str, value: &Bound<'_, PyAny>) -> PyErr {
+    // The value itself is never quoted: it could be a card number.
+    let got = value
+        .get_type()
+        .name()
+        .map(|n| n.to_string())
+        .unwrap_or_default();
+    invalid(
+        py,
+        "invalid_type",
+        field,
+        &format!("expected a JSON-like value or a message, got {got}"),
+    )
 }
 
-fn refuse(code: ErrorCode, message: impl Into<String>) -> Refused {
-    Refused { code, message: message.into() }
-}
-
-fn not_text() -> Refused {
-    refuse(ErrorCode::InvalidType, "expected text, got a str with a lone surrogate (not Unicode text)")
-}
-
-impl<'py> PyTree<'py> {
-    fn py_node<'a>(value: &'a Bound<'py, PyAny>) -> Result<Node<'a, Self>, Refused> {
-        let py = value.py();
-        let fail = |_| refuse(ErrorCode::InvalidType, "the value could not be read");
-        if let Ok(text) = value.cast::<PyString>() {
-            return text.to_cow().map(Node::Str).map_err(|_| not_text());
-        }
-        if let Ok(dict) = value.cast::<PyDict>() {
-            let mut members = Vec::with_capacity(dict.len());
-            for (key, item) in dict.iter() {
-                let Ok(key) = key.cast::<PyString>() else {
-                    return Err(refuse(ErrorCode::InvalidType, "a dict key that is not a str"));
-                };
-                let key = key.to_cow().map_err(|_| not_text())?.into_owned();
-                members.push((Cow::Owned(key), PyTree::Py(item)));
-            }
-            // In key order, as a JSON object is read: the first error is the same in every
-            // language whatever the order the keys were written in.
-            members.sort_by(|a: &(Cow<'_, str>, _), b| a.0.cmp(&b.0));
-            return Ok(Node::Map(members));
-        }
-        if let Ok(list) = value.cast::<PyList>() {
-            return Ok(Node::Seq(list.iter().map(PyTree::Py).collect()));
-        }
-        if let Ok(tuple) = value.cast::<PyTuple>() {
-            return Ok(Node::Seq(tuple.iter().map(PyTree::Py).collect()));
-        }
-        if let Ok(flag) = value.cast::<PyBool>() {
-            return Ok(Node::Bool(flag.is_true()));
-        }
-        if value.is_none() {
-            return Ok(Node::Null);
-        }
-        if value.cast::<PyInt>().is_ok() {
-            if let Ok(n) = value.extract::<u64>() {
-                return Ok(Node::Unsigned(n));
-            }
-            return match value.extract::<i64>() {
-                Ok(n) => Ok(Node::Signed(n)),
-                Err(_) => Err(refuse(ErrorCode::InvalidType, "an integer out of range")),
+/// A Python value as JSON: `str`, `int`, `bool`, `float`, `None`, `Decimal` (as its exact
+/// text), `Secret` (its value: this is what is sent), a message (its JSON shape), lists and
+/// tuples, and dicts with `str` keys. Anything else is `invalid_type` naming `field`.
+pub(crate) fn to_json(value: &Bound<'_, PyAny>, field: &str) -> PyResult<Value> {
+    let py = value.py();
+    // The common shapes first (text, dicts, lists), the rarer ones after.
+    if let Ok(text) = value.cast_exact::<PyString>() {
+        return Ok(Value::String(
+            crate::errors::text(text, field)?.into_owned(),
+        ));
+    }
+    if let Ok(dict) = value.cast::<PyDict>() {
+        let mut out = Map::new();
+        for (key, item) in dict.iter() {
+            let Ok(key) = key.cast::<PyString>() else {
+                return Err(invalid(
+                    py,
+                    "invalid_type",
+                    field,
+                    "a dict key that is not a str",
+                ));
             };
+            let key = crate::errors::text(key, field)?.into_owned();
+            let item = to_json(&item, &key)?;
+            out.insert(key, item);
         }
-        if let Ok(number) = value.cast::<PyFloat>() {
-            return Ok(Node::Float(number.value()));
+        return Ok(Value::Object(out));
+    }
+    if let Ok(list) = value.cast::<PyList>() {
+        return list
+            .iter()
+            .map(|item| to_json(&item, field))
+            .collect::<PyResult<_>>()
+            .map(Value::Array);
+    }
+    if let Ok(tuple) = value.cast::<PyTuple>() {
+        return tuple
+            .iter()
+            .map(|item| to_json(&item, field))
+            .collect::<PyResult<_>>()
+            .map(Value::Array);
+    }
+    if let Ok(text) = value.cast::<PyString>() {
+        return Ok(Value::String(
+            crate::errors::text(text, field)?.into_owned(),
+        ));
+    }
+    if let Ok(flag) = value.cast::<PyBool>() {
+        return Ok(Value::Bool(flag.is_true()));
+    }
+    if value.is_none() {
+        return Ok(Value::Null);
+    }
+    if value.cast::<PyInt>().is_ok() {
+        if let Ok(n) = value.extract::<u64>() {
+            return Ok(Value::Number(n.into()));
         }
-        let text = if value.is_instance(secret_type(py).map_err(fail)?).map_err(fail)? {
-            value.call_method0("expose").map_err(fail)?
-        } else if value.is_instance(decimal_type(py).map_err(fail)?).map_err(fail)? {
-            let format = py.import("builtins").and_then(|b| b.getattr("format")).map_err(fail)?;
-            format.call1((value, "f")).map_err(fail)?
-        } else {
-            let got = value.get_type().name().map(|n| n.to_string()).unwrap_or_default();
-            // The value itself is never quoted: it could be a card number.
-            return Err(refuse(ErrorCode::InvalidType, format!("expected a JSON-like value or a message, got {got}")));
-        };
-        let text = text.cast_into::<PyString>().map_err(|_| refuse(ErrorCode::InvalidType, "expected a str value"))?;
-        Ok(Node::Str(Cow::Owned(text.to_cow().map_err(|_| not_text())?.into_owned())))
-    }
-}
-
-impl InputTree for PyTree<'_> {
-    fn read(&self) -> Result<Node<'_, Self>, Refused> {
-        match self {
-            PyTree::Py(value) => {
-                if let Ok(message) = value.cast::<Message>() {
-                    let json = message.get().json(value.py()).map_err(|_| refuse(ErrorCode::InvalidType, "the message could not be read"))?;
-                    return PyTree::Json(json).read().map(own);
-                }
-                PyTree::py_node(value)
-            }
-            PyTree::Json(value) => Ok(match value {
-                Value::Array(items) => Node::Seq(items.iter().map(|v| PyTree::Json(v.clone())).collect()),
-                Value::Object(members) => Node::Map(
-                    members.iter().map(|(k, v)| (Cow::Borrowed(k.as_str()), PyTree::Json(v.clone()))).collect(),
-                ),
-                Value::String(text) => Node::Str(Cow::Borrowed(text)),
-                Value::Bool(b) => Node::Bool(*b),
-                Value::Null => Node::Null,
-                Value::Number(n) => match (n.as_u64(), n.as_i64()) {
-                    (Some(u), _) => Node::Unsigned(u),
-                    (None, Some(i)) => Node::Signed(i),
-                    _ => Node::Float(n.as_f64().unwrap_or(f64::NAN)),
-                },
-            }),
-            PyTree::Fields(fields) => Ok(Node::Map(
-                fields.iter().map(|(k, v)| (Cow::Borrowed(k.as_str()), v.shallow())).collect(),
-            )),
+        if let Ok(n) = value.extract::<i64>() {
+            return Ok(Value::Number(n.into()));
         }
+        return Err(invalid(
+            py,
+            "invalid_type",
+            field,
+            "an integer out of range",
+        ));
     }
-
-    fn is_null(&self) -> bool {
-        matches!(self, PyTree::Py(value) if value.is_none())
+    if let Ok(message) = value.cast::<Message>() {
+        return message.get().json(py);
     }
-}
-
-impl<'py> PyTree<'py> {
-    /// The same node, for a parent that hands its children out.
-    fn shallow(&self) -> PyTree<'py> {
-        match self {
-            PyTree::Py(value) => PyTree::Py(value.clone()),
-            PyTree::Json(value) => PyTree::Json(value.clone()),
-            PyTree::Fields(fields) => PyTree::Fields(fields.iter().map(|(k, v)| (k.clone(), v.shallow())).collect()),
-        }
+    if value.is_instance(secret_type(py)?)? {
+        return to_json(&value.call_method0("expose")?, field);
     }
-}
-
-/// A node read from a temporary tree, made independent of it.
-fn own<'a, 'py>(node: Node<'_, PyTree<'py>>) -> Node<'a, PyTree<'py>> {
-    match node {
-        Node::Null => Node::Null,
-        Node::Bool(b) => Node::Bool(b),
-        Node::Unsigned(n) => Node::Unsigned(n),
-        Node::Signed(n) => Node::Signed(n),
-        Node::Float(f) => Node::Float(f),
-        Node::Str(s) => Node::Str(Cow::Owned(s.into_owned())),
-        Node::Seq(items) => Node::Seq(items),
-        Node::Map(members) => Node::Map(members.into_iter().map(|(k, v)| (Cow::Owned(k.into_owned()), v)).collect()),
+    if value.is_instance(decimal_type(py)?)? {
+        let text = py
+            .import("builtins")?
+            .getattr("format")?
+            .call1((value, "f"))?;
+        return to_json(&text, field);
     }
+    if let Ok(number) = value.cast::<PyFloat>() {
+        return Ok(Number::from_f64(number.value()).map_or(Value::Null, Value::Number));
+    }
+    Err(wrong_type(py, field, value))
 }
 
 /// A field read from a core value, as a Python object: text as `str`, numbers as `int`, lists

@@ -49,3 +49,10 @@ def test_enumerated_values() -> None:
     assert "MOV" in values
     with pytest.raises(gestpay.InvalidRequestError):
         codes.describe("Nope", "x")  # type: ignore[arg-type]
+
+
+def test_an_unknown_uic_code_is_a_currency_not_known() -> None:
+    # The core's one lookup rule (Currency::lookup), the same answer as the JS packages'.
+    info = gestpay.codes.currency(999)
+    assert info is not None and (info.uic_code, info.known, info.iso_alpha) == (999, False, None)
+    assert gestpay.codes.currency("XXX") is None

@@ -419,3 +419,41 @@ fn trans_details_type() {
     assert!(!TransDetailsType::InstalmentFirst.allowed_in_s2s());
     assert!(!TransDetailsType::Other("99".into()).allowed_in_s2s());
 }
+
+#[test]
+fn one_currency_lookup_rule() {
+    use gestpay::codes::Currency;
+    assert_eq!(
+        Currency::lookup(" eur ").map(|c| c.info().iso_alpha),
+        Some(Some("EUR"))
+    );
+    assert_eq!(
+        Currency::lookup("242").map(Currency::iso_alpha),
+        Some(Some("EUR"))
+    );
+    let unknown = Currency::lookup("999").expect("a UIC code").info();
+    assert_eq!(
+        (unknown.uic_code, unknown.known, unknown.iso_alpha),
+        (999, false, None)
+    );
+    assert_eq!(Currency::lookup("XXX"), None);
+    assert_eq!(Currency::lookup(""), None);
+    assert_eq!(Currency::lookup("70000"), None); // not a UIC code (u16)
+    let jpy = Currency::lookup("JPY").expect("a known code").info();
+    let row = serde_json::to_value(jpy).expect("a row serialises");
+    assert_eq!(row["exponent"], 0);
+    assert_eq!(row["known"], true);
+}
+
+#[test]
+fn code_tables_by_type_name() {
+    use gestpay::codes::{CODE_TABLES, code_table, describe};
+    for name in CODE_TABLES {
+        assert!(
+            code_table(name).is_ok_and(|rows| !rows.is_empty()),
+            "{name}"
+        );
+    }
+    assert!(describe("TransactionState", "MOV").is_ok_and(|d| d.is_some()));
+    assert!(code_table("transactionState").is_err_and(|e| e.code() == "invalid_value"));
+}

@@ -91,7 +91,9 @@ fn any_request_envelope_parses_as_the_operation_it_names() {
     let parsed = gestpay::dynamic::parse_any_request(&body).unwrap();
     assert_eq!(parsed.operation().name(), "callReadTrxS2S");
     assert_eq!(parsed.to_json_value(), request.to_json_value());
-    let other = String::from_utf8(body).unwrap().replace("callReadTrxS2S", "callNothingS2S");
+    let other = String::from_utf8(body)
+        .unwrap()
+        .replace("callReadTrxS2S", "callNothingS2S");
     let err = gestpay::dynamic::parse_any_request(other.as_bytes()).unwrap_err();
     assert_eq!(err.code(), "unexpected_operation");
 }

@@ -4,7 +4,7 @@ types, the meaning of enumerated values, and the error and alert code descriptio
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, List, Literal, Mapping, Optional, Tuple, Union
+from typing import Any, List, Literal, Mapping, Optional, Tuple, Union, cast
 
 from . import _gestpay as _core
 from ._base import _text
@@ -47,11 +47,6 @@ class CurrencyInfo:
     exponent: int
     known: bool
 
-    @classmethod
-    def _of(cls, row: Mapping[str, Any]) -> CurrencyInfo:
-        return cls(row["uicCode"], row["isoAlpha"], row["isoNumeric"], row["description"],
-                   row["exponent"], row["known"])
-
 
 @dataclass(frozen=True)
 class LanguageInfo:
@@ -61,10 +56,6 @@ class LanguageInfo:
     name: Optional[str]
     iso_639_1: Optional[str]
     known: bool
-
-    @classmethod
-    def _of(cls, row: Mapping[str, Any]) -> LanguageInfo:
-        return cls(row["id"], row["name"], row["iso6391"], row["known"])
 
 
 @dataclass(frozen=True)
@@ -76,9 +67,23 @@ class PaymentTypeInfo:
     status: Optional[str]
     known: bool
 
-    @classmethod
-    def _of(cls, row: Mapping[str, Any]) -> PaymentTypeInfo:
-        return cls(row["code"], row["description"], row["status"], row["known"])
+
+# The core's rows (camelCase, absent when unknown) as the classes above.
+
+
+def _currency(row: Optional[Mapping[str, Any]]) -> Optional[CurrencyInfo]:
+    return None if row is None else CurrencyInfo(
+        row["uicCode"], row.get("isoAlpha"), row.get("isoNumeric"), row.get("description"),
+        row["exponent"], row["known"])
+
+
+def _language(row: Optional[Mapping[str, Any]]) -> Optional[LanguageInfo]:
+    return None if row is None else LanguageInfo(row["id"], row.get("name"),
+                                                 row.get("iso639_1"), row["known"])
+
+
+def _payment_type(row: Mapping[str, Any]) -> PaymentTypeInfo:
+    return PaymentTypeInfo(row["code"], row.get("description"), row.get("status"), row["known"])
 
 
 def _int(value: object, name: str, top: int) -> int:
@@ -91,66 +96,64 @@ def _int(value: object, name: str, top: int) -> int:
 def currency(code: Union[str, int]) -> Optional[CurrencyInfo]:
     """A currency by ISO 4217 alphabetic code (``"EUR"``, any case) or by UIC code (``242`` or
     ``"242"``). ``None`` for an unknown alphabetic code; an unknown UIC code is still returned,
-    with ``known`` false (the gateway may add currencies)."""
+    with ``known`` false (the gateway may add currencies). The rule is the core's
+    (``Currency::lookup``), the same in every language."""
     text = str(_int(code, "code", 65535)) if not isinstance(code, str) else code
-    row = _core.currency(text)
-    return None if row is None else CurrencyInfo._of(row)
+    return _currency(_core.currency(text))
 
 
 def currency_by_iso_numeric(code: int) -> Optional[CurrencyInfo]:
     """A known currency by ISO 4217 numeric code (``978`` → EUR)."""
-    row = _core.currency_by_iso_numeric(_int(code, "code", 65535))
-    return None if row is None else CurrencyInfo._of(row)
+    return _currency(_core.currency_by_iso_numeric(_int(code, "code", 65535)))
 
 
 def currencies() -> List[CurrencyInfo]:
     """Every known currency, by ISO alphabetic code."""
-    return [CurrencyInfo._of(row) for row in _core.currencies()]
+    return [cast(CurrencyInfo, _currency(row)) for row in _core.table("currencies")]
 
 
 def language(id_or_iso: Union[int, str]) -> Optional[LanguageInfo]:
     """A language by gateway id (``1`` Italian, ``2`` English …; unknown ids are returned with
     ``known`` false) or by ISO 639-1 code (``"it"``; ``None`` when unknown)."""
     if isinstance(id_or_iso, str):
-        row = _core.language_by_iso(id_or_iso)
-        return None if row is None else LanguageInfo._of(row)
-    return LanguageInfo._of(_core.language(_int(id_or_iso, "id", 255)))
+        return _language(_core.language(0, id_or_iso))
+    return _language(_core.language(_int(id_or_iso, "id", 255)))
 
 
 def languages() -> List[LanguageInfo]:
     """Every known language."""
-    return [LanguageInfo._of(row) for row in _core.languages()]
+    return [cast(LanguageInfo, _language(row)) for row in _core.table("languages")]
 
 
 def payment_type(code: str) -> PaymentTypeInfo:
     """A payment type code (``"AMAZONPAY"`` …) with its description (``known`` false when the
     code is not documented)."""
-    return PaymentTypeInfo._of(_core.payment_type(_text(code, "code")))
+    return _payment_type(_core.payment_type(_text(code, "code")))
 
 
 def payment_types() -> List[PaymentTypeInfo]:
     """Every documented payment type."""
-    return [PaymentTypeInfo._of(row) for row in _core.payment_types()]
+    return [_payment_type(row) for row in _core.table("paymentTypes")]
 
 
 def error_description(code: int) -> Optional[str]:
     """The documented English description of a gateway ``ErrorCode`` (``None`` if unknown)."""
-    return _core.error_description(_int(code, "code", 2**32 - 1))
+    return _core.code_description(_int(code, "code", 2**32 - 1))
 
 
 def alert_description(code: int) -> Optional[str]:
     """The documented description of an ``AlertCode`` (``None`` if unknown)."""
-    return _core.alert_description(_int(code, "code", 2**32 - 1))
+    return _core.code_description(_int(code, "code", 2**32 - 1), True)
 
 
 def error_codes() -> List[Tuple[int, str]]:
     """The whole error table, in code order."""
-    return list(_core.error_codes())
+    return [(code, text) for code, text in _core.table("errors")]
 
 
 def alert_codes() -> List[Tuple[int, str]]:
     """The whole alert table, in code order."""
-    return list(_core.alert_codes())
+    return [(code, text) for code, text in _core.table("alerts")]
 
 
 def transaction_type_of(operation: str) -> Optional[str]:
@@ -167,4 +170,4 @@ def describe(table: CodeTable, value: str) -> Optional[str]:
 
 def known_values(table: CodeTable) -> List[Tuple[str, Optional[str]]]:
     """Every documented value of an enumerated field, with its meaning."""
-    return list(_core.known_values(_text(table, "table")))
+    return [(row["code"], row.get("description")) for row in _core.table(_text(table, "table"))]

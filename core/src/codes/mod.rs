@@ -7,6 +7,8 @@
 //!   value this version does not know.
 //! * [`error_description`], [`alert_description`], [`transaction_type_of`]: lookups into the
 //!   error, alert and transaction-type tables.
+//! * [`CurrencyRow`], [`LanguageRow`], [`CodeRow`], [`Currency::lookup`], [`code_table`],
+//!   [`describe`]: the tables as rows, with the one lookup rule every binding uses.
 //!
 //! Descriptions are the English texts of the gateway documentation, verbatim (typos included).
 
@@ -14,6 +16,7 @@ mod currency;
 mod enums;
 mod language;
 mod payment_type;
+mod rows;
 mod tables;
 
 pub use currency::Currency;
@@ -23,6 +26,7 @@ pub use enums::{
 };
 pub use language::Language;
 pub use payment_type::PaymentType;
+pub use rows::{CODE_TABLES, CodeRow, CurrencyRow, LanguageRow, code_table, describe};
 pub use tables::{
     ALERT_CODES, ERROR_CODES, alert_description, error_description, transaction_type_of,
 };

@@ -1,6 +1,5 @@
 //! The JSON input contract: how every caller (the CLI, the Node and WASM bindings through JSON
-//! text, the Python binding through its own dicts and lists, an [`InputTree`]) hands the core a
-//! request or a result.
+//! text, the Python binding through a `serde_json::Value`) hands the core a request or a result.
 //!
 //! * The text is one JSON value; a leading byte-order mark is ignored; a key written twice in one
 //!   object is `duplicate_field`; bad JSON is `invalid_json`.
@@ -12,7 +11,6 @@
 //! * No message contains a value, and every message is bounded: the key of an unknown field is
 //!   cut to 64 characters.
 
-use std::borrow::Cow;
 use std::fmt;
 
 use serde::Deserialize;
@@ -32,7 +30,7 @@ pub fn from_json_text<T: de::DeserializeOwned>(text: &str, what: &str) -> Result
 
 /// Reads `T` from a JSON value with the contract of [`from_json_text`].
 pub fn from_json_value<T: de::DeserializeOwned>(value: &Value, what: &str) -> Result<T> {
-    from_tree(value, what)
+    T::deserialize(ValueDe(value)).map_err(|e| e.into_error(what))
 }
 
 /// Parses JSON text into a value: a leading BOM is skipped, duplicate keys are refused.
@@ -294,131 +292,39 @@ impl de::Error for InputError {
     }
 }
 
-/// One node of a tree the input contract reads ([`InputTree`]): a JSON-like value whose
-/// arrays and objects hold child trees.
-#[derive(Debug)]
-pub enum Node<'a, T> {
-    /// `null`.
-    Null,
-    /// A boolean.
-    Bool(bool),
-    /// A non-negative integer.
-    Unsigned(u64),
-    /// A negative integer.
-    Signed(i64),
-    /// A number with a fraction.
-    Float(f64),
-    /// A string.
-    Str(Cow<'a, str>),
-    /// An array.
-    Seq(Vec<T>),
-    /// An object: its members in the order they are read (keys once each).
-    Map(Vec<(Cow<'a, str>, T)>),
-}
-
-/// A value a node of the tree cannot be read as (a binding's own type), with the code and
-/// message the caller gets; the contract adds the path.
-#[derive(Debug)]
-pub struct Refused {
-    /// The error code (`invalid_type` for a value that has no JSON form).
-    pub code: ErrorCode,
-    /// What is wrong, without the value.
-    pub message: String,
-}
-
-/// A tree the input contract reads: the JSON value, or a binding's own objects (Python dicts
-/// and lists), read straight into the core's types without a JSON tree in between. The rules
-/// (unknown keys, types, the fields' own checks, the error paths) are the contract's, the same
-/// for every tree.
-pub trait InputTree: Sized {
-    /// This node.
-    fn read(&self) -> std::result::Result<Node<'_, Self>, Refused>;
-    /// Whether this node is `null` (an absent optional value), without reading it whole.
-    fn is_null(&self) -> bool;
-}
-
-impl<'v> InputTree for &'v Value {
-    fn read(&self) -> std::result::Result<Node<'_, Self>, Refused> {
-        Ok(match self {
-            Value::Null => Node::Null,
-            Value::Bool(b) => Node::Bool(*b),
-            Value::Number(n) => match (n.as_u64(), n.as_i64()) {
-                (Some(u), _) => Node::Unsigned(u),
-                (None, Some(i)) => Node::Signed(i),
-                _ => Node::Float(n.as_f64().unwrap_or(f64::NAN)),
-            },
-            Value::String(s) => Node::Str(Cow::Borrowed(s)),
-            Value::Array(items) => Node::Seq(items.iter().collect()),
-            Value::Object(members) => Node::Map(
-                members
-                    .iter()
-                    .map(|(k, v)| (Cow::Borrowed(k.as_str()), v))
-                    .collect(),
-            ),
-        })
-    }
-    fn is_null(&self) -> bool {
-        Value::is_null(self)
-    }
-}
-
-/// Reads `T` from any [`InputTree`] with the contract of [`from_json_text`].
-pub fn from_tree<T: de::DeserializeOwned, N: InputTree>(tree: N, what: &str) -> Result<T> {
-    T::deserialize(TreeDe(tree)).map_err(|e| e.into_error(what))
-}
-
-/// A deserializer over a tree, with [`InputError`]s that know their path.
-struct TreeDe<N>(N);
+/// A deserializer over a borrowed JSON value, with [`InputError`]s that know their path.
+struct ValueDe<'a>(&'a Value);
 
 type De<T> = std::result::Result<T, InputError>;
 
-fn refused(r: Refused) -> InputError {
-    InputError::new(r.code, r.message)
-}
-
-fn unexpected<T>(node: &Node<'_, T>) -> de::Unexpected<'static> {
-    match node {
-        Node::Null => de::Unexpected::Unit,
-        Node::Bool(b) => de::Unexpected::Bool(*b),
-        Node::Unsigned(_) | Node::Signed(_) | Node::Float(_) => de::Unexpected::Signed(0),
-        Node::Str(_) => de::Unexpected::Str(""),
-        Node::Seq(_) => de::Unexpected::Seq,
-        Node::Map(_) => de::Unexpected::Map,
-    }
-}
-
-fn visit<'de, N: InputTree, V: Visitor<'de>>(node: Node<'_, N>, visitor: V) -> De<V::Value> {
-    match node {
-        Node::Null => visitor.visit_unit(),
-        Node::Bool(b) => visitor.visit_bool(b),
-        Node::Unsigned(u) => visitor.visit_u64(u),
-        Node::Signed(i) => visitor.visit_i64(i),
-        Node::Float(f) => visitor.visit_f64(f),
-        Node::Str(Cow::Borrowed(s)) => visitor.visit_str(s),
-        Node::Str(Cow::Owned(s)) => visitor.visit_string(s),
-        Node::Seq(items) => visitor.visit_seq(SeqDe {
-            items: items.into_iter(),
-            index: 0,
-        }),
-        Node::Map(members) => visitor.visit_map(MapDe {
-            members: members.into_iter(),
-            pending: None,
-        }),
-    }
-}
-
-impl<'de, N: InputTree> Deserializer<'de> for TreeDe<N> {
+impl<'de, 'a> Deserializer<'de> for ValueDe<'a> {
     type Error = InputError;
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> De<V::Value> {
-        visit(self.0.read().map_err(refused)?, visitor)
+        match self.0 {
+            Value::Null => visitor.visit_unit(),
+            Value::Bool(b) => visitor.visit_bool(*b),
+            Value::Number(n) => match (n.as_u64(), n.as_i64()) {
+                (Some(u), _) => visitor.visit_u64(u),
+                (None, Some(i)) => visitor.visit_i64(i),
+                _ => visitor.visit_f64(n.as_f64().unwrap_or(f64::NAN)),
+            },
+            Value::String(s) => visitor.visit_str(s),
+            Value::Array(items) => visitor.visit_seq(SeqDe {
+                items: items.iter(),
+                index: 0,
+            }),
+            Value::Object(members) => visitor.visit_map(MapDe {
+                members: members.iter(),
+                pending: None,
+            }),
+        }
     }
 
     fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> De<V::Value> {
-        if self.0.is_null() {
-            visitor.visit_none()
-        } else {
-            visitor.visit_some(self)
+        match self.0 {
+            Value::Null => visitor.visit_none(),
+            _ => visitor.visit_some(self),
         }
     }
 
@@ -429,9 +335,9 @@ impl<'de, N: InputTree> Deserializer<'de> for TreeDe<N> {
         visitor: V,
     ) -> De<V::Value> {
         // Fields by position (a JSON array) are not a way to write a request.
-        match self.0.read().map_err(refused)? {
-            node @ Node::Map(_) => visit(node, visitor),
-            other => Err(de::Error::invalid_type(unexpected(&other), &visitor)),
+        match self.0 {
+            Value::Object(_) => self.deserialize_any(visitor),
+            other => Err(de::Error::invalid_type(unexpected(other), &visitor)),
         }
     }
 
@@ -449,18 +355,15 @@ impl<'de, N: InputTree> Deserializer<'de> for TreeDe<N> {
         _variants: &'static [&'static str],
         visitor: V,
     ) -> De<V::Value> {
-        match self.0.read().map_err(refused)? {
-            Node::Str(s) => visitor.visit_enum(s.as_ref().into_deserializer()),
-            Node::Map(members) if members.len() == 1 => {
-                let Some((variant, value)) = members.into_iter().next() else {
-                    return Err(InputError::new(ErrorCode::InvalidType, "expected one member"));
-                };
-                visitor.visit_enum(EnumDe {
-                    variant: variant.into_owned(),
-                    value,
-                })
+        match self.0 {
+            Value::String(s) => visitor.visit_enum(s.as_str().into_deserializer()),
+            Value::Object(members) if members.len() == 1 => {
+                let (variant, value) = members.iter().next().ok_or_else(|| {
+                    InputError::new(ErrorCode::InvalidType, "expected one member")
+                })?;
+                visitor.visit_enum(EnumDe { variant, value })
             }
-            other => Err(de::Error::invalid_type(unexpected(&other), &visitor)),
+            other => Err(de::Error::invalid_type(unexpected(other), &visitor)),
         }
     }
 
@@ -470,12 +373,23 @@ impl<'de, N: InputTree> Deserializer<'de> for TreeDe<N> {
     }
 }
 
-struct SeqDe<N> {
-    items: std::vec::IntoIter<N>,
+fn unexpected(value: &Value) -> de::Unexpected<'_> {
+    match value {
+        Value::Null => de::Unexpected::Unit,
+        Value::Bool(b) => de::Unexpected::Bool(*b),
+        Value::Number(_) => de::Unexpected::Signed(0),
+        Value::String(_) => de::Unexpected::Str(""),
+        Value::Array(_) => de::Unexpected::Seq,
+        Value::Object(_) => de::Unexpected::Map,
+    }
+}
+
+struct SeqDe<'a> {
+    items: std::slice::Iter<'a, Value>,
     index: usize,
 }
 
-impl<'de, N: InputTree> de::SeqAccess<'de> for SeqDe<N> {
+impl<'de, 'a> de::SeqAccess<'de> for SeqDe<'a> {
     type Error = InputError;
 
     fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> De<Option<T::Value>> {
@@ -484,7 +398,7 @@ impl<'de, N: InputTree> de::SeqAccess<'de> for SeqDe<N> {
         };
         let index = self.index;
         self.index += 1;
-        seed.deserialize(TreeDe(item))
+        seed.deserialize(ValueDe(item))
             .map(Some)
             .map_err(|e| e.at(Step::Index(index)))
     }
@@ -494,22 +408,21 @@ impl<'de, N: InputTree> de::SeqAccess<'de> for SeqDe<N> {
     }
 }
 
-struct MapDe<'a, N> {
-    members: std::vec::IntoIter<(Cow<'a, str>, N)>,
-    pending: Option<(Cow<'a, str>, N)>,
+struct MapDe<'a> {
+    members: serde_json::map::Iter<'a>,
+    pending: Option<(&'a String, &'a Value)>,
 }
 
-impl<'de, N: InputTree> de::MapAccess<'de> for MapDe<'_, N> {
+impl<'de, 'a> de::MapAccess<'de> for MapDe<'a> {
     type Error = InputError;
 
     fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> De<Option<K::Value>> {
         let Some((key, value)) = self.members.next() else {
             return Ok(None);
         };
-        // An unknown key names itself (InputError::unknown_field): nothing to add here.
-        let read = seed.deserialize(key.as_ref().into_deserializer()).map(Some);
         self.pending = Some((key, value));
-        read
+        // An unknown key names itself (InputError::unknown_field): nothing to add here.
+        seed.deserialize(key.as_str().into_deserializer()).map(Some)
     }
 
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> De<V::Value> {
@@ -517,57 +430,53 @@ impl<'de, N: InputTree> de::MapAccess<'de> for MapDe<'_, N> {
             .pending
             .take()
             .ok_or_else(|| InputError::new(ErrorCode::InvalidType, "a value without its key"))?;
-        seed.deserialize(TreeDe(value))
-            .map_err(|e| e.at(Step::Key(key.into_owned())))
-    }
-
-    fn size_hint(&self) -> Option<usize> {
-        Some(self.members.len())
+        seed.deserialize(ValueDe(value))
+            .map_err(|e| e.at(Step::Key(key.clone())))
     }
 }
 
-struct EnumDe<N> {
-    variant: String,
-    value: N,
+struct EnumDe<'a> {
+    variant: &'a String,
+    value: &'a Value,
 }
 
-impl<'de, N: InputTree> de::EnumAccess<'de> for EnumDe<N> {
+impl<'de, 'a> de::EnumAccess<'de> for EnumDe<'a> {
     type Error = InputError;
-    type Variant = TreeVariant<N>;
+    type Variant = ValueVariant<'a>;
 
     fn variant_seed<V: DeserializeSeed<'de>>(self, seed: V) -> De<(V::Value, Self::Variant)> {
         let variant = seed.deserialize(self.variant.as_str().into_deserializer())?;
-        Ok((variant, TreeVariant(self.value, self.variant)))
+        Ok((variant, ValueVariant(self.value, self.variant)))
     }
 }
 
-struct TreeVariant<N>(N, String);
+struct ValueVariant<'a>(&'a Value, &'a String);
 
-impl<'de, N: InputTree> de::VariantAccess<'de> for TreeVariant<N> {
+impl<'de, 'a> de::VariantAccess<'de> for ValueVariant<'a> {
     type Error = InputError;
 
     fn unit_variant(self) -> De<()> {
-        match self.0.read().map_err(refused)? {
-            Node::Null => Ok(()),
-            other => Err(de::Error::invalid_type(unexpected(&other), &"null")),
+        match self.0 {
+            Value::Null => Ok(()),
+            other => Err(de::Error::invalid_type(unexpected(other), &"null")),
         }
     }
     fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> De<T::Value> {
-        seed.deserialize(TreeDe(self.0))
-            .map_err(|e| e.at(Step::Key(self.1)))
+        seed.deserialize(ValueDe(self.0))
+            .map_err(|e| e.at(Step::Key(self.1.clone())))
     }
     fn tuple_variant<V: Visitor<'de>>(self, _len: usize, visitor: V) -> De<V::Value> {
-        TreeDe(self.0)
+        ValueDe(self.0)
             .deserialize_any(visitor)
-            .map_err(|e| e.at(Step::Key(self.1)))
+            .map_err(|e| e.at(Step::Key(self.1.clone())))
     }
     fn struct_variant<V: Visitor<'de>>(
         self,
         _fields: &'static [&'static str],
         visitor: V,
     ) -> De<V::Value> {
-        TreeDe(self.0)
+        ValueDe(self.0)
             .deserialize_any(visitor)
-            .map_err(|e| e.at(Step::Key(self.1)))
+            .map_err(|e| e.at(Step::Key(self.1.clone())))
     }
 }

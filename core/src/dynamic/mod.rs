@@ -21,7 +21,7 @@
 pub mod json;
 mod value;
 
-pub use value::{AnyModel, MODEL_NAMES, Step, model_from_tree, model_from_value, serialize_at};
+pub use value::{AnyModel, MODEL_NAMES, Step, model_from_value, serialize_at};
 
 use std::fmt;
 
@@ -152,14 +152,8 @@ macro_rules! impl_any {
         impl Operation {
             /// The request in the core's JSON shape, read with the input contract.
             pub fn request_from_value(self, value: &Value) -> Result<Box<dyn AnyRequest>> {
-                self.request_from_tree(value)
-            }
-
-            /// The request from any [`json::InputTree`] (a binding's own objects), read with
-            /// the input contract.
-            pub fn request_from_tree<N: json::InputTree>(self, tree: N) -> Result<Box<dyn AnyRequest>> {
                 match self.name() {
-                    $($name => Ok(Box::new(json::from_tree::<$req, N>(tree, "request")?)),)*
+                    $($name => Ok(Box::new(json::from_json_value::<$req>(value, "request")?)),)*
                     _ => Err(unknown_operation(self.name())),
                 }
             }
@@ -167,13 +161,8 @@ macro_rules! impl_any {
             /// A result in the core's JSON shape (the gateway's side), read with the input
             /// contract.
             pub fn result_from_value(self, value: &Value) -> Result<Box<dyn AnyResult>> {
-                self.result_from_tree(value)
-            }
-
-            /// A result from any [`json::InputTree`], read with the input contract.
-            pub fn result_from_tree<N: json::InputTree>(self, tree: N) -> Result<Box<dyn AnyResult>> {
                 match self.name() {
-                    $($name => Ok(Box::new(json::from_tree::<$res, N>(tree, "result")?)),)*
+                    $($name => Ok(Box::new(json::from_json_value::<$res>(value, "result")?)),)*
                     _ => Err(unknown_operation(self.name())),
                 }
             }

@@ -55,13 +55,8 @@ macro_rules! models {
         /// A value of the named type from the core's JSON shape, read with the input contract
         /// ([`json`](super::json)); an unknown name is `unknown_field` on `type`.
         pub fn model_from_value(type_name: &str, value: &Value) -> Result<Box<dyn AnyModel>> {
-            model_from_tree(type_name, value)
-        }
-
-        /// [`model_from_value`] from any [`InputTree`](super::json::InputTree).
-        pub fn model_from_tree<N: super::json::InputTree>(type_name: &str, tree: N) -> Result<Box<dyn AnyModel>> {
             match type_name {
-                $(stringify!($name) => Ok(Box::new(super::json::from_tree::<$path, N>(tree, type_name)?)),)*
+                $(stringify!($name) => Ok(Box::new(super::json::from_json_value::<$path>(value, type_name)?)),)*
                 _ => Err(Error::invalid(
                     ErrorCode::UnknownField,
                     "type",
