@@ -552,10 +552,14 @@ fn validate_request(
     })
 }
 
-/// Registers the message classes by type name, so that nested values get their class.
+/// Registers the message classes by type name, so that nested values get their class (again
+/// on a reload of the module: the new classes replace the old ones).
 #[pyfunction]
 fn register_classes(py: Python<'_>, classes: Bound<'_, PyDict>) -> PyResult<()> {
-    CLASSES.set(py, classes.unbind()).map_err(|_| internal(py))
+    match CLASSES.get(py) {
+        Some(known) => known.bind(py).update(classes.as_mapping()),
+        None => CLASSES.set(py, classes.unbind()).map_err(|_| internal(py)),
+    }
 }
 
 /// Every operation: `(wire name, service, SOAPAction, request type, result type)`.

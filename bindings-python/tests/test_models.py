@@ -159,3 +159,21 @@ def test_every_attribute_is_a_native_field_and_in_the_signature() -> None:
         assert list(inspect.signature(cls).parameters) == attrs, cls
         for attr in attrs:
             assert isinstance(inspect.getattr_static(cls, attr), _gestpay.Field), (cls, attr)
+
+
+def test_the_module_reloads() -> None:
+    # A reload registers the new classes with the native module (nested values use them). In
+    # a child interpreter: a reload replaces the classes every other test holds.
+    import subprocess
+    import sys
+
+    code = """
+import importlib
+import gestpay._models as models
+importlib.reload(models)
+result = models.CallReadTrxS2SResult.from_xml(
+    "<GestPayS2S><OrderReferenceDetails><Destination><DestinationType>Physical"
+    "</DestinationType></Destination></OrderReferenceDetails></GestPayS2S>")
+assert isinstance(result.order_reference_details, models.OrderReferenceDetails)
+"""
+    subprocess.run([sys.executable, "-c", code], check=True)
