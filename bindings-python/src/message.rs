@@ -333,6 +333,11 @@ type HttpRequestTuple<'py> = (String, String, Vec<(String, String)>, Bound<'py, 
 /// `(status, headers, body)`.
 pub(crate) type HttpResponseTuple<'py> = (u16, Vec<(String, String)>, Bound<'py, PyBytes>);
 
+fn request_tuple(py: Python<'_>, http: gestpay::HttpRequest) -> HttpRequestTuple<'_> {
+    let body = PyBytes::new(py, &http.body);
+    (http.method, http.url, http.headers, body)
+}
+
 pub(crate) fn response_tuple(py: Python<'_>, http: gestpay::HttpResponse) -> HttpResponseTuple<'_> {
     (http.status, http.headers, PyBytes::new(py, &http.body))
 }
@@ -351,12 +356,7 @@ fn to_http<'py>(
             py,
             message.get().request(py)?.to_http(&env, soap(py, version)?),
         )?;
-        Ok((
-            http.method,
-            http.url,
-            http.headers,
-            PyBytes::new(py, &http.body),
-        ))
+        Ok(request_tuple(py, http))
     })
 }
 
@@ -529,12 +529,7 @@ fn build_request<'py>(
         let env = core(py, Environment::parse(&text(env, "env")?))?;
         let request = core(py, op.request_from_value(&to_json(request, "request")?))?;
         let http = core(py, request.to_http(&env, soap(py, version)?))?;
-        Ok((
-            http.method,
-            http.url,
-            http.headers,
-            PyBytes::new(py, &http.body),
-        ))
+        Ok(request_tuple(py, http))
     })
 }
 
