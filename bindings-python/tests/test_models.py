@@ -54,6 +54,13 @@ def test_frozen_hashable_replaceable() -> None:
     with pytest.raises(AttributeError):
         enc.not_a_field = "x"  # type: ignore[attr-defined]
     assert hash(enc) == hash(_encrypt(api_key="k"))
+    assert enc.replace() == enc and hash(enc.replace()) == hash(enc)
+    unset = _encrypt(custom_info=None)
+    assert unset.replace().to_dict() == unset.to_dict()  # nothing unset becomes set
+    assert enc.replace(api_key=None).api_key is None
+    with pytest.raises(InvalidRequestError) as info:
+        enc.replace(no_such_attribute=1)
+    assert (info.value.code, info.value.field) == ("unknown_field", "no_such_attribute")
     changed = enc.replace(buyer_name="Nicolò Bianchi")
     assert changed.buyer_name == "Nicolò Bianchi" and enc.buyer_name is None
     assert changed != enc

@@ -22,6 +22,7 @@ from __future__ import annotations
 from typing import Any, List, Mapping, NamedTuple, Optional, cast
 
 from . import _gestpay as _core
+from . import codes, errors, payment_page
 from ._base import Body, Model, Request, Result, SoapVersion, _bytes, _text
 from ._http import HttpRequest, HttpResponse
 from ._secret import Secret

@@ -106,10 +106,20 @@ class Model(_core.Message):
         return cast(Dict[str, Any], super().to_dict())
 
     def replace(self: M, **changes: Any) -> M:
-        """A copy with some attributes changed (``None`` clears one)."""
-        values = {attr: getattr(self, attr) for attr, _ in self._FIELDS}
-        values.update(changes)
-        return type(self)(**values)
+        """A copy with some attributes changed (``None`` clears one); the rest is kept exactly
+        as it is (through the JSON shape, so that nothing unset becomes set)."""
+        data = self.to_dict()
+        for attr, value in changes.items():
+            key = self._KEYS.get(attr)
+            if key is None:
+                raise InvalidRequestError(
+                    f"{type(self).__name__} has no attribute of this name",
+                    code="unknown_field", field=attr[:64])
+            if value is None:
+                data.pop(key, None)
+            else:
+                data[key] = value
+        return type(self).from_dict(data)
 
     def __reduce__(self) -> Tuple[Any, Tuple[Any, ...]]:
         return (_restore, (type(self), self.to_dict()))
