@@ -112,6 +112,11 @@ fn answer(case: &Case) -> gestpay::Result<Value> {
             let env = env(case)?;
             Ok(json!({ "url": env.endpoint(gestpay::Service::CryptDecrypt) }))
         }
+        "currency" => {
+            let row = gestpay::codes::Currency::lookup(str_arg(case, "input"))
+                .map(gestpay::codes::Currency::info);
+            Ok(json!({ "row": row }))
+        }
         other => panic!("{}: the Rust runner has no entry `{other}`", case.id),
     }
 }

@@ -33,6 +33,11 @@ const entries = {
   callback_url: (c) => callback(gestpay.parseCallback(c.input)),
   callback_mapping: (c) => callback(gestpay.parseCallback(c.input)),
   outcome: (c) => (gestpay.assertOk(c.input), {}),
+  // The row as a plain object: members that are absent stay absent.
+  currency: (c) => {
+    const row = gestpay.currency(c.input);
+    return { row: row === null ? null : JSON.parse(JSON.stringify(row)) };
+  },
 };
 
 for (const c of cases) {

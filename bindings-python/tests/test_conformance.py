@@ -69,6 +69,15 @@ def _outcome(case: Dict[str, Any]) -> Dict[str, Any]:
     return {}
 
 
+def _currency(case: Dict[str, Any]) -> Dict[str, Any]:
+    info = gestpay.codes.currency(case["input"])
+    if info is None:
+        return {"row": None}
+    row = {"uicCode": info.uic_code, "isoAlpha": info.iso_alpha, "isoNumeric": info.iso_numeric,
+           "description": info.description, "exponent": info.exponent, "known": info.known}
+    return {"row": {k: v for k, v in row.items() if v is not None}}
+
+
 ENTRIES: Dict[str, Callable[[Dict[str, Any]], Dict[str, Any]]] = {
     "build": _build,
     "validate": _validate,
@@ -77,6 +86,7 @@ ENTRIES: Dict[str, Callable[[Dict[str, Any]], Dict[str, Any]]] = {
     "callback_url": _callback_url,
     "callback_mapping": _callback_mapping,
     "outcome": _outcome,
+    "currency": _currency,
 }
 
 

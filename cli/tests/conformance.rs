@@ -1,6 +1,6 @@
 //! The conformance table (`tests/fixtures/conformance`, format in its README) through the built
 //! `gestpay` binary: the same code and field as the Rust core, case for case. Entries the
-//! command has no form for (`callback_mapping`, `outcome`) are ignored here.
+//! command has no form for (`callback_mapping`, `outcome`, `currency`) are ignored here.
 #![allow(clippy::unwrap_used, clippy::panic)]
 
 #[path = "../../tests/conformance_table.rs"]
