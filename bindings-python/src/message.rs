@@ -15,6 +15,7 @@ use gestpay::dynamic::{
 use gestpay::s2s::GestPayS2S;
 use gestpay::{Environment, Outcome, SoapVersion};
 use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBytes, PyDict, PyString, PyType};
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
@@ -42,10 +43,21 @@ impl Root {
 
 /// Base class of every message class (`gestpay.Model`).
 #[pyclass(subclass, frozen, module = "gestpay._gestpay")]
-#[derive(Debug)]
 pub(crate) struct Message {
     root: Arc<Root>,
     path: Vec<Step<'static>>,
+    /// The attributes read so far (by their `Field`): each is converted once.
+    cache: PyOnceLock<Py<PyDict>>,
+}
+
+impl std::fmt::Debug for Message {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // The root's own Debug redacts its secrets; the cache holds Python objects.
+        f.debug_struct("Message")
+            .field("root", &self.root)
+            .field("path", &self.path)
+            .finish_non_exhaustive()
+    }
 }
 
 /// A value on its way to becoming a `Message` (the one argument of `Message.__new__`).
@@ -132,6 +144,7 @@ impl Message {
         Message {
             root: raw.0.clone(),
             path: raw.1.clone(),
+            cache: PyOnceLock::new(),
         }
     }
 
@@ -169,9 +182,14 @@ impl Message {
 
 /// Makes an instance of a message class (`Message.__new__(class, raw)`).
 pub(crate) fn instance<'py>(class: &Bound<'py, PyType>, raw: Raw) -> PyResult<Bound<'py, PyAny>> {
+    static NEW: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
     let py = class.py();
-    let new = py.get_type::<Message>().getattr("__new__")?;
-    new.call1((class, Bound::new(py, raw)?))
+    let new = NEW.get_or_try_init(py, || {
+        py.get_type::<Message>()
+            .getattr("__new__")
+            .map(Bound::unbind)
+    })?;
+    new.bind(py).call1((class, Bound::new(py, raw)?))
 }
 
 fn wrap<'py>(class: &Bound<'py, PyType>, root: Root) -> PyResult<Bound<'py, PyAny>> {
@@ -222,6 +240,23 @@ impl Field {
             return Ok(slf.clone().into_any().unbind());
         };
         let message = obj.cast::<Message>()?.get();
+        let cache = message
+            .cache
+            .get_or_init(py, || PyDict::new(py).unbind())
+            .bind(py);
+        if let Some(value) = cache.get_item(slf)? {
+            return Ok(value.unbind());
+        }
+        let value = field.read(py, message)?;
+        cache.set_item(slf, &value)?;
+        Ok(value)
+    }
+}
+
+impl Field {
+    /// The field's value in `message`, converted.
+    fn read(&self, py: Python<'_>, message: &Message) -> PyResult<Py<PyAny>> {
+        let field = self;
         let mut path = message.path.clone();
         path.push(Step::Key(field.key));
         let at = ToPy {

@@ -184,3 +184,15 @@ result = models.CallReadTrxS2SResult.from_xml(
 assert isinstance(result.order_reference_details, models.OrderReferenceDetails)
 """
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_an_attribute_is_converted_once() -> None:
+    # Each attribute is read from the core's value on first access, then kept: a nested
+    # message is the same view every time.
+    result = gestpay.CallReadTrxS2SResult.from_xml(
+        "<GestPayS2S><TransactionResult>OK</TransactionResult><OrderReferenceDetails>"
+        "<AmazonOrderReferenceId>S02-1</AmazonOrderReferenceId></OrderReferenceDetails>"
+        "</GestPayS2S>")
+    assert result.order_reference_details is result.order_reference_details
+    assert result.transaction_result is result.transaction_result
+    assert result.events is result.events == ()
