@@ -41,7 +41,6 @@ export const {
   amountFromMinor,
   amountToMinor,
   redacted,
-  Message,
   HttpRequest,
   HttpResponse,
   GestpayError,

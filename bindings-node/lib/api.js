@@ -4,15 +4,12 @@
 // classes, outcome helpers and redaction. The native object is the napi addon (binding.js);
 // a WASM build exporting the same functions can reuse this file unchanged.
 //
-// What is parsed stays on the native side: parse functions return views (lib/view.js) whose
-// fields cross when they are read. What is built crosses once, as JSON text in the core's
-// serde shape (JSON.stringify here, serde_json there; a view gives its text natively):
-// measured faster than converting property by property, and `undefined` members drop out as
-// they should (absent = no value).
+// Messages cross the boundary as JSON text in the core's serde shape (JSON.stringify here,
+// serde_json there, and back with JSON.parse): measured faster than converting property by
+// property through N-API, and `undefined` members drop out as they should (absent = no value).
 
 const errors = require('./errors.js');
-const { redacted, HttpRequest, HttpResponse } = require('./redact.js');
-const { createViews } = require('./view.js');
+const { protect, redacted, HttpRequest, HttpResponse } = require('./redact.js');
 
 const { InvalidRequestError, DeclinedError, PendingError, fromNative, invalidType } = errors;
 
@@ -115,10 +112,9 @@ function createApi(native) {
     }
   }
 
-  const { Message, view, heldOf } = createViews(native);
   const operations = Object.freeze(call(native.operations).map((op) => Object.freeze({ ...op })));
   // For the `isOperation` type guard only: the native side looks names up itself.
-  const byName = new Map(operations.map((op) => [op.name, op]));
+  const operationNames = new Set(operations.map((op) => op.name));
 
   /** The operation's name; the core looks it up (exact wire names, else unknown_operation). */
   function operationArg(operation) {
@@ -126,14 +122,13 @@ function createApi(native) {
     throw invalidType('operation', `expected a string, got ${typeName(operation)}`);
   }
 
-  /** A message to build, as JSON text: a view's own, or a plain object's. */
   function messageArg(value, field) {
     if (value === undefined) return '{}';
-    const held = heldOf(value);
-    if (held !== undefined) return call(() => held.toJson());
     return jsonArg(objectArg(value, field), field);
   }
 
+  /** A native call returning JSON text. */
+  const callJson = (fn, ...args) => JSON.parse(call(fn, ...args));
 
   // --- messages ----------------------------------------------------------------------------
 
@@ -166,7 +161,7 @@ function createApi(native) {
       throw invalidType('contentType', 'expected a string');
     }
     const opts = optionsArg(options);
-    const result = call(
+    const result = callJson(
       native.parseResponse,
       operationArg(operation),
       status,
@@ -174,17 +169,17 @@ function createApi(native) {
       bodyArg(body, 'body'),
       limitsArg(opts.limits),
     );
-    return view(result);
+    return protect(result);
   }
 
   function parseResult(operation, body, options) {
     const opts = optionsArg(options);
-    const result = call(native.parseResult, operationArg(operation), bodyArg(body, 'body'), limitsArg(opts.limits));
-    return view(result);
+    const result = callJson(native.parseResult, operationArg(operation), bodyArg(body, 'body'), limitsArg(opts.limits));
+    return protect(result);
   }
 
   function parseRequest(operation, body) {
-    return view(call(native.parseRequest, operationArg(operation), bodyArg(body, 'body')));
+    return protect(callJson(native.parseRequest, operationArg(operation), bodyArg(body, 'body')));
   }
 
   function buildResponse(operation, result, options) {
@@ -204,7 +199,7 @@ function createApi(native) {
 
   function parseFault(body, options) {
     const opts = optionsArg(options);
-    return view(call(native.parseFault, bodyArg(body, 'body'), limitsArg(opts.limits)));
+    return callJson(native.parseFault, bodyArg(body, 'body'), limitsArg(opts.limits));
   }
 
   function identifyRequest(body, options) {
@@ -354,11 +349,11 @@ function createApi(native) {
 
   /** From a URL (string or URL), a query string, URLSearchParams, pairs, or a query object. */
   function parseCallback(input) {
-    if (typeof input === 'string') return view(call(native.parseCallback, rawCallbackArg(input)));
+    if (typeof input === 'string') return callJson(native.parseCallback, rawCallbackArg(input));
     const keys = [];
     const values = [];
     if (isObject(input) && typeof input.href === 'string' && isObject(input.searchParams)) {
-      return view(call(native.parseCallback, input.href));
+      return callJson(native.parseCallback, input.href);
     }
     if (isObject(input) && typeof input[Symbol.iterator] === 'function') {
       // URLSearchParams, an array of pairs, a Map …
@@ -373,11 +368,11 @@ function createApi(native) {
     } else {
       throw invalidType('input', 'expected a URL, a query string, URLSearchParams, pairs or a query object');
     }
-    return view(call(native.callbackFromPairs, keys, values));
+    return callJson(native.callbackFromPairs, keys, values);
   }
 
   function callbackQuery(callback) {
-    if (isObject(callback) && heldOf(callback) === undefined) {
+    if (isObject(callback)) {
       for (const field of ['shopLogin', 'encryptedString']) {
         const value = callback[field];
         if (typeof value === 'string' && LONE_SURROGATE.test(value)) throw notUnicode(field);
@@ -388,19 +383,12 @@ function createApi(native) {
 
   // --- addresses ----------------------------------------------------------------------------
 
-  /** Computed by the core on the parsed value; a plain object (the core's JSON shape) is read
-   * first, where the module has the readers (not in gestpay-wasm/read). */
   function amazonAddresses(result) {
-    const held = heldOf(result);
-    if (held !== undefined) return view(call(native.amazonAddresses, held));
-    if (native.amazonAddressesOf === undefined) {
-      throw invalidType('result', 'expected a parsed result (this module reads no plain objects)');
-    }
-    return view(call(native.amazonAddressesOf, messageArg(result, 'result')));
+    return callJson(native.amazonAddresses, messageArg(result, 'result'));
   }
 
   function normalizeAddress(kind, value) {
-    return view(call(native.normalizeAddress, stringArg(kind, 'kind'), messageArg(value, 'address')));
+    return callJson(native.normalizeAddress, stringArg(kind, 'kind'), messageArg(value, 'address'));
   }
 
   // --- codes and amounts --------------------------------------------------------------------
@@ -450,10 +438,9 @@ function createApi(native) {
     return call(native.transactionTypeOf, stringArg(operation, 'operation')) ?? null;
   }
 
-  /** An ISO code, or a UIC code as the core reads it (its decimal text). */
   function currencyArg(value) {
     if (typeof value === 'string' || (Number.isInteger(value) && value >= 0 && value <= 65535)) {
-      return String(value);
+      return JSON.stringify(value);
     }
     throw invalidType('currency', 'expected an ISO code or a UIC code');
   }
@@ -480,7 +467,7 @@ function createApi(native) {
 
   return {
     operations,
-    isOperation: (name) => typeof name === 'string' && byName.has(name),
+    isOperation: (name) => typeof name === 'string' && operationNames.has(name),
     buildRequest,
     validateRequest,
     parseResponse,
@@ -515,7 +502,6 @@ function createApi(native) {
     amountFromMinor,
     amountToMinor,
     redacted,
-    Message,
     HttpRequest,
     HttpResponse,
     GestpayError: errors.GestpayError,

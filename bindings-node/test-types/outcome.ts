@@ -8,11 +8,10 @@ import {
   assertOk,
   parseResult,
   type DecryptResult,
-  type View,
   type ErrorCode,
 } from 'gestpay';
 
-const decrypted: View<DecryptResult> = assertOk(parseResult('Decrypt', '<GestPayCryptDecrypt/>'));
+const decrypted: DecryptResult = assertOk(parseResult('Decrypt', '<GestPayCryptDecrypt/>'));
 export const paid: string | undefined = decrypted.shopTransactionId;
 
 export function why(err: unknown): string {

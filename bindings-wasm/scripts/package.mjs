@@ -103,7 +103,6 @@ const NOT_IN_READ = new Set([
   'buildFault',
   'identifyRequest',
   'callbackQuery',
-  'normalizeAddress',
   'HttpRequest',
   'HttpResponse',
   'TransportError',

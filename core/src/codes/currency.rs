@@ -139,15 +139,11 @@ impl<'de> Deserialize<'de> for Currency {
 
 struct CurrencyVisitor;
 
-/// What a currency code is, as error messages say it.
-pub(super) const EXPECTED: &str =
-    "expected an ISO 4217 alphabetic currency code or a numeric UIC code";
-
 impl Visitor<'_> for CurrencyVisitor {
     type Value = Currency;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&EXPECTED["expected ".len()..])
+        f.write_str("an ISO 4217 alphabetic currency code or a numeric UIC code")
     }
 
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<Currency, E> {
@@ -163,7 +159,11 @@ impl Visitor<'_> for CurrencyVisitor {
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Currency, E> {
-        Currency::lookup(v).ok_or_else(|| E::invalid_value(de::Unexpected::Str(v), &self))
+        if let Some(code) = parse_uic(v) {
+            return Ok(Currency(code));
+        }
+        Currency::from_iso_alpha(v.trim())
+            .ok_or_else(|| E::invalid_value(de::Unexpected::Str(v), &self))
     }
 }
 
