@@ -7,10 +7,14 @@
 // the core); the report gives the median time per operation and the ratio to gestpay. A script,
 // never a timed test.
 //
-//   node bench.mjs [--rounds 15] [--json results.json] [--markdown results.md] [--summary summary.tsv]
+//   node bench.mjs [--rounds 15] [--native path/to/native] [--json results.json] [--markdown results.md] [--summary summary.tsv]
+//
+// --native: the core's own time on the same bytes and values (bench/src/bin/native.rs, built by
+// run.sh), and the binding's in wall time beside it: the ratios of the thin-binding targets.
 //
 // --markdown writes the table with the machine, load and method (bench/node/run.sh writes
 // results.md); --summary one line per target (target, measured ratio, met) for bench/run.
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -152,6 +156,50 @@ async function run(group, sync, async = {}) {
 const started = new Date();
 const loadBefore = os.loadavg()[0];
 const results = [...(await run('parse', parse)), ...(await run('build', build, buildAsync))];
+
+// --- against the core itself (--native) ----------------------------------------------------------
+// Wall time on both sides, the native side's method (bench/src/bin/native.rs): the median of
+// ROUNDS loops of about 20 ms each, after a warm-up.
+function wallMedian(fn) {
+  for (let i = 0; i < 100; i++) fn();
+  let loops = 0;
+  const start = process.hrtime.bigint();
+  while (process.hrtime.bigint() - start < 20_000_000n) {
+    fn();
+    loops++;
+  }
+  const samples = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const t = process.hrtime.bigint();
+    for (let i = 0; i < loops; i++) fn();
+    samples.push(Number(process.hrtime.bigint() - t) / loops / 1000);
+  }
+  return median(samples);
+}
+const readResponse = { status: 200, contentType: 'text/xml; charset=utf-8', body: readXml };
+const readAll = (value) => {
+  if (value !== null && typeof value === 'object') for (const key of Object.keys(value)) readAll(value[key]);
+};
+// [name, target (× native), the native workload, what is timed]
+const AGAINST_NATIVE = [
+  ['parseResponse', 1.5, 'parse', () => gestpay.parseResponse('callReadTrxS2S', readResponse), '`parseResponse`: the typed result as objects'],
+  ['parseResponse, every field read', null, 'parse', () => readAll(gestpay.parseResponse('callReadTrxS2S', readResponse)), 'and every key of every level read (`Object.keys`, recursively)'],
+  ['buildRequest from a plain object', 2, 'build', () => gestpay.buildRequest('Encrypt', encryptJson).body, '`buildRequest(op, object)`: `JSON.stringify`, the core reads and validates it, builds the envelope'],
+];
+const nativeRows = [];
+const nativeBin = arg('native');
+if (nativeBin) {
+  const native = (...args) => JSON.parse(execFileSync(nativeBin, args, { env: { ...process.env, ROUNDS: String(ROUNDS) } }).toString()).median_ns / 1000;
+  const encryptFile = fixture('cryptdecrypt/Encrypt/amazonpay-full.request.json').pathname;
+  const core = {
+    parse: native('parse', 'callReadTrxS2S', fixture('s2s/callReadTrxS2S/amazonpay-full.response.xml').pathname, readResponse.contentType),
+    build: native('build', 'Encrypt', encryptFile),
+  };
+  for (const [name, target, workload, fn, what] of AGAINST_NATIVE) {
+    const micros = wallMedian(fn);
+    nativeRows.push({ name, target, workload, micros, core: core[workload], ratio: micros / core[workload], what });
+  }
+}
 const loadAfter = os.loadavg()[0];
 
 console.log(`node ${process.version}, ${ROUNDS} rounds, median CPU time per operation (ratio = candidate / gestpay)\n`);
@@ -162,8 +210,11 @@ for (const group of ['parse', 'build']) {
   }
   console.log();
 }
+for (const r of nativeRows) {
+  console.log(`  ${r.name.padEnd(36)} ${r.micros.toFixed(1).padStart(9)} µs   ${r.ratio.toFixed(2).padStart(6)}× native ${r.workload} (${r.core.toFixed(1)} µs)`);
+}
 const jsonPath = arg('json');
-if (jsonPath) writeFileSync(jsonPath, `${JSON.stringify({ node: process.version, rounds: ROUNDS, results }, null, 2)}\n`);
+if (jsonPath) writeFileSync(jsonPath, `${JSON.stringify({ node: process.version, rounds: ROUNDS, results, nativeRows }, null, 2)}\n`);
 
 // --- Markdown and summary (bench/node/run.sh) ----------------------------------------------------
 // The issue's targets: gestpay this many times faster than soap's WSDL-driven code.
@@ -215,7 +266,17 @@ ${rows.join('\n')}
 
 Targets (the issue's): parse ≥ 20× faster than soap, build ≥ 50× faster than soap (its WSDL-driven
 serialisation; the whole client call is shown beside it). See README.md beside this file.
-`;
+${nativeRows.length === 0 ? '' : `
+## Against the core itself
+
+The binding against the core's own work on the same bytes and values (\`bench/src/bin/native.rs\`:
+typed parse of the HTTP response, \`Operation::parse_result\`; validated envelope of the typed
+request, \`to_envelope\`), wall time on both sides, median of ${ROUNDS} loops of about 20 ms.
+
+| what | median wall µs | core µs | ratio (× core) | target | what is timed |
+| --- | ---: | ---: | ---: | --- | --- |
+${nativeRows.map((r) => `| ${r.name} | ${fmt(r.micros, 1)} | ${fmt(r.core, 1)} | ${r.ratio.toFixed(2)} | ${r.target ? `≤ ${r.target}×: ${r.ratio <= r.target ? 'met' : 'missed'}` : ''} | ${r.what} |`).join('\n')}
+`}`;
   writeFileSync(markdownPath, md);
 }
 const summaryPath = arg('summary');
@@ -224,5 +285,8 @@ if (summaryPath) {
     const v = verdict(r);
     return `Node ${r.group} ≥ ${v.times}× soap\t${r.ratio.toFixed(2)}×\t${v.met ? 'met' : 'missed'}\n`;
   });
+  for (const r of nativeRows.filter((x) => x.target)) {
+    lines.push(`Node ${r.name} ≤ ${r.target}× native\t${r.ratio.toFixed(2)}×\t${r.ratio <= r.target ? 'met' : 'missed'}\n`);
+  }
   writeFileSync(summaryPath, lines.join(''));
 }

@@ -34,6 +34,12 @@ if ! (cd "$here" && node -e 'require("gestpay")' 2>/dev/null); then
   (cd "$root/bindings-node" && npm run --silent build -- -- --locked)
 fi
 
+# The core's own time on the same bytes (bench/src/bin/native.rs), for the ratios to native.
+(cd "$root" && cargo build --locked -q --release -p gestpay-bench --bin native)
+native="${CARGO_TARGET_DIR:-$root/target}/release/native"
+case "$native" in /*) ;; *) native="$root/$native" ;; esac
+args+=(--native "$native")
+
 out=()
 if [ "$write" = 1 ]; then
   out=(--markdown "$here/results.md" --summary "$here/summary.tsv")

@@ -3,7 +3,8 @@
 //! response (`Operation::parse_result` with status 200); `native build <operation> <request
 //! JSON file>` reads the request once and times its validated envelope (`to_envelope`);
 //! `native from_value <operation> <request JSON file>` times reading the request from its JSON
-//! tree with the input contract (`Operation::request_from_value`).
+//! tree with the input contract (`Operation::request_from_value`); `native from_json …` the same
+//! from the JSON text (`Operation::request_from_json`: what the JS bindings hand the core).
 //! Prints one JSON object: `{"median_ns": …, "rounds": …, "loops": …}`. The rounds and the
 //! loop of each round are those of the binding benchmarks: 41 rounds (`ROUNDS`), each a loop
 //! of about 20 ms.
@@ -72,7 +73,13 @@ fn main() {
                 black_box(op.request_from_value(black_box(&value)).unwrap());
             })
         }
-        other => panic!("unknown workload {other}: parse, build or from_value"),
+        "from_json" => {
+            let text = std::fs::read_to_string(&args[2]).unwrap();
+            median_ns(|| {
+                black_box(op.request_from_json(black_box(&text)).unwrap());
+            })
+        }
+        other => panic!("unknown workload {other}: parse, build, from_value or from_json"),
     };
     println!("{{\"median_ns\": {median:.1}, \"rounds\": {rounds}, \"loops\": {loops}}}");
 }
