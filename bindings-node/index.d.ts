@@ -125,6 +125,35 @@ export interface OperationInfo {
   readonly path: string;
 }
 
+// --- parsed messages --------------------------------------------------------------------------
+
+/**
+ * Base class of every parsed message. A parsed message is a view on the value the native side
+ * holds: its fields are read-only getters that convert a field when it is first read (nested
+ * messages are views on the same value, lists frozen arrays). `toJSON()` gives the whole value
+ * as plain data in the core's JSON shape (what `JSON.stringify` writes, and what to spread,
+ * clone or compare); `util.inspect` shows that data with secrets redacted.
+ */
+export declare abstract class Message {
+  toJSON(): unknown;
+}
+
+/** A parsed message whose data is `T`: `T`'s fields as read-only getters, and `toJSON(): T`. */
+export type View<T> = { readonly [K in keyof T]: Viewed<T[K]> } & { toJSON(): T } & Message;
+
+/**
+ * A field of a view: text, numbers and flags as they are, nested messages views, lists frozen
+ * arrays (typed as arrays, so that a view is assignable to its data's type, `T`: a push throws).
+ */
+export type Viewed<V> = V extends string | number | boolean | null | undefined
+  ? V
+  : V extends readonly (infer I)[]
+    ? Viewed<I>[]
+    : View<V>;
+
+/** A message to build: plain data, or a parsed message (its value is used as it is). */
+export type Input<T> = T | View<T>;
+
 /** The 19 operations: Encrypt, Decrypt and the 17 of WsS2S. */
 export declare const operations: readonly OperationInfo[];
 
@@ -134,12 +163,12 @@ export declare function isOperation(name: unknown): name is Operation;
 /** The HTTP call of a request: validated, then built for `env` in `soap`. */
 export declare function buildRequest<Op extends Operation>(
   operation: Op,
-  request: Requests[Op],
+  request: Input<Requests[Op]>,
   options?: BuildOptions,
 ): HttpRequest;
 
 /** Checks a request against the documented rules (throws `InvalidRequestError`). */
-export declare function validateRequest<Op extends Operation>(operation: Op, request: Requests[Op]): void;
+export declare function validateRequest<Op extends Operation>(operation: Op, request: Input<Requests[Op]>): void;
 
 /**
  * Parses what the gateway answered: status 200 with the result envelope. A SOAP fault throws
@@ -150,7 +179,7 @@ export declare function parseResponse<Op extends Operation>(
   operation: Op,
   response: ResponseInput,
   options?: ParseOptions,
-): Results[Op];
+): View<Results[Op]>;
 
 /**
  * Parses a result given as an envelope, the Response or Result element, or the bare payload
@@ -160,15 +189,15 @@ export declare function parseResult<Op extends Operation>(
   operation: Op,
   body: Body,
   options?: ParseOptions,
-): Results[Op];
+): View<Results[Op]>;
 
 /** Parses a request (the gateway's side): an envelope or the bare wrapper element. */
-export declare function parseRequest<Op extends Operation>(operation: Op, body: Body): Requests[Op];
+export declare function parseRequest<Op extends Operation>(operation: Op, body: Body): View<Requests[Op]>;
 
 /** The HTTP response (status 200) the gateway sends for a result. */
 export declare function buildResponse<Op extends Operation>(
   operation: Op,
-  result: Results[Op],
+  result: Input<Results[Op]>,
   options?: SoapOptions,
 ): HttpResponse;
 
@@ -186,7 +215,7 @@ export interface FaultInput extends Partial<Omit<SoapFault, 'code' | 'reason'>> 
 export declare function buildFault(fault: FaultInput, options?: SoapOptions): HttpResponse;
 
 /** The SOAP fault in a whole envelope (throws when it holds none). */
-export declare function parseFault(body: Body, options?: ParseOptions): SoapFault;
+export declare function parseFault(body: Body, options?: ParseOptions): View<SoapFault>;
 
 /** What a request envelope is, without parsing its fields. */
 export interface RequestInfo {
@@ -295,18 +324,20 @@ export type CallbackInput =
   | { readonly [key: string]: string | readonly string[] | undefined };
 
 /** The callback the gateway makes to the merchant's URLs; Decrypt its `encryptedString`. */
-export declare function parseCallback(input: CallbackInput): Callback;
+export declare function parseCallback(input: CallbackInput): View<Callback>;
 
 /** The query string the gateway sends for a callback (`a=…&b=…`). */
-export declare function callbackQuery(callback: Callback): string;
+export declare function callbackQuery(callback: Input<Callback>): string;
 
 // --- addresses --------------------------------------------------------------------------------
 
 /**
  * The Amazon Pay shipping and billing addresses (normalised) and the buyer of a callReadTrxS2S
- * result; `null` when it holds no `orderReferenceDetails`.
+ * result, computed by the core on the parsed value; `null` when it holds no
+ * `orderReferenceDetails`. Plain data (a stored result's JSON) is read first, except in
+ * `gestpay-wasm/read`, which reads parsed results only.
  */
-export declare function amazonAddresses(result: GestPayS2S): AmazonAddresses | null;
+export declare function amazonAddresses(result: Input<GestPayS2S>): View<AmazonAddresses> | null;
 
 /** The models an `Address` can be normalised from. */
 export interface AddressSources {
@@ -321,7 +352,10 @@ export interface AddressSources {
 }
 
 /** One normalised address: trimmed parts, empty ones left out. */
-export declare function normalizeAddress<K extends keyof AddressSources>(kind: K, value: AddressSources[K]): Address;
+export declare function normalizeAddress<K extends keyof AddressSources>(
+  kind: K,
+  value: Input<AddressSources[K]>,
+): View<Address>;
 
 // --- code tables and amounts ------------------------------------------------------------------
 

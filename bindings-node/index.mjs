@@ -41,6 +41,7 @@ export const {
   amountFromMinor,
   amountToMinor,
   redacted,
+  Message,
   HttpRequest,
   HttpResponse,
   GestpayError,

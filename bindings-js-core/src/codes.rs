@@ -10,7 +10,7 @@ use std::borrow::Cow;
 use gestpay::Amount;
 use gestpay::codes::{ALERT_CODES, Currency, ERROR_CODES, Language, PaymentType};
 
-use crate::{Result, from_json, invalid_type};
+use crate::{Result, invalid_type};
 
 pub use gestpay::codes::{CodeRow, CurrencyRow, LanguageRow};
 
@@ -81,7 +81,7 @@ pub fn code_table(name: &str) -> Result<Vec<CodeRow>> {
 /// `minor` (decimal digits, minor units) as the amount text of `currency` (`4990`, EUR →
 /// `49.90`; `500`, JPY → `500`).
 pub fn amount_from_minor(minor: &str, currency: &str) -> Result<String> {
-    let currency: Currency = from_json(currency, "currency")?;
+    let currency = Currency::parse_code(currency)?;
     let minor: u64 = minor
         .parse()
         .map_err(|_| invalid_type("minor", "expected a non-negative integer"))?;
@@ -91,7 +91,7 @@ pub fn amount_from_minor(minor: &str, currency: &str) -> Result<String> {
 /// The amount text `amount` in minor units of `currency` (decimal digits), if it can be
 /// expressed exactly there (`12.345` EUR cannot).
 pub fn amount_to_minor(amount: &str, currency: &str) -> Result<String> {
-    let currency: Currency = from_json(currency, "currency")?;
+    let currency = Currency::parse_code(currency)?;
     let amount = Amount::parse(amount)?;
     Ok(amount.to_minor_units(currency)?.to_string())
 }

@@ -9,7 +9,8 @@
 use std::fmt;
 
 use gestpay::Error;
-use serde_json::{Map, Value};
+use gestpay::soap::SoapFault;
+use serde::Serialize;
 
 /// The result of every shared function.
 pub type Result<T> = std::result::Result<T, Payload>;
@@ -17,57 +18,70 @@ pub type Result<T> = std::result::Result<T, Payload>;
 /// A structured error; its `Display` is the JSON text a binding throws. Boxed: one pointer, as
 /// cheap to pass up through `?` as a JS error handle (the WASM module's size).
 #[derive(Debug, Clone, PartialEq)]
-pub struct Payload(Box<Value>);
+pub struct Payload(Box<Members>);
+
+/// The payload's members, in the order of its JSON text. Written by serde_json from this
+/// struct (no JSON tree: the read-only WASM module has no JSON reader or tree).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+struct Members {
+    code: &'static str,
+    field: Option<String>,
+    gestpay: u8,
+    kind: &'static str,
+    message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fault: Option<SoapFault>,
+}
 
 impl Payload {
-    /// The JSON object.
-    pub fn value(&self) -> &Value {
-        &self.0
+    fn new(kind: &'static str, code: &'static str, field: Option<&str>, message: String) -> Self {
+        Payload(Box::new(Members {
+            code,
+            field: field.map(str::to_owned),
+            gestpay: 1,
+            kind,
+            message,
+            fault: None,
+        }))
+    }
+
+    /// `kind` (`invalid_request`, `malformed_response`, `soap_fault`, `declined`, `pending`,
+    /// `internal`).
+    pub fn kind(&self) -> &'static str {
+        self.0.kind
+    }
+
+    /// The stable error code.
+    pub fn code(&self) -> &'static str {
+        self.0.code
+    }
+
+    /// The field or argument it names, if any.
+    pub fn field(&self) -> Option<&str> {
+        self.0.field.as_deref()
     }
 }
 
 impl fmt::Display for Payload {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.fmt(f)
+        // Strings, numbers and a fault of strings: serde_json cannot fail on these.
+        let text = serde_json::to_string(&self.0).map_err(|_| fmt::Error)?;
+        f.write_str(&text)
     }
 }
 
 /// So that wasm-bindgen's `JsError: From<E: Error>` takes it with `?`.
 impl std::error::Error for Payload {}
 
-/// The payload's members, in one place: every error is built here (one copy of the map's code
-/// in the WASM module, rather than one per kind of error).
-fn payload(kind: &str, code: &str, field: Option<&str>, message: String) -> Map<String, Value> {
-    let mut members = Map::new();
-    members.insert("gestpay".to_owned(), Value::from(1));
-    members.insert("kind".to_owned(), Value::from(kind));
-    members.insert("code".to_owned(), Value::from(code));
-    members.insert("field".to_owned(), field.map_or(Value::Null, Value::from));
-    members.insert("message".to_owned(), Value::from(message));
-    members
-}
-
 /// A core error, structured.
 impl From<Error> for Payload {
     fn from(err: Error) -> Self {
         // One name per kind of error, the core's.
-        let mut members = payload(err.kind(), err.code(), err.field(), err.to_string());
-        if let Error::Fault(fault) = &err {
-            // Through the JSON text, with the serialiser `parseFault` uses and the core's JSON
-            // reader: a serialiser to a `Value` would cost the read-only WASM module its size.
-            let fault = serde_json::to_string(fault.as_ref())
-                .ok()
-                .and_then(|text| gestpay::dynamic::json::parse_json(&text, "fault").ok())
-                .unwrap_or(Value::Null);
-            members.insert("fault".to_owned(), fault);
+        let mut payload = Payload::new(err.kind(), err.code(), err.field(), err.to_string());
+        if let Error::Fault(fault) = err {
+            payload.0.fault = Some(*fault);
         }
-        Payload(Box::new(Value::Object(members)))
-    }
-}
-
-impl From<Map<String, Value>> for Payload {
-    fn from(members: Map<String, Value>) -> Self {
-        Payload(Box::new(Value::Object(members)))
+        payload
     }
 }
 
@@ -75,13 +89,13 @@ impl From<Map<String, Value>> for Payload {
 /// is the JSON path of the member, or the name of the argument.
 pub fn invalid_type(field: &str, message: &str) -> Payload {
     let message = format!("invalid request: {field}: {message} [invalid_type]");
-    payload("invalid_request", "invalid_type", Some(field), message).into()
+    Payload::new("invalid_request", "invalid_type", Some(field), message)
 }
 
 /// A failure of a binding itself (a bug): code `internal`.
 pub fn internal(message: &str) -> Payload {
     let message = format!("internal error in the gestpay binding: {message}");
-    payload("internal", "internal", None, message).into()
+    Payload::new("internal", "internal", None, message)
 }
 
 #[cfg(test)]
@@ -106,8 +120,8 @@ mod tests {
     fn core_errors_keep_kind_code_field_and_fault() {
         let err = gestpay::payment_page::Callback::parse("a=&b=").unwrap_err();
         let payload = Payload::from(err);
-        assert_eq!(payload.value()["kind"], "invalid_request");
-        assert_eq!(payload.value()["gestpay"], 1);
-        assert!(payload.value().get("fault").is_none());
+        assert_eq!(payload.kind(), "invalid_request");
+        assert!(payload.to_string().contains(r#""gestpay":1"#));
+        assert!(!payload.to_string().contains("fault"));
     }
 }

@@ -12,8 +12,11 @@ use {
     gestpay::SoapVersion,
 };
 
+use crate::Result;
+use crate::held::Held;
+#[cfg(feature = "builders")]
+use crate::held::Root;
 use crate::soap::service_name;
-use crate::{Result, to_json};
 
 /// One operation of the gateway, with its wire names.
 #[derive(Debug, Clone, Serialize)]
@@ -41,7 +44,7 @@ pub fn operations() -> Vec<OperationInfo> {
 }
 
 /// Parses a result given as an envelope, the Response or Result element, or the bare payload.
-pub fn parse_result(operation: &str, body: &[u8], limits: Limits) -> Result<String> {
+pub fn parse_result(operation: &str, body: &[u8], limits: Limits) -> Result<Held> {
     let op = Operation::from_name(operation)?;
     // The 17 WsS2S results are one payload (their types are `serde(transparent)` wrappers of
     // it): parsed by one function rather than 17 instances of the generic one, and without the
@@ -49,12 +52,12 @@ pub fn parse_result(operation: &str, body: &[u8], limits: Limits) -> Result<Stri
     // (docs/wasm.md).
     if op.service() == gestpay::soap::Service::S2s {
         let result = gestpay::s2s::GestPayS2S::from_xml_for(op.wire(), body, limits)?;
-        return to_json(&result);
+        return Ok(Held::value(result));
     }
-    match op.name() {
-        "Encrypt" => to_json(&EncryptResult::from_xml_with_limits(body, limits)?),
-        _ => to_json(&DecryptResult::from_xml_with_limits(body, limits)?),
-    }
+    Ok(match op.name() {
+        "Encrypt" => Held::value(EncryptResult::from_xml_with_limits(body, limits)?),
+        _ => Held::value(DecryptResult::from_xml_with_limits(body, limits)?),
+    })
 }
 
 /// The success check of a result, from its outcome fields (`transactionResult`, `errorCode`,
@@ -110,21 +113,20 @@ pub fn parse_response(
     content_type: Option<&str>,
     body: &[u8],
     limits: Limits,
-) -> Result<String> {
+) -> Result<Held> {
     let result = Operation::from_name(operation)?.parse_result_with_limits(
         body,
         Some((status, content_type)),
         limits,
     )?;
-    Ok(result.to_json_text(false))
+    Ok(Held::new(Root::Result(result)))
 }
 
 /// Parses a request (the gateway's side): an envelope or the bare wrapper element.
 #[cfg(feature = "builders")]
-pub fn parse_request(operation: &str, body: &[u8]) -> Result<String> {
-    Ok(Operation::from_name(operation)?
-        .parse_request(body)?
-        .to_json_text(false))
+pub fn parse_request(operation: &str, body: &[u8]) -> Result<Held> {
+    let request = Operation::from_name(operation)?.parse_request(body)?;
+    Ok(Held::new(Root::Request(request)))
 }
 
 /// The HTTP response (status 200) the gateway sends for a result.
@@ -151,8 +153,8 @@ mod tests {
             (Some("ok"), "malformed_response", "unknown_result"),
         ] {
             let err = ensure_ok(result, Some(1142), Some("x")).unwrap_err();
-            assert_eq!(err.value()["kind"], kind, "{result:?}");
-            assert_eq!(err.value()["code"], code, "{result:?}");
+            assert_eq!(err.kind(), kind, "{result:?}");
+            assert_eq!(err.code(), code, "{result:?}");
         }
     }
 }

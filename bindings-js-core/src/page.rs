@@ -13,8 +13,9 @@ use gestpay::payment_page::{
     Callback, payment_page_url as core_url, three_ds_page_url as core_3ds,
 };
 
+use crate::held::Held;
 use crate::soap::environment;
-use crate::{Result, invalid_type, to_json};
+use crate::{Result, invalid_type};
 
 /// `pagam.aspx?a=<shopLogin>&b=<cryptDecryptString>[&paymentType=<code>]` of `env`.
 pub fn payment_page_url(
@@ -46,17 +47,19 @@ pub fn three_ds_page_url(
 
 /// The callback in a URL, a path with a query, or a query string (with or without `?`), form
 /// decoded.
-pub fn parse_callback(input: &str) -> Result<String> {
-    to_json(&Callback::parse(input)?)
+pub fn parse_callback(input: &str) -> Result<Held> {
+    Ok(Held::value(Callback::parse(input)?))
 }
 
 /// The callback in already decoded query pairs (`keys[i]` = `values[i]`), taken as they are
 /// (URLSearchParams, `req.query`: never decoded again).
-pub fn callback_from_pairs(keys: Vec<String>, values: Vec<String>) -> Result<String> {
+pub fn callback_from_pairs(keys: Vec<String>, values: Vec<String>) -> Result<Held> {
     if keys.len() != values.len() {
         return Err(invalid_type("pairs", "every key needs a value"));
     }
-    to_json(&Callback::from_decoded_pairs(keys.into_iter().zip(values))?)
+    Ok(Held::value(Callback::from_decoded_pairs(
+        keys.into_iter().zip(values),
+    )?))
 }
 
 /// The query string the gateway sends for a callback (`a=…&b=…`), URL-encoded (`+` as `%2B`, a
@@ -77,24 +80,27 @@ mod tests {
     #[test]
     fn surrogate_bytes_are_invalid_callback_in_a_and_b_only() {
         let err = parse_callback("https://shop/ok?a=1&b=X%ED%A0%80").unwrap_err();
-        assert_eq!(err.value()["code"], "invalid_callback");
-        assert_eq!(err.value()["field"], "b");
+        assert_eq!(err.code(), "invalid_callback");
+        assert_eq!(err.field(), Some("b"));
         let err = parse_callback("a=%ED%BF%BF&b=X").unwrap_err();
-        assert_eq!(err.value()["field"], "a");
+        assert_eq!(err.field(), Some("a"));
         let ok = parse_callback("a=1&b=X&c=%ED%A0%80").unwrap();
-        assert_eq!(ok, r#"{"shopLogin":"1","encryptedString":"X"}"#);
+        assert_eq!(
+            ok.to_json().unwrap(),
+            r#"{"shopLogin":"1","encryptedString":"X"}"#
+        );
     }
 
     #[test]
     fn plus_is_a_space_in_a_query_and_literal_in_pairs() {
         assert_eq!(
-            parse_callback("a=1&b=A+B%2BC").unwrap(),
+            parse_callback("a=1&b=A+B%2BC").unwrap().to_json().unwrap(),
             r#"{"shopLogin":"1","encryptedString":"A B+C"}"#
         );
         let pairs =
             callback_from_pairs(vec!["a".into(), "b".into()], vec!["1".into(), "A+B".into()]);
         assert_eq!(
-            pairs.unwrap(),
+            pairs.unwrap().to_json().unwrap(),
             r#"{"shopLogin":"1","encryptedString":"A+B"}"#
         );
     }

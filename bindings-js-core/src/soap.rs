@@ -98,8 +98,10 @@ pub fn build_fault(fault: &str, soap: &str) -> Result<Http> {
 }
 
 /// The SOAP fault in a whole envelope (an error when the document holds none).
-pub fn parse_fault(body: &[u8], limits: Limits) -> Result<String> {
-    crate::to_json(&SoapFault::from_envelope(body, limits)?)
+pub fn parse_fault(body: &[u8], limits: Limits) -> Result<crate::held::Held> {
+    Ok(crate::held::Held::value(SoapFault::from_envelope(
+        body, limits,
+    )?))
 }
 
 /// `"WsCryptDecrypt"` or `"WsS2S"`.

@@ -4,12 +4,15 @@
 // classes, outcome helpers and redaction. The native object is the napi addon (binding.js);
 // a WASM build exporting the same functions can reuse this file unchanged.
 //
-// Messages cross the boundary as JSON text in the core's serde shape (JSON.stringify here,
-// serde_json there, and back with JSON.parse): measured faster than converting property by
-// property through N-API, and `undefined` members drop out as they should (absent = no value).
+// What is parsed stays on the native side: parse functions return views (lib/view.js) whose
+// fields cross when they are read. What is built crosses once, as JSON text in the core's
+// serde shape (JSON.stringify here, serde_json there; a view gives its text natively):
+// measured faster than converting property by property, and `undefined` members drop out as
+// they should (absent = no value).
 
 const errors = require('./errors.js');
-const { protect, redacted, HttpRequest, HttpResponse } = require('./redact.js');
+const { redacted, HttpRequest, HttpResponse } = require('./redact.js');
+const { createViews } = require('./view.js');
 
 const { InvalidRequestError, DeclinedError, PendingError, fromNative, invalidType } = errors;
 
@@ -112,9 +115,10 @@ function createApi(native) {
     }
   }
 
+  const { Message, view, heldOf } = createViews(native);
   const operations = Object.freeze(call(native.operations).map((op) => Object.freeze({ ...op })));
   // For the `isOperation` type guard only: the native side looks names up itself.
-  const operationNames = new Set(operations.map((op) => op.name));
+  const byName = new Map(operations.map((op) => [op.name, op]));
 
   /** The operation's name; the core looks it up (exact wire names, else unknown_operation). */
   function operationArg(operation) {
@@ -122,13 +126,14 @@ function createApi(native) {
     throw invalidType('operation', `expected a string, got ${typeName(operation)}`);
   }
 
+  /** A message to build, as JSON text: a view's own, or a plain object's. */
   function messageArg(value, field) {
     if (value === undefined) return '{}';
+    const held = heldOf(value);
+    if (held !== undefined) return call(() => held.toJson());
     return jsonArg(objectArg(value, field), field);
   }
 
-  /** A native call returning JSON text. */
-  const callJson = (fn, ...args) => JSON.parse(call(fn, ...args));
 
   // --- messages ----------------------------------------------------------------------------
 
@@ -161,7 +166,7 @@ function createApi(native) {
       throw invalidType('contentType', 'expected a string');
     }
     const opts = optionsArg(options);
-    const result = callJson(
+    const result = call(
       native.parseResponse,
       operationArg(operation),
       status,
@@ -169,17 +174,17 @@ function createApi(native) {
       bodyArg(body, 'body'),
       limitsArg(opts.limits),
     );
-    return protect(result);
+    return view(result);
   }
 
   function parseResult(operation, body, options) {
     const opts = optionsArg(options);
-    const result = callJson(native.parseResult, operationArg(operation), bodyArg(body, 'body'), limitsArg(opts.limits));
-    return protect(result);
+    const result = call(native.parseResult, operationArg(operation), bodyArg(body, 'body'), limitsArg(opts.limits));
+    return view(result);
   }
 
   function parseRequest(operation, body) {
-    return protect(callJson(native.parseRequest, operationArg(operation), bodyArg(body, 'body')));
+    return view(call(native.parseRequest, operationArg(operation), bodyArg(body, 'body')));
   }
 
   function buildResponse(operation, result, options) {
@@ -199,7 +204,7 @@ function createApi(native) {
 
   function parseFault(body, options) {
     const opts = optionsArg(options);
-    return callJson(native.parseFault, bodyArg(body, 'body'), limitsArg(opts.limits));
+    return view(call(native.parseFault, bodyArg(body, 'body'), limitsArg(opts.limits)));
   }
 
   function identifyRequest(body, options) {
@@ -349,11 +354,11 @@ function createApi(native) {
 
   /** From a URL (string or URL), a query string, URLSearchParams, pairs, or a query object. */
   function parseCallback(input) {
-    if (typeof input === 'string') return callJson(native.parseCallback, rawCallbackArg(input));
+    if (typeof input === 'string') return view(call(native.parseCallback, rawCallbackArg(input)));
     const keys = [];
     const values = [];
     if (isObject(input) && typeof input.href === 'string' && isObject(input.searchParams)) {
-      return callJson(native.parseCallback, input.href);
+      return view(call(native.parseCallback, input.href));
     }
     if (isObject(input) && typeof input[Symbol.iterator] === 'function') {
       // URLSearchParams, an array of pairs, a Map …
@@ -368,11 +373,11 @@ function createApi(native) {
     } else {
       throw invalidType('input', 'expected a URL, a query string, URLSearchParams, pairs or a query object');
     }
-    return callJson(native.callbackFromPairs, keys, values);
+    return view(call(native.callbackFromPairs, keys, values));
   }
 
   function callbackQuery(callback) {
-    if (isObject(callback)) {
+    if (isObject(callback) && heldOf(callback) === undefined) {
       for (const field of ['shopLogin', 'encryptedString']) {
         const value = callback[field];
         if (typeof value === 'string' && LONE_SURROGATE.test(value)) throw notUnicode(field);
@@ -383,12 +388,19 @@ function createApi(native) {
 
   // --- addresses ----------------------------------------------------------------------------
 
+  /** Computed by the core on the parsed value; a plain object (the core's JSON shape) is read
+   * first, where the module has the readers (not in gestpay-wasm/read). */
   function amazonAddresses(result) {
-    return callJson(native.amazonAddresses, messageArg(result, 'result'));
+    const held = heldOf(result);
+    if (held !== undefined) return view(call(native.amazonAddresses, held));
+    if (native.amazonAddressesOf === undefined) {
+      throw invalidType('result', 'expected a parsed result (this module reads no plain objects)');
+    }
+    return view(call(native.amazonAddressesOf, messageArg(result, 'result')));
   }
 
   function normalizeAddress(kind, value) {
-    return callJson(native.normalizeAddress, stringArg(kind, 'kind'), messageArg(value, 'address'));
+    return view(call(native.normalizeAddress, stringArg(kind, 'kind'), messageArg(value, 'address')));
   }
 
   // --- codes and amounts --------------------------------------------------------------------
@@ -438,9 +450,10 @@ function createApi(native) {
     return call(native.transactionTypeOf, stringArg(operation, 'operation')) ?? null;
   }
 
+  /** An ISO code, or a UIC code as the core reads it (its decimal text). */
   function currencyArg(value) {
     if (typeof value === 'string' || (Number.isInteger(value) && value >= 0 && value <= 65535)) {
-      return JSON.stringify(value);
+      return String(value);
     }
     throw invalidType('currency', 'expected an ISO code or a UIC code');
   }
@@ -467,7 +480,7 @@ function createApi(native) {
 
   return {
     operations,
-    isOperation: (name) => typeof name === 'string' && operationNames.has(name),
+    isOperation: (name) => typeof name === 'string' && byName.has(name),
     buildRequest,
     validateRequest,
     parseResponse,
@@ -502,6 +515,7 @@ function createApi(native) {
     amountFromMinor,
     amountToMinor,
     redacted,
+    Message,
     HttpRequest,
     HttpResponse,
     GestpayError: errors.GestpayError,

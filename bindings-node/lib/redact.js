@@ -1,13 +1,12 @@
 'use strict';
 // Secrets stay out of logs: `util.inspect` (and so console.log) of what this package returns
 // shows API keys, card data, PARes and tokens as '[redacted]', while the values themselves stay
-// plain data — JSON.stringify, spreading and property access give the wire value, because a
-// request must be sent and a returned token must be stored.
+// plain data — JSON.stringify and property access give the wire value, because a request must
+// be sent and a returned token must be stored.
 //
-// Results and parsed requests are plain objects: every object that holds a secret member, and
-// the root, get a non-enumerable `util.inspect.custom` method (invisible to JSON.stringify,
-// Object.keys, spreading and assert.deepStrictEqual). HTTP messages are small classes whose
-// inspection shows the body's size only.
+// Parsed messages are views (lib/view.js) whose class's inspect method shows `redacted(data)`:
+// nothing is done when a message is made. HTTP messages are small classes whose inspection
+// shows the body's size only.
 //
 // What a result keeps beyond its known fields may carry anything the gateway adds, a card number
 // included: unknown elements (`unknown`) show their names, their attributes' names and their
@@ -52,9 +51,12 @@ function keptNames(key, value) {
   );
 }
 
-/** A deep copy of `value` with every non-empty secret replaced by '[redacted]', and what a
- * result keeps shown by its names only. */
+/** A deep copy of `value` (plain data, or a message view's) with every non-empty secret
+ * replaced by '[redacted]', and what a result keeps shown by its names only. */
 function redacted(value) {
+  if (value !== null && typeof value === 'object' && !Array.isArray(value) && typeof value.toJSON === 'function') {
+    value = value.toJSON();
+  }
   if (Array.isArray(value)) return value.map(redacted);
   if (value === null || typeof value !== 'object') return value;
   const out = {};
@@ -65,64 +67,13 @@ function redacted(value) {
   return out;
 }
 
-// Returning a non-string makes util.inspect format the returned value with its own options.
-function inspectRedacted() {
-  return redacted(this);
-}
-
-function inspectUnknown() {
-  return unknownNames(this);
-}
-
-function inspectAttribute() {
-  return attributeNames(this);
-}
-
-const HOOK = { value: inspectRedacted, enumerable: false, writable: true, configurable: true };
-const UNKNOWN_HOOK = { value: inspectUnknown, enumerable: false, writable: true, configurable: true };
-const ATTRIBUTE_HOOK = { value: inspectAttribute, enumerable: false, writable: true, configurable: true };
-
-/** Hooks on every object of a kept member, so that each shows names only on its own too. */
-function protectKept(key, value) {
-  if (!Array.isArray(value)) return;
-  for (const item of value) {
-    if (!isObject(item) || Array.isArray(item)) continue;
-    if (key === 'unknown') {
-      Object.defineProperty(item, INSPECT, UNKNOWN_HOOK);
-      protectKept('attributes', item.attributes);
-      protectKept('unknown', item.children);
-    } else if (key === 'attributes') {
-      Object.defineProperty(item, INSPECT, ATTRIBUTE_HOOK);
-    } else {
-      Object.defineProperty(item, INSPECT, HOOK);
-      protectKept('attributes', item.attributes);
-    }
-  }
-}
-
-/** Adds the redacting inspect hook to `root` and to every nested object that holds a secret. */
-function protect(root) {
-  if (root === null || typeof root !== 'object') return root;
-  Object.defineProperty(root, INSPECT, HOOK);
-  const stack = [root];
-  while (stack.length > 0) {
-    const obj = stack.pop();
-    if (Array.isArray(obj)) {
-      for (const item of obj) if (item !== null && typeof item === 'object') stack.push(item);
-      continue;
-    }
-    let holdsSecret = false;
-    for (const key in obj) {
-      const v = obj[key];
-      if (KEPT_FIELDS.has(key) && Array.isArray(v)) {
-        if (v.length > 0) holdsSecret = true;
-        protectKept(key, v);
-      } else if (v !== null && typeof v === 'object') stack.push(v);
-      else if (SECRET_FIELDS.has(key)) holdsSecret = true;
-    }
-    if (holdsSecret && obj !== root) Object.defineProperty(obj, INSPECT, HOOK);
-  }
-  return root;
+/** What util.inspect shows of a message view of type `name`, given its data: a kept element or
+ * attribute on its own shows its names only, as it does inside a result. */
+function shownAs(name, data) {
+  if (name === 'UnknownElement') return unknownNames(data);
+  if (name === 'KeptAttribute') return attributeNames(data);
+  if (name === 'ChildAttributes') return keptNames('childAttributes', [data])[0];
+  return redacted(data);
 }
 
 function utf8Length(text) {
@@ -183,4 +134,4 @@ class HttpResponse {
   }
 }
 
-module.exports = { SECRET_FIELDS, KEPT_FIELDS, REDACTED, redacted, protect, HttpRequest, HttpResponse };
+module.exports = { INSPECT, SECRET_FIELDS, KEPT_FIELDS, REDACTED, redacted, shownAs, HttpRequest, HttpResponse };

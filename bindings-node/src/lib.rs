@@ -19,6 +19,7 @@ pub mod address;
 pub mod amount;
 pub mod codes;
 mod error;
+pub mod held;
 pub mod message;
 pub mod payment_page;
 pub mod soap;

@@ -5,6 +5,7 @@ use gestpay_js_core::message as shared;
 use napi_derive::napi;
 
 use crate::error::{OrThrow, Result};
+use crate::held::Held;
 use crate::soap::{Body, NativeHttp, NativeLimits, NativeOperation, bytes, limits};
 
 /// The operations, in the order of the schema's `x-operations`.
@@ -45,10 +46,11 @@ pub fn parse_response(
     content_type: Option<String>,
     body: Body<'_>,
     limits: Option<NativeLimits>,
-) -> Result<String> {
+) -> Result<Held> {
     let limits = self::limits(limits);
     let content_type = content_type.as_deref();
-    shared::parse_response(&operation, status, content_type, &bytes(&body), limits).or_throw()
+    let parsed = shared::parse_response(&operation, status, content_type, &bytes(&body), limits);
+    Held::root(parsed.or_throw()?)
 }
 
 /// Parses a result given as an envelope, the Response or Result element, or the bare payload.
@@ -57,14 +59,14 @@ pub fn parse_result(
     operation: String,
     body: Body<'_>,
     limits: Option<NativeLimits>,
-) -> Result<String> {
-    shared::parse_result(&operation, &bytes(&body), self::limits(limits)).or_throw()
+) -> Result<Held> {
+    Held::root(shared::parse_result(&operation, &bytes(&body), self::limits(limits)).or_throw()?)
 }
 
 /// Parses a request (the gateway's side): an envelope or the bare wrapper element.
 #[napi(catch_unwind)]
-pub fn parse_request(operation: String, body: Body<'_>) -> Result<String> {
-    shared::parse_request(&operation, &bytes(&body)).or_throw()
+pub fn parse_request(operation: String, body: Body<'_>) -> Result<Held> {
+    Held::root(shared::parse_request(&operation, &bytes(&body)).or_throw()?)
 }
 
 /// The HTTP response (status 200) the gateway sends for a result.

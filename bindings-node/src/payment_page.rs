@@ -5,6 +5,7 @@ use gestpay_js_core::page as shared;
 use napi_derive::napi;
 
 use crate::error::{OrThrow, Result};
+use crate::held::Held;
 
 /// `pagam.aspx?a=<shopLogin>&b=<cryptDecryptString>[&paymentType=<code>]` of `env`.
 #[napi(catch_unwind)]
@@ -30,14 +31,14 @@ pub fn three_ds_page_url(
 
 /// The callback in a URL, a path with a query, or a query string (with or without `?`).
 #[napi(catch_unwind)]
-pub fn parse_callback(input: String) -> Result<String> {
-    shared::parse_callback(&input).or_throw()
+pub fn parse_callback(input: String) -> Result<Held> {
+    Held::root(shared::parse_callback(&input).or_throw()?)
 }
 
 /// The callback in already decoded query pairs (`keys[i]` = `values[i]`).
 #[napi(catch_unwind)]
-pub fn callback_from_pairs(keys: Vec<String>, values: Vec<String>) -> Result<String> {
-    shared::callback_from_pairs(keys, values).or_throw()
+pub fn callback_from_pairs(keys: Vec<String>, values: Vec<String>) -> Result<Held> {
+    Held::root(shared::callback_from_pairs(keys, values).or_throw()?)
 }
 
 /// The query string the gateway sends for a callback (`a=…&b=…`), URL-encoded.

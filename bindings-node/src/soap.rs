@@ -8,6 +8,7 @@ use napi::bindgen_prelude::Either;
 use napi_derive::napi;
 
 use crate::error::{OrThrow, Result};
+use crate::held::Held;
 
 /// Parser limits; members left out keep the core's defaults.
 #[napi(object)]
@@ -81,8 +82,8 @@ pub fn build_fault(fault: String, soap: String) -> Result<NativeHttp> {
 
 /// The SOAP fault in a whole envelope (an error when the document holds none).
 #[napi(catch_unwind)]
-pub fn parse_fault(body: Body<'_>, limits: Option<NativeLimits>) -> Result<String> {
-    shared::parse_fault(&bytes(&body), self::limits(limits)).or_throw()
+pub fn parse_fault(body: Body<'_>, limits: Option<NativeLimits>) -> Result<Held> {
+    Held::root(shared::parse_fault(&bytes(&body), self::limits(limits)).or_throw()?)
 }
 
 /// What a request envelope is (SOAP version, service, operation), for a server that dispatches.

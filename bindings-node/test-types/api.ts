@@ -12,6 +12,7 @@ import {
   GestpayClient,
   GestpayError,
   InvalidRequestError,
+  Message,
   normalizeAddress,
   operations,
   parseCallback,
@@ -23,6 +24,7 @@ import {
   amountFromMinor,
   errorDescription,
   isOperation,
+  type View,
   type Address,
   type AmazonAddresses,
   type CallReadTrxS2SResult,
@@ -69,16 +71,22 @@ buildRequest('Encrypt', encrypt, { soap: '1.0' });
 // @ts-expect-error: callRenounce takes no field at all
 buildRequest('callRenounce', { shopLogin: 'x' });
 
-// Results are typed per operation.
-const encrypted: EncryptResult = parseResponse('Encrypt', { status: 200, contentType: 'text/xml', body: '<x/>' });
+// Results are typed per operation: views whose data (toJSON) is the result type.
+const encrypted: View<EncryptResult> = parseResponse('Encrypt', { status: 200, contentType: 'text/xml', body: '<x/>' });
 const cds: string | undefined = encrypted.cryptDecryptString;
-const read: CallReadTrxS2SResult = parseResponse('callReadTrxS2S', { status: 200, body: new Uint8Array(0) });
-const readToo: GestPayS2S = read;
+const read: View<CallReadTrxS2SResult> = parseResponse('callReadTrxS2S', { status: 200, body: new Uint8Array(0) });
+const readToo: View<GestPayS2S> = read;
+const data: GestPayS2S = read.toJSON();
+const isMessage: boolean = read instanceof Message && data.transactionResult === readToo.transactionResult;
+// @ts-expect-error: a view is read-only
+read.transactionResult = 'OK';
+// A view is assignable to its data's type (its fields are those of the data).
+const asData: GestPayS2S = read;
 const result: TransactionResult | undefined = readToo.transactionResult;
 if (result === 'OK' || result === 'KO' || result === 'XX' || result === 'something new') {
   // open code sets accept unknown values
 }
-const decrypted: DecryptResult = parseResult('Decrypt', '<GestPayCryptDecrypt/>');
+const decrypted: View<DecryptResult> = parseResult('Decrypt', '<GestPayCryptDecrypt/>');
 const errorCode: number | undefined = decrypted.errorCode;
 // @ts-expect-error: the result of Encrypt has no bankTransactionId
 encrypted.bankTransactionId;
@@ -87,22 +95,24 @@ parseResponse('Encrypt', { status: '200', body: '' });
 // @ts-expect-error: a body is text or bytes
 parseResponse('Encrypt', { status: 200, body: 42 });
 
-const amazon: AmazonAddresses | null = amazonAddresses(read);
-const shipTo: Address | undefined = amazon?.shipping;
+const amazon: View<AmazonAddresses> | null = amazonAddresses(read);
+const amazonData: AmazonAddresses | null = amazonAddresses(data)?.toJSON() ?? null;
+const shipTo: View<Address> | undefined = amazon?.shipping;
 const line1: string | undefined = shipTo?.addressLine1;
-const normalised: Address = normalizeAddress('amazon', { name: 'Marco Rossi', city: 'Biella' });
+const normalised: View<Address> = normalizeAddress('amazon', { name: 'Marco Rossi', city: 'Biella' });
 // @ts-expect-error: a ShippingAddress has no addressLine1
 normalizeAddress('shippingAddress', { addressLine1: 'x' });
 
 // The gateway's side is typed the same way.
-const parsedRequest: Encrypt = parseRequest('Encrypt', body);
+const parsedRequest: View<Encrypt> = parseRequest('Encrypt', body);
+buildRequest('Encrypt', parsedRequest);
 buildResponse('Encrypt', { transactionResult: 'OK', cryptDecryptString: 'ABC' });
 buildFault({ code: 'soap:Client', reason: 'Server did not recognize the value of HTTP Header SOAPAction' }, { soap: '1.2' });
 // @ts-expect-error: a fault needs a reason
 buildFault({ code: 'soap:Client' });
 
 // Outcome helpers keep the result type.
-const ok: EncryptResult = assertOk(encrypted);
+const ok: View<EncryptResult> = assertOk(encrypted);
 const ko = declined(read);
 if (ko !== null) {
   const code: number | null = ko.errorCode;

@@ -8,10 +8,11 @@ import {
   assertOk,
   parseResult,
   type DecryptResult,
+  type View,
   type ErrorCode,
 } from 'gestpay';
 
-const decrypted: DecryptResult = assertOk(parseResult('Decrypt', '<GestPayCryptDecrypt/>'));
+const decrypted: View<DecryptResult> = assertOk(parseResult('Decrypt', '<GestPayCryptDecrypt/>'));
 export const paid: string | undefined = decrypted.shopTransactionId;
 
 export function why(err: unknown): string {

@@ -38,8 +38,9 @@ read_module="$target/wasm-read/wasm32-unknown-unknown/wasm-release/gestpay_wasm.
 rm -rf "$here/pkg"
 for dir in web node; do
   case "$dir" in web) bindgen_target=web ;; node) bindgen_target=nodejs ;; esac
-  wasm-bindgen --no-typescript --target "$bindgen_target" --out-dir "$here/pkg/$dir" "$module"
-  wasm-bindgen --no-typescript --target "$bindgen_target" --out-dir "$here/pkg/$dir" \
+  # --weak-refs: a message view's native half is freed when the view is collected.
+  wasm-bindgen --no-typescript --weak-refs --target "$bindgen_target" --out-dir "$here/pkg/$dir" "$module"
+  wasm-bindgen --no-typescript --weak-refs --target "$bindgen_target" --out-dir "$here/pkg/$dir" \
     --out-name gestpay_read "$read_module"
 done
 

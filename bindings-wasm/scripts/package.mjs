@@ -103,6 +103,7 @@ const NOT_IN_READ = new Set([
   'buildFault',
   'identifyRequest',
   'callbackQuery',
+  'normalizeAddress',
   'HttpRequest',
   'HttpResponse',
   'TransportError',

@@ -7,6 +7,7 @@ use gestpay_js_core::{message, page, soap as shared};
 use wasm_bindgen::JsValue;
 use wasm_bindgen::prelude::wasm_bindgen;
 
+use crate::held::Held;
 use crate::soap::{bytes, limits};
 use crate::{Result, Thrown, object};
 
@@ -40,17 +41,18 @@ pub fn parse_response(
     content_type: Option<String>,
     body: JsValue,
     limits: JsValue,
-) -> Result<String> {
+) -> Result<Held> {
     let limits = self::limits(&limits);
     let body = bytes(&body)?;
     let content_type = content_type.as_deref();
-    message::parse_response(&operation, status, content_type, &body, limits).map_err(Thrown)
+    let parsed = message::parse_response(&operation, status, content_type, &body, limits);
+    Held::root(parsed.map_err(Thrown)?)
 }
 
 /// Parses a request (the gateway's side): an envelope or the bare wrapper element.
 #[wasm_bindgen(js_name = parseRequest)]
-pub fn parse_request(operation: String, body: JsValue) -> Result<String> {
-    message::parse_request(&operation, &bytes(&body)?).map_err(Thrown)
+pub fn parse_request(operation: String, body: JsValue) -> Result<Held> {
+    Held::root(message::parse_request(&operation, &bytes(&body)?).map_err(Thrown)?)
 }
 
 /// The HTTP response (status 200) the gateway sends for a result.

@@ -22,6 +22,7 @@ pub mod address;
 #[cfg(feature = "builders")]
 pub mod builders;
 pub mod codes;
+pub mod held;
 pub mod message;
 pub mod page;
 pub mod soap;

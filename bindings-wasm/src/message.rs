@@ -6,6 +6,7 @@ use gestpay_js_core::message as shared;
 use wasm_bindgen::JsValue;
 use wasm_bindgen::prelude::wasm_bindgen;
 
+use crate::held::Held;
 use crate::soap::{bytes, limits};
 use crate::{Result, Thrown, object};
 
@@ -17,10 +18,10 @@ pub fn operations() -> Result<JsValue> {
 
 /// Parses a result given as an envelope, the Response or Result element, or the bare payload.
 #[wasm_bindgen(js_name = parseResult)]
-pub fn parse_result(operation: String, body: JsValue, limits: JsValue) -> Result<String> {
+pub fn parse_result(operation: String, body: JsValue, limits: JsValue) -> Result<Held> {
     let limits = self::limits(&limits);
     let body = bytes(&body)?;
-    shared::parse_result(&operation, &body, limits).map_err(Thrown)
+    Held::root(shared::parse_result(&operation, &body, limits).map_err(Thrown)?)
 }
 
 /// The success check of a result's outcome fields (the core's `Outcome::ensure_ok`): nothing

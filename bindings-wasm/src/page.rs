@@ -4,6 +4,7 @@
 use gestpay_js_core::page as shared;
 use wasm_bindgen::prelude::wasm_bindgen;
 
+use crate::held::Held;
 use crate::{Result, Thrown};
 
 /// `pagam.aspx?a=<shopLogin>&b=<cryptDecryptString>[&paymentType=<code>]` of `env`.
@@ -31,12 +32,12 @@ pub fn three_ds_page_url(
 
 /// The callback in a URL, a path with a query, or a query string (with or without `?`).
 #[wasm_bindgen(js_name = parseCallback)]
-pub fn parse_callback(input: String) -> Result<String> {
-    shared::parse_callback(&input).map_err(Thrown)
+pub fn parse_callback(input: String) -> Result<Held> {
+    Held::root(shared::parse_callback(&input).map_err(Thrown)?)
 }
 
 /// The callback in already decoded query pairs (`keys[i]` = `values[i]`).
 #[wasm_bindgen(js_name = callbackFromPairs)]
-pub fn callback_from_pairs(keys: Vec<String>, values: Vec<String>) -> Result<String> {
-    shared::callback_from_pairs(keys, values).map_err(Thrown)
+pub fn callback_from_pairs(keys: Vec<String>, values: Vec<String>) -> Result<Held> {
+    Held::root(shared::callback_from_pairs(keys, values).map_err(Thrown)?)
 }

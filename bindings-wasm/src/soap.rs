@@ -8,6 +8,7 @@ use js_sys::{Reflect, Uint8Array};
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 
+use crate::held::Held;
 use crate::{Result, Thrown, object};
 
 /// One member of a limits object: a positive integer that fits in 32 bits, or the default.
@@ -50,8 +51,8 @@ pub(crate) fn bytes(body: &JsValue) -> Result<Vec<u8>> {
 
 /// The SOAP fault in a whole envelope (an error when the document holds none).
 #[wasm_bindgen(js_name = parseFault)]
-pub fn parse_fault(body: JsValue, limits: JsValue) -> Result<String> {
-    shared::parse_fault(&bytes(&body)?, self::limits(&limits)).map_err(Thrown)
+pub fn parse_fault(body: JsValue, limits: JsValue) -> Result<Held> {
+    Held::root(shared::parse_fault(&bytes(&body)?, self::limits(&limits)).map_err(Thrown)?)
 }
 
 /// Where the SOAP services and the browser pages of an environment live.

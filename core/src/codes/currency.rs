@@ -139,11 +139,15 @@ impl<'de> Deserialize<'de> for Currency {
 
 struct CurrencyVisitor;
 
+/// What a currency code is, as error messages say it.
+pub(super) const EXPECTED: &str =
+    "expected an ISO 4217 alphabetic currency code or a numeric UIC code";
+
 impl Visitor<'_> for CurrencyVisitor {
     type Value = Currency;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("an ISO 4217 alphabetic currency code or a numeric UIC code")
+        f.write_str(&EXPECTED["expected ".len()..])
     }
 
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<Currency, E> {
@@ -159,11 +163,7 @@ impl Visitor<'_> for CurrencyVisitor {
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Currency, E> {
-        if let Some(code) = parse_uic(v) {
-            return Ok(Currency(code));
-        }
-        Currency::from_iso_alpha(v.trim())
-            .ok_or_else(|| E::invalid_value(de::Unexpected::Str(v), &self))
+        Currency::lookup(v).ok_or_else(|| E::invalid_value(de::Unexpected::Str(v), &self))
     }
 }
 

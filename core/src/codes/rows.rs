@@ -57,6 +57,18 @@ impl Currency {
             Currency::from_iso_alpha(code)
         }
     }
+
+    /// [`lookup`](Currency::lookup) of an argument named `currency` (what the bindings' amount
+    /// functions take): a code that names no currency is `invalid_value`, as in a message.
+    pub fn parse_code(code: &str) -> crate::Result<Currency> {
+        Currency::lookup(code).ok_or_else(|| {
+            crate::Error::invalid(
+                crate::ErrorCode::InvalidValue,
+                "currency",
+                super::currency::EXPECTED,
+            )
+        })
+    }
 }
 
 /// One row of the language table.

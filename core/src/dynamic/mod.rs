@@ -19,8 +19,10 @@
 //! ```
 
 pub mod json;
+mod leaf;
 mod value;
 
+pub use leaf::{Leaf, fields_at, leaf_at, tree_at};
 pub use value::{AnyModel, MODEL_NAMES, Step, model_from_value, serialize_at};
 
 use std::fmt;
@@ -46,13 +48,9 @@ pub trait AnyRequest: fmt::Debug + Send + Sync {
     fn to_http(&self, env: &Environment, version: SoapVersion) -> Result<HttpRequest>;
     /// [`Request::to_http_unchecked`].
     fn to_http_unchecked(&self, env: &Environment, version: SoapVersion) -> Result<HttpRequest>;
-    /// The request in the core's JSON shape.
-    fn to_json_value(&self) -> Value;
     /// The request as a serde value, for any serializer (a binding's own, without a JSON tree
     /// in between).
     fn as_serialize(&self) -> &dyn erased_serde::Serialize;
-    /// The request as JSON text, fields in wire order (pretty: indented).
-    fn to_json_text(&self, pretty: bool) -> String;
 }
 
 /// A result of any operation, as the registry hands it out.
@@ -65,12 +63,8 @@ pub trait AnyResult: fmt::Debug + Send + Sync {
     fn ensure_ok(&self) -> Result<()>;
     /// [`Response::to_http_response`] (the gateway's side).
     fn to_http_response(&self, version: SoapVersion) -> Result<crate::soap::HttpResponse>;
-    /// The result in the core's JSON shape.
-    fn to_json_value(&self) -> Value;
     /// The result as a serde value, for any serializer.
     fn as_serialize(&self) -> &dyn erased_serde::Serialize;
-    /// The result as JSON text, fields in wire order (pretty: indented).
-    fn to_json_text(&self, pretty: bool) -> String;
     /// The `GestPayS2S` payload of a WsS2S result (what its derived values, such as
     /// [`GestPayS2S::amazon_addresses`](crate::s2s::GestPayS2S::amazon_addresses), read);
     /// `None` for Encrypt and Decrypt.
@@ -107,14 +101,8 @@ macro_rules! impl_any {
                 fn to_http_unchecked(&self, env: &Environment, version: SoapVersion) -> Result<HttpRequest> {
                     Request::to_http_unchecked(self, env, version)
                 }
-                fn to_json_value(&self) -> Value {
-                    serde_json::to_value(self).unwrap_or(Value::Null)
-                }
                 fn as_serialize(&self) -> &dyn erased_serde::Serialize {
                     self
-                }
-                fn to_json_text(&self, pretty: bool) -> String {
-                    json_text(self, pretty)
                 }
             }
 
@@ -131,14 +119,8 @@ macro_rules! impl_any {
                 fn to_http_response(&self, version: SoapVersion) -> Result<crate::soap::HttpResponse> {
                     Response::to_http_response(self, version)
                 }
-                fn to_json_value(&self) -> Value {
-                    serde_json::to_value(self).unwrap_or(Value::Null)
-                }
                 fn as_serialize(&self) -> &dyn erased_serde::Serialize {
                     self
-                }
-                fn to_json_text(&self, pretty: bool) -> String {
-                    json_text(self, pretty)
                 }
                 fn payload(&self) -> Option<&crate::s2s::GestPayS2S> {
                     crate::s2s::PayloadOf::payload(self)
@@ -257,7 +239,27 @@ pub fn parse_any_request(body: &[u8]) -> Result<Box<dyn AnyRequest>> {
 }
 
 /// The core's types serialise to JSON without failing (string keys, no non-finite floats).
-fn json_text<T: serde::Serialize>(value: &T, pretty: bool) -> String {
+// The JSON shape of a request or a result, through its `as_serialize`: not trait methods, so
+// that no binary holds a typed JSON serialisation of every message type it never writes as
+// JSON (the WASM module's size).
+macro_rules! json_methods {
+    ($($trait:ident: $what:literal),*) => {$(
+        impl dyn $trait {
+            #[doc = concat!("The ", $what, " in the core's JSON shape.")]
+            pub fn to_json_value(&self) -> Value {
+                serde_json::to_value(self.as_serialize()).unwrap_or(Value::Null)
+            }
+            #[doc = concat!("The ", $what, " as JSON text, fields in wire order (pretty: indented).")]
+            pub fn to_json_text(&self, pretty: bool) -> String {
+                json_text(self.as_serialize(), pretty)
+            }
+        }
+    )*};
+}
+
+json_methods!(AnyRequest: "request", AnyResult: "result");
+
+fn json_text<T: serde::Serialize + ?Sized>(value: &T, pretty: bool) -> String {
     let text = if pretty {
         serde_json::to_string_pretty(value)
     } else {
