@@ -185,6 +185,7 @@ write(join(pkg, 'web', 'index.js'), entry('web.js', names));
 write(join(pkg, 'node', 'index.mjs'), entry('node.mjs', names));
 write(join(pkg, 'web', 'read.js'), entry('read-web.js', readNames));
 write(join(pkg, 'node', 'read.mjs'), entry('read-node.mjs', readNames));
+copyFileSync(join(wasmDir, 'js', 'node-v8.mjs'), join(pkg, 'node', 'node-v8.mjs'));
 write(join(pkg, 'web', 'read.d.ts'), readDeclarations(readNames));
 write(join(pkg, 'node', 'read.d.mts'), readDeclarations(readNames));
 declarations(join(pkg, 'web'), 'index.d.ts');
