@@ -260,7 +260,7 @@ mod tests {
         assert_eq!((name, keys.len()), ("GestPayS2S", 3));
         let fields = held.fields();
         assert_eq!(fields.len(), 3);
-        assert!(matches!(&fields[0], Item::Text(t) if t == "OK"));
+        assert!(matches!(fields.first(), Some(Item::Text(t)) if t == "OK"));
         assert!(matches!(held.read("transactionResult"), Some(Item::Text(t)) if t == "OK"));
         assert!(matches!(held.read("errorCode"), Some(Item::Unsigned(7))));
         assert!(held.read("token").is_none());

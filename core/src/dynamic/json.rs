@@ -13,19 +13,20 @@
 
 use std::fmt;
 
-use serde::Deserialize;
 use serde::de::{self, DeserializeSeed, Deserializer, IntoDeserializer, Visitor};
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use crate::error::{Error, ErrorCode, Result};
 
 /// The longest key or detail quoted in a message, in characters.
 const MAX_QUOTED: usize = 64;
 
+mod text;
+
 /// Reads `T` from JSON text (see the module docs). `what` names the whole value in errors that
-/// concern it (`request`).
+/// concern it (`request`). The text is read straight into the type (no JSON tree between).
 pub fn from_json_text<T: de::DeserializeOwned>(text: &str, what: &str) -> Result<T> {
-    from_json_value(&parse_json(text, what)?, what)
+    text::read(text).map_err(|e| e.into_error(what))
 }
 
 /// Reads `T` from a JSON value with the contract of [`from_json_text`].
@@ -33,112 +34,21 @@ pub fn from_json_value<T: de::DeserializeOwned>(value: &Value, what: &str) -> Re
     T::deserialize(ValueDe(value)).map_err(|e| e.into_error(what))
 }
 
-/// Parses JSON text into a value: a leading BOM is skipped, duplicate keys are refused.
-pub fn parse_json(text: &str, what: &str) -> Result<Value> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut de = serde_json::Deserializer::from_str(text);
-    let value = StrictValue::deserialize(&mut de)
-        .and_then(|v| de.end().map(|()| v))
-        .map_err(|e| json_error(e, what))?;
-    Ok(value.0)
+/// Where a value of the core's JSON shape is read from: JSON text or a JSON value.
+pub trait JsonSource: Copy {
+    /// Reads `T` with the input contract; `what` names the whole value in errors.
+    fn read<T: de::DeserializeOwned>(self, what: &str) -> Result<T>;
 }
 
-fn json_error(e: serde_json::Error, what: &str) -> Error {
-    let text = e.to_string();
-    // Our own duplicate-key error comes back wrapped by serde_json: keep its code and path.
-    if let Some(rest) = text.strip_prefix(DUPLICATE_MARK) {
-        let path = rest.split(" at line ").next().unwrap_or(rest);
-        return Error::invalid(
-            ErrorCode::DuplicateField,
-            path,
-            "the key is written twice in one object",
-        );
-    }
-    // serde_json's syntax messages name what was expected and where, never the input's text.
-    Error::invalid(ErrorCode::InvalidJson, what, bounded(&text, 160))
-}
-
-const DUPLICATE_MARK: &str = "\u{1}duplicate:";
-
-/// A JSON value read with duplicate keys refused (serde_json's `Value` keeps the last one).
-struct StrictValue(Value);
-
-impl<'de> de::Deserialize<'de> for StrictValue {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
-        d.deserialize_any(StrictVisitor(String::new()))
-            .map(StrictValue)
+impl JsonSource for &str {
+    fn read<T: de::DeserializeOwned>(self, what: &str) -> Result<T> {
+        from_json_text(self, what)
     }
 }
 
-/// Visits one value; the string is its path, for the duplicate-key error.
-struct StrictVisitor(String);
-
-impl<'de> DeserializeSeed<'de> for StrictVisitor {
-    type Value = Value;
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> std::result::Result<Value, D::Error> {
-        d.deserialize_any(self)
-    }
-}
-
-impl<'de> Visitor<'de> for StrictVisitor {
-    type Value = Value;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a JSON value")
-    }
-    fn visit_bool<E>(self, v: bool) -> std::result::Result<Value, E> {
-        Ok(Value::Bool(v))
-    }
-    fn visit_i64<E>(self, v: i64) -> std::result::Result<Value, E> {
-        Ok(Value::from(v))
-    }
-    fn visit_u64<E>(self, v: u64) -> std::result::Result<Value, E> {
-        Ok(Value::from(v))
-    }
-    fn visit_f64<E>(self, v: f64) -> std::result::Result<Value, E> {
-        Ok(serde_json::Number::from_f64(v).map_or(Value::Null, Value::Number))
-    }
-    fn visit_str<E>(self, v: &str) -> std::result::Result<Value, E> {
-        Ok(Value::String(v.to_owned()))
-    }
-    fn visit_string<E>(self, v: String) -> std::result::Result<Value, E> {
-        Ok(Value::String(v))
-    }
-    fn visit_unit<E>(self) -> std::result::Result<Value, E> {
-        Ok(Value::Null)
-    }
-    fn visit_none<E>(self) -> std::result::Result<Value, E> {
-        Ok(Value::Null)
-    }
-    fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<Value, A::Error> {
-        let mut items = Vec::new();
-        while let Some(item) =
-            seq.next_element_seed(StrictVisitor(format!("{}[{}]", self.0, items.len())))?
-        {
-            items.push(item);
-        }
-        Ok(Value::Array(items))
-    }
-    fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> std::result::Result<Value, A::Error> {
-        let mut members = Map::new();
-        while let Some(key) = map.next_key::<String>()? {
-            let path = join_key(&self.0, &key);
-            if members.contains_key(&key) {
-                return Err(de::Error::custom(format_args!("{DUPLICATE_MARK}{path}")));
-            }
-            let value = map.next_value_seed(StrictVisitor(path))?;
-            members.insert(key, value);
-        }
-        Ok(Value::Object(members))
-    }
-}
-
-fn join_key(parent: &str, key: &str) -> String {
-    let key = bounded(key, MAX_QUOTED);
-    if parent.is_empty() {
-        key
-    } else {
-        format!("{parent}.{key}")
+impl JsonSource for &Value {
+    fn read<T: de::DeserializeOwned>(self, what: &str) -> Result<T> {
+        from_json_value(self, what)
     }
 }
 
@@ -192,7 +102,7 @@ impl InputError {
                 Step::Index(i) => field.push_str(&format!("[{i}]")),
             }
         }
-        if field.is_empty() {
+        if field.is_empty() || self.code == ErrorCode::InvalidJson {
             field = what.to_owned();
         }
         Error::invalid(self.code, field, self.message)

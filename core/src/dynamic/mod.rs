@@ -132,19 +132,20 @@ macro_rules! impl_any {
         )*
 
         impl Operation {
-            /// The request in the core's JSON shape, read with the input contract.
-            pub fn request_from_value(self, value: &Value) -> Result<Box<dyn AnyRequest>> {
+            /// The request in the core's JSON shape (text or value), read with the input
+            /// contract.
+            pub fn request_from<S: json::JsonSource>(self, source: S) -> Result<Box<dyn AnyRequest>> {
                 match self.name() {
-                    $($name => Ok(Box::new(json::from_json_value::<$req>(value, "request")?)),)*
+                    $($name => Ok(Box::new(source.read::<$req>("request")?)),)*
                     _ => Err(unknown_operation(self.name())),
                 }
             }
 
             /// A result in the core's JSON shape (the gateway's side), read with the input
             /// contract.
-            pub fn result_from_value(self, value: &Value) -> Result<Box<dyn AnyResult>> {
+            pub fn result_from<S: json::JsonSource>(self, source: S) -> Result<Box<dyn AnyResult>> {
                 match self.name() {
-                    $($name => Ok(Box::new(json::from_json_value::<$res>(value, "result")?)),)*
+                    $($name => Ok(Box::new(source.read::<$res>("result")?)),)*
                     _ => Err(unknown_operation(self.name())),
                 }
             }
@@ -304,12 +305,22 @@ impl Operation {
 
     /// The request from JSON text (see [`json`] for the contract).
     pub fn request_from_json(self, text: &str) -> Result<Box<dyn AnyRequest>> {
-        self.request_from_value(&json::parse_json(text, "request")?)
+        self.request_from(text)
+    }
+
+    /// The request from a JSON value.
+    pub fn request_from_value(self, value: &Value) -> Result<Box<dyn AnyRequest>> {
+        self.request_from(value)
     }
 
     /// A result from JSON text (the gateway's side).
     pub fn result_from_json(self, text: &str) -> Result<Box<dyn AnyResult>> {
-        self.result_from_value(&json::parse_json(text, "result")?)
+        self.result_from(text)
+    }
+
+    /// A result from a JSON value (the gateway's side).
+    pub fn result_from_value(self, value: &Value) -> Result<Box<dyn AnyResult>> {
+        self.result_from(value)
     }
 }
 
