@@ -1,9 +1,9 @@
-'use strict';
 // A small transport over the sans-IO API: builds the request, POSTs it with the global `fetch`
 // (Node >= 20, or any fetch you pass), bounds every call with a timeout through AbortSignal,
 // and parses the answer. It logs nothing; its errors carry the URL, never a body.
 
-const { TransportError, invalidType } = require('./errors.js');
+import * as api from './api.js';
+import { TransportError, invalidType } from './errors.js';
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 
@@ -16,80 +16,76 @@ function timeoutArg(value, field) {
   return value;
 }
 
-function createClient(api) {
-  class GestpayClient {
-    /**
-     * @param {{env?: unknown, soap?: '1.1' | '1.2', timeoutMs?: number, validate?: boolean,
-     *          limits?: object, fetch?: typeof fetch}} [options]
-     */
-    constructor(options = {}) {
-      if (options === null || typeof options !== 'object') throw invalidType('options', 'expected an object');
-      // Checked now, so that a bad configuration fails at start-up rather than on the first call.
-      api.endpoints(options.env);
-      this.env = options.env ?? 'test';
-      this.soap = options.soap ?? '1.1';
-      if (this.soap !== '1.1' && this.soap !== '1.2') throw invalidType('soap', 'expected "1.1" or "1.2"');
-      this.timeoutMs = timeoutArg(options.timeoutMs, 'timeoutMs') ?? DEFAULT_TIMEOUT_MS;
-      this.validate = options.validate ?? true;
-      this.limits = options.limits;
-      const fetchFn = options.fetch ?? globalThis.fetch;
-      if (typeof fetchFn !== 'function') throw invalidType('fetch', 'no fetch function (Node >= 20 has one)');
-      Object.defineProperty(this, 'fetch', { value: fetchFn, enumerable: false });
-    }
-
-    /** Sends one operation and parses its result (a KO is a result: see assertOk). */
-    async call(operation, request, options = {}) {
-      if (options === null || typeof options !== 'object') throw invalidType('options', 'expected an object');
-      const http = api.buildRequest(operation, request, { env: this.env, soap: this.soap, validate: this.validate });
-      const timeoutMs = timeoutArg(options.timeoutMs, 'timeoutMs') ?? this.timeoutMs;
-      const timeout = AbortSignal.timeout(timeoutMs);
-      const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
-      let status;
-      let contentType;
-      let body;
-      try {
-        const res = await this.fetch(http.url, {
-          method: http.method,
-          headers: http.headers,
-          body: http.body,
-          signal,
-          redirect: 'manual',
-        });
-        status = res.status;
-        contentType = res.headers.get('content-type');
-        body = new Uint8Array(await res.arrayBuffer());
-      } catch (err) {
-        throw transportError(err, http, timeoutMs, timeout, options.signal);
-      }
-      return api.parseResponse(operation, { status, contentType, body }, { limits: this.limits });
-    }
-
-    /** Decrypts the callback the gateway made to your URL (a URL, query string, URLSearchParams or query object). */
-    async decryptCallback(input, options = {}) {
-      const callback = api.parseCallback(input);
-      const request = { shopLogin: callback.shopLogin, cryptedString: callback.encryptedString };
-      if (options.apiKey !== undefined) request.apiKey = options.apiKey;
-      return this.call('Decrypt', request, options);
-    }
-
-    /** The payment page URL of this client's environment. */
-    paymentPageUrl(shopLogin, cryptDecryptString, options = {}) {
-      return api.paymentPageUrl(shopLogin, cryptDecryptString, { ...options, env: this.env });
-    }
+export class GestpayClient {
+  /**
+   * @param {{env?: unknown, soap?: '1.1' | '1.2', timeoutMs?: number, validate?: boolean,
+   *          limits?: object, fetch?: typeof fetch}} [options]
+   */
+  constructor(options = {}) {
+    if (options === null || typeof options !== 'object') throw invalidType('options', 'expected an object');
+    // Checked now, so that a bad configuration fails at start-up rather than on the first call.
+    api.endpoints(options.env);
+    this.env = options.env ?? 'test';
+    this.soap = options.soap ?? '1.1';
+    if (this.soap !== '1.1' && this.soap !== '1.2') throw invalidType('soap', 'expected "1.1" or "1.2"');
+    this.timeoutMs = timeoutArg(options.timeoutMs, 'timeoutMs') ?? DEFAULT_TIMEOUT_MS;
+    this.validate = options.validate ?? true;
+    this.limits = options.limits;
+    const fetchFn = options.fetch ?? globalThis.fetch;
+    if (typeof fetchFn !== 'function') throw invalidType('fetch', 'no fetch function (Node >= 20 has one)');
+    Object.defineProperty(this, 'fetch', { value: fetchFn, enumerable: false });
   }
 
-  for (const { name } of api.operations) {
-    Object.defineProperty(GestpayClient.prototype, methodName(name), {
-      value: function operationMethod(request, options) {
-        return this.call(name, request, options);
-      },
-      writable: true,
-      configurable: true,
-      enumerable: false,
-    });
+  /** Sends one operation and parses its result (a KO is a result: see assertOk). */
+  async call(operation, request, options = {}) {
+    if (options === null || typeof options !== 'object') throw invalidType('options', 'expected an object');
+    const http = api.buildRequest(operation, request, { env: this.env, soap: this.soap, validate: this.validate });
+    const timeoutMs = timeoutArg(options.timeoutMs, 'timeoutMs') ?? this.timeoutMs;
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+    let status;
+    let contentType;
+    let body;
+    try {
+      const res = await this.fetch(http.url, {
+        method: http.method,
+        headers: http.headers,
+        body: http.body,
+        signal,
+        redirect: 'manual',
+      });
+      status = res.status;
+      contentType = res.headers.get('content-type');
+      body = new Uint8Array(await res.arrayBuffer());
+    } catch (err) {
+      throw transportError(err, http, timeoutMs, timeout, options.signal);
+    }
+    return api.parseResponse(operation, { status, contentType, body }, { limits: this.limits });
   }
 
-  return GestpayClient;
+  /** Decrypts the callback the gateway made to your URL (a URL, query string, URLSearchParams or query object). */
+  async decryptCallback(input, options = {}) {
+    const callback = api.parseCallback(input);
+    const request = { shopLogin: callback.shopLogin, cryptedString: callback.encryptedString };
+    if (options.apiKey !== undefined) request.apiKey = options.apiKey;
+    return this.call('Decrypt', request, options);
+  }
+
+  /** The payment page URL of this client's environment. */
+  paymentPageUrl(shopLogin, cryptDecryptString, options = {}) {
+    return api.paymentPageUrl(shopLogin, cryptDecryptString, { ...options, env: this.env });
+  }
+}
+
+for (const { name } of api.operations) {
+  Object.defineProperty(GestpayClient.prototype, methodName(name), {
+    value: function operationMethod(request, options) {
+      return this.call(name, request, options);
+    },
+    writable: true,
+    configurable: true,
+    enumerable: false,
+  });
 }
 
 function transportError(err, http, timeoutMs, timeout, userSignal) {
@@ -104,4 +100,4 @@ function transportError(err, http, timeoutMs, timeout, userSignal) {
   return new TransportError(`${where}: ${reason}`, { code: 'network', url: http.url, cause: err });
 }
 
-module.exports = { createClient, methodName };
+export { methodName };

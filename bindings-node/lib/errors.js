@@ -1,4 +1,3 @@
-'use strict';
 // The error classes of the package, split by who is at fault, as in the core:
 //
 //   GestpayError                 every error of this package: `code`, `field`, `party`, message
@@ -166,7 +165,7 @@ function invalidType(field, message) {
   });
 }
 
-module.exports = {
+export {
   GestpayError,
   InvalidRequestError,
   MalformedResponseError,

@@ -1,4 +1,3 @@
-'use strict';
 // Secrets stay out of logs: `util.inspect` (and so console.log) of what this package returns
 // shows API keys, card data, PARes and tokens as '[redacted]', while the values themselves stay
 // plain data — JSON.stringify and property access give the wire value, because a request must
@@ -13,7 +12,9 @@
 // children, never their text; kept attributes (`attributes`, `childAttributes`) show their names,
 // never their values. The values stay plain data there too.
 
-const SECRET_FIELDS = new Set(require('./secret-fields.js'));
+import secretFields from './secret-fields.js';
+
+const SECRET_FIELDS = new Set(secretFields);
 // The members that hold what a result keeps: names shown, values redacted.
 const KEPT_FIELDS = new Set(['unknown', 'attributes', 'childAttributes']);
 
@@ -134,4 +135,4 @@ class HttpResponse {
   }
 }
 
-module.exports = { INSPECT, SECRET_FIELDS, KEPT_FIELDS, REDACTED, redacted, shownAs, HttpRequest, HttpResponse };
+export { INSPECT, SECRET_FIELDS, KEPT_FIELDS, REDACTED, redacted, shownAs, HttpRequest, HttpResponse };

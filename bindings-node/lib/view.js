@@ -1,4 +1,3 @@
-'use strict';
 // Parsed messages are views on the core's own value, which the native side holds (its `Held`
 // class): a parse converts nothing to JS. The first field read of a message brings its level
 // across in one native call (its fields, nested messages as handles, not read), and each field
@@ -12,7 +11,7 @@
 // `toJSON()` gives the whole value as plain data in one native call (JSON.stringify uses it).
 // What a Proxy cannot be is cloned (structuredClone, postMessage): clone `view.toJSON()`.
 
-const { shownAs, INSPECT } = require('./redact.js');
+import { shownAs, INSPECT } from './redact.js';
 
 /** The views over one native module: `createViews(native)`. */
 function createViews(native) {
@@ -102,4 +101,4 @@ function createViews(native) {
   return { Message, view, heldOf };
 }
 
-module.exports = { createViews };
+export { createViews };

@@ -188,8 +188,7 @@ function generateSecrets() {
     GENERATED +
     '// The JSON members that hold a `Secret` (API keys, card data, PARes, tokens): util.inspect\n' +
     '// shows them redacted. No plain member shares one of these names.\n' +
-    "'use strict';\n\n" +
-    `module.exports = Object.freeze([\n${sorted.map((n) => `  '${n}',`).join('\n')}\n]);\n`
+    `export default Object.freeze([\n${sorted.map((n) => `  '${n}',`).join('\n')}\n]);\n`
   );
 }
 

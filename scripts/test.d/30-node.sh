@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The Node binding (bindings-node/): the generated message types are current; the addon builds
-# (napi build --release, which also writes the loader binding.js / binding.d.ts); node --test
+# (napi build --release, which also writes the loader binding.js / binding.d.ts) and its API is
+# bundled over it (esbuild: lib/ → index.js); node --test
 # (the binding with the whole shared corpus, loopback and emulator end-to-end tests, bad input,
 # random input, redaction); tsc --strict on the type tests and the TypeScript example; the
 # Express example's test; a one-round run of the benchmark script (it checks, never times).
@@ -18,6 +19,8 @@ node scripts/gen-types.mjs --check
 
 step "napi build --platform --release"
 npx --no-install napi build --platform --release --js binding.js --dts binding.d.ts -- --locked
+step "the API bundled over the addon (scripts/bundle.mjs, esbuild: lib/ → index.js)"
+node scripts/bundle.mjs
 ls -l ./*.node
 
 step "the emulator for the end-to-end test (gestpay sandbox)"
