@@ -34,27 +34,34 @@ function createViews(native) {
 
   /** The field `key` (one of `state.keys`) of a view, converted once. */
   function read(state, key) {
+    state.cache ??= new Map();
     let value = state.cache.get(key);
     if (value === undefined && !state.cache.has(key)) {
       if (state.level === undefined) state.level = state.held.fields();
-      value = wrap(state.level[state.keys.get(key)]);
+      value = wrap(state.level[keysOf(state).get(key)]);
       state.cache.set(key, value);
     }
     return value;
+  }
+
+  /** Each key's place in the level, brought across at the first look at the view's keys. */
+  function keysOf(state) {
+    if (state.keys === undefined) state.keys = new Map(state.held.keys.map((key, i) => [key, i]));
+    return state.keys;
   }
 
   const handler = {
     get(target, key, receiver) {
       if (typeof key !== 'string') return key === INSPECT ? inspectView : Reflect.get(target, key, receiver);
       const state = states.get(target);
-      if (state.keys.has(key)) return read(state, key);
+      if (keysOf(state).has(key)) return read(state, key);
       return key === 'toJSON' ? toJSON : Reflect.get(target, key, receiver);
     },
-    has: (target, key) => states.get(target).keys.has(key) || Reflect.has(target, key),
-    ownKeys: (target) => [...states.get(target).keys.keys()],
+    has: (target, key) => keysOf(states.get(target)).has(key) || Reflect.has(target, key),
+    ownKeys: (target) => [...keysOf(states.get(target)).keys()],
     getOwnPropertyDescriptor(target, key) {
       const state = states.get(target);
-      if (typeof key !== 'string' || !state.keys.has(key)) return undefined;
+      if (typeof key !== 'string' || !keysOf(state).has(key)) return undefined;
       return { value: read(state, key), writable: false, enumerable: true, configurable: true };
     },
     set: frozen,
@@ -76,9 +83,8 @@ function createViews(native) {
     const target = {};
     // What util.inspect finds on the target it unwraps the proxy to (never a field's value).
     Object.defineProperty(target, INSPECT, { value: inspectView, configurable: true });
-    // keys: each key's place in the level (`held.fields()`, read at the first field read).
-    const keys = new Map(held.keys.map((key, i) => [key, i]));
-    const state = { held, keys, level: undefined, cache: new Map() };
+    // Each part crosses or is made when first needed: a parse alone brings nothing across.
+    const state = { held, keys: undefined, level: undefined, cache: undefined };
     const proxy = new Proxy(target, handler);
     states.set(target, state);
     states.set(proxy, state);
