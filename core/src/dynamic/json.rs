@@ -13,7 +13,7 @@
 
 use std::fmt;
 
-use serde::de::{self, DeserializeSeed, Deserializer, IntoDeserializer, Visitor};
+use serde::de;
 use serde_json::Value;
 
 use crate::error::{Error, ErrorCode, Result};
@@ -21,17 +21,17 @@ use crate::error::{Error, ErrorCode, Result};
 /// The longest key or detail quoted in a message, in characters.
 const MAX_QUOTED: usize = 64;
 
-mod text;
+mod reader;
 
 /// Reads `T` from JSON text (see the module docs). `what` names the whole value in errors that
 /// concern it (`request`). The text is read straight into the type (no JSON tree between).
 pub fn from_json_text<T: de::DeserializeOwned>(text: &str, what: &str) -> Result<T> {
-    text::read(text).map_err(|e| e.into_error(what))
+    reader::read_text(text).map_err(|e| e.into_error(what))
 }
 
 /// Reads `T` from a JSON value with the contract of [`from_json_text`].
 pub fn from_json_value<T: de::DeserializeOwned>(value: &Value, what: &str) -> Result<T> {
-    T::deserialize(ValueDe(value)).map_err(|e| e.into_error(what))
+    reader::read_value(value).map_err(|e| e.into_error(what))
 }
 
 /// Where a value of the core's JSON shape is read from: JSON text or a JSON value.
@@ -199,194 +199,5 @@ impl de::Error for InputError {
     fn duplicate_field(field: &'static str) -> Self {
         InputError::new(ErrorCode::DuplicateField, "the field is given twice")
             .at(Step::Key(field.to_owned()))
-    }
-}
-
-/// A deserializer over a borrowed JSON value, with [`InputError`]s that know their path.
-struct ValueDe<'a>(&'a Value);
-
-type De<T> = std::result::Result<T, InputError>;
-
-impl<'de, 'a> Deserializer<'de> for ValueDe<'a> {
-    type Error = InputError;
-
-    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> De<V::Value> {
-        match self.0 {
-            Value::Null => visitor.visit_unit(),
-            Value::Bool(b) => visitor.visit_bool(*b),
-            Value::Number(n) => match (n.as_u64(), n.as_i64()) {
-                (Some(u), _) => visitor.visit_u64(u),
-                (None, Some(i)) => visitor.visit_i64(i),
-                _ => visitor.visit_f64(n.as_f64().unwrap_or(f64::NAN)),
-            },
-            Value::String(s) => visitor.visit_str(s),
-            Value::Array(items) => visitor.visit_seq(SeqDe {
-                items: items.iter(),
-                index: 0,
-            }),
-            Value::Object(members) => visitor.visit_map(MapDe {
-                members: members.iter(),
-                pending: None,
-            }),
-        }
-    }
-
-    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> De<V::Value> {
-        match self.0 {
-            Value::Null => visitor.visit_none(),
-            _ => visitor.visit_some(self),
-        }
-    }
-
-    fn deserialize_struct<V: Visitor<'de>>(
-        self,
-        _name: &'static str,
-        _fields: &'static [&'static str],
-        visitor: V,
-    ) -> De<V::Value> {
-        // Fields by position (a JSON array) are not a way to write a request.
-        match self.0 {
-            Value::Object(_) => self.deserialize_any(visitor),
-            other => Err(de::Error::invalid_type(unexpected(other), &visitor)),
-        }
-    }
-
-    fn deserialize_newtype_struct<V: Visitor<'de>>(
-        self,
-        _name: &'static str,
-        visitor: V,
-    ) -> De<V::Value> {
-        visitor.visit_newtype_struct(self)
-    }
-
-    fn deserialize_enum<V: Visitor<'de>>(
-        self,
-        _name: &'static str,
-        _variants: &'static [&'static str],
-        visitor: V,
-    ) -> De<V::Value> {
-        match self.0 {
-            Value::String(s) => visitor.visit_enum(s.as_str().into_deserializer()),
-            Value::Object(members) if members.len() == 1 => {
-                let (variant, value) = members.iter().next().ok_or_else(|| {
-                    InputError::new(ErrorCode::InvalidType, "expected one member")
-                })?;
-                visitor.visit_enum(EnumDe { variant, value })
-            }
-            other => Err(de::Error::invalid_type(unexpected(other), &visitor)),
-        }
-    }
-
-    serde::forward_to_deserialize_any! {
-        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
-        unit unit_struct seq tuple tuple_struct map identifier ignored_any
-    }
-}
-
-fn unexpected(value: &Value) -> de::Unexpected<'_> {
-    match value {
-        Value::Null => de::Unexpected::Unit,
-        Value::Bool(b) => de::Unexpected::Bool(*b),
-        Value::Number(_) => de::Unexpected::Signed(0),
-        Value::String(_) => de::Unexpected::Str(""),
-        Value::Array(_) => de::Unexpected::Seq,
-        Value::Object(_) => de::Unexpected::Map,
-    }
-}
-
-struct SeqDe<'a> {
-    items: std::slice::Iter<'a, Value>,
-    index: usize,
-}
-
-impl<'de, 'a> de::SeqAccess<'de> for SeqDe<'a> {
-    type Error = InputError;
-
-    fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> De<Option<T::Value>> {
-        let Some(item) = self.items.next() else {
-            return Ok(None);
-        };
-        let index = self.index;
-        self.index += 1;
-        seed.deserialize(ValueDe(item))
-            .map(Some)
-            .map_err(|e| e.at(Step::Index(index)))
-    }
-
-    fn size_hint(&self) -> Option<usize> {
-        Some(self.items.len())
-    }
-}
-
-struct MapDe<'a> {
-    members: serde_json::map::Iter<'a>,
-    pending: Option<(&'a String, &'a Value)>,
-}
-
-impl<'de, 'a> de::MapAccess<'de> for MapDe<'a> {
-    type Error = InputError;
-
-    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> De<Option<K::Value>> {
-        let Some((key, value)) = self.members.next() else {
-            return Ok(None);
-        };
-        self.pending = Some((key, value));
-        // An unknown key names itself (InputError::unknown_field): nothing to add here.
-        seed.deserialize(key.as_str().into_deserializer()).map(Some)
-    }
-
-    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> De<V::Value> {
-        let (key, value) = self
-            .pending
-            .take()
-            .ok_or_else(|| InputError::new(ErrorCode::InvalidType, "a value without its key"))?;
-        seed.deserialize(ValueDe(value))
-            .map_err(|e| e.at(Step::Key(key.clone())))
-    }
-}
-
-struct EnumDe<'a> {
-    variant: &'a String,
-    value: &'a Value,
-}
-
-impl<'de, 'a> de::EnumAccess<'de> for EnumDe<'a> {
-    type Error = InputError;
-    type Variant = ValueVariant<'a>;
-
-    fn variant_seed<V: DeserializeSeed<'de>>(self, seed: V) -> De<(V::Value, Self::Variant)> {
-        let variant = seed.deserialize(self.variant.as_str().into_deserializer())?;
-        Ok((variant, ValueVariant(self.value, self.variant)))
-    }
-}
-
-struct ValueVariant<'a>(&'a Value, &'a String);
-
-impl<'de, 'a> de::VariantAccess<'de> for ValueVariant<'a> {
-    type Error = InputError;
-
-    fn unit_variant(self) -> De<()> {
-        match self.0 {
-            Value::Null => Ok(()),
-            other => Err(de::Error::invalid_type(unexpected(other), &"null")),
-        }
-    }
-    fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> De<T::Value> {
-        seed.deserialize(ValueDe(self.0))
-            .map_err(|e| e.at(Step::Key(self.1.clone())))
-    }
-    fn tuple_variant<V: Visitor<'de>>(self, _len: usize, visitor: V) -> De<V::Value> {
-        ValueDe(self.0)
-            .deserialize_any(visitor)
-            .map_err(|e| e.at(Step::Key(self.1.clone())))
-    }
-    fn struct_variant<V: Visitor<'de>>(
-        self,
-        _fields: &'static [&'static str],
-        visitor: V,
-    ) -> De<V::Value> {
-        ValueDe(self.0)
-            .deserialize_any(visitor)
-            .map_err(|e| e.at(Step::Key(self.1.clone())))
     }
 }

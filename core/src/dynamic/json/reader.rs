@@ -1,7 +1,8 @@
-//! The input contract read straight from JSON text into the type, with no JSON tree between:
-//! serde_json scans the text, and this adapter hands the type's visitors what it finds, with
-//! errors that know their path ([`InputError`]) and the contract's refusals (a struct is never
-//! read from an array; an enum is a string or an object of one member).
+//! The input contract over serde_json's deserializers: JSON text read straight into the type
+//! (no JSON tree between: serde_json scans the text), or a JSON value (the Python binding's).
+//! This adapter hands the type's visitors what serde_json finds, with errors that know their
+//! path ([`InputError`]) and the contract's refusals (a struct is never read from an array; an
+//! enum is a string or an object of one member).
 //!
 //! Everything is read with `deserialize_any`, so serde_json never judges a value's type itself
 //! (its messages would quote the value, and a value may be a card number): the type's own
@@ -25,8 +26,17 @@ type Stash = RefCell<Option<InputError>>;
 
 type De<T> = std::result::Result<T, InputError>;
 
+/// Reads `T` from a JSON value.
+pub(super) fn read_value<T: de::DeserializeOwned>(value: &serde_json::Value) -> De<T> {
+    let stash = Stash::default();
+    T::deserialize(Text {
+        de: value,
+        stash: &stash,
+    })
+}
+
 /// Reads `T` from the text (after its byte-order mark, if any) and checks nothing follows it.
-pub(super) fn read<T: de::DeserializeOwned>(text: &str) -> De<T> {
+pub(super) fn read_text<T: de::DeserializeOwned>(text: &str) -> De<T> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut json = serde_json::Deserializer::from_str(text);
     let stash = Stash::default();
