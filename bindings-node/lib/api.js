@@ -12,17 +12,7 @@
 
 import native from '#native';
 
-import {
-  GestpayError,
-  InvalidRequestError,
-  MalformedResponseError,
-  SoapFaultError,
-  DeclinedError,
-  PendingError,
-  TransportError,
-  fromNative,
-  invalidType,
-} from './errors.js';
+import { InvalidRequestError, DeclinedError, PendingError, fromNative, invalidType } from './errors.js';
 import { redacted, HttpRequest, HttpResponse } from './redact.js';
 import { createViews } from './view.js';
 
@@ -532,11 +522,4 @@ export {
   Message,
   HttpRequest,
   HttpResponse,
-  GestpayError,
-  InvalidRequestError,
-  MalformedResponseError,
-  SoapFaultError,
-  DeclinedError,
-  PendingError,
-  TransportError,
 };

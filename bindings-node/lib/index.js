@@ -3,3 +3,12 @@
 // exported here are the packages' names.
 export * from './api.js';
 export { GestpayClient } from './client.js';
+export {
+  GestpayError,
+  InvalidRequestError,
+  MalformedResponseError,
+  SoapFaultError,
+  DeclinedError,
+  PendingError,
+  TransportError,
+} from './errors.js';

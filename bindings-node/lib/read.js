@@ -30,10 +30,12 @@ export {
   amountToMinor,
   redacted,
   Message,
+} from './api.js';
+export {
   GestpayError,
   InvalidRequestError,
   MalformedResponseError,
   SoapFaultError,
   DeclinedError,
   PendingError,
-} from './api.js';
+} from './errors.js';
