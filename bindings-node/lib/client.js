@@ -2,8 +2,10 @@
 // (Node >= 20, or any fetch you pass), bounds every call with a timeout through AbortSignal,
 // and parses the answer. It logs nothing; its errors carry the URL, never a body.
 
-import * as api from './api.js';
-import { TransportError, invalidType } from './errors.js';
+import { buildRequest, parseResponse } from './building.js';
+import { endpoints, operations, parseCallback, paymentPageUrl } from './reading.js';
+import { TransportError } from './errors.js';
+import { invalidType } from './call.js';
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 
@@ -24,7 +26,7 @@ export class GestpayClient {
   constructor(options = {}) {
     if (options === null || typeof options !== 'object') throw invalidType('options', 'expected an object');
     // Checked now, so that a bad configuration fails at start-up rather than on the first call.
-    api.endpoints(options.env);
+    endpoints(options.env);
     this.env = options.env ?? 'test';
     this.soap = options.soap ?? '1.1';
     if (this.soap !== '1.1' && this.soap !== '1.2') throw invalidType('soap', 'expected "1.1" or "1.2"');
@@ -39,7 +41,7 @@ export class GestpayClient {
   /** Sends one operation and parses its result (a KO is a result: see assertOk). */
   async call(operation, request, options = {}) {
     if (options === null || typeof options !== 'object') throw invalidType('options', 'expected an object');
-    const http = api.buildRequest(operation, request, { env: this.env, soap: this.soap, validate: this.validate });
+    const http = buildRequest(operation, request, { env: this.env, soap: this.soap, validate: this.validate });
     const timeoutMs = timeoutArg(options.timeoutMs, 'timeoutMs') ?? this.timeoutMs;
     const timeout = AbortSignal.timeout(timeoutMs);
     const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
@@ -60,12 +62,12 @@ export class GestpayClient {
     } catch (err) {
       throw transportError(err, http, timeoutMs, timeout, options.signal);
     }
-    return api.parseResponse(operation, { status, contentType, body }, { limits: this.limits });
+    return parseResponse(operation, { status, contentType, body }, { limits: this.limits });
   }
 
   /** Decrypts the callback the gateway made to your URL (a URL, query string, URLSearchParams or query object). */
   async decryptCallback(input, options = {}) {
-    const callback = api.parseCallback(input);
+    const callback = parseCallback(input);
     const request = { shopLogin: callback.shopLogin, cryptedString: callback.encryptedString };
     if (options.apiKey !== undefined) request.apiKey = options.apiKey;
     return this.call('Decrypt', request, options);
@@ -73,11 +75,11 @@ export class GestpayClient {
 
   /** The payment page URL of this client's environment. */
   paymentPageUrl(shopLogin, cryptDecryptString, options = {}) {
-    return api.paymentPageUrl(shopLogin, cryptDecryptString, { ...options, env: this.env });
+    return paymentPageUrl(shopLogin, cryptDecryptString, { ...options, env: this.env });
   }
 }
 
-for (const { name } of api.operations) {
+for (const { name } of operations) {
   Object.defineProperty(GestpayClient.prototype, methodName(name), {
     value: function operationMethod(request, options) {
       return this.call(name, request, options);

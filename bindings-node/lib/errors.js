@@ -13,8 +13,8 @@
 // MalformedResponseError 'no_result', any other value MalformedResponseError 'unknown_result'
 // (field 'TransactionResult'): the core's Outcome::ensure_ok.
 //
-// The native side throws a JSON payload (see bindings-js-core/src/error.rs); `fromNative` turns it
-// into one of these classes. Messages never contain a secret value.
+// The native side throws a JSON payload (see bindings-js-core/src/error.rs); `fromNative`
+// (call.js) turns it into one of these classes. Messages never contain a secret value.
 
 class GestpayError extends Error {
   /**
@@ -116,55 +116,6 @@ for (const cls of [
   });
 }
 
-function structured(message) {
-  if (!message.startsWith('{')) return null;
-  try {
-    const payload = JSON.parse(message);
-    return payload !== null && payload.gestpay === 1 ? payload : null;
-  } catch {
-    return null;
-  }
-}
-
-/** The error thrown by a native call, as one of the classes above. */
-function fromNative(err) {
-  const message = err && typeof err.message === 'string' ? err.message : String(err);
-  const payload = structured(message);
-  if (payload === null) {
-    // A panic (caught at the boundary) or a conversion the wrapper should have prevented:
-    // either is a bug of this package.
-    return new GestpayError(`internal error in the gestpay binding: ${message}`, {
-      code: 'internal',
-      party: 'caller',
-      cause: err,
-    });
-  }
-  const details = { code: payload.code, field: payload.field ?? null };
-  // The success check's (assertOk adds the result's details to both).
-  switch (payload.kind) {
-    case 'pending':
-      return new PendingError(payload.message, {});
-    case 'declined':
-      return new DeclinedError(payload.message, { errorCode: null, description: null, knownDescription: null });
-    case 'invalid_request':
-      return new InvalidRequestError(payload.message, details);
-    case 'malformed_response':
-      return new MalformedResponseError(payload.message, details);
-    case 'soap_fault':
-      return new SoapFaultError(payload.message, payload.fault ?? { version: '1.1', code: '', reason: '' });
-    default:
-      return new GestpayError(payload.message, { ...details, party: 'caller' });
-  }
-}
-
-/** An argument of the wrong shape, caught on the JS side before the native call. */
-function invalidType(field, message) {
-  return new InvalidRequestError(`invalid request: ${field}: ${message} [invalid_type]`, {
-    code: 'invalid_type',
-    field,
-  });
-}
-
 export {
   GestpayError,
   InvalidRequestError,
@@ -173,6 +124,4 @@ export {
   DeclinedError,
   PendingError,
   TransportError,
-  fromNative,
-  invalidType,
 };

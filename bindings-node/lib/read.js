@@ -1,41 +1,4 @@
-// The API of `gestpay-wasm/read`, over the read-only WebAssembly module (no builders): what
-// reads the gateway's messages, callbacks, codes and amounts. bindings-wasm/test/read.test.mjs
-// checks that every other export of the full API needs a builder.
-export {
-  operations,
-  isOperation,
-  parseResult,
-  parseFault,
-  isOk,
-  isPending,
-  isDeclined,
-  declined,
-  assertOk,
-  paymentPageUrl,
-  threeDsPageUrl,
-  endpoints,
-  parseCallback,
-  amazonAddresses,
-  currencies,
-  currency,
-  languages,
-  paymentTypes,
-  errorCodes,
-  alertCodes,
-  codeTable,
-  errorDescription,
-  alertDescription,
-  transactionTypeOf,
-  amountFromMinor,
-  amountToMinor,
-  redacted,
-  Message,
-} from './api.js';
-export {
-  GestpayError,
-  InvalidRequestError,
-  MalformedResponseError,
-  SoapFaultError,
-  DeclinedError,
-  PendingError,
-} from './errors.js';
+// The API of `gestpay-wasm/read`, over the read-only WebAssembly module (no builders).
+// bindings-wasm/test/read.test.mjs checks that every other export of the full API needs one.
+export * from './reading.js';
+export * from './errors.js';

@@ -1,7 +1,7 @@
 // The callback, exact: one rule for `+` and percent-encoding whichever form parseCallback gets
 // (URL, query string, URLSearchParams, pairs, req.query), URLs that read back exactly, and bad
 // encodings or lone surrogates refused as invalid_callback (never a silent U+FFFD). Runs against
-// the napi addon and, with GESTPAY_TEST_WASM=1, the WASM build (the same lib/api.js).
+// the napi addon and, with GESTPAY_TEST_WASM=1, the WASM build (the same lib/).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 

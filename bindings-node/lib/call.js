@@ -1,0 +1,181 @@
+import native from '#native';
+
+import { GestpayError, InvalidRequestError, MalformedResponseError, SoapFaultError, DeclinedError, PendingError } from './errors.js';
+import { createViews } from './view.js';
+
+export const isObject = (v) => v !== null && typeof v === 'object';
+
+/** The environment as the native side reads it ('test', 'production' or a base URL), which
+ * the core checks (invalid_env); `{ custom: url }` is the same as the URL. */
+export function envArg(env) {
+  if (env === undefined || env === null) return 'test';
+  if (typeof env === 'string') return env;
+  if (isObject(env) && typeof env.custom === 'string') return env.custom;
+  throw invalidType('env', 'expected "test", "production", an http(s) base URL or { custom: url }');
+}
+
+/** The SOAP version's name, which the core reads ("1.1" or "1.2", else invalid_value). */
+export function soapArg(soap) {
+  if (soap === undefined || soap === null) return '1.1';
+  if (typeof soap === 'string') return soap;
+  throw invalidType('soap', `expected "1.1" or "1.2", got ${typeName(soap)}`);
+}
+
+export function stringArg(value, field) {
+  if (typeof value !== 'string') throw invalidType(field, `expected a string, got ${typeName(value)}`);
+  return value;
+}
+
+export function objectArg(value, field) {
+  if (!isObject(value) || Array.isArray(value)) {
+    throw invalidType(field, `expected an object, got ${typeName(value)}`);
+  }
+  return value;
+}
+
+export function optionsArg(options) {
+  if (options === undefined || options === null) return {};
+  return objectArg(options, 'options');
+}
+
+export function typeName(value) {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
+/** A document: a string, or bytes (Buffer, any Uint8Array / typed array / DataView, ArrayBuffer). */
+export function bodyArg(body, field) {
+  if (typeof body === 'string') return body;
+  if (body instanceof Uint8Array && body.constructor === Uint8Array) return body;
+  if (typeof Buffer !== 'undefined' && Buffer.isBuffer(body)) return body;
+  if (ArrayBuffer.isView(body)) return new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
+  if (body instanceof ArrayBuffer) return new Uint8Array(body);
+  throw invalidType(field, `expected a string, a Buffer, a Uint8Array or an ArrayBuffer, got ${typeName(body)}`);
+}
+
+export const U32_MAX = 0xffffffff;
+
+export function limitsArg(limits) {
+  if (limits === undefined || limits === null) return undefined;
+  objectArg(limits, 'limits');
+  const out = {};
+  for (const key of ['maxDocumentBytes', 'maxDepth', 'maxTextBytes']) {
+    const v = limits[key];
+    if (v === undefined) continue;
+    if (!Number.isInteger(v) || v < 1 || v > U32_MAX) {
+      throw invalidType(`limits.${key}`, 'expected a positive integer');
+    }
+    out[key] = v;
+  }
+  return out;
+}
+
+/** The JSON text of a message; a value JSON cannot carry (cycle, BigInt) is the caller's error. */
+export function jsonArg(value, field) {
+  let text;
+  try {
+    text = JSON.stringify(value);
+  } catch (err) {
+    const reason = String(err && err.message).split('\n')[0];
+    throw invalidType(field, `cannot be written as JSON (${reason})`);
+  }
+  if (text === undefined) throw invalidType(field, `expected an object, got ${typeName(value)}`);
+  return text;
+}
+
+export function headersObject(pairs) {
+  const headers = {};
+  for (const [name, value] of pairs) headers[name] = value;
+  return headers;
+}
+
+/** Calls a native function; its structured errors become the package's error classes. */
+export function call(fn, ...args) {
+  try {
+    return fn(...args);
+  } catch (err) {
+    const error = fromNative(err);
+    if (Error.captureStackTrace) Error.captureStackTrace(error, call);
+    throw error;
+  }
+}
+
+export const { Message, view, heldOf } = createViews(native);
+
+export const operations = Object.freeze(call(native.operations).map((op) => Object.freeze({ ...op })));
+
+// For the `isOperation` type guard only: the native side looks names up itself.
+export const byName = new Map(operations.map((op) => [op.name, op]));
+
+/** The operation's name; the core looks it up (exact wire names, else unknown_operation). */
+export function operationArg(operation) {
+  if (typeof operation === 'string') return operation;
+  throw invalidType('operation', `expected a string, got ${typeName(operation)}`);
+}
+
+/** A message to build, as JSON text: a view's own, or a plain object's. */
+export function messageArg(value, field) {
+  if (value === undefined) return '{}';
+  const held = heldOf(value);
+  if (held !== undefined) return call(() => held.toJson());
+  return jsonArg(objectArg(value, field), field);
+}
+
+export const LONE_SURROGATE = /\p{Surrogate}/u;
+
+export function notUnicode(field) {
+  return new InvalidRequestError(
+    `invalid request: ${field}: contains a lone surrogate, which is not Unicode text [invalid_callback]`,
+    { code: 'invalid_callback', field },
+  );
+}
+
+function structured(message) {
+  if (!message.startsWith('{')) return null;
+  try {
+    const payload = JSON.parse(message);
+    return payload !== null && payload.gestpay === 1 ? payload : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The error thrown by a native call, as one of the classes above. */
+export function fromNative(err) {
+  const message = err && typeof err.message === 'string' ? err.message : String(err);
+  const payload = structured(message);
+  if (payload === null) {
+    // A panic (caught at the boundary) or a conversion the wrapper should have prevented:
+    // either is a bug of this package.
+    return new GestpayError(`internal error in the gestpay binding: ${message}`, {
+      code: 'internal',
+      party: 'caller',
+      cause: err,
+    });
+  }
+  const details = { code: payload.code, field: payload.field ?? null };
+  // The success check's (assertOk adds the result's details to both).
+  switch (payload.kind) {
+    case 'pending':
+      return new PendingError(payload.message, {});
+    case 'declined':
+      return new DeclinedError(payload.message, { errorCode: null, description: null, knownDescription: null });
+    case 'invalid_request':
+      return new InvalidRequestError(payload.message, details);
+    case 'malformed_response':
+      return new MalformedResponseError(payload.message, details);
+    case 'soap_fault':
+      return new SoapFaultError(payload.message, payload.fault ?? { version: '1.1', code: '', reason: '' });
+    default:
+      return new GestpayError(payload.message, { ...details, party: 'caller' });
+  }
+}
+
+/** An argument of the wrong shape, caught on the JS side before the native call. */
+export function invalidType(field, message) {
+  return new InvalidRequestError(`invalid request: ${field}: ${message} [invalid_type]`, {
+    code: 'invalid_type',
+    field,
+  });
+}
