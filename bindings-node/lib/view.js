@@ -15,24 +15,40 @@ import { shownAs, INSPECT } from './redact.js';
 
 /** The views over one native module: `createViews(native)`. */
 function createViews(native) {
-  // view (the proxy) → its state; target (what util.inspect unwraps a proxy to) → its state.
-  const states = new WeakMap();
+  // A view's state, kept in a private field of its proxy's target: nothing that util.inspect
+  // (which unwraps a proxy to its target) or anything else outside this file can read. The
+  // symbol reads it, on the target or through the proxy (module-private, so no user key).
+  const STATE = Symbol('gestpay view state');
 
-  function toJSON() {
-    return JSON.parse(states.get(this).held.toJson());
+  class Target {
+    #state;
+
+    constructor(held) {
+      // Each part crosses or is made when first needed: a parse alone brings nothing across.
+      this.#state = { held, keys: undefined, level: undefined, cache: undefined };
+    }
+
+    get [STATE]() {
+      return this.#state;
+    }
+
+    /** What util.inspect (console.log) shows: the data with its secrets redacted. */
+    [INSPECT](depth, options, inspect) {
+      const { held } = this[STATE];
+      const shown = shownAs(held.typeName, JSON.parse(held.toJson()));
+      return typeof inspect === 'function' ? `${held.typeName} ${inspect(shown, options)}` : shown;
+    }
   }
 
-  function inspectView(depth, options, inspect) {
-    const { held } = states.get(this);
-    const shown = shownAs(held.typeName, JSON.parse(held.toJson()));
-    return typeof inspect === 'function' ? `${held.typeName} ${inspect(shown, options)}` : shown;
+  function toJSON() {
+    return JSON.parse(this[STATE].held.toJson());
   }
 
   const frozen = () => {
     throw new TypeError('a parsed message is read-only: build a new one from view.toJSON()');
   };
 
-  /** The field `key` (one of `state.keys`) of a view, converted once. */
+  /** The field `key` (one of the view's keys) of a view, converted once. */
   function read(state, key) {
     state.cache ??= new Map();
     let value = state.cache.get(key);
@@ -51,19 +67,21 @@ function createViews(native) {
   }
 
   const handler = {
-    get(target, key, receiver) {
-      if (typeof key !== 'string') return key === INSPECT ? inspectView : Reflect.get(target, key, receiver);
-      const state = states.get(target);
+    get(target, key) {
+      if (typeof key !== 'string') return Reflect.get(target, key);
+      const state = target[STATE];
       if (keysOf(state).has(key)) return read(state, key);
-      return key === 'toJSON' ? toJSON : Reflect.get(target, key, receiver);
+      return key === 'toJSON' ? toJSON : Reflect.get(Object.prototype, key);
     },
-    has: (target, key) => keysOf(states.get(target)).has(key) || Reflect.has(target, key),
-    ownKeys: (target) => [...keysOf(states.get(target)).keys()],
+    has: (target, key) => keysOf(target[STATE]).has(key) || Reflect.has(Object.prototype, key),
+    ownKeys: (target) => [...keysOf(target[STATE]).keys()],
     getOwnPropertyDescriptor(target, key) {
-      const state = states.get(target);
+      const state = target[STATE];
       if (typeof key !== 'string' || !keysOf(state).has(key)) return undefined;
       return { value: read(state, key), writable: false, enumerable: true, configurable: true };
     },
+    // A view reads as a plain object (assert.deepStrictEqual compares prototypes too).
+    getPrototypeOf: () => Object.prototype,
     set: frozen,
     defineProperty: frozen,
     deleteProperty: frozen,
@@ -80,18 +98,11 @@ function createViews(native) {
   /** The view of a held value (`null` stays `null`). */
   function view(held) {
     if (held === null || held === undefined) return null;
-    const target = {};
-    // What util.inspect finds on the target it unwraps the proxy to (never a field's value).
-    Object.defineProperty(target, INSPECT, { value: inspectView, configurable: true });
-    // Each part crosses or is made when first needed: a parse alone brings nothing across.
-    const state = { held, keys: undefined, level: undefined, cache: undefined };
-    const proxy = new Proxy(target, handler);
-    states.set(target, state);
-    states.set(proxy, state);
-    return proxy;
+    return new Proxy(new Target(held), handler);
   }
 
-  const heldOf = (value) => states.get(value)?.held;
+  const isObject = (value) => value !== null && typeof value === 'object';
+  const heldOf = (value) => (isObject(value) ? value[STATE]?.held : undefined);
 
   /** `value instanceof Message`: a parsed message (a view). */
   class Message {
@@ -100,7 +111,7 @@ function createViews(native) {
     }
 
     static [Symbol.hasInstance](value) {
-      return states.has(value) && states.get(value).held instanceof native.Held;
+      return heldOf(value) instanceof native.Held;
     }
   }
 
