@@ -6,8 +6,9 @@
 // A view behaves as a frozen plain object of the core's JSON shape: its keys are the fields
 // that hold a value (Object.keys, spreading, `in`, for…in, assert.deepEqual all see them), a
 // nested message is a view on the same value, a list a frozen array. It is a Proxy over an
-// empty object, so nothing is stored where util.inspect would look without asking: inspect
-// (console.log) calls the view's own method, which shows its data with secrets redacted.
+// object whose only content is a private field, so nothing is stored where util.inspect would
+// look without asking: inspect (console.log) calls the view's own method, which shows its data
+// with secrets redacted.
 // `toJSON()` gives the whole value as plain data in one native call (JSON.stringify uses it).
 // What a Proxy cannot be is cloned (structuredClone, postMessage): clone `view.toJSON()`.
 
