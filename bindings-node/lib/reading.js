@@ -200,15 +200,15 @@ function table(key, make) {
   return cache.get(key);
 }
 
-export const currencies = () => table('currencies', () => call(native.currencies));
+export const currencies = () => table('currencies', () => JSON.parse(call(native.currencies)));
 
-export const languages = () => table('languages', () => call(native.languages));
+export const languages = () => table('languages', () => JSON.parse(call(native.languages)));
 
-export const paymentTypes = () => table('paymentTypes', () => call(native.paymentTypes));
+export const paymentTypes = () => table('paymentTypes', () => JSON.parse(call(native.paymentTypes)));
 
-export const errorCodes = () => table('errorCodes', () => numericCodes(call(native.errorCodes, false)));
+export const errorCodes = () => table('errorCodes', () => numericCodes(JSON.parse(call(native.errorCodes, false))));
 
-export const alertCodes = () => table('alertCodes', () => numericCodes(call(native.errorCodes, true)));
+export const alertCodes = () => table('alertCodes', () => numericCodes(JSON.parse(call(native.errorCodes, true))));
 
 function numericCodes(rows) {
   return rows.map((row) => ({ code: Number(row.code), description: row.description }));
@@ -216,7 +216,7 @@ function numericCodes(rows) {
 
 export function codeTable(name) {
   const key = `table:${stringArg(name, 'name')}`;
-  return table(key, () => call(native.codeTable, name));
+  return table(key, () => JSON.parse(call(native.codeTable, name)));
 }
 
 function codeArg(code, field) {
@@ -236,7 +236,8 @@ export function alertDescription(code) {
 
 export function currency(code) {
   if (typeof code === 'number' && Number.isInteger(code)) code = String(code);
-  return call(native.currency, stringArg(code, 'code')) ?? null;
+  const row = call(native.currency, stringArg(code, 'code'));
+  return row == null ? null : JSON.parse(row);
 }
 
 export function transactionTypeOf(operation) {

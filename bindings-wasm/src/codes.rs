@@ -2,45 +2,49 @@
 //! payment types, error and alert codes, the small open enums) with their documented English
 //! descriptions, and exact decimal amounts ⇄ integer minor units (never a float).
 //!
-//! The rows are the shared crate's, as plain JS objects: the napi addon's `#[napi(object)]`
-//! rows (camelCase members, absent when `None`).
+//! A table crosses as the JSON text of the shared crate's rows (camelCase, absent when `None`),
+//! as the napi addon's does; the JS side parses it once and keeps it.
 
 use gestpay_js_core::codes as shared;
 use wasm_bindgen::JsValue;
 use wasm_bindgen::prelude::wasm_bindgen;
 
-use crate::{Result, Thrown, object, object_or_null};
+use crate::{Result, Thrown};
+
+fn json<T: serde::Serialize>(rows: &T) -> Result<String> {
+    gestpay_js_core::to_json(rows).map_err(Thrown)
+}
 
 /// Every known currency.
 #[wasm_bindgen]
-pub fn currencies() -> Result<JsValue> {
-    object(&shared::currencies())
+pub fn currencies() -> Result<String> {
+    json(&shared::currencies())
 }
 
 /// The known currency with this ISO alphabetic code (any case), UIC code (number or decimal
 /// text) or `null`.
 #[wasm_bindgen]
-pub fn currency(code: String) -> Result<JsValue> {
-    object_or_null(shared::currency(&code))
+pub fn currency(code: String) -> Result<Option<String>> {
+    shared::currency(&code).map(|row| json(&row)).transpose()
 }
 
 /// Every known language.
 #[wasm_bindgen]
-pub fn languages() -> Result<JsValue> {
-    object(&shared::languages())
+pub fn languages() -> Result<String> {
+    json(&shared::languages())
 }
 
 /// Every known payment type.
 #[wasm_bindgen(js_name = paymentTypes)]
-pub fn payment_types() -> Result<JsValue> {
-    object(&shared::payment_types())
+pub fn payment_types() -> Result<String> {
+    json(&shared::payment_types())
 }
 
 /// The error code table (`ErrorCode`), or the alert code table (`AlertCode`) when `alerts`;
 /// the codes as decimal text, as the napi addon gives them.
 #[wasm_bindgen(js_name = errorCodes)]
-pub fn error_codes(alerts: bool) -> Result<JsValue> {
-    object(&shared::error_codes(alerts))
+pub fn error_codes(alerts: bool) -> Result<String> {
+    json(&shared::error_codes(alerts))
 }
 
 /// `text` as a JS string, `None` as `null` (napi's `Option<String>` return).
@@ -64,8 +68,8 @@ pub fn transaction_type_of(operation: String) -> JsValue {
 /// `transactionState`, `eventType`, `riskResponseCode`, `authenticationLevel` or
 /// `transDetailsType`.
 #[wasm_bindgen(js_name = codeTable)]
-pub fn code_table(name: String) -> Result<JsValue> {
-    object(&shared::code_table(&name)?)
+pub fn code_table(name: String) -> Result<String> {
+    json(&shared::code_table(&name)?)
 }
 
 /// `minor` (decimal digits, minor units) as the amount text of `currency` (`4990`, EUR →

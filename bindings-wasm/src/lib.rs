@@ -60,11 +60,3 @@ pub(crate) fn object<T: Serialize>(value: &T) -> Result<JsValue> {
     let refused = |_| Thrown(internal("JSON.parse refused the binding's JSON"));
     JSON::parse(&to_json(value)?).map_err(refused)
 }
-
-/// `Some(value)` as a JS object, `None` as `null` (napi's `Option` return).
-pub(crate) fn object_or_null<T: Serialize>(value: Option<T>) -> Result<JsValue> {
-    match value {
-        Some(value) => object(&value),
-        None => Ok(JsValue::NULL),
-    }
-}

@@ -66,7 +66,7 @@ test('results are plain objects, None members left out, as napi gives them', () 
   const http = native.buildFault(JSON.stringify({ version: '1.1', code: 'soap:Client', reason: 'x' }), '1.1');
   assert.deepEqual(Object.keys(http).sort(), ['body', 'headers', 'status']);
   assert.deepEqual(http.headers, [['Content-Type', 'text/xml; charset=utf-8']]);
-  assert.equal(native.currency('XXXX'), null);
+  assert.equal(native.currency('XXXX') ?? null, null); // napi gives null, wasm-bindgen undefined: lib/ reads both
   assert.equal(native.describeCode(999999, false), null);
   assert.deepEqual(native.identifyRequest(http.body, undefined), { soap: '1.1', operation: 'Fault' });
   assert.equal(native.amazonAddressesOf('{}'), null);
