@@ -1,3 +1,15 @@
+// What the API's modules (reading.js, building.js) share: the call into the backend, whose
+// structured errors become the package's classes (errors.js); the checks of JS arguments before
+// they cross; and the views on parsed values (view.js). `#native` is the backend, chosen when a
+// package is bundled (scripts/bundle.mjs): the napi addon (binding.js) in `gestpay`, the
+// wasm-bindgen module in `gestpay-wasm`; both export the same functions.
+//
+// What is parsed stays on the native side: parse functions return views whose fields cross
+// when they are read. What is built crosses once, as JSON text in the core's serde shape
+// (JSON.stringify here; a view gives its text natively), which the core reads straight into
+// the request type: measured faster than converting property by property, and `undefined`
+// members drop out as they should (absent = no value).
+
 import native from '#native';
 
 import { GestpayError, InvalidRequestError, MalformedResponseError, SoapFaultError, DeclinedError, PendingError } from './errors.js';
