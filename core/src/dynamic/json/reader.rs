@@ -29,7 +29,7 @@ type De<T> = std::result::Result<T, InputError>;
 /// Reads `T` from a JSON value.
 pub(super) fn read_value<T: de::DeserializeOwned>(value: &serde_json::Value) -> De<T> {
     let stash = Stash::default();
-    T::deserialize(Text {
+    T::deserialize(Contract {
         de: value,
         stash: &stash,
     })
@@ -40,7 +40,7 @@ pub(super) fn read_text<T: de::DeserializeOwned>(text: &str) -> De<T> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut json = serde_json::Deserializer::from_str(text);
     let stash = Stash::default();
-    let value = T::deserialize(Text {
+    let value = T::deserialize(Contract {
         de: &mut json,
         stash: &stash,
     })?;
@@ -64,8 +64,9 @@ fn keep<T, E: de::Error>(stash: &Stash, result: De<T>) -> std::result::Result<T,
     })
 }
 
-/// serde_json's deserializer (or one of its parts) seen through the contract.
-struct Text<'s, D> {
+/// serde_json's deserializer (of text or of a value, or one of its parts) seen through the
+/// contract.
+struct Contract<'s, D> {
     de: D,
     stash: &'s Stash,
 }
@@ -77,36 +78,32 @@ enum Mode {
     Enum,
 }
 
-impl<'s, D> Text<'s, D> {
-    fn visit<'de, V: Visitor<'de>>(self, inner: V, mode: Mode) -> De<V::Value>
+impl<'s, D> Contract<'s, D> {
+    /// Has serde_json's deserializer (`how`: its `deserialize_any` or `deserialize_option`) visit
+    /// the type's visitor through [`Visit`] in `mode`.
+    fn visit<'de, V: Visitor<'de>>(
+        self,
+        inner: V,
+        mode: Mode,
+        how: impl FnOnce(D, Visit<'s, V>) -> std::result::Result<V::Value, D::Error>,
+    ) -> De<V::Value>
     where
         D: Deserializer<'de>,
     {
         let stash = self.stash;
-        let visit = Visit { inner, stash, mode };
-        self.de
-            .deserialize_any(visit)
-            .map_err(|e| recover(stash, e))
+        how(self.de, Visit { inner, stash, mode }).map_err(|e| recover(stash, e))
     }
 }
 
-impl<'de, D: Deserializer<'de>> Deserializer<'de> for Text<'_, D> {
+impl<'de, D: Deserializer<'de>> Deserializer<'de> for Contract<'_, D> {
     type Error = InputError;
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> De<V::Value> {
-        self.visit(visitor, Mode::Any)
+        self.visit(visitor, Mode::Any, D::deserialize_any)
     }
 
     fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> De<V::Value> {
-        let stash = self.stash;
-        let visit = Visit {
-            inner: visitor,
-            stash,
-            mode: Mode::Any,
-        };
-        self.de
-            .deserialize_option(visit)
-            .map_err(|e| recover(stash, e))
+        self.visit(visitor, Mode::Any, D::deserialize_option)
     }
 
     fn deserialize_struct<V: Visitor<'de>>(
@@ -115,7 +112,7 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Text<'_, D> {
         _fields: &'static [&'static str],
         visitor: V,
     ) -> De<V::Value> {
-        self.visit(visitor, Mode::Struct)
+        self.visit(visitor, Mode::Struct, D::deserialize_any)
     }
 
     fn deserialize_newtype_struct<V: Visitor<'de>>(
@@ -132,7 +129,7 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Text<'_, D> {
         _variants: &'static [&'static str],
         visitor: V,
     ) -> De<V::Value> {
-        self.visit(visitor, Mode::Enum)
+        self.visit(visitor, Mode::Enum, D::deserialize_any)
     }
 
     serde::forward_to_deserialize_any! {
@@ -202,7 +199,7 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Visit<'_, V> {
     }
     fn visit_some<D: Deserializer<'de>>(self, d: D) -> std::result::Result<V::Value, D::Error> {
         let stash = self.stash;
-        keep(stash, self.inner.visit_some(Text { de: d, stash }))
+        keep(stash, self.inner.visit_some(Contract { de: d, stash }))
     }
     fn visit_seq<A: de::SeqAccess<'de>>(self, seq: A) -> std::result::Result<V::Value, A::Error> {
         let result = match self.mode {
@@ -248,7 +245,7 @@ impl<'de, T: DeserializeSeed<'de>> DeserializeSeed<'de> for Seed<'_, T> {
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> std::result::Result<T::Value, D::Error> {
         keep(
             self.stash,
-            self.inner.deserialize(Text {
+            self.inner.deserialize(Contract {
                 de: d,
                 stash: self.stash,
             }),
