@@ -13,9 +13,10 @@
 import native from '#native';
 
 import { GestpayError, InvalidRequestError, MalformedResponseError, SoapFaultError, DeclinedError, PendingError } from './errors.js';
+import { isObject } from './redact.js';
 import { createViews } from './view.js';
 
-export const isObject = (v) => v !== null && typeof v === 'object';
+export { isObject };
 
 /** The environment as the native side reads it ('test', 'production' or a base URL), which
  * the core checks (invalid_env); `{ custom: url }` is the same as the URL. */

@@ -135,4 +135,4 @@ class HttpResponse {
   }
 }
 
-export { INSPECT, SECRET_FIELDS, KEPT_FIELDS, REDACTED, redacted, shownAs, HttpRequest, HttpResponse };
+export { isObject, INSPECT, SECRET_FIELDS, KEPT_FIELDS, REDACTED, redacted, shownAs, HttpRequest, HttpResponse };

@@ -12,7 +12,7 @@
 // `toJSON()` gives the whole value as plain data in one native call (JSON.stringify uses it).
 // What a Proxy cannot be is cloned (structuredClone, postMessage): clone `view.toJSON()`.
 
-import { shownAs, INSPECT } from './redact.js';
+import { isObject, shownAs, INSPECT } from './redact.js';
 
 /** The views over one native module: `createViews(native)`. */
 function createViews(native) {
@@ -102,7 +102,6 @@ function createViews(native) {
     return new Proxy(new Target(held), handler);
   }
 
-  const isObject = (value) => value !== null && typeof value === 'object';
   const heldOf = (value) => (isObject(value) ? value[STATE]?.held : undefined);
 
   /** `value instanceof Message`: a parsed message (a view). */

@@ -1,5 +1,5 @@
 // Bundles the one JS API (lib/, ES modules) with esbuild, for a package and a backend: the
-// import `#native` (lib/api.js) becomes an import of the backend's module, left as it is.
+// import `#native` (lib/call.js, reading.js, building.js) becomes an import of the backend's module, left as it is.
 //   node scripts/bundle.mjs    → index.js: the CommonJS entry of `gestpay` over ./binding.js
 // bindings-wasm/scripts/package.mjs calls bundle() for the ES modules of `gestpay-wasm`.
 import { join } from 'node:path';
