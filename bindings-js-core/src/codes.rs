@@ -2,43 +2,50 @@
 //! payment types, error and alert codes, the small open enums) with their documented English
 //! descriptions, and exact decimal amounts ⇄ integer minor units (never a float).
 //!
-//! The rows serialize as the napi addon's `#[napi(object)]` rows: camelCase members, absent
-//! when `None` (the WASM module hands their JSON to `JSON.parse`; the addon copies them).
+//! A table crosses as the JSON text of its rows (camelCase members, absent when `None`), which
+//! the JS side parses once and keeps: both backends hand on what these functions return.
 
 use std::borrow::Cow;
 
 use gestpay::Amount;
 use gestpay::codes::{ALERT_CODES, Currency, ERROR_CODES, Language, PaymentType};
 
-use crate::{Result, invalid_type};
+use gestpay::codes::CodeRow;
 
-pub use gestpay::codes::{CodeRow, CurrencyRow, LanguageRow};
+use crate::{Result, invalid_type, to_json};
 
 /// Every known currency.
-pub fn currencies() -> Vec<CurrencyRow> {
-    Currency::all().iter().map(|c| c.info()).collect()
+pub fn currencies() -> Result<String> {
+    to_json(&Currency::all().iter().map(|c| c.info()).collect::<Vec<_>>())
 }
 
 /// A currency by ISO alphabetic code (any case) or UIC code (the core's `Currency::lookup`:
 /// an unknown UIC code is a row with `known` false).
-pub fn currency(code: &str) -> Option<CurrencyRow> {
-    Currency::lookup(code).map(Currency::info)
+pub fn currency(code: &str) -> Result<Option<String>> {
+    Currency::lookup(code)
+        .map(|c| to_json(&c.info()))
+        .transpose()
 }
 
 /// Every known language.
-pub fn languages() -> Vec<LanguageRow> {
-    Language::all().iter().map(|l| l.info()).collect()
+pub fn languages() -> Result<String> {
+    to_json(&Language::all().iter().map(|l| l.info()).collect::<Vec<_>>())
 }
 
 /// Every known payment type.
-pub fn payment_types() -> Vec<CodeRow> {
-    PaymentType::all().iter().map(PaymentType::info).collect()
+pub fn payment_types() -> Result<String> {
+    to_json(
+        &PaymentType::all()
+            .iter()
+            .map(PaymentType::info)
+            .collect::<Vec<_>>(),
+    )
 }
 
 /// The error code table (`ErrorCode`), or the alert code table (`AlertCode`) when `alerts`.
-pub fn error_codes(alerts: bool) -> Vec<CodeRow> {
+pub fn error_codes(alerts: bool) -> Result<String> {
     let table = if alerts { ALERT_CODES } else { ERROR_CODES };
-    table
+    let rows: Vec<CodeRow> = table
         .iter()
         .map(|(code, description)| CodeRow {
             code: Cow::Owned(code.to_string()),
@@ -46,7 +53,8 @@ pub fn error_codes(alerts: bool) -> Vec<CodeRow> {
             status: None,
             known: true,
         })
-        .collect()
+        .collect();
+    to_json(&rows)
 }
 
 /// The description of an `ErrorCode` (or of an `AlertCode` when `alert`).
@@ -66,7 +74,7 @@ pub fn transaction_type_of(operation: &str) -> Option<&'static str> {
 /// The known values of one of the small open code sets: `transactionResult`,
 /// `transactionState`, `eventType`, `riskResponseCode`, `authenticationLevel` or
 /// `transDetailsType` (the core's tables, named in camelCase as JS names them).
-pub fn code_table(name: &str) -> Result<Vec<CodeRow>> {
+pub fn code_table(name: &str) -> Result<String> {
     let mut chars = name.chars();
     let type_name = match chars.next() {
         Some(first) if first.is_ascii_lowercase() => {
@@ -74,8 +82,9 @@ pub fn code_table(name: &str) -> Result<Vec<CodeRow>> {
         }
         _ => String::new(),
     };
-    gestpay::codes::code_table(&type_name)
-        .map_err(|_| invalid_type("name", "no code table by that name"))
+    let rows = gestpay::codes::code_table(&type_name)
+        .map_err(|_| invalid_type("name", "no code table by that name"))?;
+    to_json(&rows)
 }
 
 /// `minor` (decimal digits, minor units) as the amount text of `currency` (`4990`, EUR →

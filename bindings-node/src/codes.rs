@@ -5,43 +5,38 @@
 
 use gestpay_js_core::codes as shared;
 use napi_derive::napi;
-use serde::Serialize;
 
 use crate::error::{OrThrow, Result};
-
-fn json<T: Serialize>(rows: &T) -> Result<String> {
-    gestpay_js_core::to_json(rows).or_throw()
-}
 
 /// Every known currency.
 #[napi(catch_unwind)]
 pub fn currencies() -> Result<String> {
-    json(&shared::currencies())
+    shared::currencies().or_throw()
 }
 
 /// The currency with this ISO alphabetic code (any case) or UIC code (number or decimal text;
 /// an unknown one has `known` false), or `null` for an unknown alphabetic code.
 #[napi(catch_unwind)]
 pub fn currency(code: String) -> Result<Option<String>> {
-    shared::currency(&code).map(|row| json(&row)).transpose()
+    shared::currency(&code).or_throw()
 }
 
 /// Every known language.
 #[napi(catch_unwind)]
 pub fn languages() -> Result<String> {
-    json(&shared::languages())
+    shared::languages().or_throw()
 }
 
 /// Every known payment type.
 #[napi(catch_unwind)]
 pub fn payment_types() -> Result<String> {
-    json(&shared::payment_types())
+    shared::payment_types().or_throw()
 }
 
 /// The error code table (`ErrorCode`), or the alert code table (`AlertCode`) when `alerts`.
 #[napi(catch_unwind)]
 pub fn error_codes(alerts: bool) -> Result<String> {
-    json(&shared::error_codes(alerts))
+    shared::error_codes(alerts).or_throw()
 }
 
 /// The description of an `ErrorCode` (or of an `AlertCode` when `alert`), `null` if unknown.
@@ -61,5 +56,5 @@ pub fn transaction_type_of(operation: String) -> Option<String> {
 /// `transDetailsType`.
 #[napi(catch_unwind)]
 pub fn code_table(name: String) -> Result<String> {
-    json(&shared::code_table(&name).or_throw()?)
+    shared::code_table(&name).or_throw()
 }

@@ -11,40 +11,36 @@ use wasm_bindgen::prelude::wasm_bindgen;
 
 use crate::{Result, Thrown};
 
-fn json<T: serde::Serialize>(rows: &T) -> Result<String> {
-    gestpay_js_core::to_json(rows).map_err(Thrown)
-}
-
 /// Every known currency.
 #[wasm_bindgen]
 pub fn currencies() -> Result<String> {
-    json(&shared::currencies())
+    shared::currencies().map_err(Thrown)
 }
 
 /// The known currency with this ISO alphabetic code (any case), UIC code (number or decimal
 /// text) or `null`.
 #[wasm_bindgen]
 pub fn currency(code: String) -> Result<Option<String>> {
-    shared::currency(&code).map(|row| json(&row)).transpose()
+    shared::currency(&code).map_err(Thrown)
 }
 
 /// Every known language.
 #[wasm_bindgen]
 pub fn languages() -> Result<String> {
-    json(&shared::languages())
+    shared::languages().map_err(Thrown)
 }
 
 /// Every known payment type.
 #[wasm_bindgen(js_name = paymentTypes)]
 pub fn payment_types() -> Result<String> {
-    json(&shared::payment_types())
+    shared::payment_types().map_err(Thrown)
 }
 
 /// The error code table (`ErrorCode`), or the alert code table (`AlertCode`) when `alerts`;
 /// the codes as decimal text, as the napi addon gives them.
 #[wasm_bindgen(js_name = errorCodes)]
 pub fn error_codes(alerts: bool) -> Result<String> {
-    json(&shared::error_codes(alerts))
+    shared::error_codes(alerts).map_err(Thrown)
 }
 
 /// `text` as a JS string, `None` as `null` (napi's `Option<String>` return).
@@ -69,7 +65,7 @@ pub fn transaction_type_of(operation: String) -> JsValue {
 /// `transDetailsType`.
 #[wasm_bindgen(js_name = codeTable)]
 pub fn code_table(name: String) -> Result<String> {
-    json(&shared::code_table(&name)?)
+    shared::code_table(&name).map_err(Thrown)
 }
 
 /// `minor` (decimal digits, minor units) as the amount text of `currency` (`4990`, EUR →
