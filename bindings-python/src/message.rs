@@ -3,14 +3,14 @@
 //! A `Message` holds a root value of the core (a request, a result or a named model, shared
 //! by `Arc`) and a path inside it: a parsed result is one Rust value, and `result.buyer` is a
 //! view on the same value, not a copy. Each attribute is a `Field` descriptor that reads its
-//! field through the core's serde shape (`gestpay::dynamic::serialize_at`) when it is read.
+//! field with the core's reader (`gestpay::dynamic::leaf_at`) when it is read.
 //! Building goes the other way: keyword arguments or a dict become the core's JSON shape, which
 //! the core's input contract reads into its typed value (every check is the core's).
 
 use std::sync::Arc;
 
 use gestpay::dynamic::{
-    AnyModel, AnyRequest, AnyResult, Operation, Step, model_from_value, serialize_at,
+    AnyModel, AnyRequest, AnyResult, Leaf, Operation, Step, leaf_at, model_from_value, tree_at,
 };
 use gestpay::s2s::GestPayS2S;
 use gestpay::{Environment, Outcome, SoapVersion};
@@ -21,7 +21,7 @@ use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
 use crate::errors::{core, guard, internal, invalid, text};
-use crate::values::{CLASSES, PyFail, ToPy, class_of, to_json};
+use crate::values::{CLASSES, class_of, leaf_to_py, to_json};
 
 /// The value a message object reads from.
 #[derive(Debug)]
@@ -70,16 +70,14 @@ impl Message {
         Raw(root, path)
     }
 
+    /// The value at this message's path, whole, as the core reads it.
+    fn tree(&self, py: Python<'_>) -> PyResult<Leaf> {
+        tree_at(self.root.serialize(), &self.path).ok_or_else(|| internal(py))
+    }
+
     /// The JSON shape of the value at this message's path.
     pub(crate) fn json(&self, py: Python<'_>) -> PyResult<Value> {
-        serialize_at(
-            self.root.serialize(),
-            &self.path,
-            serde_json::value::Serializer,
-        )
-        .ok()
-        .flatten()
-        .ok_or_else(|| internal(py))
+        serde_json::to_value(self.tree(py)?).map_err(|_| internal(py))
     }
 
     /// The value at this message's path as a core type (through its JSON shape: for the
@@ -152,14 +150,8 @@ impl Message {
     /// left out. Secrets are exposed: this is what is sent.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         guard(py, || {
-            serialize_at(
-                self.root.serialize(),
-                &self.path,
-                pythonize::Pythonizer::new(py),
-            )
-            .ok()
-            .flatten()
-            .ok_or_else(|| internal(py))
+            let tree = self.tree(py)?;
+            pythonize::pythonize(py, &tree).map_err(|_| internal(py))
         })
     }
 
@@ -169,7 +161,7 @@ impl Message {
             return Ok(false);
         }
         let other = other.cast::<Message>()?;
-        Ok(slf.get().json(py)? == other.get().json(py)?)
+        Ok(slf.get().tree(py)? == other.get().tree(py)?)
     }
 
     fn __hash__(&self, py: Python<'_>) -> PyResult<u64> {
@@ -256,23 +248,15 @@ impl Field {
 impl Field {
     /// The field's value in `message`, converted.
     fn read(&self, py: Python<'_>, message: &Message) -> PyResult<Py<PyAny>> {
-        let field = self;
         let mut path = message.path.clone();
-        path.push(Step::Key(field.key));
-        let at = ToPy {
-            py,
-            root: &message.root,
-            path: path.clone(),
-        };
+        path.push(Step::Key(self.key));
         let value = guard(py, || {
-            match serialize_at(message.root.serialize(), &path, at) {
-                Ok(value) => Ok(value),
-                Err(PyFail(Some(e))) => Err(e),
-                Err(PyFail(None)) => Err(internal(py)),
-            }
+            leaf_at(message.root.serialize(), &path)
+                .map(|leaf| leaf_to_py(py, &message.root, &mut path, leaf))
+                .transpose()
         })?;
-        match (value, &field.convert) {
-            (None, _) => Ok(field.default.clone_ref(py)),
+        match (value, &self.convert) {
+            (None, _) => Ok(self.default.clone_ref(py)),
             (Some(v), Some(convert)) if !v.is_none(py) => Ok(convert.call1(py, (v,))?),
             (Some(v), _) => Ok(v),
         }

@@ -23,7 +23,7 @@ mod leaf;
 mod value;
 
 pub use leaf::{Leaf, fields_at, leaf_at, tree_at};
-pub use value::{AnyModel, MODEL_NAMES, Step, model_from_value, serialize_at};
+pub use value::{AnyModel, MODEL_NAMES, Step, model_from_value};
 
 use std::fmt;
 
