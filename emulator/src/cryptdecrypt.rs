@@ -16,8 +16,8 @@ use crate::state::{PendingPayment, Transaction, Verdict};
 pub(crate) fn handle(call: &Call<'_>, info: &RequestInfo, body: &[u8]) -> Answer {
     let v = info.version;
     match info.operation.as_str() {
-        "Encrypt" => encrypt(call, parse::<Encrypt>(v, body)?),
-        "Decrypt" => decrypt(call, parse::<Decrypt>(v, body)?),
+        name if name == Encrypt::OPERATION.name => encrypt(call, parse::<Encrypt>(v, body)?),
+        name if name == Decrypt::OPERATION.name => decrypt(call, parse::<Decrypt>(v, body)?),
         other => Err(client_fault(
             v,
             format!(

@@ -11,7 +11,7 @@ mod pay;
 
 use gestpay::Amount;
 use gestpay::Text;
-use gestpay::codes::{Currency, TransactionResult, error_description};
+use gestpay::codes::{Currency, TransactionResult, error_description, transaction_type_of};
 use gestpay::s2s::*;
 use gestpay::soap::RequestInfo;
 use gestpay::{Request, Secret};
@@ -37,25 +37,27 @@ fn refusal(
     validation.err().map(|e| ko(ttype, error_code_for(&e)))
 }
 
-/// Dispatches on the operation: parse, admit, answer with the handler's payload.
+/// Dispatches on the operation: parse, admit, answer with the handler's payload. Each row is a
+/// request type and its handler; the wire name and the `TransactionType` are the core's
+/// (`Request::OPERATION`, `transaction_type_of`), so this table only says who answers.
 macro_rules! operations {
-    ($call:expr, $info:expr, $body:expr;
-     $($name:literal => $req:ty, $res:ident, $ttype:literal, $handler:path;)*) => {
+    ($call:expr, $info:expr, $body:expr; $($req:ty => $res:ident, $handler:path;)*) => {
         match $info.operation.as_str() {
-            $($name => {
+            $(name if name == <$req as Request>::OPERATION.name => {
+                let ttype = transaction_type_of(name).unwrap_or(name);
                 let req: $req = parse($call.version, $body)?;
-                let refused = refusal($call, &req.shop_login, req.api_key.as_ref(), req.validate(), $ttype);
+                let refused = refusal($call, &req.shop_login, req.api_key.as_ref(), req.validate(), ttype);
                 let out = match refused {
                     Some(ko) => ko,
                     None => $handler($call, &req),
                 };
                 reply($call.version, &$res(out))
             })*
-            "callRenounce" => {
+            name if name == CallRenounce::OPERATION.name => {
                 let _: CallRenounce = parse($call.version, $body)?;
                 reply($call.version, &CallRenounceResult(ok("Renounce")))
             }
-            "callDeviceActivation" => {
+            name if name == CallDeviceActivation::OPERATION.name => {
                 let _: CallDeviceActivation = parse($call.version, $body)?;
                 reply($call.version, &CallDeviceActivationResult(ok("DeviceActivation")))
             }
@@ -69,21 +71,21 @@ macro_rules! operations {
 
 pub(crate) fn handle(call: &Call<'_>, info: &RequestInfo, body: &[u8]) -> Answer {
     operations! { call, info, body;
-        "callPagamS2S" => CallPagamS2S, CallPagamS2SResult, "PAGAM", pay::pagam;
-        "callReadTrxS2S" => CallReadTrxS2S, CallReadTrxS2SResult, "QUERYTX", pay::read;
-        "callSettleS2S" => CallSettleS2S, CallSettleS2SResult, "Settle", manage::settle;
-        "callDeleteS2S" => CallDeleteS2S, CallDeleteS2SResult, "Delete", manage::delete;
-        "callRefundS2S" => CallRefundS2S, CallRefundS2SResult, "Refund", manage::refund;
-        "CallUpdateOrderS2S" => CallUpdateOrderS2S, CallUpdateOrderS2SResult, "RiskifiedUpdateOrder", manage::update_order;
-        "CallUpdateCustomParamS2S" => CallUpdateCustomParamS2S, CallUpdateCustomParamS2SResult, "UpdateCustomParam", manage::update_custom_param;
-        "CallRequestTokenS2S" => CallRequestTokenS2S, CallRequestTokenS2SResult, "REQUESTTOKEN", cards::request_token;
-        "callDeleteTokenS2S" => CallDeleteTokenS2S, CallDeleteTokenS2SResult, "DisableToken", cards::delete_token;
-        "CallUpdateTokenS2S" => CallUpdateTokenS2S, CallUpdateTokenS2SResult, "UpdateToken", cards::update_token;
-        "callCheckCartaS2S" => CallCheckCartaS2S, CallCheckCartaS2SResult, "CHECKCARD", cards::check_card;
-        "callVerifycardS2S" => CallVerifycardS2S, CallVerifycardS2SResult, "VerCard", cards::verify_card;
-        "CallIdealListS2S" => CallIdealListS2S, CallIdealListS2SResult, "RequestIdealBankList", cards::ideal_banks;
-        "CallMyBankListS2S" => CallMyBankListS2S, CallMyBankListS2SResult, "MyBank", cards::mybank_banks;
-        "callExchangeRateS2S" => CallExchangeRateS2S, CallExchangeRateS2SResult, "ExchangeRate", cards::exchange_rates;
+        CallPagamS2S => CallPagamS2SResult, pay::pagam;
+        CallReadTrxS2S => CallReadTrxS2SResult, pay::read;
+        CallSettleS2S => CallSettleS2SResult, manage::settle;
+        CallDeleteS2S => CallDeleteS2SResult, manage::delete;
+        CallRefundS2S => CallRefundS2SResult, manage::refund;
+        CallUpdateOrderS2S => CallUpdateOrderS2SResult, manage::update_order;
+        CallUpdateCustomParamS2S => CallUpdateCustomParamS2SResult, manage::update_custom_param;
+        CallRequestTokenS2S => CallRequestTokenS2SResult, cards::request_token;
+        CallDeleteTokenS2S => CallDeleteTokenS2SResult, cards::delete_token;
+        CallUpdateTokenS2S => CallUpdateTokenS2SResult, cards::update_token;
+        CallCheckCartaS2S => CallCheckCartaS2SResult, cards::check_card;
+        CallVerifycardS2S => CallVerifycardS2SResult, cards::verify_card;
+        CallIdealListS2S => CallIdealListS2SResult, cards::ideal_banks;
+        CallMyBankListS2S => CallMyBankListS2SResult, cards::mybank_banks;
+        CallExchangeRateS2S => CallExchangeRateS2SResult, cards::exchange_rates;
     }
 }
 
