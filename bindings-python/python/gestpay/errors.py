@@ -147,29 +147,32 @@ class SoapFaultError(GestpayError):
         return self.fault.http_status
 
 
-class DeclinedError(GestpayError):
-    """A business ``KO`` turned into an exception by ``raise_for_ko()``."""
+class _OutcomeError(GestpayError):
+    """A result's outcome turned into an exception by ``raise_for_ko()`` (its text is the
+    core's, which names the code and its description)."""
 
+    _CODE: str
+    _FIELD: str
     error_code: Optional[int]
     description: Optional[str]
     known_description: Optional[str]
 
-    def __init__(self, error_code: Optional[int], description: Optional[str],
-                 known_description: Optional[str]) -> None:
-        text = "transaction declined"
-        if error_code is not None:
-            text += f": error {error_code}"
-        if known_description:
-            text += f" ({known_description})"
-        elif description:
-            text += f" ({description})"
-        super().__init__(text, code="declined", field="ErrorCode")
+    def __init__(self, error_code: Optional[int] = None, description: Optional[str] = None,
+                 known_description: Optional[str] = None, *, text: Optional[str] = None) -> None:
+        super().__init__(text or self._CODE, code=self._CODE, field=self._FIELD)
         self.error_code = error_code
         self.description = description
         self.known_description = known_description
 
 
-class PendingError(GestpayError):
+class DeclinedError(_OutcomeError):
+    """A business ``KO`` turned into an exception by ``raise_for_ko()``: code ``declined``,
+    field ``ErrorCode``."""
+
+    _CODE, _FIELD = "declined", "ErrorCode"
+
+
+class PendingError(_OutcomeError):
     """A ``XX`` (pending) result turned into an exception by ``raise_for_ko()``: code
     ``pending``, field ``TransactionResult``.
 
@@ -180,17 +183,7 @@ class PendingError(GestpayError):
     charge twice) nor a :class:`MalformedResponseError` (the answer is well formed).
     """
 
-    error_code: Optional[int]
-    description: Optional[str]
-    known_description: Optional[str]
-
-    def __init__(self, error_code: Optional[int] = None, description: Optional[str] = None,
-                 known_description: Optional[str] = None) -> None:
-        text = "transaction pending (XX): the outcome is notified later; do not ship yet"
-        super().__init__(text, code="pending", field="TransactionResult")
-        self.error_code = error_code
-        self.description = description
-        self.known_description = known_description
+    _CODE, _FIELD = "pending", "TransactionResult"
 
 
 class TransportError(GestpayError):
@@ -208,12 +201,10 @@ def _from_core(kind: str, text: str, code: str, field: Optional[str], message: s
     ``SoapFault`` of a fault, the outcome of a decline)."""
     if kind == "soap_fault" and extra is not None:
         return SoapFaultError(extra, text=text)
-    if kind == "declined" and extra is not None:
-        return DeclinedError(extra.get("errorCode"), extra.get("description"),
-                             extra.get("knownDescription"))
-    if kind == "pending" and extra is not None:
-        return PendingError(extra.get("errorCode"), extra.get("description"),
-                            extra.get("knownDescription"))
+    if kind in ("declined", "pending") and extra is not None:
+        outcome = DeclinedError if kind == "declined" else PendingError
+        return outcome(extra.get("errorCode"), extra.get("description"),
+                       extra.get("knownDescription"), text=text)
     cls: type[GestpayError] = {
         "invalid_request": InvalidRequestError,
         "malformed_response": MalformedResponseError,
