@@ -2,15 +2,16 @@
 //!
 //! A `Message` holds a root value of the core (a request, a result or a named model, shared
 //! by `Arc`) and a path inside it: a parsed result is one Rust value, and `result.buyer` is a
-//! view on the same value, not a copy. Each attribute is a `Field` descriptor that reads its
-//! field with the core's reader (`gestpay::dynamic::leaf_at`) when it is read.
+//! view on the same value, not a copy. Each attribute is a `Field` descriptor; the first one
+//! read has the core read the message's level in one pass (`gestpay::dynamic::fields_at`:
+//! every field one level deep, nested messages as views), kept on the object.
 //! Building goes the other way: keyword arguments or a dict become the core's JSON shape, which
 //! the core's input contract reads into its typed value (every check is the core's).
 
 use std::sync::Arc;
 
 use gestpay::dynamic::{
-    AnyModel, AnyRequest, AnyResult, Leaf, Operation, Step, leaf_at, model_from_value, tree_at,
+    AnyModel, AnyRequest, AnyResult, Leaf, Operation, Step, fields_at, model_from_value, tree_at,
 };
 use gestpay::s2s::GestPayS2S;
 use gestpay::{Environment, Outcome, SoapVersion};
@@ -46,7 +47,10 @@ impl Root {
 pub(crate) struct Message {
     root: Arc<Root>,
     path: Vec<Step<'static>>,
-    /// The attributes read so far (by their `Field`): each is converted once.
+    /// The fields of this level that hold a value, by JSON key, read in one pass at the
+    /// first attribute read (nested messages as views).
+    level: PyOnceLock<Py<PyDict>>,
+    /// Amounts and secrets read so far (by their `Field`): each is converted once.
     cache: PyOnceLock<Py<PyDict>>,
 }
 
@@ -142,6 +146,7 @@ impl Message {
         Message {
             root: raw.0.clone(),
             path: raw.1.clone(),
+            level: PyOnceLock::new(),
             cache: PyOnceLock::new(),
         }
     }
@@ -232,34 +237,48 @@ impl Field {
             return Ok(slf.clone().into_any().unbind());
         };
         let message = obj.cast::<Message>()?.get();
+        let level = message
+            .level
+            .get_or_try_init(py, || message.read_level(py))?
+            .bind(py);
+        let value = match level.get_item(field.key)? {
+            None => return Ok(field.default.clone_ref(py)),
+            Some(value) => value,
+        };
+        let Some(convert) = field.convert.as_ref().filter(|_| !value.is_none()) else {
+            return Ok(value.unbind());
+        };
         let cache = message
             .cache
             .get_or_init(py, || PyDict::new(py).unbind())
             .bind(py);
-        if let Some(value) = cache.get_item(slf)? {
-            return Ok(value.unbind());
+        if let Some(converted) = cache.get_item(slf)? {
+            return Ok(converted.unbind());
         }
-        let value = field.read(py, message)?;
-        cache.set_item(slf, &value)?;
-        Ok(value)
+        let converted = convert.call1(py, (value,))?;
+        cache.set_item(slf, &converted)?;
+        Ok(converted)
     }
 }
 
-impl Field {
-    /// The field's value in `message`, converted.
-    fn read(&self, py: Python<'_>, message: &Message) -> PyResult<Py<PyAny>> {
-        let mut path = message.path.clone();
-        path.push(Step::Key(self.key));
-        let value = guard(py, || {
-            leaf_at(message.root.serialize(), &path)
-                .map(|leaf| leaf_to_py(py, &message.root, &mut path, leaf))
-                .transpose()
-        })?;
-        match (value, &self.convert) {
-            (None, _) => Ok(self.default.clone_ref(py)),
-            (Some(v), Some(convert)) if !v.is_none(py) => Ok(convert.call1(py, (v,))?),
-            (Some(v), _) => Ok(v),
-        }
+impl Message {
+    /// Every field of this level that holds a value, read by the core in one pass
+    /// (`fields_at`), as Python objects by JSON key.
+    fn read_level(&self, py: Python<'_>) -> PyResult<Py<PyDict>> {
+        guard(py, || {
+            let Some(Leaf::Object(fields)) = fields_at(self.root.serialize(), &self.path) else {
+                return Err(internal(py));
+            };
+            let level = PyDict::new(py);
+            let mut path = self.path.clone();
+            for (key, leaf) in fields {
+                path.push(Step::Key(key));
+                let value = leaf_to_py(py, &self.root, &mut path, leaf)?;
+                path.pop();
+                level.set_item(key, value)?;
+            }
+            Ok(level.unbind())
+        })
     }
 }
 
