@@ -132,7 +132,8 @@ class Generator:
                 kind, ann, param = scalar
                 return self.simple(key, kind, ann, param, nullable, required, doc)
             assert self.is_model(name), (owner, key, name)
-            return Field(key, "model", f"{name} | None", f"{name} | None", "None", doc, name)
+            return Field(key, "model", f"{name} | None", f"{name} | Mapping[str, Any] | None",
+                         "None", doc, name)
         if t == "array":
             return self.list_field(owner, key, inner["items"], doc)
         if t == "string":
@@ -157,12 +158,12 @@ class Generator:
             name = ref_name(items)
             if self.is_model(name):
                 return Field(key, "models", f"tuple[{name}, ...]",
-                             f"Iterable[{name}] | None", "()", doc, name)
+                             f"Sequence[{name} | Mapping[str, Any]] | None", "()", doc, name)
             kind, ann, param = self.scalar_of(name) or ("", "", "")
             assert kind == "str", (owner, key, name)
         else:
             assert items.get("type") == "string", (owner, key, items)
-        return Field(key, "strs", "tuple[str, ...]", "Iterable[str] | None", "()", doc)
+        return Field(key, "strs", "tuple[str, ...]", "Sequence[str] | None", "()", doc)
 
     def fields(self, name: str) -> list[Field]:
         d = self.defs[name]
@@ -288,8 +289,9 @@ class Generator:
         return "\n".join(lines) + "\n"
 
     def names(self) -> list[str]:
-        return sorted([n for n, d in self.defs.items() if d.get("type") == "object"]
-                      + list(self.results) + ["OPERATIONS"])
+        # A result that is an object type is in both lists: each name once.
+        return sorted({n for n, d in self.defs.items() if d.get("type") == "object"}
+                      | set(self.results) | {"OPERATIONS"})
 
     def init_block(self) -> str:
         """The re-exports of ``__init__.py``: explicit, so that type checkers see them."""
@@ -331,7 +333,7 @@ are tuples; an absent value is ``None`` (or ``""`` / ``()`` for the few non-opti
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, ClassVar, Iterable
+from typing import TYPE_CHECKING, Any, ClassVar, Mapping, Sequence
 
 from ._base import (
     AddressMixin,

@@ -22,7 +22,7 @@ use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
 use crate::errors::{core, guard, internal, invalid, text};
-use crate::values::{CLASSES, class_of, leaf_to_py, to_json};
+use crate::values::{CLASSES, class_of, field_to_json, leaf_to_py, to_json};
 
 /// The value a message object reads from.
 #[derive(Debug)]
@@ -335,7 +335,7 @@ fn build<'py>(class: &Bound<'py, PyType>, kwargs: Option<&Bound<'py, PyDict>>) -
                 continue;
             }
             let key: String = key.extract()?;
-            let json = to_json(&value, &key)?;
+            let json = field_to_json(&value, &key)?;
             object.insert(key, json);
         }
         Ok(Raw(

@@ -4,14 +4,18 @@
 
 use std::sync::Arc;
 
+use gestpay::ErrorCode;
+use gestpay::dynamic::json::InputError;
 use gestpay::dynamic::{Leaf, Step};
 use pyo3::IntoPyObjectExt;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple, PyType};
+use pyo3::types::{
+    PyBool, PyByteArray, PyBytes, PyDict, PyFloat, PyInt, PyList, PyMapping, PySequence, PyString,
+    PyTuple, PyType,
+};
 use serde_json::{Map, Number, Value};
 
-use crate::errors::invalid;
 use crate::message::{Message, Root};
 
 /// `gestpay._secret.Secret` and `decimal.Decimal`, looked up once.
@@ -28,67 +32,81 @@ pub(crate) fn decimal_type(py: Python<'_>) -> PyResult<&Bound<'_, PyType>> {
     DECIMAL.import(py, "decimal", "Decimal")
 }
 
-fn wrong_type(py: Python<'_>, field: &str, value: &Bound<'_, PyAny>) -> PyErr {
-    // The value itself is never quoted: it could be a card number.
-    let got = value
-        .get_type()
-        .name()
-        .map(|n| n.to_string())
-        .unwrap_or_default();
-    invalid(
-        py,
-        "invalid_type",
-        field,
-        &format!("expected a JSON-like value or a message, got {got}"),
-    )
+/// Why a Python value is not JSON: a refusal placed by the core's path rule, or a Python error.
+enum Refused {
+    Input(InputError),
+    /// Nested past the limit: named by the whole value (a cycle's path would be endless).
+    TooDeep,
+    Python(PyErr),
 }
 
-/// A Python value as JSON: `str`, `int`, `bool`, `float`, `None`, `Decimal` (as its exact
-/// text), `Secret` (its value: this is what is sent), a message (its JSON shape), lists and
-/// tuples, and dicts with `str` keys. Anything else is `invalid_type` naming `field`.
-pub(crate) fn to_json(value: &Bound<'_, PyAny>, field: &str) -> PyResult<Value> {
+impl From<PyErr> for Refused {
+    fn from(e: PyErr) -> Self {
+        Refused::Python(e)
+    }
+}
+
+fn refuse(code: ErrorCode, message: impl Into<String>) -> Refused {
+    Refused::Input(InputError::new(code, message))
+}
+
+/// A Python value as JSON: `str`, `int`, `bool`, a finite `float`, `None`, `Decimal` (as its
+/// exact text), `Secret` (its value: this is what is sent), a message (its JSON shape), any
+/// sequence but text and bytes, and any mapping with `str` keys. Anything else is
+/// `invalid_type`, nesting deeper than the parsers' depth limit (a cycle included) is
+/// `too_deep`, each naming the value's path (`what`, naming the whole value, when it has none).
+pub(crate) fn to_json(value: &Bound<'_, PyAny>, what: &str) -> PyResult<Value> {
+    placed(value, what, |e| e)
+}
+
+/// [`to_json`] of the value of one field (`key`, a keyword argument's): refusals inside it
+/// are named by their path under the key.
+pub(crate) fn field_to_json(value: &Bound<'_, PyAny>, key: &str) -> PyResult<Value> {
+    placed(value, key, |e| e.at_key(key))
+}
+
+fn placed(
+    value: &Bound<'_, PyAny>,
+    what: &str,
+    place: impl FnOnce(InputError) -> InputError,
+) -> PyResult<Value> {
+    let max = gestpay::xml::Limits::default().max_depth;
+    let error = |e: InputError| crate::errors::to_py(value.py(), &e.into_error(what));
+    convert(value, 0).map_err(|refused| match refused {
+        Refused::Input(e) => error(place(e)),
+        Refused::TooDeep => error(InputError::new(
+            ErrorCode::TooDeep,
+            format!("nested deeper than {max} levels (or a value that holds itself)"),
+        )),
+        Refused::Python(e) => e,
+    })
+}
+
+/// A `str` as UTF-8 (a lone surrogate, which UTF-8 cannot carry, is `invalid_type`).
+fn utf8(text: &Bound<'_, PyString>) -> Result<String, Refused> {
+    match text.to_cow() {
+        Ok(text) => Ok(text.into_owned()),
+        Err(_) => Err(refuse(
+            ErrorCode::InvalidType,
+            "expected text, got a str with a lone surrogate (not Unicode text)",
+        )),
+    }
+}
+
+fn convert(value: &Bound<'_, PyAny>, depth: usize) -> Result<Value, Refused> {
     let py = value.py();
     // The common shapes first (text, dicts, lists), the rarer ones after.
-    if let Ok(text) = value.cast_exact::<PyString>() {
-        return Ok(Value::String(
-            crate::errors::text(text, field)?.into_owned(),
-        ));
+    if let Ok(text) = value.cast::<PyString>() {
+        return Ok(Value::String(utf8(text)?));
     }
     if let Ok(dict) = value.cast::<PyDict>() {
-        let mut out = Map::new();
-        for (key, item) in dict.iter() {
-            let Ok(key) = key.cast::<PyString>() else {
-                return Err(invalid(
-                    py,
-                    "invalid_type",
-                    field,
-                    "a dict key that is not a str",
-                ));
-            };
-            let key = crate::errors::text(key, field)?.into_owned();
-            let item = to_json(&item, &key)?;
-            out.insert(key, item);
-        }
-        return Ok(Value::Object(out));
+        return object(dict.iter().map(Ok), depth);
     }
     if let Ok(list) = value.cast::<PyList>() {
-        return list
-            .iter()
-            .map(|item| to_json(&item, field))
-            .collect::<PyResult<_>>()
-            .map(Value::Array);
+        return array(list.iter().map(Ok), depth);
     }
     if let Ok(tuple) = value.cast::<PyTuple>() {
-        return tuple
-            .iter()
-            .map(|item| to_json(&item, field))
-            .collect::<PyResult<_>>()
-            .map(Value::Array);
-    }
-    if let Ok(text) = value.cast::<PyString>() {
-        return Ok(Value::String(
-            crate::errors::text(text, field)?.into_owned(),
-        ));
+        return array(tuple.iter().map(Ok), depth);
     }
     if let Ok(flag) = value.cast::<PyBool>() {
         return Ok(Value::Bool(flag.is_true()));
@@ -103,30 +121,99 @@ pub(crate) fn to_json(value: &Bound<'_, PyAny>, field: &str) -> PyResult<Value> 
         if let Ok(n) = value.extract::<i64>() {
             return Ok(Value::Number(n.into()));
         }
-        return Err(invalid(
-            py,
-            "invalid_type",
-            field,
-            "an integer out of range",
-        ));
+        return Err(refuse(ErrorCode::InvalidType, "an integer out of range"));
     }
     if let Ok(message) = value.cast::<Message>() {
-        return message.get().json(py);
+        return Ok(message.get().json(py)?);
     }
     if value.is_instance(secret_type(py)?)? {
-        return to_json(&value.call_method0("expose")?, field);
+        return convert(&value.call_method0("expose")?, depth);
     }
     if value.is_instance(decimal_type(py)?)? {
         let text = py
             .import("builtins")?
             .getattr("format")?
             .call1((value, "f"))?;
-        return to_json(&text, field);
+        return convert(&text, depth);
     }
     if let Ok(number) = value.cast::<PyFloat>() {
-        return Ok(Number::from_f64(number.value()).map_or(Value::Null, Value::Number));
+        // JSON has no NaN or infinity: refused, never sent as an absent value.
+        return Number::from_f64(number.value())
+            .map(Value::Number)
+            .ok_or_else(|| {
+                refuse(
+                    ErrorCode::InvalidType,
+                    "a float that is not a finite number",
+                )
+            });
     }
-    Err(wrong_type(py, field, value))
+    // Other mappings and sequences (a MappingProxy, a ChainMap, a range …); bytes are not text.
+    if !(value.is_instance_of::<PyBytes>() || value.is_instance_of::<PyByteArray>()) {
+        if let Ok(mapping) = value.cast::<PyMapping>() {
+            let items = mapping.items()?;
+            return object(items.iter().map(|pair| pair.extract()), depth);
+        }
+        if let Ok(sequence) = value.cast::<PySequence>() {
+            return array(sequence.try_iter()?, depth);
+        }
+    }
+    // The value itself is never quoted: it could be a card number.
+    let got = value
+        .get_type()
+        .name()
+        .map(|n| n.to_string())
+        .unwrap_or_default();
+    Err(refuse(
+        ErrorCode::InvalidType,
+        format!("expected a JSON-like value or a message, got {got}"),
+    ))
+}
+
+/// One level deeper, or `too_deep` past the parsers' depth limit (which a value holding itself
+/// always reaches).
+fn deeper(depth: usize) -> Result<usize, Refused> {
+    let max = gestpay::xml::Limits::default().max_depth;
+    (depth < max).then_some(depth + 1).ok_or(Refused::TooDeep)
+}
+
+fn object<'py>(
+    items: impl Iterator<Item = PyResult<(Bound<'py, PyAny>, Bound<'py, PyAny>)>>,
+    depth: usize,
+) -> Result<Value, Refused> {
+    let depth = deeper(depth)?;
+    let mut out = Map::new();
+    for pair in items {
+        let (key, item) = pair?;
+        let Ok(key) = key.cast::<PyString>() else {
+            return Err(refuse(
+                ErrorCode::InvalidType,
+                "a mapping key that is not a str",
+            ));
+        };
+        let key = utf8(key)?;
+        match convert(&item, depth) {
+            Ok(item) => out.insert(key, item),
+            Err(Refused::Input(e)) => return Err(Refused::Input(e.at_key(&key))),
+            Err(e) => return Err(e),
+        };
+    }
+    Ok(Value::Object(out))
+}
+
+fn array<'py>(
+    items: impl Iterator<Item = PyResult<Bound<'py, PyAny>>>,
+    depth: usize,
+) -> Result<Value, Refused> {
+    let depth = deeper(depth)?;
+    let mut out = Vec::new();
+    for (index, item) in items.enumerate() {
+        match convert(&item?, depth) {
+            Ok(item) => out.push(item),
+            Err(Refused::Input(e)) => return Err(Refused::Input(e.at_index(index))),
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(Value::Array(out))
 }
 
 /// A field read by the core (`leaf_at`, one level deep) as a Python object: text as `str`,

@@ -3,8 +3,12 @@ in repr, str or exception texts."""
 
 from __future__ import annotations
 
+import collections
+import json
 import random
-from typing import Any, Callable, List
+import threading
+import types
+from typing import Any, Callable, Dict, List, Tuple
 
 import pytest
 
@@ -156,3 +160,93 @@ def test_exceptions_pickle() -> None:
         again = pickle.loads(pickle.dumps(err))
         assert type(again) is InvalidRequestError
         assert (again.code, again.field, str(again)) == (err.code, err.field, str(err))
+
+
+# --- Python values the core's JSON shape cannot take ------------------------------------------
+
+
+def _refusal(build: Callable[[], object]) -> InvalidRequestError:
+    with pytest.raises(InvalidRequestError) as caught:
+        build()
+    return caught.value
+
+
+def test_values_holding_themselves_or_nested_too_deep_are_refused_not_a_crash() -> None:
+    cyclic: Dict[str, Any] = {}
+    cyclic["orderDetails"] = cyclic
+    looped: List[Any] = []
+    looped.append(looped)
+    deep: List[Any] = []
+    for _ in range(10_000):
+        deep = [deep]
+    cases = [
+        (lambda: gestpay.Encrypt.from_dict(cyclic), "data"),
+        (lambda: gestpay.Encrypt(order_details=cyclic), "orderDetails"),
+        (lambda: gestpay.Encrypt.from_dict({"paymentTypes": looped}), "data"),
+        (lambda: gestpay.Encrypt(payment_types=deep), "paymentTypes"),
+        (lambda: gestpay.build_request("Encrypt", {"paymentTypes": deep}), "request"),
+    ]
+    for build, field in cases:
+        err = _refusal(build)
+        assert (err.code, err.field) == ("too_deep", field)
+        assert "64 levels" in err.message
+
+
+def test_deep_values_are_refused_on_a_small_thread_stack() -> None:
+    # A worker thread of a web server may have a small stack: the bound keeps the walk short.
+    deep = json.loads("[" * 500 + "]" * 500)
+    outcome: List[BaseException] = []
+
+    def build() -> None:
+        try:
+            gestpay.Encrypt.from_dict({"paymentTypes": deep})
+        except BaseException as e:  # the assertion below reads it
+            outcome.append(e)
+
+    threading.stack_size(256 * 1024)
+    try:
+        worker = threading.Thread(target=build)
+        worker.start()
+        worker.join()
+    finally:
+        threading.stack_size(0)
+    assert [type(e) for e in outcome] == [InvalidRequestError]
+
+
+def test_non_finite_floats_are_refused_never_dropped() -> None:
+    for value in (float("nan"), float("inf"), float("-inf")):
+        err = _refusal(lambda: gestpay.Encrypt(shop_login="GESPAY1", api_key=value))  # type: ignore[arg-type]
+        assert (err.code, err.field) == ("invalid_type", "apiKey")
+        err = _refusal(lambda: gestpay.Encrypt.from_dict({"amount": value}))
+        assert (err.code, err.field) == ("invalid_type", "amount")
+
+
+def test_refusals_inside_nested_values_name_the_whole_path() -> None:
+    cases: List[Tuple[Dict[str, Any], str, str]] = [
+        ({"customerDetail": {"firstName": b"x"}}, "invalid_type",
+         "orderDetails.customerDetail.firstName"),
+        ({"customerDetail": {"firstName": "\udc80"}}, "invalid_type",
+         "orderDetails.customerDetail.firstName"),
+        ({"customerDetail": {1: "x"}}, "invalid_type", "orderDetails.customerDetail"),
+        ({"productDetails": [{"name": "a"}, {"name": object()}]}, "invalid_type",
+         "orderDetails.productDetails[1].name"),
+        ({"customerDetail": {"firstName": 7}}, "invalid_type",
+         "orderDetails.customerDetail.firstName"),
+    ]
+    for details, code, field in cases:
+        by_keyword = _refusal(lambda: gestpay.Encrypt(order_details=details))
+        by_dict = _refusal(lambda: gestpay.Encrypt.from_dict({"orderDetails": details}))
+        assert (by_keyword.code, by_keyword.field) == (code, field)
+        assert (by_dict.code, by_dict.field) == (code, field)
+
+
+def test_any_mapping_and_sequence_is_taken() -> None:
+    details = types.MappingProxyType({"customerDetail": collections.ChainMap({"firstName": "A"})})
+    encrypt = gestpay.Encrypt(order_details=details, payment_types=collections.UserList(["AMAZONPAY"]))
+    assert encrypt.order_details is not None
+    assert encrypt.order_details.customer_detail is not None
+    assert encrypt.order_details.customer_detail.first_name == "A"
+    assert encrypt.payment_types == ("AMAZONPAY",)
+    for bad in ({"AMAZONPAY"}, (t for t in ["AMAZONPAY"]), b"AMAZONPAY"):
+        err = _refusal(lambda: gestpay.Encrypt(payment_types=bad))  # type: ignore[arg-type]
+        assert (err.code, err.field) == ("invalid_type", "paymentTypes")

@@ -67,9 +67,11 @@ enum Step {
     Index(usize),
 }
 
-/// An error met while reading a value, before it knows its path.
+/// An error met while reading a value, before it knows its path: the contract's own, and a
+/// binding's refusals of a host value it converts to JSON (Python), so that both name the
+/// field by the same path rule (`orderDetails.productDetails[0].name`).
 #[derive(Debug)]
-pub(crate) struct InputError {
+pub struct InputError {
     code: ErrorCode,
     /// Innermost step last once complete (steps are pushed on the way up, then reversed).
     path: Vec<Step>,
@@ -77,7 +79,8 @@ pub(crate) struct InputError {
 }
 
 impl InputError {
-    fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+    /// A refusal of the value being read (not yet placed: see [`InputError::at_key`]).
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
         InputError {
             code,
             path: Vec::new(),
@@ -90,7 +93,18 @@ impl InputError {
         self
     }
 
-    fn into_error(self, what: &str) -> Error {
+    /// The error placed under `key` (called on the way out, innermost first).
+    pub fn at_key(self, key: &str) -> Self {
+        self.at(Step::Key(key.to_owned()))
+    }
+
+    /// The error placed at item `index` of a list.
+    pub fn at_index(self, index: usize) -> Self {
+        self.at(Step::Index(index))
+    }
+
+    /// The core error, its field the path (`what`, naming the whole value, when it has none).
+    pub fn into_error(self, what: &str) -> Error {
         let mut field = String::new();
         for step in self.path.iter().rev() {
             match step {
