@@ -250,3 +250,13 @@ def test_any_mapping_and_sequence_is_taken() -> None:
     for bad in ({"AMAZONPAY"}, (t for t in ["AMAZONPAY"]), b"AMAZONPAY"):
         err = _refusal(lambda: gestpay.Encrypt(payment_types=bad))  # type: ignore[arg-type]
         assert (err.code, err.field) == ("invalid_type", "paymentTypes")
+
+
+def test_common_slips_raise_typed_errors() -> None:
+    from gestpay.transport import UrllibClient
+
+    err = _refusal(lambda: gestpay.Decrypt.from_callback({"a": "x", "b": "y"}))  # type: ignore[arg-type]
+    assert (err.code, err.field) == ("invalid_type", "callback")
+    for wrong in ("x", gestpay.EncryptResult()):
+        err = _refusal(lambda: UrllibClient("http://127.0.0.1:9").send(wrong))  # type: ignore[arg-type]
+        assert (err.code, err.field) == ("invalid_type", "request")

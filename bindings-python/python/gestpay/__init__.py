@@ -9,7 +9,7 @@ Build a request, send its HTTP description with any client, parse what comes bac
     call = encrypt.to_http(env="test")                 # HttpRequest(method, url, headers, body)
     # ... POST call.body to call.url with call.headers ...
     result = gestpay.EncryptResult.from_http(status, content_type, body).raise_for_ko()
-    url = gestpay.payment_page_url("9000001", result.crypt_decrypt_string or "")
+    url = gestpay.payment_page_url("9000001", result.crypt_decrypt_string or "", env="test")
 
 Or let :mod:`gestpay.transport` move the bytes (``Client``, ``AsyncClient``, ``UrllibClient``).
 Every message is an immutable object backed by the core's value (classes generated from the

@@ -436,7 +436,12 @@ class DecryptMixin:
     def from_callback(cls, callback: Callback, *, api_key: Union[Secret, str, None] = None
                       ) -> Decrypt:
         """The Decrypt request of a callback: ``shopLogin`` = ``a``, ``CryptedString`` = ``b``."""
-        from ._models import Decrypt
+        from ._models import Callback, Decrypt
+
+        if not isinstance(callback, Callback):
+            raise InvalidRequestError(
+                f"callback: expected a gestpay.Callback (Callback.from_mapping(request.GET)), "
+                f"got {type(callback).__name__}", code="invalid_type", field="callback")
 
         return Decrypt(shop_login=callback.shop_login, crypted_string=callback.encrypted_string,
                        api_key=api_key)

@@ -1,7 +1,7 @@
 """Clients that move the bytes: they send a request's HTTP description and parse the answer.
 
 * :class:`Client` and :class:`AsyncClient`: on `httpx <https://www.python-httpx.org>`_
-  (``pip install "gestpay[httpx]"``), with connection pooling.
+  (``pip install httpx``, or the extra ``gestpay[httpx]``), with connection pooling.
 * :class:`UrllibClient`: the standard library only.
 
 All three take ``env`` (``"test"``, ``"production"`` or a base URL), the SOAP version and a
@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any, Optional, TypeVar, Union
 
 from ._base import Request, Result, SoapVersion
 from ._http import HttpRequest
-from .errors import TransportError
+from .errors import InvalidRequestError, TransportError
 
 if TYPE_CHECKING:
     import httpx
@@ -54,6 +54,15 @@ def _failure(http: HttpRequest, exc: BaseException, timeout: bool) -> TransportE
                           code="timeout" if timeout else "connection_error", field=None)
 
 
+def _http(request: Request[Any], env: str, soap: SoapVersion) -> HttpRequest:
+    """The HTTP call of what ``send`` was given (a request object, else ``invalid_type``)."""
+    if not isinstance(request, Request):
+        raise InvalidRequestError(
+            f"request: expected a request object (gestpay.Encrypt …), got {type(request).__name__}",
+            code="invalid_type", field="request")
+    return request.to_http(env, soap)
+
+
 def _done(request: Request[Any], http: HttpRequest, status: int, body: bytes) -> None:
     log.debug("%s %s -> HTTP %d (%d bytes)", request.OPERATION, http.url, status, len(body))
 
@@ -62,7 +71,7 @@ def _import_httpx() -> Any:
     try:
         import httpx
     except ImportError as exc:  # pragma: no cover - depends on the environment
-        raise ImportError('gestpay.transport.Client needs httpx: pip install "gestpay[httpx]" '
+        raise ImportError('gestpay.transport.Client needs httpx: pip install httpx '
                           "(or use UrllibClient)") from exc
     return httpx
 
@@ -84,7 +93,7 @@ class Client:
         """Sends the request and parses the result (a KO is a value)."""
         import httpx
 
-        http = request.to_http(self.env, self.soap)
+        http = _http(request, self.env, self.soap)
         failure: Optional[TransportError] = None
         try:
             response = self._http.post(http.url, content=http.body, headers=list(http.headers),
@@ -130,7 +139,7 @@ class AsyncClient:
         """Sends the request and parses the result (a KO is a value)."""
         import httpx
 
-        http = request.to_http(self.env, self.soap)
+        http = _http(request, self.env, self.soap)
         failure: Optional[TransportError] = None
         try:
             response = await self._http.post(http.url, content=http.body,
@@ -171,7 +180,7 @@ class UrllibClient:
 
     def send(self, request: Request[R]) -> R:
         """Sends the request and parses the result (a KO is a value)."""
-        http = request.to_http(self.env, self.soap)
+        http = _http(request, self.env, self.soap)
         call = urllib.request.Request(http.url, data=http.body, headers=dict(http.headers),
                                       method=http.method)
         failure: Optional[TransportError] = None
