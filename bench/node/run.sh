@@ -29,6 +29,7 @@ npm_ci "$here"
 # bench/node links the package (file:../../bindings-node): it loads once the addon is built.
 if ! (cd "$here" && node -e 'require("gestpay")' 2>/dev/null); then
   echo "building the Node addon (napi build --release in bindings-node; a few minutes)" >&2
+  npm_ci "$root/bindings-js-core"   # esbuild: the build bundles the shared API (bindings-js-core/lib)
   npm_ci "$root/bindings-node"
   export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$root/target/node}"
   (cd "$root/bindings-node" && npm run --silent build -- -- --locked)

@@ -1,4 +1,4 @@
-//! The structured error of every native function: a JSON object that bindings-node/lib/errors.js
+//! The structured error of every native function: a JSON object that bindings-js-core/lib/errors.js
 //! turns into `InvalidRequestError`, `MalformedResponseError`, `SoapFaultError` or
 //! `DeclinedError` (all `GestpayError`s with `code`, `field` and `message`). Each binding throws
 //! its text ([`Payload`]'s `Display`) as its own error type, so both throw it byte for byte.
@@ -103,7 +103,7 @@ pub fn internal(message: &str) -> Payload {
 mod tests {
     use super::*;
 
-    /// The JSON text both bindings throw, pinned: bindings-node/lib/errors.js reads it.
+    /// The JSON text both bindings throw, pinned: bindings-js-core/lib/errors.js reads it.
     #[test]
     fn payload_text() {
         assert_eq!(

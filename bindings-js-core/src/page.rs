@@ -5,7 +5,7 @@
 //! query is form decoded (`+` is a space; bad escapes and bytes that are not UTF-8 in `a`/`b` are
 //! `invalid_callback`), decoded pairs are taken as they are, and URLs are written with `+` as
 //! `%2B` and a space as `%20`. The strings arrive here already converted from JS, where a lone
-//! surrogate would have become U+FFFD: bindings-node/lib/reading.js refuses or re-encodes those
+//! surrogate would have become U+FFFD: bindings-js-core/lib/reading.js refuses or re-encodes those
 //! before the call (shared by the napi addon and the WASM module).
 
 use gestpay::codes::PaymentType;
@@ -75,7 +75,7 @@ pub fn callback_query(callback: &str) -> Result<String> {
 mod tests {
     use super::*;
 
-    /// bindings-node/lib/reading.js writes a lone surrogate of a raw URL as its WTF-8 bytes
+    /// bindings-js-core/lib/reading.js writes a lone surrogate of a raw URL as its WTF-8 bytes
     /// (`%ED%A0%80`): refused in `a`/`b`, ignored elsewhere.
     #[test]
     fn surrogate_bytes_are_invalid_callback_in_a_and_b_only() {

@@ -5,7 +5,7 @@
 #   2. wasm-bindgen --target web (pkg/web, for browsers and bundlers) and --target nodejs
 #      (pkg/node, for Node and the test suite); the CLI must be the wasm-bindgen crate's version
 #   3. wasm-opt -Oz (npm binaryen, bindings-wasm/node_modules) on both modules
-#   4. scripts/package.mjs: the JS API (bindings-node/lib, bundled), entries, declarations, manifest
+#   4. scripts/package.mjs: the JS API (bindings-js-core/lib, bundled), entries, declarations, manifest
 # Needs scripts/setup.d/50-wasm.sh first (wasm32 target, wasm-bindgen-cli, npm ci here).
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)

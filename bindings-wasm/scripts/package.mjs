@@ -2,12 +2,12 @@
 // scripts/build.sh has written the wasm-bindgen glue and the optimised modules to pkg/web
 // (`--target web`) and pkg/node (`--target nodejs`). Nothing here is a second copy to maintain:
 //
-//   index.js / .mjs    bindings-node/lib/index.js (the one API of `gestpay` and `gestpay-wasm`),
-//                      bundled by esbuild (bindings-node/scripts/bundle.mjs) over native.js /
+//   index.js / .mjs    bindings-js-core/lib/index.js (the one API of `gestpay` and `gestpay-wasm`),
+//                      bundled by esbuild (bindings-js-core/scripts/bundle.mjs) over native.js /
 //                      native.mjs, which load this package's module (generated here)
-//   read.js / .mjs     bindings-node/lib/read.js the same way, over the read-only module
-//   gestpay.d.ts       bindings-node/index.d.ts, and types/messages.d.ts (its generated message
-//                      types), with the relative import spelled `./types/messages.js` for ESM
+//   read.js / .mjs     bindings-js-core/lib/read.js the same way, over the read-only module
+//   gestpay.d.ts       bindings-js-core/index.d.ts, and types/messages.d.ts (its generated message
+//                      types), copied, with the relative import spelled `./types/messages.js` for ESM
 //   index.d.ts / .mts  js/index.d.ts: the same declarations, named and default
 //   package.json       the package manifest (pkg/) and the CommonJS marker of pkg/node
 //
@@ -16,11 +16,12 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-import { bundle } from '../../bindings-node/scripts/bundle.mjs';
+import { bundle, copyShared } from '../../bindings-js-core/scripts/bundle.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const wasmDir = join(here, '..');
-const nodeDir = join(wasmDir, '..', 'bindings-node');
+// `gestpay-wasm` has the version of `gestpay` (bindings-node/package.json).
+const napiDir = join(wasmDir, '..', 'bindings-node');
 const pkg = process.argv[2] ?? join(wasmDir, 'pkg');
 
 const read = (path) => readFileSync(path, 'utf8');
@@ -72,19 +73,18 @@ export default read;
 }
 
 function declarations(dir, indexName) {
-  const api = read(join(nodeDir, 'index.d.ts'));
-  const fixed = api.replaceAll("from './types/messages';", "from './types/messages.js';");
-  if (fixed.includes("'./types/messages'")) throw new Error('index.d.ts: an import of ./types/messages left as is');
-  const header =
-    '// Copied from bindings-node/index.d.ts by bindings-wasm/scripts/package.mjs: do not edit.\n' +
-    '// `gestpay-wasm` exports the same API as `gestpay`.\n';
-  write(join(dir, 'gestpay.d.ts'), header + fixed);
-  write(join(dir, 'types', 'messages.d.ts'), read(join(nodeDir, 'types', 'messages.d.ts')));
+  const by = 'bindings-wasm/scripts/package.mjs';
+  copyShared('index.d.ts', join(dir, 'gestpay.d.ts'), by, (api) => {
+    const fixed = api.replaceAll("from './types/messages';", "from './types/messages.js';");
+    if (fixed.includes("'./types/messages'")) throw new Error('index.d.ts: an import of ./types/messages left as is');
+    return `// \`gestpay-wasm\` exports the same API as \`gestpay\`.\n${fixed}`;
+  });
+  copyShared('types/messages.d.ts', join(dir, 'types', 'messages.d.ts'), by);
   copyFileSync(join(wasmDir, 'js', 'index.d.ts'), join(dir, indexName));
 }
 
 function manifest() {
-  const version = JSON.parse(read(join(nodeDir, 'package.json'))).version;
+  const version = JSON.parse(read(join(napiDir, 'package.json'))).version;
   const node = { types: './node/index.d.mts', default: './node/index.mjs' };
   const web = { types: './web/index.d.ts', default: './web/index.js' };
   return {
@@ -121,7 +121,7 @@ for (const dir of ['web', 'node']) {
     if (!existsSync(join(pkg, dir, module))) throw new Error(`${join(pkg, dir)}: no ${module} (run scripts/build.sh)`);
   }
 }
-// Each entry is the one API (bindings-node/lib) bundled over its native module.
+// Each entry is the one API (bindings-js-core/lib) bundled over its native module.
 const entries = [
   ['web', 'index.js', 'native.js', 'gestpay_wasm', webNative],
   ['web', 'read.js', 'native-read.js', 'gestpay_read', webNative],

@@ -1,4 +1,4 @@
-//! The native half of a message view (bindings-node/lib/view.js): a parsed value held in the
+//! The native half of a message view (bindings-js-core/lib/view.js): a parsed value held in the
 //! module's memory, read one field at a time when the JS side reads it
 //! (`gestpay_js_core::held`). The JS wrapper is freed by the garbage collector
 //! (`wasm-bindgen --weak-refs`, scripts/build.sh), as a napi object is.

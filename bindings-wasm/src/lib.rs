@@ -7,7 +7,7 @@
 //! `JSON.parse` on the JS side, serde_json here) and the same structured error payload. What
 //! each function does is written once, in `gestpay-js-core` (bindings-js-core/); here are the
 //! `#[wasm_bindgen]` signatures and the reading of JS values. The public JavaScript API is
-//! bindings-node/lib itself, bundled over this module (its import `#native`) by esbuild.
+//! bindings-js-core/lib itself, bundled over this module (its import `#native`) by esbuild.
 //!
 //! Errors are the shared crate's `Payload`, thrown as a JS `Error` whose message is its JSON
 //! text ([`Thrown`]).

@@ -1,8 +1,8 @@
-// What is particular to the WASM build (the shared behaviour is bindings-node's suite, run
-// against it with GESTPAY_TEST_WASM=1): the module exports exactly the napi addon's native
-// functions, its errors carry the same structured payload, and no bad input breaks the
-// instance — WebAssembly cannot unwind, so a panic would trap; every call after bad input of
-// every kind must still work.
+// What is particular to the WASM build (the shared behaviour is the shared suite,
+// bindings-js-core/test, run against it with GESTPAY_TEST_WASM=1): the module exports exactly
+// the napi addon's native functions, its errors carry the same structured payload, and no bad
+// input breaks the instance — WebAssembly cannot unwind, so a panic would trap; every call
+// after bad input of every kind must still work.
 //
 //   node --test bindings-wasm/test/wasm.test.mjs        (needs bindings-wasm/pkg)
 import assert from 'node:assert/strict';

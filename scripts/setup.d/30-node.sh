@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# The Node binding's toolchain: `npm ci` for the package (bindings-node: @napi-rs/cli,
-# TypeScript, fast-xml-parser), its Express example and the Node benchmark (bench/node: soap,
-# fast-xml-parser), each from its committed package-lock.json. Idempotent: a directory whose
-# node_modules was installed from the same lockfile is left alone.
+# The Node binding's toolchain: `npm ci` for the JS bindings' shared part (bindings-js-core:
+# esbuild, which bundles the API into both packages, fast-xml-parser for the shared suite,
+# TypeScript for its type tests), the package (bindings-node: @napi-rs/cli, TypeScript), its
+# Express example and the Node benchmark (bench/node: soap, fast-xml-parser), each from its
+# committed package-lock.json. Idempotent: a directory whose node_modules was installed from the
+# same lockfile is left alone.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -11,7 +13,7 @@ command -v npm >/dev/null || { echo "npm is missing: install Node.js 20 or newer
 major=$(node -p 'process.versions.node.split(".")[0]')
 [ "$major" -ge 20 ] || { echo "node $(node --version) is too old: 20 or newer is required"; exit 1; }
 
-for dir in bindings-node bindings-node/examples/express-amazon-pay bench/node; do
+for dir in bindings-js-core bindings-node bindings-node/examples/express-amazon-pay bench/node; do
   stamp="$dir/node_modules/.gestpay-package-lock.json"
   if [ -f "$stamp" ] && cmp -s "$dir/package-lock.json" "$stamp"; then
     echo "$dir: node_modules is current"

@@ -46,7 +46,8 @@ if [ "$have" != "$wanted" ]; then
 fi
 wasm-bindgen --version
 
-# 3. npm tools, from the committed lockfiles; the suite also runs bindings-node's tests.
+# 3. npm tools, from the committed lockfiles; 30-node.sh installs bindings-js-core's (esbuild
+# for the package, the shared suite's).
 bash scripts/setup.d/30-node.sh
 for dir in bindings-wasm bindings-wasm/test; do
   stamp="$dir/node_modules/.gestpay-package-lock.json"

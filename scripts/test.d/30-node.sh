@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# The Node binding (bindings-node/): the generated message types are current; the addon builds
-# (napi build --release, which also writes the loader binding.js / binding.d.ts) and its API is
-# bundled over it (esbuild: lib/ → index.js); node --test
-# (the binding with the whole shared corpus, loopback and emulator end-to-end tests, bad input,
-# random input, redaction); tsc --strict on the type tests and the TypeScript example; the
+# The Node binding (bindings-node/, over the JS bindings' shared part in bindings-js-core/): the
+# generated message types are current; the addon builds (napi build --release, which also
+# writes the loader binding.js / binding.d.ts) and the package is assembled over it
+# (scripts/package.mjs: bindings-js-core/lib bundled by esbuild into index.js, the shared
+# declarations copied); node --test of the shared suite (the binding with the whole shared
+# corpus, loopback and emulator end-to-end tests, bad input, random input, redaction) and of
+# the package's entries; tsc --strict on the shared type tests and the TypeScript example; the
 # Express example's test; a one-round run of the benchmark script (it checks, never times).
 # scripts/test runs scripts/setup.d/30-node.sh first.
 set -euo pipefail
@@ -11,27 +13,29 @@ cd "$(dirname "$0")/../.."
 root=$PWD
 step() { printf '\n--- node: %s\n' "$*"; }
 t0=$SECONDS
-[ -d bindings-node/node_modules ] || { echo "bindings-node/node_modules is missing: run bash scripts/setup.d/30-node.sh"; exit 1; }
+for dir in bindings-js-core bindings-node; do
+  [ -d "$dir/node_modules" ] || { echo "$dir/node_modules is missing: run bash scripts/setup.d/30-node.sh"; exit 1; }
+done
+
+step "generated types (bindings-js-core/scripts/gen-types.mjs --check)"
+node bindings-js-core/scripts/gen-types.mjs --check
 
 cd "$root/bindings-node"
-step "generated types (gen-types.mjs --check)"
-node scripts/gen-types.mjs --check
-
 step "napi build --platform --release"
 npx --no-install napi build --platform --release --js binding.js --dts binding.d.ts -- --locked
-step "the API bundled over the addon (scripts/bundle.mjs, esbuild: lib/ → index.js)"
-node scripts/bundle.mjs
+step "the package assembled over the addon (scripts/package.mjs: index.js bundled, declarations copied)"
+node scripts/package.mjs
 ls -l ./*.node
 
 step "the emulator for the end-to-end test (gestpay sandbox)"
 (cd "$root" && cargo build --locked -q -p gestpay-cli)
 export GESTPAY_BIN="${CARGO_TARGET_DIR:-$root/target}/debug/gestpay"
 
-step "node --test test/"
-node --test test/
+step "node --test bindings-js-core/test/ (the shared suite) and bindings-node/test/ (the package's entries)"
+node --test "$root/bindings-js-core/test/" test/
 
-step "tsc --strict: type tests and the TypeScript example"
-npx --no-install tsc -p test-types/tsconfig.json
+step "tsc --strict: the shared type tests and the TypeScript example"
+(cd "$root/bindings-js-core" && npx --no-install tsc -p test-types/tsconfig.json)
 npx --no-install tsc -p examples/typescript/tsconfig.json
 
 step "the Express example"

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # The WASM binding (bindings-wasm/, the ES module package gestpay-wasm): builds the package
-# (cargo for wasm32, wasm-bindgen --target web and nodejs, wasm-opt, the JS API of
-# bindings-node bundled in); checks the module's imports (only the wasm-bindgen glue: the core
-# stays sans-IO) and its size; runs bindings-node's whole suite against the WASM build and the
-# WASM-specific tests; tsc --strict on the TypeScript example; the example page in headless
+# (cargo for wasm32, wasm-bindgen --target web and nodejs, wasm-opt, the shared JS API of
+# bindings-js-core bundled in); checks the module's imports (only the wasm-bindgen glue: the core
+# stays sans-IO) and its size; runs the shared suite (bindings-js-core/test) against the WASM
+# build and the WASM-specific tests; tsc --strict on the TypeScript example; the example page in headless
 # Chromium (playwright-core); a one-round run of the benchmark script (it checks, never times).
 # scripts/test runs scripts/setup.d/50-wasm.sh (which runs 30-node.sh) first.
 set -euo pipefail
@@ -14,7 +14,7 @@ t0=$SECONDS
 need() { [ -e "$1" ] || { echo "$1 is missing: run bash $2"; exit 1; }; }
 need bindings-wasm/node_modules/.bin/wasm-opt scripts/setup.d/50-wasm.sh
 need bindings-wasm/test/node_modules/playwright-core scripts/setup.d/50-wasm.sh
-need bindings-node/node_modules scripts/setup.d/30-node.sh
+need bindings-js-core/node_modules scripts/setup.d/30-node.sh
 need /usr/bin/chromium scripts/setup.d/50-wasm.sh
 
 step "build the package (bindings-wasm/scripts/build.sh)"
@@ -33,8 +33,8 @@ target="${CARGO_TARGET_DIR:-target}"
 case "$target" in /*) ;; *) target="$root/$target" ;; esac
 export GESTPAY_BIN="$target/debug/gestpay"
 
-step "bindings-node's suite against the WASM build (GESTPAY_TEST_WASM=1)"
-GESTPAY_TEST_WASM=1 node --test bindings-node/test/
+step "the shared suite against the WASM build (GESTPAY_TEST_WASM=1 node --test bindings-js-core/test/)"
+GESTPAY_TEST_WASM=1 node --test bindings-js-core/test/
 
 step "the WASM-specific tests, and the read-only module's (gestpay-wasm/read)"
 node --test bindings-wasm/test/wasm.test.mjs bindings-wasm/test/read.test.mjs

@@ -5,7 +5,7 @@ import { after, before, test } from 'node:test';
 
 import * as gestpay from 'gestpay';
 
-import { startGateway } from '../../../testing/gateway.mjs';
+import { startGateway } from '../../../../bindings-js-core/testing/gateway.mjs';
 import { createApp } from '../app.mjs';
 
 const SHOP = 'GESPAY65987';

@@ -10,7 +10,7 @@ import {
   type DecryptResult,
   type View,
   type ErrorCode,
-} from 'gestpay';
+} from '../index.js';
 
 const decrypted: View<DecryptResult> = assertOk(parseResult('Decrypt', '<GestPayCryptDecrypt/>'));
 export const paid: string | undefined = decrypted.shopTransactionId;

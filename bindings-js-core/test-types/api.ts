@@ -1,5 +1,7 @@
 // Type tests of the public declarations: what must compile, and (`@ts-expect-error`) what must
-// not. Checked with `tsc -p test-types` (strict, no DOM, no @types/node).
+// not. Checked with `tsc -p test-types` (strict, no DOM, no @types/node). They import the shared
+// declarations (../index.d.ts, ../index.d.mts) by path; the napi TypeScript example
+// (bindings-node/examples/typescript) checks them through the built package `gestpay`.
 import {
   amazonAddresses,
   assertOk,
@@ -37,7 +39,7 @@ import {
   type Requests,
   type Results,
   type TransactionResult,
-} from 'gestpay';
+} from '../index.js';
 
 // Requests are typed per operation.
 const encrypt: Encrypt = {

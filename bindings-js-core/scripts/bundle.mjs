@@ -1,13 +1,16 @@
 // Bundles the one JS API (lib/, ES modules) with esbuild, for a package and a backend: the
 // import `#native` (lib/call.js, reading.js, building.js) becomes an import of the backend's module, left as it is.
-//   node scripts/bundle.mjs    → index.js: the CommonJS entry of `gestpay` over ./binding.js
-// bindings-wasm/scripts/package.mjs calls bundle() for the ES modules of `gestpay-wasm`.
-import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+// Each backend's packaging script calls bundle(): bindings-node/scripts/package.mjs for the
+// CommonJS entry of `gestpay`, bindings-wasm/scripts/package.mjs for the ES modules of `gestpay-wasm`;
+// both copy the shared declarations into their package with copyShared().
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 import * as esbuild from 'esbuild';
 
-const pkg = fileURLToPath(new URL('..', import.meta.url));
+const core = fileURLToPath(new URL('..', import.meta.url));
+const lib = join(core, 'lib');
 
 /**
  * lib/`entry` into `outfile` as `format` ('cjs' or 'esm'), with `#native` imported from
@@ -15,7 +18,6 @@ const pkg = fileURLToPath(new URL('..', import.meta.url));
  * default export (`import gestpay from 'gestpay-wasm'`), as `gestpay`'s CommonJS exports are.
  */
 export async function bundle(entry, outfile, format, native) {
-  const lib = join(pkg, 'lib');
   const withDefault = `import * as api from './${entry}';\nexport * from './${entry}';\nexport default { ...api };\n`;
   await esbuild.build({
     ...(format === 'esm'
@@ -28,7 +30,7 @@ export async function bundle(entry, outfile, format, native) {
     target: 'es2022',
     legalComments: 'none',
     logLevel: 'warning',
-    banner: { js: `// Generated from bindings-node/lib/${entry} by bindings-node/scripts/bundle.mjs (esbuild): do not edit.` },
+    banner: { js: `// Generated from bindings-js-core/lib/${entry} by bindings-js-core/scripts/bundle.mjs (esbuild): do not edit.` },
     plugins: [
       {
         name: 'native',
@@ -40,6 +42,13 @@ export async function bundle(entry, outfile, format, native) {
   });
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  await bundle('index.js', join(pkg, 'index.js'), 'cjs', './binding.js');
+/**
+ * Copies bindings-js-core/`name` (index.d.ts, types/messages.d.ts, …) to `dest`, `edit`ed, under
+ * a first line that says so: a published package must hold its declarations, and they are
+ * written at every build from the one source here, never edited in the package.
+ */
+export function copyShared(name, dest, by, edit = (text) => text) {
+  mkdirSync(dirname(dest), { recursive: true });
+  const text = edit(readFileSync(join(core, name), 'utf8'));
+  writeFileSync(dest, `// Copied from bindings-js-core/${name} by ${by}: do not edit.\n${text}`);
 }

@@ -1,5 +1,5 @@
-// The ES module entry has the same declarations, named and default.
-import gestpay, { buildRequest, parseResponse, type EncryptResult, type View } from 'gestpay';
+// The ES module entry's declarations (index.d.mts) are the same, named and default.
+import gestpay, { buildRequest, parseResponse, type EncryptResult, type View } from '../index.mjs';
 
 const call = buildRequest('Encrypt', { shopLogin: '9000001', uicCode: 'EUR', amount: '1.00', shopTransactionId: 'A' });
 const same = gestpay.buildRequest('Decrypt', { shopLogin: '9000001', cryptedString: 'X' });
