@@ -84,17 +84,53 @@ export function limitsArg(limits) {
   return out;
 }
 
-/** The JSON text of a message; a value JSON cannot carry (cycle, BigInt) is the caller's error. */
+/** The JSON text of a message. JSON.stringify would write NaN and Infinity as null and leave a
+ * function or a symbol out: a value lost without a word, so they are refused (`invalid_type`,
+ * named by their path). A value that holds itself, or one nested deeper than JSON.stringify
+ * can go, is `too_deep`; a BigInt is `invalid_type`. */
 export function jsonArg(value, field) {
   let text;
   try {
-    text = JSON.stringify(value);
+    text = JSON.stringify(value, refuseLost);
   } catch (err) {
-    const reason = String(err && err.message).split('\n')[0];
-    throw invalidType(field, `cannot be written as JSON (${reason})`);
+    if (err instanceof Lost) throw invalidType(pathOf(value, err.holder, err.key) ?? field, err.reason);
+    if (err instanceof RangeError || /circular/i.test(String(err && err.message))) {
+      throw new InvalidRequestError(
+        `invalid request: ${field}: nested too deep (or a value that holds itself) [too_deep]`,
+        { code: 'too_deep', field },
+      );
+    }
+    throw invalidType(field, `cannot be written as JSON (${String(err && err.message).split('\n')[0]})`);
   }
   if (text === undefined) throw invalidType(field, `expected an object, got ${typeName(value)}`);
   return text;
+}
+
+class Lost {
+  constructor(holder, key, reason) {
+    Object.assign(this, { holder, key, reason });
+  }
+}
+
+function refuseLost(key, value) {
+  const type = typeof value;
+  if (type === 'number' && !Number.isFinite(value)) throw new Lost(this, key, 'a number that is not finite');
+  if (type === 'function' || type === 'symbol') throw new Lost(this, key, `expected a JSON value, got a ${type}`);
+  return value;
+}
+
+/** The path of `holder[key]` inside `root` (`orderDetails.productDetails[1].price`), found on
+ * the error path only: the same rule as the core's paths. */
+function pathOf(root, holder, key, path = '', seen = new Set()) {
+  if (!isObject(root) || seen.has(root)) return undefined;
+  seen.add(root);
+  const step = (k) => (Array.isArray(root) ? `${path}[${k}]` : path ? `${path}.${k}` : k);
+  if (root === holder) return step(key);
+  for (const [k, v] of Object.entries(root)) {
+    const found = pathOf(v, holder, key, step(k), seen);
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }
 
 export function headersObject(pairs) {
