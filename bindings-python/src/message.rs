@@ -75,13 +75,21 @@ impl Message {
     }
 
     /// The value at this message's path, whole, as the core reads it.
-    fn tree(&self, py: Python<'_>) -> PyResult<Leaf> {
-        tree_at(self.root.serialize(), &self.path).ok_or_else(|| internal(py))
+    /// The value at this message's path into `target`: a root straight from its type, a
+    /// nested message through the core's reader (`tree_at`).
+    fn serialize<S: serde::Serializer>(&self, py: Python<'_>, target: S) -> PyResult<S::Ok> {
+        let done = if self.path.is_empty() {
+            erased_serde::serialize(self.root.serialize(), target).ok()
+        } else {
+            let tree = tree_at(self.root.serialize(), &self.path).ok_or_else(|| internal(py))?;
+            serde::Serialize::serialize(&tree, target).ok()
+        };
+        done.ok_or_else(|| internal(py))
     }
 
     /// The JSON shape of the value at this message's path.
     pub(crate) fn json(&self, py: Python<'_>) -> PyResult<Value> {
-        serde_json::to_value(self.tree(py)?).map_err(|_| internal(py))
+        self.serialize(py, serde_json::value::Serializer)
     }
 
     /// The value at this message's path as a core type (through its JSON shape: for the
@@ -154,10 +162,7 @@ impl Message {
     /// The core's JSON shape: camelCase keys, amounts and secrets as strings, absent values
     /// left out. Secrets are exposed: this is what is sent.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        guard(py, || {
-            let tree = self.tree(py)?;
-            pythonize::pythonize(py, &tree).map_err(|_| internal(py))
-        })
+        guard(py, || self.serialize(py, pythonize::Pythonizer::new(py)))
     }
 
     fn __eq__(slf: &Bound<'_, Self>, other: &Bound<'_, PyAny>) -> PyResult<bool> {
@@ -166,7 +171,7 @@ impl Message {
             return Ok(false);
         }
         let other = other.cast::<Message>()?;
-        Ok(slf.get().tree(py)? == other.get().tree(py)?)
+        Ok(slf.get().json(py)? == other.get().json(py)?)
     }
 
     fn __hash__(&self, py: Python<'_>) -> PyResult<u64> {

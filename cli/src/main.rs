@@ -196,7 +196,7 @@ fn sandbox(args: SandboxArgs) -> Result<(), Exit> {
          \x20 WsS2S           {base}/gestpay/gestpayws/WSs2s.asmx (?wsdl)\n\
          \x20 payment page    {base}/pagam/pagam.aspx\n\
          \x20 resolve an XX   POST {base}/emulator/transactions/{{BankTransactionID}}/resolve?result=OK\n\
-         Use Environment::Custom(\"{base}\"). Scenarios: docs/emulator.md. Stop with Ctrl-C.\n"
+         Pass {base} as the environment (env). Scenarios: docs/emulator.md. Stop with Ctrl-C.\n"
     );
     let mut out = std::io::stdout().lock();
     let _ = out.write_all(banner.as_bytes()).and_then(|()| out.flush());

@@ -191,8 +191,7 @@ impl Check {
             self.fail(
                 ErrorCode::InvalidFormat,
                 &format!("paymentTypes/paymentType[{i}]"),
-                "not a documented payment type; mark a newer one as unlisted \
-                 (PaymentType::unlisted, JSON \"unlisted:CODE\")",
+                "not a documented payment type; write a newer one as \"unlisted:CODE\"",
             );
         }
     }

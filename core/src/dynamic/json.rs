@@ -147,6 +147,23 @@ fn kind(unexpected: &de::Unexpected<'_>) -> &'static str {
     }
 }
 
+/// What serde expects, in the words of the JSON shape every language writes (serde says
+/// `struct Encrypt`, `u64`, `a sequence`).
+fn plain(expected: &dyn de::Expected) -> String {
+    let text = expected.to_string();
+    match text.as_str() {
+        t if t.starts_with("struct ") => "an object".to_owned(),
+        "u8" => "an integer from 0 to 255".to_owned(),
+        "u16" => "an integer from 0 to 65535".to_owned(),
+        "u32" => "an integer from 0 to 4294967295".to_owned(),
+        "u64" | "usize" => "a non-negative integer".to_owned(),
+        "i8" | "i16" | "i32" | "i64" | "isize" => "an integer".to_owned(),
+        "a sequence" => "an array".to_owned(),
+        "a map" => "an object".to_owned(),
+        _ => text,
+    }
+}
+
 impl de::Error for InputError {
     fn custom<T: fmt::Display>(msg: T) -> Self {
         // The core's own types (amounts, codes …) refuse a value with a core `Error`, whose text
@@ -169,12 +186,15 @@ impl de::Error for InputError {
     fn invalid_type(unexpected: de::Unexpected<'_>, expected: &dyn de::Expected) -> Self {
         InputError::new(
             ErrorCode::InvalidType,
-            format!("expected {expected}, found {}", kind(&unexpected)),
+            format!("expected {}, found {}", plain(expected), kind(&unexpected)),
         )
     }
 
     fn invalid_value(_unexpected: de::Unexpected<'_>, expected: &dyn de::Expected) -> Self {
-        InputError::new(ErrorCode::InvalidValue, format!("expected {expected}"))
+        InputError::new(
+            ErrorCode::InvalidValue,
+            format!("expected {}", plain(expected)),
+        )
     }
 
     fn invalid_length(len: usize, expected: &dyn de::Expected) -> Self {
