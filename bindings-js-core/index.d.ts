@@ -28,6 +28,7 @@ import type {
   XmlElement,
   TransactionResult,
   TransactionState,
+  CoreErrorCode,
 } from './types/messages';
 
 export * from './types/messages';
@@ -321,7 +322,9 @@ export type CallbackInput =
   | string
   | UrlLike
   | Iterable<readonly [string, string]>
-  | { readonly [key: string]: string | readonly string[] | undefined };
+  // A framework's query object (Express's `req.query` is typed wider than strings): its `a` and
+  // `b` are checked when read (`invalid_callback`).
+  | { readonly [key: string]: unknown };
 
 /** The callback the gateway makes to the merchant's URLs; Decrypt its `encryptedString`. */
 export declare function parseCallback(input: CallbackInput): View<Callback>;
@@ -429,42 +432,8 @@ export declare function redacted<T>(value: T): T;
 
 // --- errors -----------------------------------------------------------------------------------
 
-/** The stable codes: the core's, then this package's own (last line). */
-export type ErrorCode =
-  | 'missing_field'
-  | 'too_long'
-  | 'invalid_format'
-  | 'forbidden_character'
-  | 'invalid_xml_character'
-  | 'invalid_amount'
-  | 'conflicting_fields'
-  | 'invalid_callback'
-  | 'xml_syntax'
-  | 'invalid_utf8'
-  | 'dtd_refused'
-  | 'too_deep'
-  | 'too_large'
-  | 'not_soap'
-  | 'missing_result'
-  | 'unexpected_operation'
-  | 'invalid_value'
-  | 'http_status'
-  | 'unsupported_charset'
-  | 'invalid_encoding'
-  | 'duplicate_element'
-  | 'mixed_content'
-  | 'soap_fault'
-  | 'declined'
-  | 'pending'
-  | 'no_result'
-  | 'unknown_result'
-  | 'invalid_type'
-  | 'unknown_operation'
-  | 'timeout'
-  | 'network'
-  | 'aborted'
-  | 'internal'
-  | (string & {});
+/** The stable codes: the core's (`CoreErrorCode`, generated from it), then this package's own. */
+export type ErrorCode = CoreErrorCode | 'timeout' | 'network' | 'aborted' | 'internal' | (string & {});
 
 /** Who is at fault. */
 export type Party = 'caller' | 'remote' | 'business';
@@ -601,7 +570,7 @@ export interface CallOptions {
 
 /** One method per operation, named after it with a lower-case first letter (`encrypt`, `callReadTrxS2S`, `callRequestTokenS2S`). */
 export type ClientMethods = {
-  [Op in Operation as Uncapitalize<Op>]: (request: Requests[Op], options?: CallOptions) => Promise<Results[Op]>;
+  [Op in Operation as Uncapitalize<Op>]: (request: Requests[Op], options?: CallOptions) => Promise<View<Results[Op]>>;
 };
 
 export interface GestpayClient extends ClientMethods {}
@@ -615,9 +584,9 @@ export declare class GestpayClient {
   readonly validate: boolean;
   readonly limits: Limits | undefined;
   /** Sends one operation and parses its result (a KO is a result: see `assertOk`). */
-  call<Op extends Operation>(operation: Op, request: Requests[Op], options?: CallOptions): Promise<Results[Op]>;
+  call<Op extends Operation>(operation: Op, request: Requests[Op], options?: CallOptions): Promise<View<Results[Op]>>;
   /** Parses the callback the gateway made to your URL and Decrypts it. */
-  decryptCallback(input: CallbackInput, options?: CallOptions & { apiKey?: string }): Promise<DecryptResult>;
+  decryptCallback(input: CallbackInput, options?: CallOptions & { apiKey?: string }): Promise<View<DecryptResult>>;
   /** The payment page URL in this client's environment. */
   paymentPageUrl(shopLogin: string, cryptDecryptString: string, options?: { paymentType?: PaymentType }): string;
 }

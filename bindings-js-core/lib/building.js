@@ -28,7 +28,7 @@ import {
 export { HttpRequest, HttpResponse } from './redact.js';
 
 export function buildRequest(operation, request, options) {
-  const opts = optionsArg(options);
+  const opts = optionsArg(options, ['env', 'soap', 'validate']);
   const validate = opts.validate === undefined ? true : opts.validate;
   if (typeof validate !== 'boolean') throw invalidType('validate', 'expected a boolean');
   const http = call(
@@ -55,7 +55,7 @@ export function parseResponse(operation, response, options) {
   if (contentType !== undefined && contentType !== null && typeof contentType !== 'string') {
     throw invalidType('contentType', 'expected a string');
   }
-  const opts = optionsArg(options);
+  const opts = optionsArg(options, ['limits']);
   const result = call(
     native.parseResponse,
     operationArg(operation),
@@ -72,13 +72,13 @@ export function parseRequest(operation, body) {
 }
 
 export function buildResponse(operation, result, options) {
-  const opts = optionsArg(options);
+  const opts = optionsArg(options, ['soap']);
   const http = call(native.buildResponse, operationArg(operation), messageArg(result, 'result'), soapArg(opts.soap));
   return new HttpResponse(http.status, headersObject(http.headers), http.body);
 }
 
 export function buildFault(fault, options) {
-  const opts = optionsArg(options);
+  const opts = optionsArg(options, ['soap']);
   const soap = soapArg(opts.soap);
   objectArg(fault, 'fault');
   const value = { version: soap, ...fault };
@@ -87,7 +87,7 @@ export function buildFault(fault, options) {
 }
 
 export function identifyRequest(body, options) {
-  const opts = optionsArg(options);
+  const opts = optionsArg(options, ['limits']);
   const info = call(native.identifyRequest, bodyArg(body, 'body'), limitsArg(opts.limits));
   const out = { soap: info.soap, operation: info.operation };
   if (info.service !== undefined && info.service !== null) out.service = info.service;

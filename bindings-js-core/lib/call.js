@@ -43,12 +43,24 @@ export function objectArg(value, field) {
   if (!isObject(value) || Array.isArray(value)) {
     throw invalidType(field, `expected an object, got ${typeName(value)}`);
   }
+  if (typeof value.then === 'function') throw invalidType(field, 'expected an object, got a Promise (a missing await?)');
   return value;
 }
 
-export function optionsArg(options) {
+/** An options object, of the `known` keys only: a key it does not know is `unknown_field`
+ * (a typo such as `envv` would otherwise send the call to the default environment). */
+export function optionsArg(options, known, field = 'options') {
   if (options === undefined || options === null) return {};
-  return objectArg(options, 'options');
+  objectArg(options, field);
+  for (const key of Object.keys(options)) {
+    if (known.includes(key)) continue;
+    const path = `${field}.${key.length > 64 ? `${key.slice(0, 64)}…` : key}`;
+    throw new InvalidRequestError(
+      `invalid request: ${path}: no such option (known: ${known.join(', ')}) [unknown_field]`,
+      { code: 'unknown_field', field: path },
+    );
+  }
+  return options;
 }
 
 export function typeName(value) {
@@ -71,9 +83,10 @@ export const U32_MAX = 0xffffffff;
 
 export function limitsArg(limits) {
   if (limits === undefined || limits === null) return undefined;
-  objectArg(limits, 'limits');
+  const known = ['maxDocumentBytes', 'maxDepth', 'maxTextBytes'];
+  optionsArg(limits, known, 'limits');
   const out = {};
-  for (const key of ['maxDocumentBytes', 'maxDepth', 'maxTextBytes']) {
+  for (const key of known) {
     const v = limits[key];
     if (v === undefined) continue;
     if (!Number.isInteger(v) || v < 1 || v > U32_MAX) {
@@ -112,20 +125,29 @@ class Lost {
   }
 }
 
+// A string with a lone surrogate is not Unicode text: JSON.stringify writes it as an escape the
+// core cannot read (it would say invalid_json of the whole request).
+const wellFormed = (text) => !LONE_SURROGATE.test(text);
+const NOT_TEXT = 'expected text, got a string with a lone surrogate (not Unicode text)';
+
 function refuseLost(key, value) {
   const type = typeof value;
+  // A key that is not text is refused where it stands (named by its object's path).
+  if (!wellFormed(key)) throw new Lost(this, undefined, NOT_TEXT);
+  if (type === 'string' && !wellFormed(value)) throw new Lost(this, key, NOT_TEXT);
   if (type === 'number' && !Number.isFinite(value)) throw new Lost(this, key, 'a number that is not finite');
   if (type === 'function' || type === 'symbol') throw new Lost(this, key, `expected a JSON value, got a ${type}`);
   return value;
 }
 
-/** The path of `holder[key]` inside `root` (`orderDetails.productDetails[1].price`), found on
- * the error path only: the same rule as the core's paths. */
+/** The path of `holder[key]` (of `holder` itself without a key) inside `root`
+ * (`orderDetails.productDetails[1].price`), found on the error path only: the same rule as
+ * the core's paths. */
 function pathOf(root, holder, key, path = '', seen = new Set()) {
   if (!isObject(root) || seen.has(root)) return undefined;
   seen.add(root);
   const step = (k) => (Array.isArray(root) ? `${path}[${k}]` : path ? `${path}.${k}` : k);
-  if (root === holder) return step(key);
+  if (root === holder) return key === undefined ? path || undefined : step(key);
   for (const [k, v] of Object.entries(root)) {
     const found = pathOf(v, holder, key, step(k), seen);
     if (found !== undefined) return found;

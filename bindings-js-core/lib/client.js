@@ -5,7 +5,7 @@
 import { buildRequest, parseResponse } from './building.js';
 import { endpoints, operations, parseCallback, paymentPageUrl } from './reading.js';
 import { TransportError } from './errors.js';
-import { invalidType } from './call.js';
+import { invalidType, optionsArg } from './call.js';
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 
@@ -24,7 +24,7 @@ export class GestpayClient {
    *          limits?: object, fetch?: typeof fetch}} [options]
    */
   constructor(options = {}) {
-    if (options === null || typeof options !== 'object') throw invalidType('options', 'expected an object');
+    optionsArg(options, ['env', 'soap', 'timeoutMs', 'validate', 'limits', 'fetch']);
     // Checked now, so that a bad configuration fails at start-up rather than on the first call.
     endpoints(options.env);
     this.env = options.env ?? 'test';
@@ -40,7 +40,10 @@ export class GestpayClient {
 
   /** Sends one operation and parses its result (a KO is a result: see assertOk). */
   async call(operation, request, options = {}) {
-    if (options === null || typeof options !== 'object') throw invalidType('options', 'expected an object');
+    optionsArg(options, ['timeoutMs', 'signal']);
+    if (options.signal !== undefined && !(options.signal instanceof AbortSignal)) {
+      throw invalidType('signal', 'expected an AbortSignal');
+    }
     const http = buildRequest(operation, request, { env: this.env, soap: this.soap, validate: this.validate });
     const timeoutMs = timeoutArg(options.timeoutMs, 'timeoutMs') ?? this.timeoutMs;
     const timeout = AbortSignal.timeout(timeoutMs);
@@ -67,10 +70,11 @@ export class GestpayClient {
 
   /** Decrypts the callback the gateway made to your URL (a URL, query string, URLSearchParams or query object). */
   async decryptCallback(input, options = {}) {
+    const { apiKey, ...sending } = optionsArg(options, ['apiKey', 'timeoutMs', 'signal']);
     const callback = parseCallback(input);
     const request = { shopLogin: callback.shopLogin, cryptedString: callback.encryptedString };
-    if (options.apiKey !== undefined) request.apiKey = options.apiKey;
-    return this.call('Decrypt', request, options);
+    if (apiKey !== undefined) request.apiKey = apiKey;
+    return this.call('Decrypt', request, sending);
   }
 
   /** The payment page URL of this client's environment. */

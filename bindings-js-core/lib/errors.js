@@ -68,13 +68,20 @@ class SoapFaultError extends GestpayError {
   }
 }
 
+/** The result an outcome error was thrown for, readable but not enumerable: a JSON logger
+ * (pino's error serialiser, JSON.stringify) copies enumerable members, and a result's token or
+ * card data must not reach the logs that way. */
+function hideResult(error, result) {
+  Object.defineProperty(error, 'result', { value: result, enumerable: false, configurable: true });
+}
+
 class DeclinedError extends GestpayError {
   constructor(message, details) {
     super(message, { code: 'declined', field: 'ErrorCode', party: 'business' });
     this.errorCode = details.errorCode;
     this.description = details.description;
     this.knownDescription = details.knownDescription;
-    this.result = details.result;
+    hideResult(this, details.result);
   }
 }
 
@@ -87,7 +94,7 @@ class PendingError extends GestpayError {
     this.errorCode = details.errorCode ?? null;
     this.description = details.description ?? null;
     this.knownDescription = details.knownDescription ?? null;
-    this.result = details.result;
+    hideResult(this, details.result);
   }
 }
 

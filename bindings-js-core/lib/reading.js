@@ -30,13 +30,13 @@ export { Message, operations } from './call.js';
 export { redacted } from './redact.js';
 
 export function parseResult(operation, body, options) {
-  const opts = optionsArg(options);
+  const opts = optionsArg(options, ['limits']);
   const result = call(native.parseResult, operationArg(operation), bodyArg(body, 'body'), limitsArg(opts.limits));
   return view(result);
 }
 
 export function parseFault(body, options) {
-  const opts = optionsArg(options);
+  const opts = optionsArg(options, ['limits']);
   return view(call(native.parseFault, bodyArg(body, 'body'), limitsArg(opts.limits)));
 }
 
@@ -106,7 +106,7 @@ function urlTextArg(value, field) {
 }
 
 export function paymentPageUrl(shopLogin, cryptDecryptString, options) {
-  const opts = optionsArg(options);
+  const opts = optionsArg(options, ['env', 'paymentType']);
   const paymentType = opts.paymentType === undefined ? undefined : urlTextArg(opts.paymentType, 'paymentType');
   return call(
     native.paymentPageUrl,
@@ -118,7 +118,7 @@ export function paymentPageUrl(shopLogin, cryptDecryptString, options) {
 }
 
 export function threeDsPageUrl(shopLogin, vbvRisp, returnUrl, options) {
-  const opts = optionsArg(options);
+  const opts = optionsArg(options, ['env']);
   return call(
     native.threeDsPageUrl,
     envArg(opts.env),

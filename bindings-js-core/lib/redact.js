@@ -54,16 +54,19 @@ function keptNames(key, value) {
 
 /** A deep copy of `value` (plain data, or a message view's) with every non-empty secret
  * replaced by '[redacted]', and what a result keeps shown by its names only. */
-function redacted(value) {
+function redacted(value, depth = 0) {
   if (value !== null && typeof value === 'object' && !Array.isArray(value) && typeof value.toJSON === 'function') {
     value = value.toJSON();
   }
-  if (Array.isArray(value)) return value.map(redacted);
   if (value === null || typeof value !== 'object') return value;
+  // Bounded like the parsers (64 levels): a value that holds itself ends here too.
+  if (depth >= 64) return '[nested too deep]';
+  if (Array.isArray(value)) return value.map((item) => redacted(item, depth + 1));
   const out = {};
   for (const [key, v] of Object.entries(value)) {
     if (KEPT_FIELDS.has(key)) out[key] = keptNames(key, v);
-    else out[key] = SECRET_FIELDS.has(key) && v !== '' && v !== undefined && v !== null ? REDACTED : redacted(v);
+    else if (SECRET_FIELDS.has(key) && v !== '' && v !== undefined && v !== null) out[key] = REDACTED;
+    else out[key] = redacted(v, depth + 1);
   }
   return out;
 }

@@ -15,7 +15,8 @@ const lib = join(core, 'lib');
 /**
  * lib/`entry` into `outfile` as `format` ('cjs' or 'esm'), with `#native` imported from
  * `native` (a path relative to `outfile`). An ES module also has all of its names as its
- * default export (`import gestpay from 'gestpay-wasm'`), as `gestpay`'s CommonJS exports are.
+ * default export (`import gestpay from 'gestpay-wasm'`), as `gestpay`'s CommonJS exports are
+ * (and as their `default` member, for compiled TypeScript).
  */
 export async function bundle(entry, outfile, format, native) {
   const withDefault = `import * as api from './${entry}';\nexport * from './${entry}';\nexport default { ...api };\n`;
@@ -31,6 +32,9 @@ export async function bundle(entry, outfile, format, native) {
     legalComments: 'none',
     logLevel: 'warning',
     banner: { js: `// Generated from bindings-js-core/lib/${entry} by bindings-js-core/scripts/bundle.mjs (esbuild): do not edit.` },
+    // CommonJS marked as an ES module (`__esModule`) gets a `default` too: TypeScript's
+    // `import gestpay from 'gestpay'` compiled to CommonJS reads `require('gestpay').default`.
+    ...(format === 'cjs' ? { footer: { js: "Object.defineProperty(module.exports, 'default', { value: module.exports });" } } : {}),
     plugins: [
       {
         name: 'native',

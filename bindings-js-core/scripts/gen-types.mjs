@@ -171,6 +171,12 @@ function generateTypes() {
     });
     out.push(`/** ${what} */\nexport interface ${map} {\n${members.join('\n')}\n}\n`);
   }
+  const codes = schema['x-error-codes'];
+  if (!Array.isArray(codes) || codes.length === 0) fail('x-error-codes', 'missing');
+  out.push(
+    "/** The core's stable error codes (`Error.code`), in the core's order. */\n" +
+      `export type CoreErrorCode =\n${codes.map((c) => `  | ${literal(c)}`).join('\n')};\n`,
+  );
   const services = ops.map((o) => `  ${o.name}: ${literal(o.service)};`);
   out.push(`/** The service of each operation. */\nexport interface Services {\n${services.join('\n')}\n}\n`);
   return out.join('\n').replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n');

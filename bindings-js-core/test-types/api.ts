@@ -172,6 +172,15 @@ async function client(): Promise<void> {
   await gateway.CallRequestTokenS2S({ shopLogin: 'x' });
   // @ts-expect-error: wrong request type for the method
   await gateway.decrypt({ shopLogin: '9000001', amount: '1.00' });
+  // Results are read-only views, as parseResponse's.
+  const view = await gateway.encrypt(encrypt);
+  const plain: EncryptResult = view.toJSON();
+  // @ts-expect-error: a view is read-only
+  view.cryptDecryptString = 'x';
+  // A framework's query object (typed wider than strings, like Express's ParsedQs).
+  const query: { [key: string]: undefined | string | string[] | { [key: string]: unknown } } = { a: 'x', b: 'y' };
+  await gateway.decryptCallback(query);
+  void [r, t, d, token, viaCall, plain];
 }
 
 export { call, url, contentType, cds, errorCode, line1, normalised, parsedRequest, ok, page, shopLogin, exponent, states, price, described, names, client };

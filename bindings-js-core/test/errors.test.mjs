@@ -48,6 +48,47 @@ describe('values JSON cannot carry', () => {
   });
 });
 
+describe('arguments that would be misread', () => {
+  test('an unknown option is refused, never ignored', () => {
+    invalid(() => gestpay.buildRequest('Encrypt', encrypt, { envv: 'production' }), 'unknown_field', 'options.envv');
+    invalid(() => gestpay.paymentPageUrl('9000001', 'XYZ', { envv: 'production' }), 'unknown_field', 'options.envv');
+    invalid(() => gestpay.parseResult('Encrypt', '<x/>', { limits: { depth: 3 } }), 'unknown_field', 'limits.depth');
+    invalid(() => new gestpay.GestpayClient({ apiKey: 'K' }), 'unknown_field', 'options.apiKey');
+  });
+
+  test('a lone surrogate in a request is invalid_type at its path', () => {
+    invalid(() => gestpay.buildRequest('Encrypt', { ...encrypt, shopTransactionId: 'T\uD800' }), 'invalid_type', 'shopTransactionId');
+    invalid(() => gestpay.buildRequest('Encrypt', { ...encrypt, orderDetails: { customerDetail: { firstName: '\uDC00' } } }),
+      'invalid_type', 'orderDetails.customerDetail.firstName');
+    invalid(() => gestpay.buildRequest('Encrypt', { ...encrypt, orderDetails: { ['\uD800']: 'x' } }), 'invalid_type', 'orderDetails');
+    assert.ok(gestpay.buildRequest('Encrypt', { ...encrypt, buyerName: 'Anna \u{1F600}' }).body.includes('\u{1F600}'));
+  });
+
+  test('a promise where a result or a request is expected (a missing await)', () => {
+    const pending = Promise.resolve({ transactionResult: 'OK' });
+    invalid(() => gestpay.assertOk(pending), 'invalid_type', 'result');
+    invalid(() => gestpay.buildRequest('Encrypt', Promise.resolve(encrypt)), 'invalid_type', 'request');
+  });
+
+  test('redacted() ends on a value that holds itself', () => {
+    const cyclic = { apiKey: 'K' };
+    cyclic.self = cyclic;
+    const shown = gestpay.redacted(cyclic);
+    assert.equal(shown.apiKey, '[redacted]');
+    assert.ok(!JSON.stringify(gestpay.redacted({ a: cyclic })).includes('"K"'));
+  });
+
+  test('an outcome error keeps its result out of JSON logs', () => {
+    const result = { transactionResult: 'KO', errorCode: 74, token: 'TOKSECRET' };
+    assert.throws(() => gestpay.assertOk(result), (err) => {
+      assert.equal(err.result, result);
+      assert.ok(!JSON.stringify(err).includes('TOKSECRET'));
+      assert.ok(!Object.keys(err).includes('result'));
+      return true;
+    });
+  });
+});
+
 describe('invalid requests', () => {
   test('documented rules name the wire field', () => {
     invalid(() => gestpay.buildRequest('Encrypt', { ...encrypt, shopLogin: undefined }), 'missing_field', 'shopLogin');

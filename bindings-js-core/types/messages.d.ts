@@ -2911,6 +2911,42 @@ export interface Results {
   callDeviceActivation: CallDeviceActivationResult;
 }
 
+/** The core's stable error codes (`Error.code`), in the core's order. */
+export type CoreErrorCode =
+  | 'missing_field'
+  | 'too_long'
+  | 'invalid_format'
+  | 'forbidden_character'
+  | 'invalid_xml_character'
+  | 'invalid_amount'
+  | 'conflicting_fields'
+  | 'invalid_callback'
+  | 'unknown_field'
+  | 'invalid_type'
+  | 'invalid_json'
+  | 'duplicate_field'
+  | 'unknown_operation'
+  | 'invalid_env'
+  | 'xml_syntax'
+  | 'invalid_utf8'
+  | 'dtd_refused'
+  | 'too_deep'
+  | 'too_large'
+  | 'not_soap'
+  | 'missing_result'
+  | 'unexpected_operation'
+  | 'invalid_value'
+  | 'http_status'
+  | 'unsupported_charset'
+  | 'invalid_encoding'
+  | 'duplicate_element'
+  | 'mixed_content'
+  | 'soap_fault'
+  | 'declined'
+  | 'pending'
+  | 'no_result'
+  | 'unknown_result';
+
 /** The service of each operation. */
 export interface Services {
   Encrypt: 'WsCryptDecrypt';

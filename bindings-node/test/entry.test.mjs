@@ -13,6 +13,8 @@ test('require and import export the same names and the same objects', async () =
   assert.deepEqual(Object.keys(esm).filter((k) => k !== 'default').sort(), names);
   for (const name of names) assert.equal(esm[name], cjs[name], name);
   assert.equal(esm.default, cjs);
+  // TypeScript's `import gestpay from 'gestpay'` compiled to CommonJS reads `.default`.
+  assert.equal(cjs.default, cjs);
   const err = (() => {
     try {
       cjs.buildRequest('Encrypt', {});

@@ -151,6 +151,8 @@ pub fn catalog() -> Schema {
         "description": "Every request and result of the Axerve (Gestpay) gateway as the gestpay core serialises it (camelCase JSON).",
         "$defs": defs,
         "x-operations": operations,
+        // The stable error codes, so that the bindings' declarations list them (in order).
+        "x-error-codes": crate::ErrorCode::ALL.iter().map(|c| c.as_str()).collect::<Vec<_>>(),
     })
 }
 
