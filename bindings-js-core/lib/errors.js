@@ -16,6 +16,8 @@
 // The native side throws a JSON payload (see bindings-js-core/src/error.rs); `fromNative`
 // (call.js) turns it into one of these classes. Messages never contain a secret value.
 
+import * as errors from './errors.js';
+
 class GestpayError extends Error {
   /**
    * @param {string} message
@@ -105,16 +107,9 @@ class TransportError extends GestpayError {
   }
 }
 
-for (const cls of [
-  GestpayError,
-  InvalidRequestError,
-  MalformedResponseError,
-  SoapFaultError,
-  DeclinedError,
-  PendingError,
-  TransportError,
-]) {
-  // On the prototype, so that `name` is not an own enumerable property of every error.
+// On the prototype, so that `name` is not an own enumerable property of every error (every
+// class this module exports, read from its own namespace).
+for (const cls of Object.values(errors)) {
   Object.defineProperty(cls.prototype, 'name', {
     value: cls.name,
     writable: true,
