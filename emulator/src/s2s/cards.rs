@@ -8,7 +8,7 @@ use gestpay::codes::{Currency, PaymentType, TransactionResult};
 use gestpay::s2s::*;
 
 use super::pay::TOKEN_NOT_FOUND;
-use super::{exposed, ko, ok};
+use super::{exposed, ko, ok, ttype};
 use crate::auth::Call;
 use crate::pages::DECLINED_CARD;
 use crate::scenario::DECLINED;
@@ -35,7 +35,7 @@ fn new_token(call: &Call<'_>, req: &CallRequestTokenS2S) -> GestPayS2S {
     let mut state = call.app.state();
     let number = exposed(req.card_number.as_ref());
     if number == DECLINED_CARD {
-        return ko("REQUESTTOKEN", DECLINED);
+        return ko(ttype::<CallRequestTokenS2S>(), DECLINED);
     }
     let month = exposed(req.expiry_month.as_ref());
     let year = exposed(req.expiry_year.as_ref());
@@ -65,7 +65,7 @@ fn new_token(call: &Call<'_>, req: &CallRequestTokenS2S) -> GestPayS2S {
             expiry_year: year.clone().into(),
         },
     );
-    let mut out = ok("REQUESTTOKEN");
+    let mut out = ok(ttype::<CallRequestTokenS2S>());
     out.token = Some(Secret::new(token));
     out.token_expiry_month = Some(Secret::new(month));
     out.token_expiry_year = Some(Secret::new(year));
@@ -82,9 +82,9 @@ pub(super) fn delete_token(call: &Call<'_>, req: &CallDeleteTokenS2S) -> GestPay
         .get(key.as_str())
         .is_some_and(|t| t.shop_login == req.shop_login);
     if owned && state.tokens.remove(key.as_str()).is_some() {
-        ok("DisableToken")
+        ok(ttype::<CallDeleteTokenS2S>())
     } else {
-        ko("DisableToken", TOKEN_NOT_FOUND)
+        ko(ttype::<CallDeleteTokenS2S>(), TOKEN_NOT_FOUND)
     }
 }
 
@@ -98,9 +98,9 @@ pub(super) fn update_token(call: &Call<'_>, req: &CallUpdateTokenS2S) -> GestPay
         Some(t) => {
             t.expiry_month = exposed(req.expiry_month.as_ref()).into();
             t.expiry_year = exposed(req.expiry_year.as_ref()).into();
-            ok("UpdateToken")
+            ok(ttype::<CallUpdateTokenS2S>())
         }
-        None => ko("UpdateToken", TOKEN_NOT_FOUND),
+        None => ko(ttype::<CallUpdateTokenS2S>(), TOKEN_NOT_FOUND),
     }
 }
 
@@ -117,11 +117,11 @@ fn card_check(call: &Call<'_>, req: &CallCheckCartaS2S) -> GestPayS2S {
             .get(token.expose())
             .is_some_and(|t| t.shop_login == req.shop_login);
         if !known {
-            return ko("CHECKCARD", TOKEN_NOT_FOUND);
+            return ko(ttype::<CallCheckCartaS2S>(), TOKEN_NOT_FOUND);
         }
     }
     let declined = exposed(req.card_number.as_ref()) == DECLINED_CARD;
-    let mut out = ok("CHECKCARD");
+    let mut out = ok(ttype::<CallCheckCartaS2S>());
     out.authorization_result = Some(if declined {
         TransactionResult::Ko
     } else if req.with_auth == "Y" {
@@ -147,9 +147,9 @@ fn card_check(call: &Call<'_>, req: &CallCheckCartaS2S) -> GestPayS2S {
 pub(super) fn verify_card(_: &Call<'_>, req: &CallVerifycardS2S) -> GestPayS2S {
     let declined = exposed(req.card_number.as_ref()) == DECLINED_CARD;
     let mut out = if declined {
-        ko("VerCard", DECLINED)
+        ko(ttype::<CallVerifycardS2S>(), DECLINED)
     } else {
-        ok("VerCard")
+        ok(ttype::<CallVerifycardS2S>())
     };
     out.country = Some("ITALIA".into());
     out.company = Some("VISA".into());
@@ -172,7 +172,7 @@ fn banks(ttype: &str, list: &[(&str, &str)]) -> GestPayS2S {
 
 pub(super) fn ideal_banks(_: &Call<'_>, _: &CallIdealListS2S) -> GestPayS2S {
     banks(
-        "RequestIdealBankList",
+        ttype::<CallIdealListS2S>(),
         &[
             ("ABNANL2A", "ABN AMRO"),
             ("INGBNL2A", "ING"),
@@ -183,7 +183,7 @@ pub(super) fn ideal_banks(_: &Call<'_>, _: &CallIdealListS2S) -> GestPayS2S {
 
 pub(super) fn mybank_banks(_: &Call<'_>, _: &CallMyBankListS2S) -> GestPayS2S {
     banks(
-        "MyBank",
+        ttype::<CallMyBankListS2S>(),
         &[
             ("SELBIT2B", "Banca Sella"),
             ("BCITITMM", "Intesa Sanpaolo"),
@@ -229,11 +229,11 @@ pub(super) fn exchange_rates(_: &Call<'_>, req: &CallExchangeRateS2S) -> GestPay
         })
         .collect();
     if rates.is_empty() {
-        ko("ExchangeRate", INVALID_CURRENCY)
+        ko(ttype::<CallExchangeRateS2S>(), INVALID_CURRENCY)
     } else {
         GestPayS2S {
             exchange_rates: rates,
-            ..ok("ExchangeRate")
+            ..ok(ttype::<CallExchangeRateS2S>())
         }
     }
 }

@@ -4,7 +4,7 @@
 use gestpay::codes::{EventType, TransactionState};
 use gestpay::s2s::*;
 
-use super::{ko, minor, with_transaction};
+use super::{ko, minor, ttype, with_transaction};
 use crate::auth::Call;
 
 /// "Transaction can not be settled" (not authorised, or already settled, cancelled, refunded).
@@ -25,19 +25,24 @@ pub(super) fn settle(call: &Call<'_>, req: &CallSettleS2S) -> GestPayS2S {
         req.bank_trans_id.as_deref(),
         req.shop_trans_id.as_deref(),
     );
-    with_transaction(&mut state, "Settle", found, |state, t, out| {
-        let amount = minor(req.amount, t.currency);
-        if !t.is_ok() || t.state != TransactionState::Aut {
-            ko("Settle", CANNOT_SETTLE)
-        } else if amount == 0 || t.settled_minor + amount > t.authorized_minor {
-            ko("Settle", SETTLE_TOO_MUCH)
-        } else {
-            t.settled_minor += amount;
-            t.state = TransactionState::Mov;
-            t.events.push(state.event(EventType::Mov, amount));
-            out
-        }
-    })
+    with_transaction(
+        &mut state,
+        ttype::<CallSettleS2S>(),
+        found,
+        |state, t, out| {
+            let amount = minor(req.amount, t.currency);
+            if !t.is_ok() || t.state != TransactionState::Aut {
+                ko(ttype::<CallSettleS2S>(), CANNOT_SETTLE)
+            } else if amount == 0 || t.settled_minor + amount > t.authorized_minor {
+                ko(ttype::<CallSettleS2S>(), SETTLE_TOO_MUCH)
+            } else {
+                t.settled_minor += amount;
+                t.state = TransactionState::Mov;
+                t.events.push(state.event(EventType::Mov, amount));
+                out
+            }
+        },
+    )
 }
 
 pub(super) fn delete(call: &Call<'_>, req: &CallDeleteS2S) -> GestPayS2S {
@@ -47,17 +52,22 @@ pub(super) fn delete(call: &Call<'_>, req: &CallDeleteS2S) -> GestPayS2S {
         req.bank_transaction_id.as_deref(),
         req.shop_transaction_id.as_deref(),
     );
-    with_transaction(&mut state, "Delete", found, |state, t, mut out| {
-        if t.is_ok() && t.state == TransactionState::Aut && t.settled_minor == 0 {
-            t.state = TransactionState::Can;
-            t.events
-                .push(state.event(EventType::Can, t.authorized_minor));
-            out.error_description = Some("Transazione ritirata".into());
-            out
-        } else {
-            ko("Delete", CANNOT_DELETE)
-        }
-    })
+    with_transaction(
+        &mut state,
+        ttype::<CallDeleteS2S>(),
+        found,
+        |state, t, mut out| {
+            if t.is_ok() && t.state == TransactionState::Aut && t.settled_minor == 0 {
+                t.state = TransactionState::Can;
+                t.events
+                    .push(state.event(EventType::Can, t.authorized_minor));
+                out.error_description = Some("Transazione ritirata".into());
+                out
+            } else {
+                ko(ttype::<CallDeleteS2S>(), CANNOT_DELETE)
+            }
+        },
+    )
 }
 
 pub(super) fn refund(call: &Call<'_>, req: &CallRefundS2S) -> GestPayS2S {
@@ -67,20 +77,25 @@ pub(super) fn refund(call: &Call<'_>, req: &CallRefundS2S) -> GestPayS2S {
         req.bank_transaction_id.as_deref(),
         req.shop_transaction_id.as_deref(),
     );
-    with_transaction(&mut state, "Refund", found, |state, t, out| {
-        let amount = minor(req.amount, t.currency);
-        let balance = t.settled_minor - t.refunded_minor;
-        if !t.is_ok() || t.settled_minor == 0 {
-            ko("Refund", CANNOT_REFUND)
-        } else if amount == 0 || amount > balance {
-            ko("Refund", REFUND_TOO_MUCH)
-        } else {
-            t.refunded_minor += amount;
-            t.state = TransactionState::Sto;
-            t.events.push(state.event(EventType::Sto, amount));
-            out
-        }
-    })
+    with_transaction(
+        &mut state,
+        ttype::<CallRefundS2S>(),
+        found,
+        |state, t, out| {
+            let amount = minor(req.amount, t.currency);
+            let balance = t.settled_minor - t.refunded_minor;
+            if !t.is_ok() || t.settled_minor == 0 {
+                ko(ttype::<CallRefundS2S>(), CANNOT_REFUND)
+            } else if amount == 0 || amount > balance {
+                ko(ttype::<CallRefundS2S>(), REFUND_TOO_MUCH)
+            } else {
+                t.refunded_minor += amount;
+                t.state = TransactionState::Sto;
+                t.events.push(state.event(EventType::Sto, amount));
+                out
+            }
+        },
+    )
 }
 
 pub(super) fn update_order(call: &Call<'_>, req: &CallUpdateOrderS2S) -> GestPayS2S {
@@ -90,7 +105,12 @@ pub(super) fn update_order(call: &Call<'_>, req: &CallUpdateOrderS2S) -> GestPay
         req.bank_transaction_id.as_deref(),
         req.shop_transaction_id.as_deref(),
     );
-    with_transaction(&mut state, "RiskifiedUpdateOrder", found, |_, _, out| out)
+    with_transaction(
+        &mut state,
+        ttype::<CallUpdateOrderS2S>(),
+        found,
+        |_, _, out| out,
+    )
 }
 
 pub(super) fn update_custom_param(call: &Call<'_>, req: &CallUpdateCustomParamS2S) -> GestPayS2S {
@@ -100,14 +120,19 @@ pub(super) fn update_custom_param(call: &Call<'_>, req: &CallUpdateCustomParamS2
         req.bank_transaction_id.as_deref(),
         req.shop_transaction_id.as_deref(),
     );
-    with_transaction(&mut state, "UpdateCustomParam", found, |_, t, out| {
-        let name = req.param_name.clone();
-        let value = req.param_value.clone().unwrap_or_default();
-        let info = t.custom_info.get_or_insert_with(Default::default);
-        match info.0.iter_mut().find(|p| p.key == name) {
-            Some(p) => p.value = value.to_string(),
-            None => info.push(name, value),
-        }
-        out
-    })
+    with_transaction(
+        &mut state,
+        ttype::<CallUpdateCustomParamS2S>(),
+        found,
+        |_, t, out| {
+            let name = req.param_name.clone();
+            let value = req.param_value.clone().unwrap_or_default();
+            let info = t.custom_info.get_or_insert_with(Default::default);
+            match info.0.iter_mut().find(|p| p.key == name) {
+                Some(p) => p.value = value.to_string(),
+                None => info.push(name, value),
+            }
+            out
+        },
+    )
 }

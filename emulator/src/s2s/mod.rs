@@ -44,7 +44,7 @@ macro_rules! operations {
     ($call:expr, $info:expr, $body:expr; $($req:ty => $res:ident, $handler:path;)*) => {
         match $info.operation.as_str() {
             $(name if name == <$req as Request>::OPERATION.name => {
-                let ttype = transaction_type_of(name).unwrap_or(name);
+                let ttype = ttype::<$req>();
                 let req: $req = parse($call.version, $body)?;
                 let refused = refusal($call, &req.shop_login, req.api_key.as_ref(), req.validate(), ttype);
                 let out = match refused {
@@ -55,11 +55,11 @@ macro_rules! operations {
             })*
             name if name == CallRenounce::OPERATION.name => {
                 let _: CallRenounce = parse($call.version, $body)?;
-                reply($call.version, &CallRenounceResult(ok("Renounce")))
+                reply($call.version, &CallRenounceResult(ok(ttype::<CallRenounce>())))
             }
             name if name == CallDeviceActivation::OPERATION.name => {
                 let _: CallDeviceActivation = parse($call.version, $body)?;
-                reply($call.version, &CallDeviceActivationResult(ok("DeviceActivation")))
+                reply($call.version, &CallDeviceActivationResult(ok(ttype::<CallDeviceActivation>())))
             }
             other => Err(client_fault(
                 $call.version,
@@ -67,6 +67,19 @@ macro_rules! operations {
             )),
         }
     };
+}
+
+/// The `TransactionType` the gateway answers an operation with: the core's table
+/// (`codes::transaction_type_of`), and for the three operations it does not document, the value
+/// this emulator answers.
+pub(crate) fn ttype<R: Request>() -> &'static str {
+    let name = R::OPERATION.name;
+    transaction_type_of(name).unwrap_or(match name {
+        "CallUpdateCustomParamS2S" => "UpdateCustomParam",
+        "callRenounce" => "Renounce",
+        "callDeviceActivation" => "DeviceActivation",
+        other => other,
+    })
 }
 
 pub(crate) fn handle(call: &Call<'_>, info: &RequestInfo, body: &[u8]) -> Answer {
@@ -160,4 +173,18 @@ fn minor(amount: Option<Amount>, currency: Currency) -> u64 {
 
 fn exposed(secret: Option<&Secret>) -> String {
     secret.map(|s| s.expose().to_owned()).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn transaction_types_are_the_core_table_and_the_undocumented_three() {
+        assert_eq!(ttype::<CallPagamS2S>(), "PAGAM");
+        assert_eq!(ttype::<CallReadTrxS2S>(), "QUERYTX");
+        assert_eq!(ttype::<CallUpdateCustomParamS2S>(), "UpdateCustomParam");
+        assert_eq!(ttype::<CallRenounce>(), "Renounce");
+        assert_eq!(ttype::<CallDeviceActivation>(), "DeviceActivation");
+    }
 }

@@ -8,7 +8,7 @@ use gestpay::codes::{Currency, PaymentType};
 use gestpay::payload::Buyer;
 use gestpay::s2s::*;
 
-use super::{exposed, ko, minor, ok, with_transaction};
+use super::{exposed, ko, minor, ok, ttype, with_transaction};
 use crate::auth::Call;
 use crate::pages::DECLINED_CARD;
 use crate::scenario;
@@ -49,11 +49,11 @@ pub(super) fn pagam(call: &Call<'_>, req: &CallPagamS2S) -> GestPayS2S {
                     (record.buyer_name, record.buyer_email),
                 )
             }
-            None => return ko("PAGAM", TOKEN_NOT_FOUND),
+            None => return ko(ttype::<CallPagamS2S>(), TOKEN_NOT_FOUND),
         }
     } else if let Some(reference) = amazon_ref {
         if state.amazon_id_taken(&req.shop_login, &req.shop_transaction_id) {
-            return ko("PAGAM", ALREADY_PROCESSED);
+            return ko(ttype::<CallPagamS2S>(), ALREADY_PROCESSED);
         }
         let order = AmazonOrder {
             order_reference_id: reference,
@@ -116,9 +116,9 @@ pub(super) fn pagam(call: &Call<'_>, req: &CallPagamS2S) -> GestPayS2S {
     };
     let bank = state.record(payment, config.separate_settlement);
     let Some(t) = state.transactions.get(&bank) else {
-        return ko("PAGAM", super::NOT_FOUND);
+        return ko(ttype::<CallPagamS2S>(), super::NOT_FOUND);
     };
-    let mut out = super::about(outcome("PAGAM", t.verdict), t);
+    let mut out = super::about(outcome(ttype::<CallPagamS2S>(), t.verdict), t);
     out.authorization_code = t.is_ok().then(|| t.authorization_code.clone());
     out.currency = Some(currency);
     out.amount = Some(t.amount());
@@ -155,8 +155,8 @@ pub(super) fn read(call: &Call<'_>, req: &CallReadTrxS2S) -> GestPayS2S {
         req.bank_transaction_id.as_deref(),
         req.shop_transaction_id.as_deref(),
     );
-    with_transaction(&mut state, "QUERYTX", found, |_, t, _| {
-        let mut out = outcome("QUERYTX", t.verdict);
+    with_transaction(&mut state, ttype::<CallReadTrxS2S>(), found, |_, t, _| {
+        let mut out = outcome(ttype::<CallReadTrxS2S>(), t.verdict);
         // A declined or pending payment has no state of its own yet.
         out.transaction_state = t.is_ok().then(|| t.state.clone());
         out.authorization_code = t.is_ok().then(|| t.authorization_code.clone());
