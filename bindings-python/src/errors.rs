@@ -113,15 +113,14 @@ pub(crate) fn invalid(py: Python<'_>, code: &str, field: &str, message: &str) ->
 /// raise a bare `UnicodeEncodeError`; here it is `InvalidRequestError` with code
 /// `invalid_type` naming the argument (`field`), and the value is never quoted.
 pub(crate) fn text<'a>(value: &'a Bound<'_, PyString>, field: &str) -> PyResult<Cow<'a, str>> {
-    value.to_cow().map_err(|_| {
-        invalid(
-            value.py(),
-            "invalid_type",
-            field,
-            "expected text, got a str with a lone surrogate (not Unicode text)",
-        )
-    })
+    value
+        .to_cow()
+        .map_err(|_| invalid(value.py(), "invalid_type", field, NOT_TEXT))
 }
+
+/// Why a `str` with a lone surrogate is refused.
+pub(crate) const NOT_TEXT: &str =
+    "expected text, got a str with a lone surrogate (not Unicode text)";
 
 /// A core result, or the exception it maps to.
 pub(crate) fn core<T>(py: Python<'_>, result: gestpay::Result<T>) -> PyResult<T> {

@@ -74,7 +74,6 @@ impl Message {
         Raw(root, path)
     }
 
-    /// The value at this message's path, whole, as the core reads it.
     /// The value at this message's path into `target`: a root straight from its type, a
     /// nested message through the core's reader (`tree_at`).
     fn serialize<S: serde::Serializer>(&self, py: Python<'_>, target: S) -> PyResult<S::Ok> {

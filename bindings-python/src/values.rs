@@ -70,13 +70,15 @@ fn placed(
     what: &str,
     place: impl FnOnce(InputError) -> InputError,
 ) -> PyResult<Value> {
-    let max = gestpay::xml::Limits::default().max_depth;
     let error = |e: InputError| crate::errors::to_py(value.py(), &e.into_error(what));
     convert(value, 0).map_err(|refused| match refused {
         Refused::Input(e) => error(place(e)),
         Refused::TooDeep => error(InputError::new(
             ErrorCode::TooDeep,
-            format!("nested deeper than {max} levels (or a value that holds itself)"),
+            format!(
+                "nested deeper than {} levels (or a value that holds itself)",
+                max_depth()
+            ),
         )),
         Refused::Python(e) => e,
     })
@@ -86,10 +88,7 @@ fn placed(
 fn utf8(text: &Bound<'_, PyString>) -> Result<String, Refused> {
     match text.to_cow() {
         Ok(text) => Ok(text.into_owned()),
-        Err(_) => Err(refuse(
-            ErrorCode::InvalidType,
-            "expected text, got a str with a lone surrogate (not Unicode text)",
-        )),
+        Err(_) => Err(refuse(ErrorCode::InvalidType, crate::errors::NOT_TEXT)),
     }
 }
 
@@ -172,8 +171,14 @@ fn convert(value: &Bound<'_, PyAny>, depth: usize) -> Result<Value, Refused> {
 /// One level deeper, or `too_deep` past the parsers' depth limit (which a value holding itself
 /// always reaches).
 fn deeper(depth: usize) -> Result<usize, Refused> {
-    let max = gestpay::xml::Limits::default().max_depth;
-    (depth < max).then_some(depth + 1).ok_or(Refused::TooDeep)
+    (depth < max_depth())
+        .then_some(depth + 1)
+        .ok_or(Refused::TooDeep)
+}
+
+/// The parsers' depth limit, which bounds a Python value too.
+fn max_depth() -> usize {
+    gestpay::xml::Limits::default().max_depth
 }
 
 fn object<'py>(
