@@ -1,57 +1,51 @@
-"""The whole Amazon Pay flow against the project's gateway emulator (`gestpay sandbox`): the
-buyer's pages driven over HTTP, the merchant's calls through the binding's clients."""
+"""The whole Amazon Pay flow against the project's local gateway (`gestpay sandbox`, run by
+``gestpay.testing.LocalGateway``): the buyer's pages driven over HTTP, the merchant's calls
+through the binding's clients."""
 
 from __future__ import annotations
 
 from typing import Iterator
 
-import httpx
 import pytest
 
 import gestpay
+from gestpay.testing import LocalGateway, LocalGatewayError
 from gestpay.transport import AsyncClient, Client, UrllibClient
-from emulator import Emulator, cli_path
 
 SHOP = "GESPAY65987"
 KEY = "demo-api-key-0123456789"
 
 
 @pytest.fixture(scope="module")
-def emulator() -> Iterator[Emulator]:
-    cli = cli_path()
-    if cli is None:
-        pytest.skip("the gestpay CLI is not built (cargo build -p gestpay-cli)")
-    emu = Emulator(cli, ["--api-key", KEY, "--merchant-url", "https://shop.example/ok"])
-    yield emu
-    emu.stop()
+def emulator() -> Iterator[LocalGateway]:
+    gateway = LocalGateway(api_key=KEY, merchant_url="https://shop.example/ok")
+    try:
+        gateway.start()
+    except LocalGatewayError as err:
+        if err.code == "gateway_not_found":
+            pytest.skip(f"the gestpay CLI is not built (cargo build -p gestpay-cli): {err}")
+        raise
+    with gateway:
+        yield gateway
 
 
-def _buy(base: str, encrypted: str) -> str:
+def _buy(emulator: LocalGateway, encrypted: str) -> str:
     """The buyer on the emulated payment page: sign in to Amazon, pick the first address and
     card, pay; returns the merchant URL the gateway redirects to."""
-    with httpx.Client(base_url=base, timeout=10) as browser:
-        page = browser.get(gestpay.payment_page_url(SHOP, encrypted, env=base))
-        assert page.status_code == 200 and "Amazon Pay" in page.text
-        assert "Choose a shipping address" in browser.post(
-            "/pagam/amazonpay/signin", data={"b": encrypted, "email": "marco.rossi@example.it"}
-        ).text
-        browser.post("/pagam/amazonpay/address", data={"b": encrypted, "address": "0"})
-        done = browser.post("/pagam/amazonpay/pay",
-                            data={"b": encrypted, "address": "0", "card": "0"})
-        assert done.is_redirect, done.status_code
-        return done.headers["location"]
+    page = gestpay.payment_page_url(SHOP, encrypted, env=emulator.url)
+    return emulator.pay_with_amazon(page, email="marco.rossi@example.it", address=0, card=0)
 
 
 @pytest.mark.parametrize("kind", ["httpx", "urllib"])
-def test_amazon_pay_against_the_emulator(emulator: Emulator, kind: str) -> None:
-    client = Client(emulator.base_url) if kind == "httpx" else UrllibClient(emulator.base_url)
+def test_amazon_pay_against_the_emulator(emulator: LocalGateway, kind: str) -> None:
+    client = Client(emulator.url) if kind == "httpx" else UrllibClient(emulator.url)
     encrypt = gestpay.Encrypt(shop_login=SHOP, uic_code="EUR", amount="49.90",
                               shop_transaction_id=f"ORD-{kind}", payment_types=["AMAZONPAY"],
                               amazon_pay_billing_agreement_description="paynowandrecurring",
                               api_key=KEY)
     encrypted = client.send(encrypt).raise_for_ko().crypt_decrypt_string
     assert encrypted
-    callback = gestpay.Callback.parse(_buy(emulator.base_url, encrypted))
+    callback = gestpay.Callback.parse(_buy(emulator, encrypted))
     assert callback.shop_login == SHOP
     decrypted = client.send(gestpay.Decrypt.from_callback(callback, api_key=KEY)).raise_for_ko()
     assert decrypted.shop_transaction_id == f"ORD-{kind}"
@@ -65,9 +59,9 @@ def test_amazon_pay_against_the_emulator(emulator: Emulator, kind: str) -> None:
         client.close()
 
 
-def test_wrong_api_key_is_a_ko(emulator: Emulator) -> None:
+def test_wrong_api_key_is_a_ko(emulator: LocalGateway) -> None:
     async def call() -> gestpay.EncryptResult:
-        async with AsyncClient(emulator.base_url) as client:
+        async with AsyncClient(emulator.url) as client:
             return await client.send(gestpay.Encrypt(
                 shop_login=SHOP, uic_code="EUR", amount="1.00", shop_transaction_id="X",
                 api_key="wrong"))

@@ -23,6 +23,8 @@ from gestpay import (
     Result,
 )
 from gestpay._base import OutcomeMixin
+from gestpay.transport import UrllibClient
+from gateway import FakeGateway
 
 RESULTS: List[type[Any]] = sorted(
     {cls for _, cls in gestpay.OPERATIONS.values()} | {gestpay.GestPayS2S},
@@ -106,6 +108,21 @@ def test_parsed_results() -> None:
     with pytest.raises(MalformedResponseError) as caught:
         none.raise_for_ko()
     assert caught.value.code == "no_result"
+
+
+@pytest.mark.parametrize("value, code", [
+    (None, "no_result"), ("", "no_result"), ("ok", "unknown_result"), ("ERROR", "unknown_result")])
+def test_no_or_unknown_result_over_http(gateway: FakeGateway, value: Optional[str],
+                                        code: str) -> None:
+    # What only a scripted gateway sends (the emulator never does): a shop's callback view
+    # must not ship on it (the Django example's callback answers 502).
+    gateway.script.append(gestpay.DecryptResult(transaction_result=value, error_code=0))
+    result = UrllibClient(gateway.base_url, timeout=5).send(
+        gestpay.Decrypt(shop_login="GESPAY65987", crypted_string="anything"))
+    assert not result.is_ok and not result.is_ko and not result.is_pending
+    with pytest.raises(MalformedResponseError) as info:
+        result.raise_for_ko()
+    assert (info.value.code, info.value.field) == (code, "TransactionResult")
 
 
 @pytest.mark.parametrize("field", ["transaction_result", "error_description"])

@@ -20,7 +20,7 @@ step "pip install ./bindings-python"
 
 step "the emulator for the end-to-end tests (gestpay sandbox)"
 cargo build --locked -q -p gestpay-cli
-export GESTPAY_CLI="${CARGO_TARGET_DIR:-$root/target}/debug/gestpay"
+export GESTPAY_BIN="${CARGO_TARGET_DIR:-$root/target}/debug/gestpay"
 
 cd "$root/bindings-python"
 step "pytest: the binding"
@@ -31,7 +31,7 @@ step "pytest: the Django example"
 step "mypy --strict"
 (cd python && "$py" -m mypy --strict -p gestpay)
 "$py" -m mypy --strict tests
-MYPYPATH=tests "$py" -m mypy --strict examples/django_amazon_pay
+"$py" -m mypy --strict examples/django_amazon_pay
 
 step "stubtest (the installed package against its annotations and _gestpay.pyi)"
 (cd "$(mktemp -d)" && "$py" -m mypy.stubtest gestpay --allowlist "$root/bindings-python/stubtest-allowlist.txt")

@@ -1,7 +1,7 @@
 """Settings of the example shop. The gateway settings come from the environment:
 
 * ``GESTPAY_ENV``: ``test`` (the sandbox, the default), ``production``, or a base URL such as
-  the local emulator's (``cargo run -p gestpay-cli -- sandbox`` prints it);
+  the local gateway's (``gestpay sandbox`` prints it; ``pip install gestpay-cli``);
 * ``GESTPAY_SHOP_LOGIN`` and ``GESTPAY_API_KEY``: the merchant's credentials.
 """
 

@@ -34,9 +34,16 @@ def _client() -> UrllibClient:
     return UrllibClient(config["ENV"], timeout=config["TIMEOUT"])
 
 
+def new_order_id() -> str:
+    """The order's ``shopTransactionId``. A real shop takes it from its order; the tests
+    replace this function (``monkeypatch.setattr(views, "new_order_id", ...)``) to pick the local
+    gateway's scenarios: ``KO-…`` declined, ``XX-…`` pending, ``FAULT-…`` a SOAP fault."""
+    return f"ORD-{uuid.uuid4().hex[:12].upper()}"
+
+
 def checkout(request: HttpRequest) -> HttpResponse:
     config = _config()
-    order_id = f"ORD-{uuid.uuid4().hex[:12].upper()}"
+    order_id = new_order_id()
     try:
         encrypt = gestpay.Encrypt(
             shop_login=config["SHOP_LOGIN"], uic_code="EUR",
