@@ -30,7 +30,12 @@ test('the package manifest points at what exists', async () => {
   const require = createRequire(import.meta.url);
   const pkg = require('../package.json');
   assert.equal(pkg.name, 'gestpay');
-  for (const file of [pkg.main, pkg.types, pkg.exports['.'].import.default, pkg.exports['.'].import.types, pkg.exports['.'].require.types]) {
-    assert.doesNotThrow(() => require.resolve(`../${file}`), file);
+  for (const entry of ['.', './testing']) {
+    const { import: esm, require: cjs } = pkg.exports[entry];
+    for (const file of [esm.default, esm.types, cjs.default, cjs.types]) {
+      assert.doesNotThrow(() => require.resolve(`../${file}`), file);
+      assert.ok(pkg.files.includes(file.slice(2)), `${file} is in files`);
+    }
   }
+  for (const file of [pkg.main, pkg.types]) assert.doesNotThrow(() => require.resolve(`../${file}`), file);
 });

@@ -3,10 +3,13 @@
 # generated message types are current; the addon builds (napi build --release, which also
 # writes the loader binding.js / binding.d.ts) and the package is assembled over it
 # (scripts/package.mjs: bindings-js-core/lib bundled by esbuild into index.js, the shared
-# declarations copied); node --test of the shared suite (the binding with the whole shared
-# corpus, loopback and emulator end-to-end tests, bad input, random input, redaction) and of
-# the package's entries; tsc --strict on the shared type tests and the TypeScript example; the
-# Express example's test; a one-round run of the benchmark script (it checks, never times).
+# declarations copied, lib/testing.mjs bundled into testing.js); node --test of the shared
+# suite (the binding with the whole shared corpus, loopback and emulator end-to-end tests, bad
+# input, random input, redaction) and of the package's own tests (its entries, and
+# `gestpay/testing` against the local gateway: test/testing.test.mjs); tsc --strict on the
+# shared type tests and the TypeScript example, which is then compiled and run against the
+# local gateway; the Express example's test (against the local gateway too); a one-round run of
+# the benchmark script (it checks, never times).
 # scripts/test runs scripts/setup.d/30-node.sh first.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -31,12 +34,18 @@ step "the emulator for the end-to-end test (gestpay sandbox)"
 (cd "$root" && cargo build --locked -q -p gestpay-cli)
 export GESTPAY_BIN="${CARGO_TARGET_DIR:-$root/target}/debug/gestpay"
 
-step "node --test bindings-js-core/test/ (the shared suite) and bindings-node/test/ (the package's entries)"
-node --test "$root/bindings-js-core/test/" test/
+step "node --test bindings-js-core/test/ (the shared suite) and bindings-node/test/ (the package's entries, gestpay/testing)"
+node --test "$root/bindings-js-core/test/" test/   # test/testing.test.mjs: gestpay/testing against the local gateway
 
 step "tsc --strict: the shared type tests and the TypeScript example"
 (cd "$root/bindings-js-core" && npx --no-install tsc -p test-types/tsconfig.json)
 npx --no-install tsc -p examples/typescript/tsconfig.json
+
+step "the TypeScript example compiled (tsconfig.build.json → examples/typescript/dist/) and run against the local gateway"
+rm -rf examples/typescript/dist
+npx --no-install tsc -p examples/typescript/tsconfig.build.json
+node examples/typescript/dist/local-gateway.js
+rm -rf examples/typescript/dist
 
 step "the Express example"
 (cd examples/express-amazon-pay && node --test test/)

@@ -1,113 +1,126 @@
-// The example shop against a loopback gateway answering with the binding's own builders.
+// The example shop against the local gateway (`gestpay sandbox`, started by `gestpay/testing`):
+// the buyer is sent to the payment page, pays with Amazon Pay, comes back to the shop's own
+// callback URL, and the shop Decrypts the result and reads the addresses. The unhappy paths are
+// the gateway's test scenarios, chosen by the order itself: an amount ending in .13 or a KO-
+// order is declined, an XX- order is pending, a FAULT- order a SOAP fault.
+//
+// The gateway binary: `npm install --save-dev gestpay-cli`, or GESTPAY_BIN=/path/to/gestpay, or
+// `gestpay` on the PATH (findGatewayBinary in gestpay/testing).
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { after, before, test } from 'node:test';
 
-import * as gestpay from 'gestpay';
+import { GestpayClient } from 'gestpay';
+import { startLocalGateway } from 'gestpay/testing';
 
-import { startGateway } from '../../../../bindings-js-core/testing/gateway.mjs';
 import { createApp } from '../app.mjs';
 
 const SHOP = 'GESPAY65987';
 const API_KEY = 'example-api-key';
-// The Amazon Pay answer of the shared corpus, as the gateway would send it for our transaction.
-const amazonRead = gestpay.parseResult(
-  'callReadTrxS2S',
-  readFileSync(new URL('../../../../tests/fixtures/s2s/callReadTrxS2S/amazonpay-full.response.xml', import.meta.url)),
-);
 
 let gateway;
-let shop;
+let server;
 let base;
 before(async () => {
-  const orders = new Map();
-  gateway = await startGateway(gestpay, {
-    Encrypt: (req) => {
-      if (req.apiKey !== API_KEY) return { fault: { code: 'soap:Client', reason: 'bad apikey' } };
-      if (req.amount === '0.00') return { transactionResult: 'KO', errorCode: 1131, errorDescription: 'Importo non valido' };
-      const b = `ENC-${req.shopTransactionId}`;
-      orders.set(b, req);
-      return { transactionType: 'ENCRYPT', transactionResult: 'OK', cryptDecryptString: b, errorCode: 0 };
-    },
-    Decrypt: (req) => {
-      if (req.cryptedString === 'PENDING') return { transactionType: 'DECRYPT', transactionResult: 'XX', shopTransactionId: 'ORD-P', errorCode: 0 };
-      if (req.cryptedString === 'NORESULT') return { transactionType: 'DECRYPT', shopTransactionId: 'ORD-N' };
-      const order = orders.get(req.cryptedString);
-      if (!order) return { transactionType: 'DECRYPT', transactionResult: 'KO', errorCode: 1142, errorDescription: 'Chiamata non accettata' };
-      return {
-        transactionType: 'DECRYPT',
-        transactionResult: 'OK',
-        shopTransactionId: order.shopTransactionId,
-        bankTransactionId: '8754102',
-        amount: order.amount,
-        currency: 'EUR',
-        errorCode: 0,
-      };
-    },
-    callReadTrxS2S: (req) => ({ ...amazonRead, bankTransactionId: req.bankTransactionId }),
+  // The shop listens first, so that the gateway knows where to send the buyer back.
+  server = createServer();
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${server.address().port}`;
+  gateway = await startLocalGateway({
+    apiKey: API_KEY,
+    shopLogins: [SHOP],
+    successUrl: `${base}/gestpay/ok`,
+    failureUrl: `${base}/gestpay/ko`,
   });
-  const app = createApp({ shopLogin: SHOP, apiKey: API_KEY, env: gateway.url, timeoutMs: 5000 });
-  shop = await new Promise((resolve) => {
-    const server = app.listen(0, '127.0.0.1', () => resolve(server));
-  });
-  base = `http://127.0.0.1:${shop.address().port}`;
+  server.on('request', createApp({ shopLogin: SHOP, apiKey: API_KEY, env: gateway.url, timeoutMs: 10_000 }));
 });
 after(async () => {
-  shop.closeAllConnections();
-  await new Promise((resolve) => shop.close(resolve));
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
   await gateway.close();
 });
 
+/** GET /checkout: the redirect to the payment page. */
+async function checkout(order, amount = '49.90') {
+  const res = await fetch(`${base}/checkout?order=${encodeURIComponent(order)}&amount=${amount}`, { redirect: 'manual' });
+  assert.equal(res.status, 302, `checkout of ${order}: ${res.status} ${await res.text()}`);
+  return res.headers.get('location');
+}
+
+/** The shop's answer at the URL the gateway sent the buyer back to. */
+async function backAtTheShop(url) {
+  assert.ok(url.startsWith(`${base}/gestpay/`), url);
+  const res = await fetch(url);
+  return { status: res.status, body: await res.json() };
+}
+
 test('checkout redirects the buyer to the payment page', async () => {
-  const res = await fetch(`${base}/checkout?order=ORD-7&amount=49.90`, { redirect: 'manual' });
-  assert.equal(res.status, 302);
-  const location = new URL(res.headers.get('location'));
+  const location = new URL(await checkout('ORD-7'));
   assert.equal(`${location.origin}${location.pathname}`, `${gateway.url}/pagam/pagam.aspx`);
   assert.equal(location.searchParams.get('a'), SHOP);
-  assert.equal(location.searchParams.get('b'), 'ENC-ORD-7');
-  const encrypt = gateway.calls.find((c) => c.operation === 'Encrypt' && c.request.shopTransactionId === 'ORD-7');
-  assert.deepEqual(encrypt.request.paymentTypes, ['AMAZONPAY']);
+  assert.ok(location.searchParams.get('b'));
 });
 
-test('the callback decrypts the result and reads the Amazon addresses', async () => {
-  await fetch(`${base}/checkout?order=ORD-8&amount=19.90`, { redirect: 'manual' });
-  const res = await fetch(`${base}/gestpay/ok?a=${SHOP}&b=ENC-ORD-8`);
-  assert.equal(res.status, 200);
-  const body = await res.json();
+test('the whole Amazon Pay flow: the shop ships to the address the buyer chose', async () => {
+  const page = await checkout('ORD-8', '19.90');
+  const back = await gateway.payWithAmazon(page, { address: 1 });
+  assert.ok(back.startsWith(`${base}/gestpay/ok?`), back);
+  const { status, body } = await backAtTheShop(back);
+  assert.equal(status, 200);
   assert.equal(body.order, 'ORD-8');
   assert.equal(body.status, 'paid');
   assert.equal(body.amount, '19.90');
-  assert.equal(body.buyer.email, 'juergen.muessig@example.de');
-  assert.equal(body.shipTo.city, 'Neunkirchen');
-  assert.equal(body.shipTo.addressLine2, 'Hauptstraße 12');
-  assert.equal(body.billTo.addressLine1, 'Meininger Strasse 58');
-  const read = gateway.calls.find((c) => c.operation === 'callReadTrxS2S');
-  assert.equal(read.request.bankTransactionId, '8754102');
-  assert.equal(read.request.apiKey, API_KEY);
+  assert.equal(body.currency, 'EUR');
+  assert.match(body.bankTransactionId, /^\d+$/);
+  assert.deepEqual(body.buyer, { name: 'Marco Rossi', email: 'marco.rossi@example.it' });
+  assert.equal(body.shipTo.addressLine1, 'Corso Buenos Aires 40');
+  assert.equal(body.shipTo.city, 'Milano');
+  assert.equal(body.billTo.city, 'Berlin');
+  assert.equal(body.billTo.addressLine2, 'Meininger Strasse 58');
 });
 
-test('a declined payment and a bad callback are answered, not crashed on', async () => {
-  const ko = await fetch(`${base}/gestpay/ko?a=${SHOP}&b=UNKNOWN`);
-  assert.equal(ko.status, 402);
-  assert.equal((await ko.json()).code, 1142);
-  const bad = await fetch(`${base}/gestpay/ok?a=${SHOP}`);
-  assert.equal(bad.status, 400);
-  assert.deepEqual(await bad.json(), { error: 'invalid_callback', field: 'b', message: 'invalid request: b: the parameter is missing [invalid_callback]' });
-  const refused = await fetch(`${base}/checkout?order=ORD-9&amount=0.00`, { redirect: 'manual' });
-  assert.equal(refused.status, 502);
-  assert.equal((await refused.json()).error, 'declined');
+test('a declined payment (amount .13, a KO- order) is answered 402; a cancelled one too', async () => {
+  for (const [order, amount] of [['ORD-9', '10.13'], ['KO-ORD-10', '49.90']]) {
+    const back = await gateway.payWithAmazon(await checkout(order, amount));
+    assert.ok(back.startsWith(`${base}/gestpay/ko?`), back);
+    const { status, body } = await backAtTheShop(back);
+    assert.equal(status, 402, order);
+    assert.equal(body.status, 'declined');
+    assert.equal(body.code, 74);
+    assert.equal(body.reason, 'Authorization denied');
+  }
+  const cancelled = await backAtTheShop(await gateway.cancel(await checkout('ORD-11')));
+  assert.equal(cancelled.status, 402);
+  assert.equal(cancelled.body.code, 1143);
+});
+
+test('a pending payment (XX- order) is not shipped until the bank resolves it', async () => {
+  const back = await gateway.payWithAmazon(await checkout('XX-ORD-12'));
+  const pending = await backAtTheShop(back);
+  assert.equal(pending.status, 202);
+  assert.deepEqual(pending.body, { order: 'XX-ORD-12', status: 'pending' });
+  // The bank's answer, later (the shop would learn it from the server-to-server notification).
+  const { bankTransactionId } = await new GestpayClient({ env: gateway.url }).decryptCallback(back, { apiKey: API_KEY });
+  const resolved = await gateway.resolvePending(bankTransactionId);
+  assert.equal(resolved.transactionResult, 'OK');
+  const paid = await backAtTheShop(back);
+  assert.equal(paid.status, 200);
+  assert.equal(paid.body.status, 'paid');
+});
+
+test('a gateway fault (FAULT- order) and a refused order are errors, not crashes', async () => {
+  const fault = await fetch(`${base}/checkout?order=FAULT-ORD-13&amount=49.90`, { redirect: 'manual' });
+  assert.equal(fault.status, 502);
+  assert.equal((await fault.json()).error, 'soap_fault');
   const invalid = await fetch(`${base}/checkout?order=&amount=1.00`, { redirect: 'manual' });
   assert.equal(invalid.status, 400);
   assert.equal((await invalid.json()).error, 'missing_field');
 });
 
-test('a pending payment is neither paid nor declined; no result is an error', async () => {
-  const reads = gateway.calls.filter((c) => c.operation === 'callReadTrxS2S').length;
-  const pending = await fetch(`${base}/gestpay/ok?a=${SHOP}&b=PENDING`);
-  assert.equal(pending.status, 202);
-  assert.deepEqual(await pending.json(), { order: 'ORD-P', status: 'pending' });
-  const none = await fetch(`${base}/gestpay/ok?a=${SHOP}&b=NORESULT`);
-  assert.equal(none.status, 502);
-  assert.equal((await none.json()).error, 'no_result');
-  assert.equal(gateway.calls.filter((c) => c.operation === 'callReadTrxS2S').length, reads, 'nothing read, nothing shipped');
+test('a bad callback is answered 400', async () => {
+  const bad = await fetch(`${base}/gestpay/ok?a=${SHOP}`);
+  assert.equal(bad.status, 400);
+  assert.deepEqual(await bad.json(), { error: 'invalid_callback', field: 'b', message: 'invalid request: b: the parameter is missing [invalid_callback]' });
+  const unknown = await fetch(`${base}/gestpay/ok?a=${SHOP}&b=UNKNOWN`);
+  assert.equal(unknown.status, 402, 'the gateway answers KO for a b it never gave');
 });

@@ -1,0 +1,592 @@
+// `gestpay/testing`: helpers for a shop's own test suite (node:test, vitest, jest). They start
+// the project's local gateway (`gestpay sandbox`, the emulator of docs/emulator.md) as a child
+// process on a free port, and play the buyer on its payment page and Amazon Pay screens over
+// plain HTTP, so that CI runs the whole flow without credentials, network or a browser.
+//
+// Node built-ins only. scripts/package.mjs bundles this file (esbuild) into the package's
+// testing.js (CommonJS, `gestpay` imported as ./index.js) and writes testing.mjs over it, as for
+// the main entry; the declarations are testing.d.ts / testing.d.mts. The Python binding has the
+// same API (`gestpay.testing`): keep the names parallel.
+import { spawn } from 'node:child_process';
+import { accessSync, constants, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { delimiter, join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { inspect } from 'node:util';
+
+import { GestpayError, InvalidRequestError, TransportError } from 'gestpay';
+
+const INSTALL_HINT = 'install it with `npm install --save-dev gestpay-cli`, or set GESTPAY_BIN to the path of the `gestpay` binary';
+const DEFAULT_START_TIMEOUT_MS = 10_000;
+const PAGE_TIMEOUT_MS = 30_000;
+const CLOSE_TIMEOUT_MS = 5_000;
+const STDERR_KEEP = 16 * 1024;
+
+// ---- argument checks (the package's conventions: lib/call.js of bindings-js-core) ----------
+
+function typeName(value) {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
+function invalidType(field, message) {
+  return new InvalidRequestError(`invalid request: ${field}: ${message} [invalid_type]`, { code: 'invalid_type', field });
+}
+
+function invalidValue(field, message) {
+  return new InvalidRequestError(`invalid request: ${field}: ${message} [invalid_value]`, { code: 'invalid_value', field });
+}
+
+/** An options object of the `known` keys only (an unknown key is `unknown_field`, `options.<key>`). */
+function optionsArg(options, known, field = 'options') {
+  if (options === undefined || options === null) return {};
+  if (typeof options !== 'object' || Array.isArray(options)) {
+    throw invalidType(field, `expected an object, got ${typeName(options)}`);
+  }
+  for (const key of Object.keys(options)) {
+    if (known.includes(key)) continue;
+    const path = `${field}.${key.length > 64 ? `${key.slice(0, 64)}…` : key}`;
+    throw new InvalidRequestError(
+      `invalid request: ${path}: no such option (known: ${known.join(', ')}) [unknown_field]`,
+      { code: 'unknown_field', field: path },
+    );
+  }
+  return options;
+}
+
+function optionalString(value, field) {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string') throw invalidType(field, `expected a string, got ${typeName(value)}`);
+  return value;
+}
+
+/** An array of strings (or, with `single`, one string). */
+function optionalStrings(value, field, single = false) {
+  if (value === undefined) return [];
+  if (single && typeof value === 'string') return [value];
+  if (!Array.isArray(value)) throw invalidType(field, `expected an array of strings, got ${typeName(value)}`);
+  value.forEach((item, i) => {
+    if (typeof item !== 'string') throw invalidType(`${field}[${i}]`, `expected a string, got ${typeName(item)}`);
+  });
+  return [...value];
+}
+
+function optionalIndex(value, field) {
+  if (value === undefined) return 0;
+  if (!Number.isInteger(value) || value < 0) throw invalidType(field, 'expected a non-negative integer');
+  return value;
+}
+
+function urlArg(value, field) {
+  if (value !== null && typeof value === 'object' && typeof value.href === 'string') value = value.href;
+  if (typeof value !== 'string') throw invalidType(field, `expected a URL (a string or a URL), got ${typeName(value)}`);
+  if (!URL.canParse(value)) throw invalidValue(field, 'not an absolute URL');
+  return value;
+}
+
+// ---- finding the binary --------------------------------------------------------------------
+
+function isExecutable(path) {
+  try {
+    if (!statSync(path).isFile()) return false;
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function onPath(name) {
+  const exts = process.platform === 'win32' ? (process.env.PATHEXT ?? '.EXE;.CMD;.BAT').split(';') : [''];
+  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
+    if (!dir) continue;
+    for (const ext of exts) {
+      const candidate = join(dir, name + ext);
+      if (isExecutable(candidate)) return candidate;
+    }
+  }
+  return null;
+}
+
+/** A path as given (with a separator) must exist; a bare name is looked up on PATH. */
+function located(binary) {
+  if (/[\\/]/.test(binary)) return isExecutable(binary) ? binary : null;
+  return onPath(binary);
+}
+
+function notFound(message) {
+  return new GestpayError(`${message} [gateway_not_found]`, { code: 'gateway_not_found', party: 'caller' });
+}
+
+/** `require('gestpay-cli').binaryPath()`, resolved from the caller's project (the working
+ * directory) and from this package's own place; null when it is not installed. */
+function fromCliPackage() {
+  const bases = [join(process.cwd(), 'package.json'), import.meta.url];
+  for (const base of bases) {
+    try {
+      const path = createRequire(base)('gestpay-cli').binaryPath();
+      if (typeof path === 'string' && isExecutable(path)) return path;
+    } catch {
+      // not installed, or its platform package is missing: the next place
+    }
+  }
+  return null;
+}
+
+/**
+ * The `gestpay` binary that runs the local gateway: `binary` if given, else the environment
+ * variable GESTPAY_BIN, else the npm package `gestpay-cli` (`npm install --save-dev
+ * gestpay-cli`), else `gestpay` on the PATH. Throws a GestpayError `gateway_not_found` when none
+ * is there.
+ */
+export function findGatewayBinary(binary) {
+  if (binary !== undefined) {
+    if (typeof binary !== 'string' || binary === '') throw invalidType('binary', `expected a non-empty string, got ${typeName(binary)}`);
+    const path = located(binary);
+    if (!path) throw notFound(`the gateway binary ${JSON.stringify(binary)} does not exist or is not executable`);
+    return path;
+  }
+  const env = process.env.GESTPAY_BIN;
+  if (env) {
+    const path = located(env);
+    if (!path) throw notFound(`GESTPAY_BIN=${JSON.stringify(env)} does not exist or is not executable: ${INSTALL_HINT}`);
+    return path;
+  }
+  const path = fromCliPackage() ?? onPath('gestpay');
+  if (!path) throw notFound(`no \`gestpay\` binary found (no GESTPAY_BIN, no gestpay-cli package, none on the PATH): ${INSTALL_HINT}`);
+  return path;
+}
+
+// ---- the child processes, killed if the test process exits without close() -----------------
+
+const live = new Set();
+
+function killAll() {
+  for (const child of live) {
+    try {
+      child.kill('SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+  live.clear();
+}
+
+function track(child) {
+  if (live.size === 0) process.once('exit', killAll);
+  live.add(child);
+}
+
+function untrack(child) {
+  if (!live.delete(child)) return;
+  if (live.size === 0) process.removeListener('exit', killAll);
+}
+
+// ---- starting the gateway ------------------------------------------------------------------
+
+const START_OPTIONS = [
+  'binary',
+  'apiKey',
+  'shopLogins',
+  'merchantUrl',
+  'successUrl',
+  'failureUrl',
+  'notifyUrl',
+  'separateSettlement',
+  'amazonOrderState',
+  'slowSeconds',
+  'host',
+  'extraArgs',
+  'startTimeoutMs',
+];
+
+function sandboxArgs(options) {
+  const args = ['sandbox', '--port', '0'];
+  const flag = (name, value, field) => {
+    if (optionalString(value, `options.${field}`) !== undefined) args.push(name, value);
+  };
+  flag('--host', options.host, 'host');
+  flag('--api-key', options.apiKey, 'apiKey');
+  for (const login of optionalStrings(options.shopLogins, 'options.shopLogins', true)) args.push('--shop-login', login);
+  flag('--merchant-url', options.merchantUrl, 'merchantUrl');
+  flag('--success-url', options.successUrl, 'successUrl');
+  flag('--failure-url', options.failureUrl, 'failureUrl');
+  flag('--notify-url', options.notifyUrl, 'notifyUrl');
+  flag('--amazon-order-state', options.amazonOrderState, 'amazonOrderState');
+  if (options.separateSettlement !== undefined) {
+    if (typeof options.separateSettlement !== 'boolean') {
+      throw invalidType('options.separateSettlement', `expected a boolean, got ${typeName(options.separateSettlement)}`);
+    }
+    if (options.separateSettlement) args.push('--separate-settlement');
+  }
+  if (options.slowSeconds !== undefined) {
+    if (typeof options.slowSeconds !== 'number' || !Number.isFinite(options.slowSeconds) || options.slowSeconds < 0) {
+      throw invalidType('options.slowSeconds', 'expected a non-negative number of seconds');
+    }
+    args.push('--slow-seconds', String(options.slowSeconds));
+  }
+  args.push(...optionalStrings(options.extraArgs, 'options.extraArgs'));
+  return args;
+}
+
+/** `text` with every occurrence of the secret replaced: the api key never reaches an error. */
+function scrub(text, secret) {
+  return secret ? text.split(secret).join('[redacted]') : text;
+}
+
+/**
+ * Starts `gestpay sandbox --port 0` and resolves when it has printed its base URL. See
+ * testing.d.ts for the options; an unknown option is `unknown_field` (`options.<key>`), a
+ * binary that exits or prints no URL `gateway_not_started` (with its stderr).
+ */
+export async function startLocalGateway(options) {
+  options = optionsArg(options, START_OPTIONS);
+  const args = sandboxArgs(options);
+  let startTimeoutMs = DEFAULT_START_TIMEOUT_MS;
+  if (options.startTimeoutMs !== undefined) {
+    if (typeof options.startTimeoutMs !== 'number' || !Number.isFinite(options.startTimeoutMs) || options.startTimeoutMs <= 0) {
+      throw invalidType('options.startTimeoutMs', 'expected a positive number of milliseconds');
+    }
+    startTimeoutMs = options.startTimeoutMs;
+  }
+  const binary = findGatewayBinary(options.binary);
+  const secret = options.apiKey;
+  const shown = scrub(`${binary} ${args.join(' ')}`, secret);
+
+  const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
+  track(child);
+  let stderr = '';
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (chunk) => {
+    stderr = (stderr + chunk).slice(-STDERR_KEEP);
+  });
+  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+
+  let url;
+  try {
+    url = await new Promise((resolve, reject) => {
+      const lines = createInterface({ input: child.stdout, crlfDelay: Infinity });
+      const timer = setTimeout(() => fail(`printed no URL within ${startTimeoutMs} ms`), startTimeoutMs);
+      function done() {
+        clearTimeout(timer);
+        lines.removeListener('line', onLine);
+        lines.close();
+      }
+      function fail(why, cause) {
+        done();
+        reject({ why, cause });
+      }
+      function onLine(line) {
+        done();
+        const first = line.trim();
+        if (/^https?:\/\/\S+$/.test(first) && URL.canParse(first)) resolve(first.replace(/\/+$/, ''));
+        else reject({ why: `printed ${JSON.stringify(scrub(first.slice(0, 200), secret))} instead of its URL` });
+      }
+      lines.on('line', onLine);
+      child.once('error', (err) => fail(`could not be run (${err.code ?? err.message})`, err));
+      // 'close', not 'exit': stdout and stderr have been read to their end.
+      child.once('close', (code, signal) => fail(signal ? `was killed by ${signal}` : `exited with status ${code}`));
+    });
+  } catch (failure) {
+    if (child.exitCode === null && child.signalCode === null && child.pid !== undefined) child.kill('SIGKILL');
+    // Wait for the process (if it was started at all) and the end of its stderr.
+    if (child.pid !== undefined) await Promise.race([exited, new Promise((r) => setTimeout(r, CLOSE_TIMEOUT_MS))]);
+    untrack(child);
+    child.stdout.destroy();
+    child.stderr.destroy();
+    const tail = scrub(stderr.trim(), secret);
+    const err = new GestpayError(
+      `the local gateway did not start: \`${shown}\` ${failure.why}${tail ? `; its stderr:\n${tail}\n` : ' '}[gateway_not_started]`,
+      { code: 'gateway_not_started', party: 'remote', cause: failure.cause },
+    );
+    Object.defineProperty(err, 'stderr', { value: tail, enumerable: true, configurable: true });
+    throw err;
+  }
+
+  // Running: the rest of its output is read and dropped (a full pipe would block the gateway),
+  // and neither the process nor its pipes keep the test process alive (the 'exit' hook kills
+  // the child if close() is never called).
+  child.on('error', () => {});
+  child.stdout.resume();
+  child.unref();
+  child.stdout.unref?.();
+  child.stderr.unref?.();
+  return new LocalGateway(url, child, exited);
+}
+
+// ---- the gateway object and the buyer --------------------------------------------------------
+
+function decodeEntities(text) {
+  return text.replace(/&(?:#(\d+)|#x([0-9a-f]+)|(amp|lt|gt|quot|apos));/gi, (m, dec, hex, name) => {
+    if (dec) return String.fromCodePoint(Number(dec));
+    if (hex) return String.fromCodePoint(parseInt(hex, 16));
+    return { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }[name.toLowerCase()];
+  });
+}
+
+function attributes(tag) {
+  const out = {};
+  for (const m of tag.matchAll(/([a-zA-Z_:][-\w:.]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g)) {
+    out[m[1].toLowerCase()] = decodeEntities(m[2] ?? m[3] ?? m[4] ?? '');
+  }
+  return out;
+}
+
+/** The forms of a page: `{ action, inputs: [{ name, type, value, checked }] }`. */
+function formsOf(html) {
+  const forms = [];
+  for (const m of html.matchAll(/<form\b([^>]*)>([\s\S]*?)<\/form>/gi)) {
+    const attrs = attributes(m[1]);
+    const inputs = [...m[2].matchAll(/<input\b([^>]*)>/gi)].map((i) => {
+      const a = attributes(i[1].replace(/\/$/, ''));
+      return { name: a.name, type: (a.type ?? 'text').toLowerCase(), value: a.value ?? '', checked: 'checked' in a };
+    });
+    forms.push({ action: attrs.action ?? '', inputs });
+  }
+  return forms;
+}
+
+/** What a browser would submit: every named field with its value, the checked radio of each group. */
+function fieldsOf(form) {
+  const fields = {};
+  for (const input of form.inputs) {
+    if (!input.name || input.type === 'submit' || input.type === 'button') continue;
+    if (input.type === 'radio' || input.type === 'checkbox') {
+      if (input.checked) fields[input.name] = input.value;
+    } else {
+      fields[input.name] = input.value;
+    }
+  }
+  return fields;
+}
+
+/** A short description of a page for an error: its title and its error paragraph. */
+function describePage(html) {
+  const title = /<title>([\s\S]*?)<\/title>/i.exec(html)?.[1]?.replace(/\s+—\s+gestpay emulator\s*$/, '');
+  const error = /<p class="error">([\s\S]*?)<\/p>/i.exec(html)?.[1];
+  const text = [title, error].filter(Boolean).map((t) => decodeEntities(t.replace(/<[^>]*>/g, '').trim())).join(': ');
+  return text ? ` (${JSON.stringify(text.slice(0, 200))})` : '';
+}
+
+function unexpected(method, step, status, expected, detail = '') {
+  const err = new GestpayError(
+    `${method}: ${step}: expected ${expected}, got HTTP ${status}${detail} [unexpected_page]`,
+    { code: 'unexpected_page', field: null, party: 'remote' },
+  );
+  Object.defineProperties(err, {
+    step: { value: step, enumerable: true, configurable: true },
+    status: { value: status, enumerable: true, configurable: true },
+  });
+  return err;
+}
+
+/** The path of a URL, for messages: no query (it holds the payment's `b`). */
+function pathOf(url) {
+  const u = new URL(url);
+  return `${u.origin}${u.pathname}`;
+}
+
+async function request(url, init = {}) {
+  try {
+    const res = await fetch(url, { ...init, redirect: 'manual', signal: AbortSignal.timeout(PAGE_TIMEOUT_MS) });
+    const body = await res.text();
+    return { status: res.status, location: res.headers.get('location'), body };
+  } catch (err) {
+    const code = err && err.name === 'TimeoutError' ? 'timeout' : 'network';
+    const reason = err && err.cause && err.cause.code ? `${err.message} (${err.cause.code})` : String(err && err.message);
+    throw new TransportError(`${init.method ?? 'GET'} ${pathOf(url)}: ${reason}`, { code, url: pathOf(url), cause: err });
+  }
+}
+
+const post = (url, fields) => request(url, { method: 'POST', body: new URLSearchParams(fields) });
+
+/** Where a form posts, resolved against the page it is on. */
+const target = (form, page) => new URL(form.action, page).href;
+
+const SCREENS = {
+  signIn: { action: '/pagam/amazonpay/signin', name: 'the Amazon Pay sign-in screen' },
+  address: { action: '/pagam/amazonpay/address', name: 'the Amazon Pay shipping address screen' },
+  wallet: { action: '/pagam/amazonpay/pay', name: 'the Amazon Pay payment method screen' },
+  amazonCancel: { action: '/pagam/amazonpay/cancel', name: 'the Amazon Pay sign-in screen' },
+  card: { action: '/pagam/card/pay', name: 'the card form' },
+};
+
+/** The form of `screen` on a page answered 200, or unexpected_page naming the step. */
+function expectForm(method, step, page, screen) {
+  const form = page.status === 200 ? formsOf(page.body).find((f) => f.action.toLowerCase() === screen.action) : undefined;
+  if (!form) throw unexpected(method, step, page.status, screen.name, describePage(page.body));
+  return form;
+}
+
+/** The redirect back to the shop (`a` and `b` in its query), or unexpected_page. */
+function expectRedirect(method, step, answer, base) {
+  if (answer.status < 300 || answer.status > 399 || !answer.location) {
+    throw unexpected(method, step, answer.status, 'the redirect back to the shop', describePage(answer.body));
+  }
+  return URL.canParse(answer.location) ? answer.location : new URL(answer.location, base).href;
+}
+
+/** An index among the radios `name` of a form; the emulator would fall back to the first. */
+function choose(method, form, name, index, field) {
+  const count = form.inputs.filter((i) => i.name === name && i.type === 'radio').length;
+  if (index >= count) throw invalidValue(field, `${method}: the page offers ${count} choice(s), index ${index} is out of range`);
+  return String(index);
+}
+
+class LocalGateway {
+  #child;
+  #exited;
+  #closing = null;
+
+  constructor(url, child, exited) {
+    /** The base URL: what a shop passes as `env`. */
+    Object.defineProperty(this, 'url', { value: url, enumerable: true });
+    this.#child = child;
+    this.#exited = exited;
+  }
+
+  /** The gateway process's id (undefined once closed). */
+  get pid() {
+    return this.#closing ? undefined : this.#child.pid;
+  }
+
+  /** Stops the gateway and waits for its process to exit. Idempotent. */
+  close() {
+    if (!this.#closing) {
+      const child = this.#child;
+      this.#closing = (async () => {
+        if (child.exitCode === null && child.signalCode === null) {
+          child.kill('SIGTERM');
+          let timer;
+          const late = new Promise((resolve) => {
+            timer = setTimeout(() => {
+              child.kill('SIGKILL');
+              resolve();
+            }, CLOSE_TIMEOUT_MS);
+          });
+          await Promise.race([this.#exited, late]);
+          clearTimeout(timer);
+          await this.#exited;
+        }
+        untrack(child);
+        child.stdout.destroy();
+        child.stderr.destroy();
+      })();
+    }
+    return this.#closing;
+  }
+
+  /**
+   * Plays the buyer on the Amazon Pay screens of the payment page `paymentPageUrl` (what
+   * `paymentPageUrl(shopLogin, cryptDecryptString)` gives for an Encrypt with AMAZONPAY): signs
+   * in, chooses the shipping address `address` and the wallet's card `card` (indexes, 0 the
+   * first), pays, and returns the URL the gateway sends the buyer back to (the shop's, with `a`
+   * and `b`).
+   */
+  async payWithAmazon(paymentPageUrl, options) {
+    const method = 'payWithAmazon';
+    const pageUrl = urlArg(paymentPageUrl, 'paymentPageUrl');
+    const { email } = optionsArg(options, ['email', 'address', 'card']);
+    optionalString(email, 'options.email');
+    const address = optionalIndex(options?.address, 'options.address');
+    const card = optionalIndex(options?.card, 'options.card');
+
+    const page = await request(pageUrl);
+    const signIn = expectForm(method, 'payment page', page, SCREENS.signIn);
+    const signInFields = fieldsOf(signIn);
+    if (email !== undefined) signInFields.email = email;
+
+    const addressPage = await post(target(signIn, pageUrl), signInFields);
+    const addressForm = expectForm(method, 'sign-in', addressPage, SCREENS.address);
+    const addressFields = { ...fieldsOf(addressForm), address: choose(method, addressForm, 'address', address, 'options.address') };
+
+    const walletPage = await post(target(addressForm, pageUrl), addressFields);
+    const wallet = expectForm(method, 'shipping address', walletPage, SCREENS.wallet);
+    const walletFields = { ...fieldsOf(wallet), card: choose(method, wallet, 'card', card, 'options.card') };
+
+    const paid = await post(target(wallet, pageUrl), walletFields);
+    return expectRedirect(method, 'payment method', paid, pageUrl);
+  }
+
+  /**
+   * Pays on the card form of the payment page (an Encrypt without AMAZONPAY) with `cardNumber`
+   * (the form's own test card by default; 4000000000000002 is declined) and returns the URL
+   * the buyer is sent back to.
+   */
+  async payWithCard(paymentPageUrl, options) {
+    const method = 'payWithCard';
+    const pageUrl = urlArg(paymentPageUrl, 'paymentPageUrl');
+    const { cardNumber } = optionsArg(options, ['cardNumber']);
+    optionalString(cardNumber, 'options.cardNumber');
+    const page = await request(pageUrl);
+    const form = expectForm(method, 'payment page', page, SCREENS.card);
+    const fields = fieldsOf(form);
+    if (cardNumber !== undefined) fields.card = cardNumber;
+    const paid = await post(target(form, pageUrl), fields);
+    return expectRedirect(method, 'card form', paid, pageUrl);
+  }
+
+  /** The buyer cancels on the payment page (Amazon Pay or card): returns the URL the buyer
+   * is sent back to (the failure URL; Decrypt gives KO 1143). */
+  async cancel(paymentPageUrl) {
+    const method = 'cancel';
+    const pageUrl = urlArg(paymentPageUrl, 'paymentPageUrl');
+    const page = await request(pageUrl);
+    const forms = page.status === 200 ? formsOf(page.body) : [];
+    const amazon = forms.find((f) => f.action.toLowerCase() === SCREENS.amazonCancel.action);
+    const card = forms.find((f) => f.action.toLowerCase() === SCREENS.card.action);
+    let answer;
+    if (amazon) answer = await post(target(amazon, pageUrl), fieldsOf(amazon));
+    else if (card) answer = await post(new URL('/pagam/card/cancel', pageUrl).href, { b: fieldsOf(card).b ?? '' });
+    else throw unexpected(method, 'payment page', page.status, 'the Amazon Pay sign-in screen or the card form', describePage(page.body));
+    return expectRedirect(method, 'cancel', answer, pageUrl);
+  }
+
+  /**
+   * Gives a pending (XX) payment its outcome, as the bank eventually does
+   * (`POST /emulator/transactions/{id}/resolve`): `result` 'OK' (default) or 'KO' with
+   * `errorCode` (74 by default). Resolves to the emulator's answer, whose `b` Decrypt reads.
+   */
+  async resolvePending(bankTransactionId, options) {
+    const method = 'resolvePending';
+    if (typeof bankTransactionId === 'number' && Number.isInteger(bankTransactionId)) bankTransactionId = String(bankTransactionId);
+    if (typeof bankTransactionId !== 'string' || bankTransactionId === '') {
+      throw invalidType('bankTransactionId', `expected a non-empty string, got ${typeName(bankTransactionId)}`);
+    }
+    const { result = 'OK', errorCode } = optionsArg(options, ['result', 'errorCode']);
+    if (result !== 'OK' && result !== 'KO') throw invalidValue('options.result', 'expected "OK" or "KO"');
+    const fields = { result };
+    if (errorCode !== undefined) {
+      if (!Number.isInteger(errorCode) || errorCode < 0) throw invalidType('options.errorCode', 'expected a non-negative integer');
+      if (result !== 'KO') throw invalidValue('options.errorCode', 'only with result "KO"');
+      fields.errorCode = String(errorCode);
+    }
+    const url = `${this.url}/emulator/transactions/${encodeURIComponent(bankTransactionId)}/resolve`;
+    const answer = await post(url, fields);
+    if (answer.status !== 200) {
+      const text = answer.body.trim().slice(0, 200);
+      throw unexpected(method, 'resolve', answer.status, 'the resolved payment', text ? ` (${JSON.stringify(text)})` : '');
+    }
+    try {
+      const json = JSON.parse(answer.body);
+      return { bankTransactionId: json.bankTransactionId, transactionResult: json.transactionResult, b: json.b };
+    } catch {
+      throw unexpected(method, 'resolve', answer.status, 'a JSON answer', '');
+    }
+  }
+
+  [inspect.custom](depth, opts, insp = inspect) {
+    return `LocalGateway ${insp({ url: this.url, running: !this.#closing }, opts)}`;
+  }
+}
+
+if (typeof Symbol.asyncDispose === 'symbol') {
+  Object.defineProperty(LocalGateway.prototype, Symbol.asyncDispose, {
+    value: function asyncDispose() {
+      return this.close();
+    },
+    writable: true,
+    configurable: true,
+  });
+}
