@@ -7,17 +7,18 @@
 // parse must work again: an error leaves the WebAssembly instance usable. Screenshots go to
 // bindings-wasm/test/output/ (gitignored).
 //
-// Environment: CHROMIUM (default /usr/bin/chromium). Needs bindings-wasm/pkg (scripts/build.sh).
+// Environment: CHROMIUM (default /usr/bin/chromium); GESTPAY_WASM_PACKAGE (serve.mjs: the
+// installed package to load instead of bindings-wasm/pkg, built by scripts/build.sh).
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 import { chromium } from 'playwright-core';
 
-import { serve } from './serve.mjs';
+import { PACKAGE, serve } from './serve.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -26,7 +27,7 @@ const OUTPUT = join(here, 'output');
 const SAMPLE = join(root, 'tests/fixtures/s2s/callReadTrxS2S/docs-amazonpay.response.xml');
 
 test('the example page parses the Amazon Pay answer in headless Chromium and shows the addresses', { timeout: 120_000 }, async (t) => {
-  assert.ok(existsSync(join(root, 'bindings-wasm/pkg/web/index.js')), 'bindings-wasm/pkg is not built: run scripts/build.sh');
+  assert.ok(existsSync(join(PACKAGE, 'web/index.js')), `${PACKAGE} has no package: run scripts/build.sh`);
   mkdirSync(OUTPUT, { recursive: true });
   const server = await serve(0);
   t.after(() => server.close());
@@ -68,6 +69,9 @@ test('the example page parses the Amazon Pay answer in headless Chromium and sho
   assert.equal(await page.getByTestId('status').innerText(), 'ready');
   assert.equal(wasmResponses.length, 1, 'the page fetched the .wasm module once');
   assert.equal(await wasmResponses[0].headerValue('content-type'), 'application/wasm');
+  // The module the page runs is the package's (the packed one under GESTPAY_WASM_PACKAGE).
+  const served = await wasmResponses[0].body();
+  assert.ok(served.equals(readFileSync(join(PACKAGE, 'web', basename(new URL(wasmResponses[0].url()).pathname)))));
   assert.equal(await page.getByTestId('operation').locator('option').count(), 19);
 
   // 1. Paste the docs' answer, pick callReadTrxS2S, parse.

@@ -1,7 +1,9 @@
 // A small static server on 127.0.0.1 for the browser example and its test: serves the
 // repository's bindings-wasm/ (the page, the built package) and tests/fixtures/ (the sample the
 // page can load), with the MIME types module scripts and WebAssembly streaming need. Nothing
-// else of the repository is served.
+// else of the repository is served. With GESTPAY_WASM_PACKAGE=DIR (an installed gestpay-wasm,
+// e.g. node_modules/gestpay-wasm from the packed tarball: the clean-room test) the page's
+// package path, /bindings-wasm/pkg/, is served from DIR instead of the build folder.
 //
 //   node bindings-wasm/test/serve.mjs [port]   → http://127.0.0.1:8000/bindings-wasm/examples/browser/
 import { createReadStream, statSync } from 'node:fs';
@@ -11,6 +13,8 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SERVED = ['bindings-wasm/', 'tests/fixtures/'];
+const PKG = join('bindings-wasm', 'pkg') + sep;
+export const PACKAGE = process.env.GESTPAY_WASM_PACKAGE || join(ROOT, PKG);
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -33,7 +37,7 @@ function fileOf(pathname) {
   }
   if (path.split(sep).includes('..') || !SERVED.some((dir) => path.startsWith(dir))) return null;
   if (path.split(sep).includes('node_modules')) return null;
-  let file = join(ROOT, path);
+  let file = path.startsWith(PKG) ? join(PACKAGE, path.slice(PKG.length)) : join(ROOT, path);
   try {
     if (statSync(file).isDirectory()) file = join(file, 'index.html');
     return statSync(file).isFile() ? file : null;

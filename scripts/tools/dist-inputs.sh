@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Prints what dist/ is built from: the git tree of the working tree as it is now (tracked and
+# untracked files, .gitignore respected, uncommitted changes included), and the Rust toolchain.
+# scripts/dist writes it to dist/.inputs; scripts/setup.d/60-dist.sh rebuilds when it differs.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+index=$(mktemp)
+trap 'rm -f "$index"' EXIT
+# A scratch index, so the user's staging area is untouched.
+cp "$(git rev-parse --git-path index)" "$index" 2>/dev/null || true
+GIT_INDEX_FILE=$index git add -A .
+echo "tree $(GIT_INDEX_FILE=$index git write-tree)"
+echo "rustc $(rustc --version)"
