@@ -13,7 +13,10 @@
 import native from '#native';
 
 import { GestpayError, InvalidRequestError, MalformedResponseError, SoapFaultError, DeclinedError, PendingError } from './errors.js';
+import { invalidType, objectArg, optionsArg, stringArg, typeName } from './args.js';
 import { isObject } from './redact.js';
+
+export { invalidType, objectArg, optionsArg, stringArg, typeName };
 import { createViews } from './view.js';
 
 export { isObject };
@@ -34,40 +37,6 @@ export function soapArg(soap) {
   throw invalidType('soap', `expected "1.1" or "1.2", got ${typeName(soap)}`);
 }
 
-export function stringArg(value, field) {
-  if (typeof value !== 'string') throw invalidType(field, `expected a string, got ${typeName(value)}`);
-  return value;
-}
-
-export function objectArg(value, field) {
-  if (!isObject(value) || Array.isArray(value)) {
-    throw invalidType(field, `expected an object, got ${typeName(value)}`);
-  }
-  if (typeof value.then === 'function') throw invalidType(field, 'expected an object, got a Promise (a missing await?)');
-  return value;
-}
-
-/** An options object, of the `known` keys only: a key it does not know is `unknown_field`
- * (a typo such as `envv` would otherwise send the call to the default environment). */
-export function optionsArg(options, known, field = 'options') {
-  if (options === undefined || options === null) return {};
-  objectArg(options, field);
-  for (const key of Object.keys(options)) {
-    if (known.includes(key)) continue;
-    const path = `${field}.${key.length > 64 ? `${key.slice(0, 64)}…` : key}`;
-    throw new InvalidRequestError(
-      `invalid request: ${path}: no such option (known: ${known.join(', ')}) [unknown_field]`,
-      { code: 'unknown_field', field: path },
-    );
-  }
-  return options;
-}
-
-export function typeName(value) {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
-}
 
 /** A document: a string, or bytes (Buffer, any Uint8Array / typed array / DataView, ArrayBuffer). */
 export function bodyArg(body, field) {
@@ -243,10 +212,3 @@ export function fromNative(err) {
   }
 }
 
-/** An argument of the wrong shape, caught on the JS side before the native call. */
-export function invalidType(field, message) {
-  return new InvalidRequestError(`invalid request: ${field}: ${message} [invalid_type]`, {
-    code: 'invalid_type',
-    field,
-  });
-}

@@ -16,43 +16,18 @@ import { inspect } from 'node:util';
 
 import { GestpayError, InvalidRequestError, TransportError } from 'gestpay';
 
+import { invalidType, optionsArg, typeName } from '../../bindings-js-core/lib/args.js';
+
 const INSTALL_HINT = 'install it with `npm install --save-dev gestpay-cli`, or set GESTPAY_BIN to the path of the `gestpay` binary';
 const DEFAULT_START_TIMEOUT_MS = 10_000;
 const PAGE_TIMEOUT_MS = 30_000;
 const CLOSE_TIMEOUT_MS = 5_000;
 const STDERR_KEEP = 16 * 1024;
 
-// ---- argument checks (the package's conventions: lib/call.js of bindings-js-core) ----------
-
-function typeName(value) {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
-}
-
-function invalidType(field, message) {
-  return new InvalidRequestError(`invalid request: ${field}: ${message} [invalid_type]`, { code: 'invalid_type', field });
-}
+// ---- argument checks (the package's own: bindings-js-core/lib/args.js) -------------------
 
 function invalidValue(field, message) {
   return new InvalidRequestError(`invalid request: ${field}: ${message} [invalid_value]`, { code: 'invalid_value', field });
-}
-
-/** An options object of the `known` keys only (an unknown key is `unknown_field`, `options.<key>`). */
-function optionsArg(options, known, field = 'options') {
-  if (options === undefined || options === null) return {};
-  if (typeof options !== 'object' || Array.isArray(options)) {
-    throw invalidType(field, `expected an object, got ${typeName(options)}`);
-  }
-  for (const key of Object.keys(options)) {
-    if (known.includes(key)) continue;
-    const path = `${field}.${key.length > 64 ? `${key.slice(0, 64)}…` : key}`;
-    throw new InvalidRequestError(
-      `invalid request: ${path}: no such option (known: ${known.join(', ')}) [unknown_field]`,
-      { code: 'unknown_field', field: path },
-    );
-  }
-  return options;
 }
 
 function optionalString(value, field) {

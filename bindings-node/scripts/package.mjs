@@ -49,6 +49,9 @@ await esbuild.build({
       name: 'gestpay-self',
       setup(build) {
         build.onResolve({ filter: /^gestpay$/ }, () => ({ path: './index.js', external: true }));
+        // The argument checks (bindings-js-core/lib/args.js) are bundled in, their error
+        // classes are the main entry's: one InvalidRequestError for `instanceof`.
+        build.onResolve({ filter: /^\.\/errors\.js$/ }, () => ({ path: './index.js', external: true }));
       },
     },
   ],
