@@ -156,8 +156,8 @@ export interface AmazonAddresses {
   /** The buyer's phone: Amazon's `Buyer/Phone`. */
   buyerPhone?: string;
   /**
-   * Where to ship: `Destination/PhysicalDestination`, normalised (`None` when absent or
-   * empty — e.g. non-shippable goods with the address widget disabled).
+   * Where to ship: `Destination/PhysicalDestination`, normalised (absent when the answer has none or
+   * an empty one — e.g. non-shippable goods with the address widget disabled).
    */
   shipping?: Address;
 }
@@ -1021,7 +1021,7 @@ export interface ConselCustomerInfo {
 export interface CreditDate {
   /** The date as text (`DD/MM/YYYY`). */
   date: string;
-  /** The attribute `DateFormat`; `None` when the element carried none. */
+  /** The attribute `DateFormat`; absent when the element carried none. */
   dateFormat?: DateFormat;
 }
 

@@ -21,7 +21,7 @@ use serde_json::{Value, json};
 #[command(
     name = "gestpay",
     version,
-    about = "Build and parse Axerve (Gestpay) gateway messages"
+    about = "Build and parse Axerve (Gestpay) gateway messages, and run a local gateway for tests (sandbox)"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -128,19 +128,20 @@ struct SandboxArgs {
     host: std::net::IpAddr,
     /// Where the payment page sends the buyer back with `a` and `b`, unless --success-url or
     /// --failure-url says otherwise (default: the emulator's own /merchant/response page).
-    #[arg(long)]
+    #[arg(long, value_parser = http_url)]
     merchant_url: Option<String>,
     /// The positive response URL (after OK, or a pending XX).
-    #[arg(long)]
+    #[arg(long, value_parser = http_url)]
     success_url: Option<String>,
     /// The negative response URL (after KO: declined, abandoned).
-    #[arg(long)]
+    #[arg(long, value_parser = http_url)]
     failure_url: Option<String>,
     /// The server-to-server URL that receives `a` and `b` (a GET) once a payment has an outcome.
-    #[arg(long)]
+    #[arg(long, value_parser = http_url)]
     notify_url: Option<String>,
-    /// Require this apikey on every call (error 1169 otherwise).
-    #[arg(long)]
+    /// Require this apikey on every call (error 1169 otherwise). Also read from the environment,
+    /// which a process listing does not show.
+    #[arg(long, env = "GESTPAY_SANDBOX_API_KEY", hide_env_values = true)]
     api_key: Option<String>,
     /// A shop login the gateway knows (repeatable; error 1131 for any other). Default: any.
     #[arg(long = "shop-login")]
@@ -156,8 +157,22 @@ struct SandboxArgs {
     #[arg(long, default_value_t = 5.0)]
     slow_seconds: f64,
     /// The Amazon Pay OrderReferenceStatus/State reported by callReadTrxS2S.
-    #[arg(long, default_value = "Open")]
+    #[arg(long, default_value = "Open",
+          value_parser = ["Draft", "Open", "Suspended", "Canceled", "Closed"])]
     amazon_order_state: String,
+    /// Stop when standard input ends: a test harness that started the sandbox with a pipe as
+    /// its stdin stops it by exiting, even when it is killed (gestpay.testing, gestpay/testing).
+    #[arg(long)]
+    stop_on_stdin_eof: bool,
+}
+
+/// A response or notification URL: absolute http(s), with a host.
+fn http_url(text: &str) -> Result<String, String> {
+    let uri: ureq::http::Uri = text.parse().map_err(|_| "not a URL".to_string())?;
+    match (uri.scheme_str(), uri.host()) {
+        (Some("http" | "https"), Some(host)) if !host.is_empty() => Ok(text.to_string()),
+        _ => Err("expected an absolute http:// or https:// URL with a host".to_string()),
+    }
 }
 
 impl SandboxArgs {
@@ -185,6 +200,7 @@ impl SandboxArgs {
 
 fn sandbox(args: SandboxArgs) -> Result<(), Exit> {
     let addr = std::net::SocketAddr::new(args.host, args.port);
+    let stop_on_stdin_eof = args.stop_on_stdin_eof;
     let running = gestpay_emulator::spawn_on(addr, args.config()?)
         .map_err(|e| Exit(1, format!("cannot start the emulator: {e}")))?;
     let base = running.base_url();
@@ -201,6 +217,12 @@ fn sandbox(args: SandboxArgs) -> Result<(), Exit> {
     let mut out = std::io::stdout().lock();
     let _ = out.write_all(banner.as_bytes()).and_then(|()| out.flush());
     drop(out);
+    if stop_on_stdin_eof {
+        // Read (and drop) whatever comes until the writer is gone; then the process ends and
+        // the server thread with it.
+        let _ = std::io::copy(&mut std::io::stdin().lock(), &mut std::io::sink());
+        return Ok(());
+    }
     loop {
         std::thread::park();
     }

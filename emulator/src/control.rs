@@ -5,7 +5,7 @@
 //!   pending (`XX`) payment its final outcome, as the bank eventually does: Decrypt and
 //!   callReadTrxS2S report it from then on, and the server-to-server URL is notified with a new
 //!   `b`. Answers `{"bankTransactionId", "transactionResult", "b"}` as JSON; 404 for an unknown
-//!   transaction, 409 for one that is not pending, 400 for a bad `result`.
+//!   transaction, 409 for one that is not pending, 400 for a bad `result` or `errorCode`.
 
 use std::collections::HashMap;
 
@@ -53,14 +53,20 @@ fn resolve_pending(app: &App, bank: &str, params: &HashMap<String, String>) -> R
         .as_deref()
     {
         Some("OK") => Verdict::Ok,
-        Some("KO") => {
-            let code = params
-                .get("errorCode")
-                .and_then(|c| c.parse::<u32>().ok())
-                .filter(|c| *c != 0 && error_description(*c).is_some())
-                .unwrap_or(DECLINED);
-            Verdict::Ko(code)
-        }
+        Some("KO") => match params.get("errorCode") {
+            None => Verdict::Ko(DECLINED),
+            // A code the table does not document is refused, not replaced by 74: a test that
+            // asked for it would otherwise check the wrong outcome.
+            Some(c) => match c.parse::<u32>() {
+                Ok(code) if code != 0 && error_description(code).is_some() => Verdict::Ko(code),
+                _ => {
+                    return text(
+                        StatusCode::BAD_REQUEST,
+                        "errorCode must be a documented, non-zero error code",
+                    );
+                }
+            },
+        },
         _ => return text(StatusCode::BAD_REQUEST, "result must be OK or KO"),
     };
     let config = app.config();

@@ -132,6 +132,14 @@ fn xx_resolved_ko_and_resolve_errors() {
     assert_eq!(paid.transaction_result, Some(TransactionResult::Pending));
     let bank = paid.bank_transaction_id.unwrap();
     assert_eq!(resolve(&gw, &bank, "result=maybe").0, 400);
+    // An error code the table does not have, 0, or not a number: refused, never a silent 74.
+    for code in ["abc", "0", "999999", ""] {
+        assert_eq!(
+            resolve(&gw, &bank, &format!("result=KO&errorCode={code}")).0,
+            400,
+            "{code}"
+        );
+    }
     assert_eq!(resolve(&gw, "1", "result=OK").0, 404);
     let r = gw.post_raw(
         &format!("/emulator/transactions/{bank}/resolve"),

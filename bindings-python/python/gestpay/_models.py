@@ -408,8 +408,8 @@ class AmazonAddresses(Model):
             `Buyer/BuyerName`.
         buyer_phone (``buyerPhone``): The buyer's phone: Amazon's `Buyer/Phone`.
         shipping (``shipping``): Where to ship: `Destination/PhysicalDestination`, normalised
-            (`None` when absent or empty — e.g. non-shippable goods with the address widget
-            disabled).
+            (absent when the answer has none or an empty one — e.g. non-shippable goods with the
+            address widget disabled).
     """
 
     __slots__ = ()
@@ -1277,7 +1277,7 @@ class CreditDate(Model):
 
     Attributes:
         date (``date``): The date as text (`DD/MM/YYYY`).
-        date_format (``dateFormat``): The attribute `DateFormat`; `None` when the element
+        date_format (``dateFormat``): The attribute `DateFormat`; absent when the element
             carried none.
     """
 

@@ -326,8 +326,8 @@ impl XmlField for IdList {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct AmazonAddresses {
-    /// Where to ship: `Destination/PhysicalDestination`, normalised (`None` when absent or
-    /// empty — e.g. non-shippable goods with the address widget disabled).
+    /// Where to ship: `Destination/PhysicalDestination`, normalised (absent when the answer has
+    /// none or an empty one — e.g. non-shippable goods with the address widget disabled).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub shipping: Option<Address>,
     /// Whom to bill: `BillingAddress/PhysicalAddress`, normalised.

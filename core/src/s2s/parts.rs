@@ -232,7 +232,7 @@ crate::xml_text_node!(Rate);
 pub struct CreditDate {
     /// The date as text (`DD/MM/YYYY`).
     pub date: String,
-    /// The attribute `DateFormat`; `None` when the element carried none.
+    /// The attribute `DateFormat`; absent when the element carried none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date_format: Option<DateFormat>,
 }
