@@ -20,6 +20,17 @@ for w in "$wheel" "$cli_wheel"; do
   grep -q '"manylinux_2_17_x86_64"' <<<"$report" || fail "auditwheel does not place $(basename "$w") in manylinux_2_17: $report"
 done
 echo "wheels: $(basename "$wheel"), $(basename "$cli_wheel"): manylinux_2_17_x86_64 (auditwheel)"
+for w in "$wheel" "$cli_wheel"; do
+  python3 - "$w" <<'EOF' || fail "$(basename "$w") lacks its licence files or its License-Expression"
+import sys, zipfile
+wheel = zipfile.ZipFile(sys.argv[1])
+names = wheel.namelist()
+meta = wheel.read(next(n for n in names if n.endswith(".dist-info/METADATA"))).decode()
+assert "License-Expression: MIT OR Apache-2.0" in meta
+for licence in ("LICENSE-MIT", "LICENSE-APACHE"):
+    assert any(n.endswith("/licenses/" + licence) for n in names), licence
+EOF
+done
 
 max_glibc() { objdump -T "$1" | grep -o 'GLIBC_[0-9.]*' | sed 's/GLIBC_//' | sort -V | tail -1; }
 for binary in "$stage/napi/gestpay.linux-x64-gnu.node" "$stage/bin/gestpay"; do
@@ -28,12 +39,14 @@ for binary in "$stage/napi/gestpay.linux-x64-gnu.node" "$stage/bin/gestpay"; do
   echo "$(basename "$binary"): glibc $need or newer"
 done
 
-check_npm() { # tarball name-in-manifest [must-not-contain]
+check_npm() { # tarball name-in-manifest [must-not-contain] (and every package has the licences)
   local tarball listing
   tarball=$(one "$1-$version.tgz")
   [ "$(tar -xzOf "$tarball" package/package.json | node -e 'const m=JSON.parse(require("fs").readFileSync(0,"utf8")); console.log(m.name+" "+m.version)')" = "$1 $version" ] \
     || fail "$tarball is not $1 $version"
   listing=$(tar -tzf "$tarball")
+  grep -qx 'package/LICENSE-MIT' <<<"$listing" && grep -qx 'package/LICENSE-APACHE' <<<"$listing" \
+    || fail "$tarball lacks LICENSE-MIT or LICENSE-APACHE"
   if [ -n "${2:-}" ] && grep -q -- "$2" <<<"$listing"; then fail "$tarball contains $2"; fi
   echo "$(basename "$tarball"): $(wc -l <<<"$listing") files"
 }
