@@ -10,11 +10,21 @@ declare global {
   }
 }
 
-/** How to start the local gateway: the flags of `gestpay sandbox` (`--port 0` always). */
+/**
+ * How to start the local gateway: the flags of `gestpay sandbox` (`--port=0` and
+ * `--stop-on-stdin-eof` always), each value passed as `--flag=value` (a value starting with
+ * `-` is never taken for a flag).
+ */
 export interface LocalGatewayOptions {
   /** The `gestpay` binary (a path, or a name looked up on the PATH). Default: {@link findGatewayBinary}'s search. */
   binary?: string;
-  /** Every call must carry this `apiKey` (error 1169 otherwise). Passed as `--api-key`; never shown in an error or by `util.inspect`. Default: none required. */
+  /**
+   * Every call must carry this `apiKey` (error 1169 otherwise). Passed in the child's
+   * environment (`GESTPAY_SANDBOX_API_KEY`), not on its command line; never shown in an error,
+   * in the forwarded stderr or by `util.inspect`. Not empty, no NUL nor line break
+   * (`invalid_value`). Default: none required (an inherited `GESTPAY_SANDBOX_API_KEY` is not
+   * passed on).
+   */
   apiKey?: string;
   /** The shop logins the gateway knows (error 1131 for any other). Default: any shop. */
   shopLogins?: string | readonly string[];
@@ -36,11 +46,13 @@ export interface LocalGatewayOptions {
   host?: string;
   /** More arguments for `gestpay sandbox` (e.g. `['--allowed-ip', '127.0.0.1']`). */
   extraArgs?: readonly string[];
-  /** How long to wait for the gateway's URL before `gateway_not_started`. Default: 10 000. */
+  /** How long to wait for the gateway's URL before `gateway_not_started`, in milliseconds (at most 2 147 483 647). Default: 10 000. */
   startTimeoutMs?: number;
+  /** The buyer's HTTP timeout per page (`payWithAmazon`, `payWithCard`, `cancel`, `resolvePending`), in milliseconds (at most 2 147 483 647): a `TransportError` `timeout` after it. Default: 10 000. */
+  timeoutMs?: number;
 }
 
-/** A URL: a string, or a `URL` (anything with a string `href`; no DOM or Node types needed). */
+/** A URL, `http:` or `https:`: a string, or a `URL` (anything with a string `href`; no DOM or Node types needed). */
 export type UrlLike = string | { readonly href: string };
 
 /** The buyer's choices on the Amazon Pay screens. */
@@ -78,21 +90,24 @@ export interface ResolvedPayment {
 /**
  * A running local gateway (`gestpay sandbox`), started by {@link startLocalGateway}. Its
  * process does not keep the test process alive, and is killed when the test process exits
- * without {@link LocalGateway.close}.
+ * without {@link LocalGateway.close}; its stdin is a pipe held by the test process, so it also
+ * exits when that process is killed (even by SIGKILL). What it writes on stderr is forwarded,
+ * line by line and with the api key masked, to the test process's stderr.
  *
  * Errors of the buyer's methods: a screen other than the expected one is a `GestpayError`
  * with `code: 'unexpected_page'`, `step` (`'payment page'`, `'sign-in'`, `'shipping address'`,
- * `'payment method'`, `'card form'`, `'cancel'`, `'resolve'`) and the HTTP `status`; no answer
- * a `TransportError` (`network`, `timeout`); bad arguments an `InvalidRequestError`
- * (`unknown_field`, `invalid_type`, `invalid_value`: an address or card index the page does
- * not offer).
+ * `'payment method'`, `'card form'`, `'cancel'`, `'resolve'`) and the HTTP `status`; a gateway
+ * closed or whose process has exited a `GestpayError` `gateway_stopped` (nothing is sent: its
+ * port may be another process's); no answer a `TransportError` (`network`, `timeout`); bad
+ * arguments an `InvalidRequestError` (`unknown_field`, `invalid_type`, `invalid_value`: a page
+ * URL that is not an absolute http(s) URL, an address or card index the page does not offer).
  */
 export interface LocalGateway {
   /** The base URL (`http://127.0.0.1:PORT`, no trailing slash): what the shop passes as `env` (an `Environment`). */
   readonly url: `http://${string}`;
   /** The gateway process's id; undefined once closed. */
   readonly pid: number | undefined;
-  /** Stops the gateway and waits for its process to exit. Calling it again is harmless. */
+  /** Stops the gateway (ends its stdin, then SIGTERM; SIGKILL after 5 s) and waits for its process to exit. Calling it again is harmless; the buyer's methods are `gateway_stopped` afterwards. */
   close(): Promise<void>;
   /** The same as {@link LocalGateway.close}: `await using gateway = await startLocalGateway()`. */
   [Symbol.asyncDispose](): Promise<void>;
@@ -135,10 +150,11 @@ export interface LocalGateway {
 export declare function findGatewayBinary(binary?: string): string;
 
 /**
- * Starts the local gateway, `gestpay sandbox --port 0` with the options as flags, and resolves
- * once it has printed its base URL.
+ * Starts the local gateway, `gestpay sandbox --port=0 --stop-on-stdin-eof` with the options as
+ * flags, and resolves once it has printed its base URL.
  * @throws InvalidRequestError `unknown_field` (`field: 'options.<key>'`) for an option it
- *         does not know, `invalid_type` for a value of the wrong type; GestpayError
+ *         does not know, `invalid_type` for a value of the wrong type, `invalid_value` for an
+ *         empty `apiKey` or one with a NUL or a line break; GestpayError
  *         `gateway_not_found` (see {@link findGatewayBinary}); GestpayError
  *         `gateway_not_started` when the process exits, cannot be run or prints no URL in
  *         time (its `stderr` on the error and in the message, the api key masked).

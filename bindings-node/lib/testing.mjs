@@ -1,7 +1,10 @@
 // `gestpay/testing`: helpers for a shop's own test suite (node:test, vitest, jest). They start
 // the project's local gateway (`gestpay sandbox`, the emulator of docs/emulator.md) as a child
 // process on a free port, and play the buyer on its payment page and Amazon Pay screens over
-// plain HTTP, so that CI runs the whole flow without credentials, network or a browser.
+// plain HTTP, so that CI runs the whole flow without credentials, network or a browser. The
+// child's stdin is a pipe held open (`--stop-on-stdin-eof`): however the test process ends,
+// SIGKILL included, the gateway sees its end and exits. Its api key goes through the child's
+// environment (GESTPAY_SANDBOX_API_KEY), never its command line.
 //
 // Node built-ins only. scripts/package.mjs bundles this file (esbuild) into the package's
 // testing.js (CommonJS, `gestpay` imported as ./index.js) and writes testing.mjs over it, as for
@@ -20,9 +23,14 @@ import { invalidType, optionsArg, typeName } from '../../bindings-js-core/lib/ar
 
 const INSTALL_HINT = 'install it with `npm install --save-dev gestpay-cli`, or set GESTPAY_BIN to the path of the `gestpay` binary';
 const DEFAULT_START_TIMEOUT_MS = 10_000;
-const PAGE_TIMEOUT_MS = 30_000;
+// The buyer's HTTP timeout per page (Python's `timeout`, 10 s).
+const DEFAULT_PAGE_TIMEOUT_MS = 10_000;
 const CLOSE_TIMEOUT_MS = 5_000;
 const STDERR_KEEP = 16 * 1024;
+// The longest delay setTimeout and AbortSignal.timeout honour (a longer one fires at once).
+const MAX_TIMEOUT_MS = 2 ** 31 - 1;
+// The sandbox reads its api key from here (clap `env`): a process listing shows no secret.
+const API_KEY_ENV = 'GESTPAY_SANDBOX_API_KEY';
 
 // ---- argument checks (the package's own: bindings-js-core/lib/args.js) -------------------
 
@@ -30,9 +38,23 @@ function invalidValue(field, message) {
   return new InvalidRequestError(`invalid request: ${field}: ${message} [invalid_value]`, { code: 'invalid_value', field });
 }
 
+/** typeName (bindings-js-core/lib/args.js) without its "a undefined". */
+function got(value) {
+  return value === undefined ? 'undefined' : typeName(value);
+}
+
 function optionalString(value, field) {
   if (value === undefined) return undefined;
-  if (typeof value !== 'string') throw invalidType(field, `expected a string, got ${typeName(value)}`);
+  if (typeof value !== 'string') throw invalidType(field, `expected a string, got ${got(value)}`);
+  return value;
+}
+
+/** A number of milliseconds: positive, finite, at most MAX_TIMEOUT_MS; `fallback` when absent. */
+function optionalMs(value, field, fallback) {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0 || value > MAX_TIMEOUT_MS) {
+    throw invalidType(field, `expected a positive number of milliseconds (at most ${MAX_TIMEOUT_MS})`);
+  }
   return value;
 }
 
@@ -40,9 +62,9 @@ function optionalString(value, field) {
 function optionalStrings(value, field, single = false) {
   if (value === undefined) return [];
   if (single && typeof value === 'string') return [value];
-  if (!Array.isArray(value)) throw invalidType(field, `expected an array of strings, got ${typeName(value)}`);
+  if (!Array.isArray(value)) throw invalidType(field, `expected an array of strings, got ${got(value)}`);
   value.forEach((item, i) => {
-    if (typeof item !== 'string') throw invalidType(`${field}[${i}]`, `expected a string, got ${typeName(item)}`);
+    if (typeof item !== 'string') throw invalidType(`${field}[${i}]`, `expected a string, got ${got(item)}`);
   });
   return [...value];
 }
@@ -55,8 +77,12 @@ function optionalIndex(value, field) {
 
 function urlArg(value, field) {
   if (value !== null && typeof value === 'object' && typeof value.href === 'string') value = value.href;
-  if (typeof value !== 'string') throw invalidType(field, `expected a URL (a string or a URL), got ${typeName(value)}`);
+  if (typeof value !== 'string') throw invalidType(field, `expected a URL (a string or a URL), got ${got(value)}`);
   if (!URL.canParse(value)) throw invalidValue(field, 'not an absolute URL');
+  const { protocol } = new URL(value);
+  if (protocol !== 'http:' && protocol !== 'https:') {
+    throw invalidValue(field, `expected an http or https URL, got a ${JSON.stringify(protocol.slice(0, 20))} URL`);
+  }
   return value;
 }
 
@@ -117,7 +143,7 @@ function fromCliPackage() {
  */
 export function findGatewayBinary(binary) {
   if (binary !== undefined) {
-    if (typeof binary !== 'string' || binary === '') throw invalidType('binary', `expected a non-empty string, got ${typeName(binary)}`);
+    if (typeof binary !== 'string' || binary === '') throw invalidType('binary', `expected a non-empty string, got ${got(binary)}`);
     const path = located(binary);
     if (!path) throw notFound(`the gateway binary ${JSON.stringify(binary)} does not exist or is not executable`);
     return path;
@@ -174,16 +200,18 @@ const START_OPTIONS = [
   'host',
   'extraArgs',
   'startTimeoutMs',
+  'timeoutMs',
 ];
 
+/** The sandbox's command line. Every value goes as `--flag=value`: a value that starts with
+ * '-' (a shop login, a URL) is never taken for a flag. The api key is not on it (apiKeyArg). */
 function sandboxArgs(options) {
-  const args = ['sandbox', '--port', '0'];
+  const args = ['sandbox', '--port=0', '--stop-on-stdin-eof'];
   const flag = (name, value, field) => {
-    if (optionalString(value, `options.${field}`) !== undefined) args.push(name, value);
+    if (optionalString(value, `options.${field}`) !== undefined) args.push(`${name}=${value}`);
   };
   flag('--host', options.host, 'host');
-  flag('--api-key', options.apiKey, 'apiKey');
-  for (const login of optionalStrings(options.shopLogins, 'options.shopLogins', true)) args.push('--shop-login', login);
+  for (const login of optionalStrings(options.shopLogins, 'options.shopLogins', true)) args.push(`--shop-login=${login}`);
   flag('--merchant-url', options.merchantUrl, 'merchantUrl');
   flag('--success-url', options.successUrl, 'successUrl');
   flag('--failure-url', options.failureUrl, 'failureUrl');
@@ -191,7 +219,7 @@ function sandboxArgs(options) {
   flag('--amazon-order-state', options.amazonOrderState, 'amazonOrderState');
   if (options.separateSettlement !== undefined) {
     if (typeof options.separateSettlement !== 'boolean') {
-      throw invalidType('options.separateSettlement', `expected a boolean, got ${typeName(options.separateSettlement)}`);
+      throw invalidType('options.separateSettlement', `expected a boolean, got ${got(options.separateSettlement)}`);
     }
     if (options.separateSettlement) args.push('--separate-settlement');
   }
@@ -199,10 +227,32 @@ function sandboxArgs(options) {
     if (typeof options.slowSeconds !== 'number' || !Number.isFinite(options.slowSeconds) || options.slowSeconds < 0) {
       throw invalidType('options.slowSeconds', 'expected a non-negative number of seconds');
     }
-    args.push('--slow-seconds', String(options.slowSeconds));
+    args.push(`--slow-seconds=${options.slowSeconds}`);
   }
   args.push(...optionalStrings(options.extraArgs, 'options.extraArgs'));
   return args;
+}
+
+/** The api key, for the child's environment (GESTPAY_SANDBOX_API_KEY), not its command line
+ * (which `ps` shows). An environment variable cannot hold an empty value the sandbox would read
+ * (clap takes an empty one as absent) nor a NUL; a line break would defeat the line-by-line
+ * redaction of the gateway's stderr. */
+function apiKeyArg(value) {
+  if (optionalString(value, 'options.apiKey') === undefined) return undefined;
+  if (value === '') throw invalidValue('options.apiKey', 'an empty api key (leave the option out to require none)');
+  if (/[\0\r\n]/.test(value)) throw invalidValue('options.apiKey', 'holds a NUL or a line break');
+  return value;
+}
+
+/** The child's environment: this process's, with the api key (or without any inherited one). */
+function childEnv(apiKey) {
+  const env = { ...process.env };
+  for (const key of Object.keys(env)) {
+    // Windows' environment ignores case: any spelling of the name is the same variable there.
+    if (key === API_KEY_ENV || (process.platform === 'win32' && key.toUpperCase() === API_KEY_ENV)) delete env[key];
+  }
+  if (apiKey !== undefined) env[API_KEY_ENV] = apiKey;
+  return env;
 }
 
 /** `text` with every occurrence of the secret replaced: the api key never reaches an error. */
@@ -211,31 +261,85 @@ function scrub(text, secret) {
 }
 
 /**
- * Starts `gestpay sandbox --port 0` and resolves when it has printed its base URL. See
- * testing.d.ts for the options; an unknown option is `unknown_field` (`options.<key>`), a
- * binary that exits or prints no URL `gateway_not_started` (with its stderr).
+ * The gateway's stderr, line by line and redacted: kept (the last STDERR_KEEP characters) for
+ * the error of a gateway that does not start, then, once it runs, forwarded to this process's
+ * stderr (what it had said so far first), as the Python helper does, so that a test runner
+ * shows a failed notification or a panic.
+ */
+class StderrLines {
+  #kept = '';
+  #forwarding = false;
+  /** Resolves once the stream has ended (every line read). */
+  ended;
+
+  constructor(stream, secret) {
+    stream.setEncoding('utf8');
+    const lines = createInterface({ input: stream, crlfDelay: Infinity });
+    lines.on('line', (line) => this.#line(scrub(line, secret)));
+    this.ended = new Promise((resolve) => lines.once('close', resolve));
+  }
+
+  #line(line) {
+    if (this.#forwarding) write(`${line}\n`);
+    else this.#kept = `${this.#kept}${line}\n`.slice(-STDERR_KEEP);
+  }
+
+  /** What was said so far, trimmed (nothing is forwarded: it goes into the error). */
+  get tail() {
+    return this.#kept.trim();
+  }
+
+  forward() {
+    this.#forwarding = true;
+    const kept = this.#kept;
+    this.#kept = '';
+    if (kept) write(kept);
+  }
+}
+
+/** Waits for `promise`, for `ms` at most. */
+async function within(promise, ms) {
+  let timer;
+  const late = new Promise((resolve) => {
+    timer = setTimeout(resolve, ms);
+  });
+  try {
+    await Promise.race([promise, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function write(text) {
+  try {
+    process.stderr.write(text);
+  } catch {
+    // a closed stderr: nothing to show it on
+  }
+}
+
+/**
+ * Starts `gestpay sandbox --port=0 --stop-on-stdin-eof` and resolves when it has printed its
+ * base URL. See testing.d.ts for the options; an unknown option is `unknown_field`
+ * (`options.<key>`), a binary that exits or prints no URL `gateway_not_started` (with its
+ * stderr). The child's stdin is a pipe this process holds open: when it ends (close(), or this
+ * process dies, even of SIGKILL) the gateway exits.
  */
 export async function startLocalGateway(options) {
   options = optionsArg(options, START_OPTIONS);
   const args = sandboxArgs(options);
-  let startTimeoutMs = DEFAULT_START_TIMEOUT_MS;
-  if (options.startTimeoutMs !== undefined) {
-    if (typeof options.startTimeoutMs !== 'number' || !Number.isFinite(options.startTimeoutMs) || options.startTimeoutMs <= 0) {
-      throw invalidType('options.startTimeoutMs', 'expected a positive number of milliseconds');
-    }
-    startTimeoutMs = options.startTimeoutMs;
-  }
+  const apiKey = apiKeyArg(options.apiKey);
+  const startTimeoutMs = optionalMs(options.startTimeoutMs, 'options.startTimeoutMs', DEFAULT_START_TIMEOUT_MS);
+  const timeoutMs = optionalMs(options.timeoutMs, 'options.timeoutMs', DEFAULT_PAGE_TIMEOUT_MS);
   const binary = findGatewayBinary(options.binary);
-  const secret = options.apiKey;
+  const secret = apiKey;
   const shown = scrub(`${binary} ${args.join(' ')}`, secret);
 
-  const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
+  const child = spawn(binary, args, { stdio: ['pipe', 'pipe', 'pipe'], env: childEnv(apiKey), windowsHide: true });
   track(child);
-  let stderr = '';
-  child.stderr.setEncoding('utf8');
-  child.stderr.on('data', (chunk) => {
-    stderr = (stderr + chunk).slice(-STDERR_KEEP);
-  });
+  // The gateway gone, a write or the end of its stdin may fail (EPIPE): nothing to do.
+  child.stdin.on('error', () => {});
+  const stderr = new StderrLines(child.stderr, secret);
   const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
 
   let url;
@@ -264,13 +368,14 @@ export async function startLocalGateway(options) {
       child.once('close', (code, signal) => fail(signal ? `was killed by ${signal}` : `exited with status ${code}`));
     });
   } catch (failure) {
+    child.stdin.destroy();
     if (child.exitCode === null && child.signalCode === null && child.pid !== undefined) child.kill('SIGKILL');
     // Wait for the process (if it was started at all) and the end of its stderr.
-    if (child.pid !== undefined) await Promise.race([exited, new Promise((r) => setTimeout(r, CLOSE_TIMEOUT_MS))]);
+    if (child.pid !== undefined) await within(Promise.all([exited, stderr.ended]), CLOSE_TIMEOUT_MS);
     untrack(child);
     child.stdout.destroy();
     child.stderr.destroy();
-    const tail = scrub(stderr.trim(), secret);
+    const tail = stderr.tail;
     const err = new GestpayError(
       `the local gateway did not start: \`${shown}\` ${failure.why}${tail ? `; its stderr:\n${tail}\n` : ' '}[gateway_not_started]`,
       { code: 'gateway_not_started', party: 'remote', cause: failure.cause },
@@ -279,15 +384,18 @@ export async function startLocalGateway(options) {
     throw err;
   }
 
-  // Running: the rest of its output is read and dropped (a full pipe would block the gateway),
-  // and neither the process nor its pipes keep the test process alive (the 'exit' hook kills
-  // the child if close() is never called).
+  // Running: its stderr goes to ours, the rest of its stdout is read and dropped (a full pipe
+  // would block the gateway), and neither the process nor its pipes keep the test process
+  // alive (the 'exit' hook kills the child if close() is never called; if this process is
+  // killed, its end of the stdin pipe closes and the gateway exits).
+  stderr.forward();
   child.on('error', () => {});
   child.stdout.resume();
   child.unref();
+  child.stdin.unref?.();
   child.stdout.unref?.();
   child.stderr.unref?.();
-  return new LocalGateway(url, child, exited);
+  return new LocalGateway(url, child, exited, timeoutMs);
 }
 
 // ---- the gateway object and the buyer --------------------------------------------------------
@@ -362,19 +470,24 @@ function pathOf(url) {
   return `${u.origin}${u.pathname}`;
 }
 
-async function request(url, init = {}) {
+/** One page, within `timeoutMs` (headers and body). */
+async function request(url, init, timeoutMs) {
   try {
-    const res = await fetch(url, { ...init, redirect: 'manual', signal: AbortSignal.timeout(PAGE_TIMEOUT_MS) });
+    const res = await fetch(url, { ...init, redirect: 'manual', signal: AbortSignal.timeout(Math.ceil(timeoutMs)) });
     const body = await res.text();
     return { status: res.status, location: res.headers.get('location'), body };
   } catch (err) {
-    const code = err && err.name === 'TimeoutError' ? 'timeout' : 'network';
-    const reason = err && err.cause && err.cause.code ? `${err.message} (${err.cause.code})` : String(err && err.message);
-    throw new TransportError(`${init.method ?? 'GET'} ${pathOf(url)}: ${reason}`, { code, url: pathOf(url), cause: err });
+    const timedOut = err && err.name === 'TimeoutError';
+    const reason = timedOut
+      ? `no answer within ${timeoutMs} ms (the timeoutMs option)`
+      : err && err.cause && err.cause.code ? `${err.message} (${err.cause.code})` : String(err && err.message);
+    throw new TransportError(`${init.method ?? 'GET'} ${pathOf(url)}: ${reason}`, {
+      code: timedOut ? 'timeout' : 'network',
+      url: pathOf(url),
+      cause: err,
+    });
   }
 }
-
-const post = (url, fields) => request(url, { method: 'POST', body: new URLSearchParams(fields) });
 
 /** Where a form posts, resolved against the page it is on. */
 const target = (form, page) => new URL(form.action, page).href;
@@ -412,13 +525,40 @@ function choose(method, form, name, index, field) {
 class LocalGateway {
   #child;
   #exited;
+  #timeoutMs;
   #closing = null;
 
-  constructor(url, child, exited) {
+  constructor(url, child, exited, timeoutMs) {
     /** The base URL: what a shop passes as `env`. */
     Object.defineProperty(this, 'url', { value: url, enumerable: true });
     this.#child = child;
     this.#exited = exited;
+    this.#timeoutMs = timeoutMs;
+  }
+
+  /** gateway_stopped when the gateway is closed or its process has exited: its port may be
+   * another process's by now, so nothing is sent. */
+  #running(method) {
+    const child = this.#child;
+    let why;
+    if (this.#closing) why = 'the local gateway was closed (close())';
+    else if (child.signalCode !== null) why = `the local gateway's process was killed by ${child.signalCode}`;
+    else if (child.exitCode !== null) why = `the local gateway's process exited with status ${child.exitCode}`;
+    else return;
+    throw new GestpayError(`${method}: ${why}: start another one [gateway_stopped]`, {
+      code: 'gateway_stopped',
+      party: this.#closing ? 'caller' : 'remote',
+    });
+  }
+
+  #get(method, url) {
+    this.#running(method);
+    return request(url, {}, this.#timeoutMs);
+  }
+
+  #post(method, url, fields) {
+    this.#running(method);
+    return request(url, { method: 'POST', body: new URLSearchParams(fields) }, this.#timeoutMs);
   }
 
   /** The gateway process's id (undefined once closed). */
@@ -431,6 +571,8 @@ class LocalGateway {
     if (!this.#closing) {
       const child = this.#child;
       this.#closing = (async () => {
+        // The end of its stdin stops the gateway (--stop-on-stdin-eof); SIGTERM in case not.
+        child.stdin.end();
         if (child.exitCode === null && child.signalCode === null) {
           child.kill('SIGTERM');
           let timer;
@@ -445,6 +587,7 @@ class LocalGateway {
           await this.#exited;
         }
         untrack(child);
+        child.stdin.destroy();
         child.stdout.destroy();
         child.stderr.destroy();
       })();
@@ -467,20 +610,20 @@ class LocalGateway {
     const address = optionalIndex(options?.address, 'options.address');
     const card = optionalIndex(options?.card, 'options.card');
 
-    const page = await request(pageUrl);
+    const page = await this.#get(method, pageUrl);
     const signIn = expectForm(method, 'payment page', page, SCREENS.signIn);
     const signInFields = fieldsOf(signIn);
     if (email !== undefined) signInFields.email = email;
 
-    const addressPage = await post(target(signIn, pageUrl), signInFields);
+    const addressPage = await this.#post(method, target(signIn, pageUrl), signInFields);
     const addressForm = expectForm(method, 'sign-in', addressPage, SCREENS.address);
     const addressFields = { ...fieldsOf(addressForm), address: choose(method, addressForm, 'address', address, 'options.address') };
 
-    const walletPage = await post(target(addressForm, pageUrl), addressFields);
+    const walletPage = await this.#post(method, target(addressForm, pageUrl), addressFields);
     const wallet = expectForm(method, 'shipping address', walletPage, SCREENS.wallet);
     const walletFields = { ...fieldsOf(wallet), card: choose(method, wallet, 'card', card, 'options.card') };
 
-    const paid = await post(target(wallet, pageUrl), walletFields);
+    const paid = await this.#post(method, target(wallet, pageUrl), walletFields);
     return expectRedirect(method, 'payment method', paid, pageUrl);
   }
 
@@ -494,11 +637,11 @@ class LocalGateway {
     const pageUrl = urlArg(paymentPageUrl, 'paymentPageUrl');
     const { cardNumber } = optionsArg(options, ['cardNumber']);
     optionalString(cardNumber, 'options.cardNumber');
-    const page = await request(pageUrl);
+    const page = await this.#get(method, pageUrl);
     const form = expectForm(method, 'payment page', page, SCREENS.card);
     const fields = fieldsOf(form);
     if (cardNumber !== undefined) fields.card = cardNumber;
-    const paid = await post(target(form, pageUrl), fields);
+    const paid = await this.#post(method, target(form, pageUrl), fields);
     return expectRedirect(method, 'card form', paid, pageUrl);
   }
 
@@ -507,13 +650,13 @@ class LocalGateway {
   async cancel(paymentPageUrl) {
     const method = 'cancel';
     const pageUrl = urlArg(paymentPageUrl, 'paymentPageUrl');
-    const page = await request(pageUrl);
+    const page = await this.#get(method, pageUrl);
     const forms = page.status === 200 ? formsOf(page.body) : [];
     const amazon = forms.find((f) => f.action.toLowerCase() === SCREENS.amazonCancel.action);
     const card = forms.find((f) => f.action.toLowerCase() === SCREENS.card.action);
     let answer;
-    if (amazon) answer = await post(target(amazon, pageUrl), fieldsOf(amazon));
-    else if (card) answer = await post(new URL('/pagam/card/cancel', pageUrl).href, { b: fieldsOf(card).b ?? '' });
+    if (amazon) answer = await this.#post(method, target(amazon, pageUrl), fieldsOf(amazon));
+    else if (card) answer = await this.#post(method, new URL('/pagam/card/cancel', pageUrl).href, { b: fieldsOf(card).b ?? '' });
     else throw unexpected(method, 'payment page', page.status, 'the Amazon Pay sign-in screen or the card form', describePage(page.body));
     return expectRedirect(method, 'cancel', answer, pageUrl);
   }
@@ -527,7 +670,7 @@ class LocalGateway {
     const method = 'resolvePending';
     if (typeof bankTransactionId === 'number' && Number.isInteger(bankTransactionId)) bankTransactionId = String(bankTransactionId);
     if (typeof bankTransactionId !== 'string' || bankTransactionId === '') {
-      throw invalidType('bankTransactionId', `expected a non-empty string, got ${typeName(bankTransactionId)}`);
+      throw invalidType('bankTransactionId', `expected a non-empty string, got ${got(bankTransactionId)}`);
     }
     const { result = 'OK', errorCode } = optionsArg(options, ['result', 'errorCode']);
     if (result !== 'OK' && result !== 'KO') throw invalidValue('options.result', 'expected "OK" or "KO"');
@@ -538,7 +681,7 @@ class LocalGateway {
       fields.errorCode = String(errorCode);
     }
     const url = `${this.url}/emulator/transactions/${encodeURIComponent(bankTransactionId)}/resolve`;
-    const answer = await post(url, fields);
+    const answer = await this.#post(method, url, fields);
     if (answer.status !== 200) {
       const text = answer.body.trim().slice(0, 200);
       throw unexpected(method, 'resolve', answer.status, 'the resolved payment', text ? ` (${JSON.stringify(text)})` : '');
@@ -552,7 +695,9 @@ class LocalGateway {
   }
 
   [inspect.custom](depth, opts, insp = inspect) {
-    return `LocalGateway ${insp({ url: this.url, running: !this.#closing }, opts)}`;
+    const child = this.#child;
+    const running = !this.#closing && child.exitCode === null && child.signalCode === null;
+    return `LocalGateway ${insp({ url: this.url, running }, opts)}`;
   }
 }
 

@@ -3,14 +3,16 @@
 // its postbuild step). Nothing here is a second copy to maintain (all of it is gitignored):
 //
 //   index.js              bindings-js-core/lib/index.js (the one API of `gestpay` and
-//                         `gestpay-wasm`), bundled by esbuild as CommonJS over ./binding.js
+//                         `gestpay-wasm`), bundled by esbuild as CommonJS over ./native.js
+//                         (committed, by hand: napi-rs's ./binding.js with an error that names
+//                         the missing platform package, `native_binding_missing`)
 //   index.d.ts / .d.mts   bindings-js-core/index.d.ts and index.d.mts, copied
 //   types/messages.d.ts   bindings-js-core/types/messages.d.ts (generated there), copied
 //   testing.js            lib/testing.mjs (`gestpay/testing`, Node only), bundled by esbuild as
 //                         CommonJS; its import of `gestpay` becomes require('./index.js'), so
 //                         both entries share one instance of every class
 //   testing.mjs           the ES module entry of `gestpay/testing`: testing.js's own objects
-// (testing.d.ts and testing.d.mts are written by hand and committed.)
+// (native.js, testing.d.ts and testing.d.mts are written by hand and committed.)
 //
 // Usage: node scripts/package.mjs
 import { writeFileSync } from 'node:fs';
@@ -23,7 +25,7 @@ import { bundle, copyShared } from '../../bindings-js-core/scripts/bundle.mjs';
 const pkg = fileURLToPath(new URL('..', import.meta.url));
 const by = 'bindings-node/scripts/package.mjs';
 
-await bundle('index.js', join(pkg, 'index.js'), 'cjs', './binding.js');
+await bundle('index.js', join(pkg, 'index.js'), 'cjs', './native.js');
 for (const name of ['index.d.ts', 'index.d.mts', 'types/messages.d.ts']) {
   copyShared(name, join(pkg, name), by);
 }

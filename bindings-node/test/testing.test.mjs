@@ -3,7 +3,8 @@
 // Every payment is played through the helpers and checked with the package's own client:
 // Decrypt, callReadTrxS2S, the Amazon addresses.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { createServer } from 'node:http';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -47,10 +48,58 @@ function alive(pid) {
   }
 }
 
-/** Waits (up to two seconds) for the process to be gone. */
-async function gone(pid) {
-  for (let i = 0; i < 40 && alive(pid); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Waits (up to `ms`, two seconds by default) for the process to be gone. */
+async function gone(pid, ms = 2000) {
+  for (let i = 0; i < ms / 50 && alive(pid); i++) await sleep(50);
   return !alive(pid);
+}
+
+/** A loopback HTTP server that counts its requests and never answers them (or answers with
+ * `answer`): for the buyer's timeout and for "nothing was sent". */
+async function silentServer(answer) {
+  const requests = [];
+  const server = createServer((req, res) => {
+    requests.push(`${req.method} ${req.url}`);
+    if (answer) answer(req, res);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${server.address().port}`;
+  return {
+    url,
+    requests,
+    close: () => {
+      server.closeAllConnections();
+      return new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+/** What `fn` writes on process.stderr (the forwarded gateway's lines), until `until` matches
+ * (or two seconds). */
+async function captureStderr(fn, until) {
+  const original = process.stderr.write;
+  let text = '';
+  process.stderr.write = function write(chunk, ...rest) {
+    text += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+    return true;
+  };
+  try {
+    await fn();
+    for (let i = 0; i < 40 && !until.test(text); i++) await sleep(50);
+  } finally {
+    process.stderr.write = original;
+  }
+  return text;
+}
+
+/** A fake `gestpay` binary: a shell script. */
+function script(dir, name, body) {
+  const path = join(dir, name);
+  writeFileSync(path, `#!/bin/sh\n${body}`);
+  chmodSync(path, 0o755);
+  return path;
 }
 
 function tempDir() {
@@ -265,6 +314,23 @@ describe('the local gateway of a shop test suite', () => {
     assert.equal((await rejection(gateway.payWithAmazon(42))).field, 'paymentPageUrl');
     assert.equal((await rejection(gateway.cancel('pagam.aspx?a=1'))).code, 'invalid_value');
     assert.equal((await rejection(gateway.resolvePending({}))).field, 'bankTransactionId');
+    // Not http(s): the argument is refused, nothing is fetched ("fetch failed" before).
+    for (const url of ['ftp://x/y', 'file:///etc/passwd', new URL('data:text/html,<form>')]) {
+      for (const call of [() => gateway.payWithAmazon(url), () => gateway.payWithCard(url), () => gateway.cancel(url)]) {
+        const err = await rejection(call);
+        assert.ok(err instanceof gestpay.InvalidRequestError, String(url));
+        assert.equal(err.code, 'invalid_value');
+        assert.equal(err.field, 'paymentPageUrl');
+        assert.match(err.message, /paymentPageUrl: expected an http or https URL/);
+      }
+    }
+    // A missing argument is "got undefined", not "got a undefined".
+    for (const err of [await rejection(gateway.payWithAmazon()), await rejection(gateway.resolvePending())]) {
+      assert.equal(err.code, 'invalid_type');
+      assert.match(err.message, /got undefined \[invalid_type\]/);
+    }
+    const item = await rejection(startLocalGateway({ binary: BIN, shopLogins: [undefined] }));
+    assert.match(item.message, /options\.shopLogins\[0\]: expected a string, got undefined/);
   });
 });
 
@@ -287,11 +353,12 @@ describe('starting and stopping', () => {
     assert.ok(!alive(second));
   });
 
-  test('the options become the flags: --api-key, --shop-login, --merchant-url, --separate-settlement', async () => {
+  test('the options become the flags: --shop-login, --merchant-url, --separate-settlement; the api key', async () => {
     const gateway = await startLocalGateway({
       binary: BIN,
       apiKey: 'k1',
       shopLogins: 'SHOP1',
+      timeoutMs: 15_000,
       merchantUrl: 'http://127.0.0.1:9/back',
       separateSettlement: true,
       amazonOrderState: 'Closed',
@@ -319,6 +386,146 @@ describe('starting and stopping', () => {
     }
   });
 
+  test('a value that starts with "-" is a value, not a flag (--flag=value)', async () => {
+    const gateway = await startLocalGateway({ binary: BIN, shopLogins: ['-S1', '--S2'], amazonOrderState: 'Closed' });
+    try {
+      const client = new gestpay.GestpayClient({ env: gateway.url });
+      for (const shopLogin of ['-S1', '--S2']) {
+        const ok = await client.encrypt({ shopLogin, uicCode: 'EUR', amount: '1.00', shopTransactionId: 'O1' });
+        assert.equal(ok.transactionResult, 'OK', shopLogin);
+      }
+      const other = await client.encrypt({ shopLogin: 'S1', uicCode: 'EUR', amount: '1.00', shopTransactionId: 'O1' });
+      assert.equal(other.errorCode, 1131);
+    } finally {
+      await gateway.close();
+    }
+  });
+
+  test('the api key goes in the environment (GESTPAY_SANDBOX_API_KEY), not on the command line', { skip: process.platform !== 'linux' && 'reads /proc' }, async () => {
+    const key = 'env-only-key-81c2';
+    const gateway = await startLocalGateway({ binary: BIN, apiKey: key });
+    try {
+      const cmdline = readFileSync(`/proc/${gateway.pid}/cmdline`, 'utf8').split('\0');
+      assert.ok(!cmdline.some((arg) => arg.includes(key)), cmdline.join(' '));
+      assert.ok(cmdline.includes('--stop-on-stdin-eof') && cmdline.includes('--port=0'), cmdline.join(' '));
+      const environ = readFileSync(`/proc/${gateway.pid}/environ`, 'utf8').split('\0');
+      assert.ok(environ.includes(`GESTPAY_SANDBOX_API_KEY=${key}`));
+      const client = new gestpay.GestpayClient({ env: gateway.url });
+      const noKey = await client.encrypt({ shopLogin: 'S', uicCode: 'EUR', amount: '1.00', shopTransactionId: 'O1' });
+      assert.equal(noKey.errorCode, 1169);
+      gestpay.assertOk(await client.encrypt({ shopLogin: 'S', apiKey: key, uicCode: 'EUR', amount: '1.00', shopTransactionId: 'O1' }));
+    } finally {
+      await gateway.close();
+    }
+    // Without apiKey, a GESTPAY_SANDBOX_API_KEY of the test process is not passed on.
+    const saved = process.env.GESTPAY_SANDBOX_API_KEY;
+    process.env.GESTPAY_SANDBOX_API_KEY = 'inherited';
+    let open;
+    try {
+      open = await startLocalGateway({ binary: BIN });
+    } finally {
+      if (saved === undefined) delete process.env.GESTPAY_SANDBOX_API_KEY;
+      else process.env.GESTPAY_SANDBOX_API_KEY = saved;
+    }
+    try {
+      const environ = readFileSync(`/proc/${open.pid}/environ`, 'utf8');
+      assert.ok(!environ.includes('GESTPAY_SANDBOX_API_KEY'));
+      const client = new gestpay.GestpayClient({ env: open.url });
+      gestpay.assertOk(await client.encrypt({ shopLogin: 'S', uicCode: 'EUR', amount: '1.00', shopTransactionId: 'O1' }));
+    } finally {
+      await open.close();
+    }
+  });
+
+  test('timeoutMs: the buyer waits that long for a page, then TransportError timeout', async () => {
+    const silent = await silentServer();
+    const gateway = await startLocalGateway({ binary: BIN, timeoutMs: 300 });
+    try {
+      const started = Date.now();
+      const err = await rejection(gateway.payWithAmazon(`${silent.url}/pagam/pagam.aspx?a=S&b=secret-b`));
+      assert.ok(err instanceof gestpay.TransportError);
+      assert.equal(err.code, 'timeout');
+      assert.match(err.message, /no answer within 300 ms/);
+      assert.ok(!err.message.includes('secret-b'));
+      assert.ok(Date.now() - started < 5000);
+      assert.equal(silent.requests.length, 1);
+    } finally {
+      await gateway.close();
+      await silent.close();
+    }
+  });
+
+  test('after close(), or once its process is gone, the buyer is gateway_stopped and sends nothing', async () => {
+    const server = await silentServer((req, res) => res.end('<html></html>'));
+    try {
+      const gateway = await startLocalGateway({ binary: BIN });
+      const page = `${server.url}/pagam/pagam.aspx?a=S&b=x`;
+      await gateway.close();
+      for (const call of [
+        () => gateway.payWithAmazon(page),
+        () => gateway.payWithCard(page),
+        () => gateway.cancel(page),
+        () => gateway.resolvePending('1'),
+      ]) {
+        const err = await rejection(call);
+        assert.ok(err instanceof gestpay.GestpayError);
+        assert.ok(!(err instanceof gestpay.TransportError));
+        assert.equal(err.code, 'gateway_stopped');
+        assert.equal(err.party, 'caller');
+        assert.match(err.message, /was closed .*\[gateway_stopped\]$/);
+      }
+      assert.deepEqual(server.requests, [], 'nothing was sent');
+
+      // Killed behind its back: the same, once its exit is seen.
+      const killed = await startLocalGateway({ binary: BIN });
+      process.kill(killed.pid, 'SIGKILL');
+      let err;
+      for (let i = 0; i < 40; i++) {
+        err = await rejection(killed.payWithCard(page));
+        if (err.code === 'gateway_stopped') break;
+        await sleep(50);
+      }
+      assert.equal(err.code, 'gateway_stopped');
+      assert.equal(err.party, 'remote');
+      assert.match(err.message, /killed by SIGKILL/);
+      assert.match(inspect(killed), /running: false/);
+      await killed.close();
+    } finally {
+      await server.close();
+    }
+  });
+
+  test('its stderr is forwarded line by line, the api key masked, once it runs', async () => {
+    const dir = tempDir();
+    const key = 'stderr-key-9d0e';
+    try {
+      // A gateway that speaks on stderr before and after its URL, the key cut across writes,
+      // and stops at the end of its stdin as the real one does.
+      const fake = script(
+        dir,
+        'chatty',
+        'printf "before %s\\n" "$GESTPAY_SANDBOX_API_KEY" >&2\n' +
+          'echo http://127.0.0.1:9\n' +
+          'printf "after %s" "${GESTPAY_SANDBOX_API_KEY%???}" >&2\n' +
+          'sleep 0.2\n' +
+          'printf "%s!\\n" "${GESTPAY_SANDBOX_API_KEY#"${GESTPAY_SANDBOX_API_KEY%???}"}" >&2\n' +
+          'exec cat >/dev/null\n',
+      );
+      let gateway;
+      const text = await captureStderr(async () => {
+        gateway = await startLocalGateway({ binary: fake, apiKey: key });
+      }, /after .*!\n/);
+      assert.ok(!text.includes(key), text);
+      assert.ok(!text.includes(key.slice(0, -3)), text);
+      assert.equal(text, 'before [redacted]\nafter [redacted]!\n');
+      const started = Date.now();
+      await gateway.close();
+      assert.ok(Date.now() - started < 4000, 'the end of stdin stopped it');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test('an unknown option is unknown_field, a wrong type invalid_type, before anything starts', async () => {
     const err = await rejection(startLocalGateway({ binary: BIN, apiKy: API_KEY }));
     assert.ok(err instanceof gestpay.InvalidRequestError, 'the package’s own class');
@@ -331,11 +538,24 @@ describe('starting and stopping', () => {
       [{ separateSettlement: 'yes' }, 'options.separateSettlement'],
       [{ slowSeconds: -1 }, 'options.slowSeconds'],
       [{ startTimeoutMs: 0 }, 'options.startTimeoutMs'],
+      [{ startTimeoutMs: 2 ** 31 }, 'options.startTimeoutMs'],
+      [{ timeoutMs: 0 }, 'options.timeoutMs'],
+      [{ timeoutMs: -5 }, 'options.timeoutMs'],
+      [{ timeoutMs: Number.NaN }, 'options.timeoutMs'],
+      [{ timeoutMs: Infinity }, 'options.timeoutMs'],
+      [{ timeoutMs: '1000' }, 'options.timeoutMs'],
+      [{ timeoutMs: 2 ** 31 }, 'options.timeoutMs'],
       [{ extraArgs: '--x' }, 'options.extraArgs'],
     ]) {
       const e = await rejection(startLocalGateway({ binary: BIN, ...options }));
       assert.equal(e.code, 'invalid_type', field);
       assert.equal(e.field, field);
+    }
+    for (const apiKey of ['', 'a\nb', 'a\0b']) {
+      const e = await rejection(startLocalGateway({ binary: BIN, apiKey }));
+      assert.equal(e.code, 'invalid_value', JSON.stringify(apiKey));
+      assert.equal(e.field, 'options.apiKey');
+      assert.ok(!e.message.includes(apiKey) || apiKey === '');
     }
     assert.equal((await rejection(startLocalGateway('fast'))).code, 'invalid_type');
   });
@@ -348,15 +568,16 @@ describe('starting and stopping', () => {
 
     const dir = tempDir();
     try {
-      const noisy = join(dir, 'noisy');
-      writeFileSync(noisy, '#!/bin/sh\necho "cannot start: $*" >&2\necho "not a URL"\nexec sleep 30\n');
-      chmodSync(noisy, 0o755);
-      const wrong = await rejection(startLocalGateway({ binary: noisy, apiKey: API_KEY }));
-      assert.equal(wrong.code, 'gateway_not_started');
-      assert.match(wrong.message, /printed "not a URL" instead of its URL/);
-      assert.match(wrong.stderr, /cannot start: sandbox --port 0 --api-key \[redacted\]/);
-      assert.ok(!wrong.message.includes(API_KEY) && !wrong.stderr.includes(API_KEY), 'the api key is masked');
-      assert.ok(!inspect(wrong).includes(API_KEY));
+      const noisy = script(dir, 'noisy', 'echo "cannot start: $*" >&2\necho "key: $GESTPAY_SANDBOX_API_KEY" >&2\necho "not a URL"\nexec sleep 30\n');
+      const forwarded = await captureStderr(async () => {
+        const wrong = await rejection(startLocalGateway({ binary: noisy, apiKey: API_KEY, shopLogins: ['-S'], host: '127.0.0.1' }));
+        assert.equal(wrong.code, 'gateway_not_started');
+        assert.match(wrong.message, /printed "not a URL" instead of its URL/);
+        assert.match(wrong.stderr, /^cannot start: sandbox --port=0 --stop-on-stdin-eof --host=127\.0\.0\.1 --shop-login=-S\nkey: \[redacted\]$/);
+        assert.ok(!wrong.message.includes(API_KEY) && !wrong.stderr.includes(API_KEY), 'the api key is masked');
+        assert.ok(!inspect(wrong).includes(API_KEY));
+      }, /$^/);
+      assert.equal(forwarded, '', 'a gateway that did not start has its stderr in the error, not forwarded');
 
       const silent = join(dir, 'silent');
       writeFileSync(silent, '#!/bin/sh\nexec sleep 30\n');
@@ -448,6 +669,41 @@ describe('starting and stopping', () => {
     const pid = Number(run.stdout.trim());
     assert.ok(pid > 0, run.stdout);
     assert.ok(await gone(pid), 'the exit hook killed the gateway');
+  });
+
+  test('a test process killed by SIGKILL leaves no gateway behind (the end of its stdin)', async () => {
+    const script = `
+      const { startLocalGateway } = require('gestpay/testing');
+      startLocalGateway({ binary: ${JSON.stringify(BIN)} }).then((g) => console.log(g.pid));
+      setInterval(() => {}, 1000);
+    `;
+    const child = spawn(process.execPath, ['-e', script], {
+      cwd: fileURLToPath(new URL('..', import.meta.url)),
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    try {
+      const pid = await new Promise((resolve, reject) => {
+        let out = '';
+        const timer = setTimeout(() => reject(new Error(`no pid within 20 s: ${out}`)), 20_000);
+        child.stdout.setEncoding('utf8');
+        child.stdout.on('data', (chunk) => {
+          out += chunk;
+          if (out.includes('\n')) {
+            clearTimeout(timer);
+            resolve(Number(out.trim()));
+          }
+        });
+        child.once('exit', (code) => reject(new Error(`the child exited (${code}): ${out}`)));
+      });
+      assert.ok(pid > 0);
+      assert.ok(alive(pid), 'the gateway runs');
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGKILL');
+      await exited;
+      assert.ok(await gone(pid, 5000), 'the gateway saw the end of its stdin and exited');
+    } finally {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    }
   });
 
   test('require and import give the same functions', async () => {

@@ -1,6 +1,8 @@
-"""``gestpay.testing``: the local gateway as a child process (start, stop, URL, errors), the buyer
-on its payment page (Amazon Pay, card form, cancel), pending payments resolved, and the pytest
-plugin, against the real ``gestpay sandbox`` binary (skipped when there is none)."""
+"""``gestpay.testing``: the local gateway as a child process (start, stop, URL, errors, no orphan
+when the test process is killed, the API key kept off the command line), the checks of the
+options and arguments, the buyer on its payment page (Amazon Pay, card form, cancel), pending
+payments resolved, and the pytest plugin, against the real ``gestpay sandbox`` binary (skipped
+when there is none)."""
 
 from __future__ import annotations
 
@@ -8,6 +10,8 @@ import os
 import pickle
 import re
 import shutil
+import signal
+import socket
 import stat
 import subprocess
 import sys
@@ -16,7 +20,7 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Dict, Iterator, Type
 
 import pytest
 
@@ -231,11 +235,14 @@ def test_resolve_errors(gw: LocalGateway, client: UrllibClient) -> None:
     back = gw.pay_with_amazon(_page(gw, client, "XX-ORD-3"))
     bank_id = _decrypt(client, back).bank_transaction_id or ""
     with pytest.raises(LocalGatewayError) as info:
-        gw.resolve_pending(bank_id, result="MAYBE")
-    assert "400" in str(info.value)
+        gw.resolve_pending(bank_id, result="KO", error_code=4242)  # not a documented code
+    assert info.value.code == "unexpected_page" and "400" in str(info.value)
+    with pytest.raises(ValueError, match="result must be 'OK' or 'KO'"):
+        gw.resolve_pending(bank_id, result="MAYBE")  # refused before any request
     with pytest.raises(LocalGatewayError) as info:
         LocalGateway().resolve_pending(bank_id)  # never started
-    assert info.value.code == "gateway_not_started"
+    assert info.value.code == "gateway_stopped" and "not started" in str(info.value)
+    assert gw.resolve_pending(bank_id)["transactionResult"] == "OK"  # still pending until now
 
 
 def test_unexpected_pages(gw: LocalGateway, client: UrllibClient) -> None:
@@ -260,16 +267,21 @@ def test_unexpected_pages(gw: LocalGateway, client: UrllibClient) -> None:
     card_page = _page(gw, client, "ORD-WRONG", amazon=False)
     err = failure(lambda: gw.pay_with_amazon(card_page))
     assert "HTTP 200" in str(err) and "Amazon Pay sign-in" in str(err)
-    assert "HTTP 200" in str(failure(lambda: gw.cancel(card_page)))
     assert "card form" in str(failure(lambda: gw.pay_with_card(_page(gw, client, "ORD-A"))))
-    # Not a page at all.
-    assert "not an http" in str(failure(lambda: gw.pay_with_amazon("ftp://example/pagam")))
     stopped = LocalGateway().start()
     dead = f"{stopped.url}/pagam/pagam.aspx?a={SHOP}&b=X"
     stopped.stop()
     assert "got no answer" in str(failure(lambda: gw.pay_with_amazon(dead)))
     # The gateway's own 404.
     assert "HTTP 404" in str(failure(lambda: gw.pay_with_amazon(f"{gw.url}/nowhere")))
+
+
+def test_cancel_on_the_card_form(gw: LocalGateway, client: UrllibClient) -> None:
+    """The card form's cancel: abandoned (1143), the failure URL, like Amazon Pay's."""
+    back = gw.cancel(_page(gw, client, "ORD-CARD-CANCEL", amazon=False))
+    assert back.startswith(f"{KO_URL}?a={SHOP}&b=")
+    abandoned = _decrypt(client, back)
+    assert abandoned.is_ko and abandoned.error_code == 1143
 
 
 def test_index_not_offered(gw: LocalGateway, client: UrllibClient) -> None:
@@ -333,7 +345,9 @@ def test_not_started_when_the_binary_exits() -> None:
 
 
 def test_not_started_quotes_stderr_without_the_api_key(tmp_path: Path) -> None:
-    fake = _script(tmp_path, 'echo "bad configuration: $*" >&2\necho "not a URL"\nexit 3')
+    fake = _script(tmp_path, 'echo "bad configuration: $*" >&2\n'
+                   'echo "key from the environment: $GESTPAY_SANDBOX_API_KEY" >&2\n'
+                   'echo "not a URL"\nexit 3')
     gateway = LocalGateway(binary=fake, api_key=KEY, extra_args=["--extra"])
     with pytest.raises(LocalGatewayError) as info:
         gateway.start()
@@ -341,7 +355,9 @@ def test_not_started_quotes_stderr_without_the_api_key(tmp_path: Path) -> None:
     assert info.value.code == "gateway_not_started" and not gateway.running
     assert "'not a URL' instead of its URL" in text
     assert "bad configuration: sandbox --port 0" in text and "--extra" in text
-    assert KEY not in text and "--api-key=***" in text
+    assert "--stop-on-stdin-eof" in text
+    assert KEY not in text and "--api-key" not in text  # not on the command line
+    assert "key from the environment: ***" in text  # in the environment, redacted
     assert KEY not in repr(gateway)
 
 
@@ -369,6 +385,8 @@ def test_repr_and_error_pickle() -> None:
     assert KEY not in repr(gateway) and "not started" in repr(gateway)
     with gateway:
         assert KEY not in repr(gateway) and gateway.url in repr(gateway)
+    assert "stopped" in repr(gateway) and "not started" not in repr(gateway)
+    assert KEY not in repr(gateway)
     err = LocalGatewayError("the local gateway is not started", code="gateway_not_started")
     again = pickle.loads(pickle.dumps(err))
     assert type(again) is LocalGatewayError
@@ -387,6 +405,260 @@ def test_gateway_stops_with_its_object(tmp_path: Path) -> None:
     url = run.stdout.strip()
     with pytest.raises(urllib.error.URLError):
         urllib.request.urlopen(f"{url}/", timeout=5)
+
+
+def _alive(pid: int) -> bool:
+    """Whether the process exists and is not a zombie (an orphan's parent may not reap it)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    try:
+        with open(f"/proc/{pid}/stat") as stat_file:
+            return stat_file.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except (OSError, IndexError):
+        return True
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="no SIGKILL on this platform")
+def test_no_orphan_when_the_test_process_is_killed() -> None:
+    """The gateway's stdin is a pipe held by the test process only (--stop-on-stdin-eof): when
+    that process is killed outright, so that no finalizer runs, the gateway exits too."""
+    _binary()
+    code = ("import gestpay.testing as t, time\n"
+            "g = t.LocalGateway().start()\n"
+            "print(g.pid, g.url, flush=True)\n"
+            "time.sleep(120)\n")
+    child = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True)
+    pid = 0
+    try:
+        assert child.stdout is not None
+        line = child.stdout.readline().split()
+        assert len(line) == 2, child.stderr.read() if child.stderr else ""
+        pid, url = int(line[0]), line[1]
+        assert _alive(pid)
+        with urllib.request.urlopen(f"{url}/", timeout=5) as home:
+            assert home.status == 200
+        os.kill(child.pid, signal.SIGKILL)
+        child.wait(10)
+        deadline = time.monotonic() + 5
+        while _alive(pid) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not _alive(pid), "the gateway outlived the killed test process"
+    finally:
+        if child.poll() is None:
+            child.kill()
+        child.communicate(timeout=10)
+        if pid and _alive(pid):
+            os.kill(pid, signal.SIGKILL)  # the gateway this test started, by its id
+
+
+def test_stdin_is_the_gateways_lifeline() -> None:
+    """stop() closes the pipe first: the gateway exits on its own, with no signal."""
+    _binary()
+    gateway = LocalGateway().start()
+    try:
+        proc = gateway._proc
+        assert proc is not None and proc.stdin is not None and gateway.pid == proc.pid
+        proc.stdin.close()
+        assert proc.wait(5) == 0  # a clean exit, not SIGTERM's
+        assert gateway.pid is None and not gateway.running
+    finally:
+        gateway.stop()
+
+
+def test_api_key_in_the_environment_not_on_the_command_line(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    _binary()
+    with LocalGateway(api_key=KEY, shop_logins=[SHOP]) as gateway:
+        pid = gateway.pid
+        assert pid is not None
+        cmdline = Path(f"/proc/{pid}/cmdline")
+        if cmdline.exists():
+            args = cmdline.read_bytes().split(b"\0")
+            assert b"--stop-on-stdin-eof" in args
+            assert not any(KEY.encode() in arg or arg.startswith(b"--api-key") for arg in args)
+        client = UrllibClient(gateway.url, timeout=10)
+        encrypt = gestpay.Encrypt(shop_login=SHOP, uic_code="EUR", amount="1.00",
+                                  shop_transaction_id="O1")
+        assert client.send(encrypt).error_code == 1169  # the key is required...
+        assert client.send(encrypt.replace(api_key=KEY)).is_ok  # ...and it is this one
+    # A key in the test process's own environment is not passed on when api_key is None.
+    monkeypatch.setenv("GESTPAY_SANDBOX_API_KEY", "inherited-key")
+    with LocalGateway(shop_logins=[SHOP]) as gateway:
+        client = UrllibClient(gateway.url, timeout=10)
+        assert client.send(gestpay.Encrypt(shop_login=SHOP, uic_code="EUR", amount="1.00",
+                                           shop_transaction_id="O2")).is_ok
+
+
+# --- the checks of the options and arguments --------------------------------------------------
+
+@pytest.mark.parametrize("options, named", [
+    ({"api_key": 12345}, "api_key"),
+    ({"api_key": b"key"}, "api_key"),
+    ({"merchant_url": 1}, "merchant_url"),
+    ({"success_url": ["http://x/"]}, "success_url"),
+    ({"failure_url": object()}, "failure_url"),
+    ({"notify_url": 1.5}, "notify_url"),
+    ({"amazon_order_state": True}, "amazon_order_state"),
+    ({"host": None}, "host"),
+    ({"host": 127}, "host"),
+    ({"binary": 1}, "binary"),
+    ({"binary": b"/usr/bin/gestpay"}, "binary"),
+    ({"shop_logins": None}, "shop_logins"),
+    ({"shop_logins": 7}, "shop_logins"),
+    ({"shop_logins": b"S1"}, "shop_logins"),
+    ({"shop_logins": ["S1", 2]}, "shop_logins[1]"),
+    ({"extra_args": None}, "extra_args"),
+    ({"extra_args": "--allowed-ip"}, "extra_args"),
+    ({"extra_args": ["--slow-seconds", 1]}, "extra_args[1]"),
+    ({"separate_settlement": 1}, "separate_settlement"),
+    ({"separate_settlement": "yes"}, "separate_settlement"),
+    ({"slow_seconds": "1"}, "slow_seconds"),
+    ({"slow_seconds": True}, "slow_seconds"),
+    ({"start_timeout": None}, "start_timeout"),
+    ({"stop_timeout": "5"}, "stop_timeout"),
+    ({"timeout": False}, "timeout"),
+])
+def test_option_of_the_wrong_type(options: Dict[str, Any], named: str) -> None:
+    with pytest.raises(TypeError) as info:
+        LocalGateway(**options)
+    text = str(info.value)
+    assert text.startswith(f"{named} must be "), text
+    assert "NoneType" not in text and "not iterable" not in text
+
+
+@pytest.mark.parametrize("options, named", [
+    ({"slow_seconds": -1}, "slow_seconds"),
+    ({"slow_seconds": float("nan")}, "slow_seconds"),
+    ({"stop_timeout": -0.5}, "stop_timeout"),
+    ({"start_timeout": 0}, "start_timeout"),
+    ({"timeout": float("inf")}, "timeout"),
+    ({"timeout": 10 ** 400}, "timeout"),
+    ({"api_key": ""}, "api_key"),
+    ({"api_key": "key\0"}, "api_key"),
+    ({"merchant_url": "http://x/\udc80"}, "merchant_url"),
+    ({"shop_logins": ["S1", "S\0"]}, "shop_logins[1]"),
+])
+def test_option_of_a_bad_value(options: Dict[str, Any], named: str) -> None:
+    with pytest.raises(ValueError) as info:
+        LocalGateway(**options)
+    assert str(info.value).startswith(f"{named} must") or named in str(info.value)
+
+
+def test_good_options_are_taken() -> None:
+    gateway = LocalGateway(shop_logins=("S1", "S2"), extra_args=iter(["--allowed-ip", "::1"]),
+                           slow_seconds=0, stop_timeout=0, start_timeout=1, timeout=0.5,
+                           binary=Path("/nonexistent/gestpay"), separate_settlement=True)
+    assert gateway._flags[-2:] == ["--allowed-ip", "::1"]
+    assert "--slow-seconds=0.0" in gateway._flags and "--shop-login=S2" in gateway._flags
+    assert (gateway.start_timeout, gateway.stop_timeout, gateway.timeout) == (1, 0, 0.5)
+
+
+PAGE = f"http://127.0.0.1:9/pagam/pagam.aspx?a={SHOP}&b=X"
+
+
+@pytest.mark.parametrize("call, error, named", [
+    (lambda g: g.pay_with_amazon(42), TypeError, "payment_page_url"),
+    (lambda g: g.pay_with_amazon(None), TypeError, "payment_page_url"),
+    (lambda g: g.pay_with_amazon(PAGE, address="1"), TypeError, "address"),
+    (lambda g: g.pay_with_amazon(PAGE, card=1.0), TypeError, "card"),
+    (lambda g: g.pay_with_amazon(PAGE, address=True), TypeError, "address"),
+    (lambda g: g.pay_with_amazon(PAGE, email=1), TypeError, "email"),
+    (lambda g: g.pay_with_amazon(PAGE, address=-1), ValueError, "address"),
+    (lambda g: g.pay_with_card(PAGE, card_number=4111111111111111), TypeError, "card_number"),
+    (lambda g: g.pay_with_card(b"http://x/"), TypeError, "payment_page_url"),
+    (lambda g: g.cancel(Path("/pagam")), TypeError, "payment_page_url"),
+    (lambda g: g.resolve_pending("1", error_code="abc"), TypeError, "error_code"),
+    (lambda g: g.resolve_pending("1", result="KO", error_code=74.0), TypeError, "error_code"),
+    (lambda g: g.resolve_pending("1", result="KO", error_code=True), TypeError, "error_code"),
+    (lambda g: g.resolve_pending("1", result="KO", error_code=-1), ValueError, "error_code"),
+    (lambda g: g.resolve_pending("1", error_code=74), ValueError, "error_code"),
+    (lambda g: g.resolve_pending("1", result="MAYBE"), ValueError, "result"),
+    (lambda g: g.resolve_pending("1", result="ok"), ValueError, "result"),
+    (lambda g: g.resolve_pending("1", result=None), TypeError, "result"),
+    (lambda g: g.resolve_pending(123), TypeError, "bank_transaction_id"),
+    (lambda g: g.resolve_pending(""), ValueError, "bank_transaction_id"),
+])
+def test_argument_checks(call: Callable[[Any], object], error: Type[Exception],
+                         named: str) -> None:
+    """Checked first, on a gateway that is not even started: the argument's own error."""
+    with pytest.raises(error) as info:
+        call(LocalGateway())
+    assert type(info.value) is error and str(info.value).startswith(f"{named} must")
+    assert "4111111111111111" not in str(info.value)
+
+
+@pytest.mark.parametrize("url", [
+    "ftp://example/pagam", "/pagam/pagam.aspx?a=S&b=X", "http:///pagam", "file:///etc/passwd",
+    "127.0.0.1:8000/pagam", "", "http://[::1/pagam"])
+def test_page_url_not_http(url: str) -> None:
+    gateway = LocalGateway()
+    for call in (gateway.pay_with_amazon, gateway.pay_with_card, gateway.cancel):
+        with pytest.raises(ValueError, match="payment_page_url must be an absolute http"):
+            call(url)
+
+
+# --- a stopped gateway --------------------------------------------------------------------------
+
+def _calls(page: str) -> Dict[str, Callable[[LocalGateway], object]]:
+    return {"pay_with_amazon": lambda g: g.pay_with_amazon(page),
+            "pay_with_card": lambda g: g.pay_with_card(page),
+            "cancel": lambda g: g.cancel(page),
+            "resolve_pending": lambda g: g.resolve_pending("123")}
+
+
+def test_gateway_stopped_before_any_request() -> None:
+    """A stopped gateway's port may belong to another process by now: nothing is sent."""
+    _binary()
+    gateway = LocalGateway().start()
+    url = gateway.url
+    port = int(url.rsplit(":", 1)[1])
+    gateway.stop()
+    squatter = socket.socket()
+    squatter.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        squatter.bind(("127.0.0.1", port))  # another process took the port
+        squatter.listen(5)
+        squatter.settimeout(0)
+        page = f"{url}/pagam/pagam.aspx?a={SHOP}&b=X"
+        for name, call in _calls(page).items():
+            with pytest.raises(LocalGatewayError) as info:
+                call(gateway)
+            assert info.value.code == "gateway_stopped", name
+            assert "stopped (stop() was called)" in str(info.value)
+        with pytest.raises(BlockingIOError):
+            squatter.accept()  # no connection came
+    finally:
+        squatter.close()
+    never = LocalGateway()
+    for name, call in _calls(PAGE).items():
+        with pytest.raises(LocalGatewayError) as info:
+            call(never)
+        assert info.value.code == "gateway_stopped" and "not started" in str(info.value), name
+
+
+def test_gateway_whose_process_died() -> None:
+    _binary()
+    gateway = LocalGateway().start()
+    try:
+        proc = gateway._proc
+        assert proc is not None
+        proc.kill()
+        proc.wait(5)
+        assert "exited with status" in repr(gateway)
+        for name, call in _calls(f"{gateway.url}/pagam/pagam.aspx?a={SHOP}&b=X").items():
+            with pytest.raises(LocalGatewayError) as info:
+                call(gateway)
+            assert info.value.code == "gateway_stopped", name
+            assert "process has exited" in str(info.value)
+    finally:
+        gateway.stop()
+    assert gateway.start().running  # start() again: a new process
+    gateway.stop()
 
 
 # --- without pytest, and as a pytest plugin ------------------------------------------------

@@ -141,6 +141,10 @@ fn payment_page(app: &App, q: &HashMap<String, String>) -> Response {
                 label { "Card number " input name="card" value="4111111111111111"; }
                 button type="submit" { "Pay" }
             }
+            form method="post" action="/pagam/card/cancel" {
+                input type="hidden" name="b" value=(b);
+                button type="submit" { "Cancel and return to the shop" }
+            }
             p { small { "The emulated issuer declines " (DECLINED_CARD) "." } }
         },
     )

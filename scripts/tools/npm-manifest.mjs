@@ -2,8 +2,9 @@
 //
 //   node npm-manifest.mjs stamp DIR VERSION [--optional NAME ...] [--drop-file PATTERN ...]
 //       sets "version" to the workspace's, adds each NAME as an optional dependency of that
-//       version (the platform packages, the way napi-rs's pre-publish step does) and removes
-//       PATTERN from "files" (the main package of a native addon carries no binary)
+//       version (the platform packages, the way napi-rs's pre-publish step does), removes
+//       PATTERN from "files" (the main package of a native addon carries no binary) and adds
+//       the licence files to "files"
 //   node npm-manifest.mjs platform DIR NAME VERSION KEY PLATFORMS_JSON DESCRIPTION
 //       writes the package.json of the platform package NAME for KEY of PLATFORMS_JSON
 //       (cli/npm/platforms.json): os, cpu, libc, the binary as its only file
@@ -15,6 +16,7 @@ import { join } from 'node:path';
 const [command, dir, ...rest] = process.argv.slice(2);
 const manifestPath = join(dir ?? '.', 'package.json');
 const read = (path) => JSON.parse(readFileSync(path, 'utf8'));
+const LICENCES = ['LICENSE-MIT', 'LICENSE-APACHE'];
 const write = (path, value) => writeFileSync(path, `${JSON.stringify(value, null, 2)}\n`);
 
 function stamp([version, ...flags]) {
@@ -31,6 +33,10 @@ function stamp([version, ...flags]) {
       throw new Error(`unknown flag ${flag}`);
     }
   }
+  // npm always packs a README and a LICENSE, but not LICENSE-MIT / LICENSE-APACHE: list them.
+  if (manifest.files) {
+    for (const name of LICENCES) if (!manifest.files.includes(name)) manifest.files.push(name);
+  }
   write(manifestPath, manifest);
 }
 
@@ -45,7 +51,7 @@ function platform([name, version, key, platformsPath, description]) {
     os: [entry.os],
     cpu: [entry.cpu],
     ...(entry.libc ? { libc: [entry.libc] } : {}),
-    files: [entry.binary],
+    files: [entry.binary, ...LICENCES],
     preferUnplugged: true,
   });
 }

@@ -45,18 +45,24 @@ hand to your callback view (Django's test client: ``client.get(back)``). The unh
 come from the emulator's scenarios, chosen by the order itself: a ``shop_transaction_id``
 starting with ``KO-`` (or an amount ending in ``.13``) is declined, ``XX-`` stays pending until
 :meth:`LocalGateway.resolve_pending`, ``FAULT-`` gets a SOAP fault, ``SLOW-`` a late answer;
-:meth:`LocalGateway.cancel` is the buyer giving up, :meth:`LocalGateway.pay_with_card` the card
-form (the card ``4000000000000002`` is declined).
+:meth:`LocalGateway.cancel` is the buyer giving up on the Amazon Pay screen (the card form has no
+cancel), :meth:`LocalGateway.pay_with_card` the card form (the card ``4000000000000002`` is
+declined).
 
 Without pytest, :class:`LocalGateway` is a context manager::
 
     with LocalGateway(api_key="test-key") as gateway:
         ...  # gateway.url
 
+The gateway's standard input is a pipe that only this process holds (``--stop-on-stdin-eof``):
+when the test process ends, even killed with SIGKILL, the gateway ends too. The API key goes to
+the gateway in its environment (``GESTPAY_SANDBOX_API_KEY``), never on its command line.
+
 A missing binary is an error, not a skip: a shop's CI must not pass without having run its
 payment tests. Errors are :class:`LocalGatewayError` (a :class:`gestpay.GestpayError`) with a
-stable ``code``: ``gateway_not_found``, ``gateway_not_started`` or ``unexpected_page``. No
-message holds the API key or a card number.
+stable ``code``: ``gateway_not_found``, ``gateway_not_started``, ``gateway_stopped`` or
+``unexpected_page``; an option or argument of the wrong type is a ``TypeError``, a bad value a
+``ValueError``, both naming it. No message holds the API key or a card number.
 
 This module needs only the standard library; the fixtures exist only when pytest can be
 imported.
@@ -64,8 +70,10 @@ imported.
 
 from __future__ import annotations
 
+import collections.abc
 import http.client
 import json
+import math
 import os
 import queue
 import shutil
@@ -89,6 +97,8 @@ _INSTALL_HINT = "pip install gestpay-cli (it puts the gestpay binary next to pyt
                 "or set GESTPAY_BIN to the binary's path"
 _KEEP_STDERR = 4000
 """How much of what the gateway printed on stderr an error quotes (the last characters)."""
+_API_KEY_ENV = "GESTPAY_SANDBOX_API_KEY"
+"""The environment variable ``gestpay sandbox`` reads its API key from (not in ``ps``)."""
 
 
 class LocalGatewayError(GestpayError):
@@ -98,10 +108,13 @@ class LocalGatewayError(GestpayError):
     error model of the package, with a stable ``code`` and a ``message``; ``field`` is always
     ``None``. Codes: ``gateway_not_found`` (no ``gestpay`` binary: explicit path,
     ``GESTPAY_BIN``, the interpreter's scripts directory, ``PATH``), ``gateway_not_started``
-    (the process failed or printed no URL in time; the message quotes its stderr, or the
-    gateway was used before :meth:`LocalGateway.start`), ``unexpected_page`` (a buyer step got
-    an HTTP status or a page other than the expected screen; the message names the step, the
-    URL and the status).
+    (the process failed or printed no URL in time; the message quotes its stderr; or
+    :attr:`LocalGateway.url` was read while the gateway was not running), ``gateway_stopped``
+    (a buyer method or :meth:`LocalGateway.resolve_pending` was called on a gateway that was
+    never started, was stopped, or whose process has exited: nothing was sent, since another
+    process may have taken its port), ``unexpected_page`` (a buyer step got an HTTP status or
+    a page other than the expected screen, or the card form was to be cancelled; the message
+    names the step, the URL and the status).
     """
 
     def __init__(self, message: str, *, code: str) -> None:
@@ -121,6 +134,98 @@ def _resolve(value: str) -> Optional[str]:
     return None
 
 
+# --- the arguments' checks ------------------------------------------------------------------
+
+def _kind(value: object) -> str:
+    return "None" if value is None else type(value).__name__
+
+
+def _text(value: object, name: str) -> str:
+    """A ``str`` (``TypeError`` naming ``name`` otherwise) that UTF-8, a command line, an
+    environment variable and a form can carry: no lone surrogate, no NUL (``ValueError``)."""
+    if not isinstance(value, str):
+        raise TypeError(f"{name} must be a str, not {_kind(value)}")
+    if "\0" in value:
+        raise ValueError(f"{name} must not contain a NUL character")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValueError(f"{name} is not Unicode text (it holds a lone surrogate)") from None
+    return value
+
+
+def _optional_text(value: object, name: str) -> Optional[str]:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise TypeError(f"{name} must be a str or None, not {_kind(value)}")
+    return _text(value, name)
+
+
+def _texts(value: object, name: str, *, one_str: bool) -> List[str]:
+    """An iterable of ``str`` as a list (a lone ``str`` is one item when ``one_str``)."""
+    if isinstance(value, str):
+        if one_str:
+            return [_text(value, name)]
+        raise TypeError(f"{name} must be an iterable of str (a list), not a single str")
+    if value is None or isinstance(value, (bytes, bytearray, memoryview)):
+        raise TypeError(f"{name} must be an iterable of str (a list), not {_kind(value)}")
+    if not isinstance(value, collections.abc.Iterable):
+        raise TypeError(f"{name} must be an iterable of str (a list), not {_kind(value)}")
+    items = list(value)
+    return [_text(item, f"{name}[{i}]") for i, item in enumerate(items)]
+
+
+def _number(value: object, name: str, *, positive: bool = False) -> float:
+    """An ``int`` or ``float`` (not a ``bool``), finite, ``>= 0`` (``> 0`` when
+    ``positive``); the value as given."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise TypeError(f"{name} must be a number of seconds (int or float), not {_kind(value)}")
+    try:
+        finite = math.isfinite(float(value))
+    except OverflowError:
+        finite = False
+    if not finite or value < 0 or (positive and value == 0):
+        raise ValueError(f"{name} must be a finite number of seconds "
+                         f"{'above' if positive else 'at least'} 0, not {repr(value)[:30]}")
+    return value
+
+
+def _index(value: object, name: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"{name} must be an int (an index on the screen), not {_kind(value)}")
+    if value < 0:
+        raise ValueError(f"{name} must be an index at least 0, not {value}")
+    return value
+
+
+def _page_url(value: object, name: str = "payment_page_url") -> str:
+    """An absolute http(s) URL with a host (``ValueError`` otherwise)."""
+    url = _text(value, name)
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+    except ValueError:
+        host = None
+        parts = None
+    if parts is None or parts.scheme.lower() not in ("http", "https") or not host:
+        raise ValueError(f"{name} must be an absolute http:// or https:// URL with a host, "
+                         f"not {url[:200]!r}")
+    return url
+
+
+def _binary_arg(binary: object) -> Optional[str]:
+    if binary is None:
+        return None
+    if not isinstance(binary, (str, os.PathLike)):
+        raise TypeError(f"binary must be a str or a path (os.PathLike), not {_kind(binary)}")
+    path = os.fspath(binary)
+    if not isinstance(path, str):
+        raise TypeError(f"binary must be a str or a path (os.PathLike) of str, not "
+                        f"{_kind(path)}")
+    return path
+
+
 def find_gateway_binary(binary: Optional[_PathArg] = None) -> str:
     """The path of the ``gestpay`` binary that runs the local gateway.
 
@@ -130,9 +235,10 @@ def find_gateway_binary(binary: Optional[_PathArg] = None) -> str:
     virtual environment too); else ``gestpay`` on ``PATH``. An explicit value (argument or
     ``GESTPAY_BIN``) is a path, or a bare command name looked up on ``PATH``; it is not
     replaced by the later places when it does not exist. Raises :class:`LocalGatewayError`
-    with code ``gateway_not_found`` otherwise.
+    with code ``gateway_not_found`` otherwise (``TypeError`` when ``binary`` is neither a
+    ``str`` nor a path).
     """
-    explicit = os.fspath(binary) if binary is not None else None
+    explicit = _binary_arg(binary)
     source = "binary argument"
     if not explicit:
         explicit = os.environ.get("GESTPAY_BIN") or None
@@ -161,7 +267,13 @@ def find_gateway_binary(binary: Optional[_PathArg] = None) -> str:
 # --- the child process ----------------------------------------------------------------------
 
 def _terminate(proc: "subprocess.Popen[bytes]", timeout: float) -> None:
-    """Stops the process: SIGTERM, then SIGKILL after ``timeout`` seconds."""
+    """Stops the process: closes its standard input (``--stop-on-stdin-eof``: it exits by
+    itself), then SIGTERM, then SIGKILL after ``timeout`` seconds."""
+    if proc.stdin is not None:
+        try:
+            proc.stdin.close()
+        except (OSError, ValueError):  # a broken pipe: the process is gone
+            pass
     if proc.poll() is None:
         try:
             proc.terminate()
@@ -321,14 +433,26 @@ class LocalGateway:
     """``gestpay sandbox --port 0`` as a child process, and a buyer on its payment page.
 
     The keyword options map to the sandbox's flags (``docs/emulator.md``): ``api_key``
-    (``--api-key``: every call must carry it), ``shop_logins`` (``--shop-login``, repeated),
-    ``merchant_url``, ``success_url``, ``failure_url`` (where the buyer goes back with ``a`` and
-    ``b``), ``notify_url`` (the server-to-server URL), ``separate_settlement``,
-    ``amazon_order_state``, ``slow_seconds`` (the delay of a ``SLOW-`` order), ``host`` and
-    ``extra_args`` (appended as they are, e.g. ``["--allowed-ip", "127.0.0.1"]``). The port is
-    always a free one. ``binary`` is passed to :func:`find_gateway_binary` when the gateway is
-    started. ``start_timeout`` is how long to wait for the gateway's URL, ``stop_timeout`` how
-    long it may take to exit before it is killed, ``timeout`` the buyer's HTTP timeout.
+    (``--api-key``, passed in the environment variable ``GESTPAY_SANDBOX_API_KEY`` rather than
+    on the command line, which any user's ``ps`` shows: every call must carry it; when it is
+    ``None``, that variable is removed from the gateway's environment), ``shop_logins``
+    (``--shop-login``, repeated; a ``str`` is one login), ``merchant_url``, ``success_url``,
+    ``failure_url`` (where the buyer goes back with ``a`` and ``b``), ``notify_url`` (the
+    server-to-server URL), ``separate_settlement``, ``amazon_order_state``, ``slow_seconds``
+    (the delay of a ``SLOW-`` order), ``host`` and ``extra_args`` (a list, appended as it is,
+    e.g. ``["--allowed-ip", "127.0.0.1"]``). The port is always a free one, and the gateway
+    runs with ``--stop-on-stdin-eof`` on a standard input only this process holds: it ends
+    when this process does, even killed. ``binary`` is passed to :func:`find_gateway_binary`
+    when the gateway is started. ``start_timeout`` is how long to wait for the gateway's URL,
+    ``stop_timeout`` how long it may take to exit before it is killed, ``timeout`` the buyer's
+    HTTP timeout (seconds).
+
+    The options are checked when the object is made: a string option must be a ``str``,
+    ``shop_logins`` and ``extra_args`` iterables of ``str``, ``separate_settlement`` a
+    ``bool``, the numbers ``int`` or ``float`` (not ``bool``); ``TypeError`` naming the option
+    otherwise, and ``ValueError`` for a negative or infinite number (``start_timeout`` and
+    ``timeout`` must be above 0), an empty ``api_key``, or a string with a NUL or a lone
+    surrogate.
     """
 
     def __init__(self, *, binary: Optional[_PathArg] = None, api_key: Optional[str] = None,
@@ -339,30 +463,43 @@ class LocalGateway:
                  slow_seconds: Optional[float] = None, host: str = "127.0.0.1",
                  extra_args: Iterable[str] = (), start_timeout: float = 30.0,
                  stop_timeout: float = 5.0, timeout: float = 10.0) -> None:
-        self._binary = binary
-        self._api_key = api_key
-        logins = [shop_logins] if isinstance(shop_logins, str) else list(shop_logins)
-        flags: List[str] = [f"--host={host}"]
-        for name, value in (("--api-key", api_key), ("--merchant-url", merchant_url),
-                            ("--success-url", success_url), ("--failure-url", failure_url),
-                            ("--notify-url", notify_url),
-                            ("--amazon-order-state", amazon_order_state)):
-            if value is not None:
-                flags.append(f"{name}={value}")  # `=`: a value may start with "-"
-        flags += [f"--shop-login={login}" for login in logins]
+        binary_path = _binary_arg(binary)
+        if binary_path is not None:
+            _text(binary_path, "binary")
+        api_key = _optional_text(api_key, "api_key")
+        if api_key == "":
+            # The environment cannot tell an empty key from none (clap reads it as absent).
+            raise ValueError("api_key must not be empty (None: no key required)")
+        flags: List[str] = [f"--host={_text(host, 'host')}"]
+        for name, flag, value in (
+                ("merchant_url", "--merchant-url", merchant_url),
+                ("success_url", "--success-url", success_url),
+                ("failure_url", "--failure-url", failure_url),
+                ("notify_url", "--notify-url", notify_url),
+                ("amazon_order_state", "--amazon-order-state", amazon_order_state)):
+            if _optional_text(value, name) is not None:
+                flags.append(f"{flag}={value}")  # `=`: a value may start with "-"
+        flags += [f"--shop-login={login}"
+                  for login in _texts(shop_logins, "shop_logins", one_str=True)]
+        if not isinstance(separate_settlement, bool):
+            raise TypeError(f"separate_settlement must be a bool, not "
+                            f"{_kind(separate_settlement)}")
         if separate_settlement:
             flags.append("--separate-settlement")
         if slow_seconds is not None:
-            flags.append(f"--slow-seconds={float(slow_seconds)}")
-        flags += [str(arg) for arg in extra_args]
+            flags.append(f"--slow-seconds={float(_number(slow_seconds, 'slow_seconds'))}")
+        flags += _texts(extra_args, "extra_args", one_str=False)
+        self._binary = binary
+        self._api_key = api_key
         self._flags = flags
-        self.start_timeout = start_timeout
-        self.stop_timeout = stop_timeout
-        self.timeout = timeout
+        self.start_timeout = _number(start_timeout, "start_timeout", positive=True)
+        self.stop_timeout = _number(stop_timeout, "stop_timeout")
+        self.timeout = _number(timeout, "timeout", positive=True)
         self._url: Optional[str] = None
         self._proc: Optional["subprocess.Popen[bytes]"] = None
         self._output: Optional[_Output] = None
         self._finalizer: Optional[Callable[[], object]] = None
+        self._was_started = False
 
     # --- life cycle -------------------------------------------------------------------------
 
@@ -370,6 +507,12 @@ class LocalGateway:
     def running(self) -> bool:
         """Whether the gateway's process has been started and is still alive."""
         return self._proc is not None and self._proc.poll() is None
+
+    @property
+    def pid(self) -> Optional[int]:
+        """The gateway's process id while it runs, else ``None``."""
+        proc = self._proc
+        return proc.pid if proc is not None and self._url is not None and self.running else None
 
     @property
     def url(self) -> str:
@@ -391,14 +534,24 @@ class LocalGateway:
         self.stop()
         binary = find_gateway_binary(self._binary)
         redact = tuple(s for s in (self._api_key,) if s)
+        env = dict(os.environ)
+        if self._api_key is not None:
+            env[_API_KEY_ENV] = self._api_key
+        else:
+            env.pop(_API_KEY_ENV, None)  # an inherited key would be required by surprise
         try:
-            proc = subprocess.Popen([binary, "sandbox", "--port", "0", *self._flags],
-                                    stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                                    stderr=subprocess.PIPE)
-        except OSError as exc:
+            # stdin: a pipe nobody writes to, held open by this process only (the write end is
+            # not inheritable): the gateway exits when it is closed, by stop() or by this
+            # process's end, however it ends.
+            proc = subprocess.Popen(
+                [binary, "sandbox", "--port", "0", "--stop-on-stdin-eof", *self._flags],
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                env=env)
+        except (OSError, ValueError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) else None
             raise LocalGatewayError(
                 f"the local gateway {binary} could not be run: {type(exc).__name__} "
-                f"({exc.strerror or 'no reason given'})", code="gateway_not_started") from None
+                f"({reason or 'no reason given'})", code="gateway_not_started") from None
         self._proc = proc
         self._finalizer = weakref.finalize(self, _terminate, proc, self.stop_timeout)
         self._output = output = _Output(proc, redact)
@@ -423,12 +576,14 @@ class LocalGateway:
                 + (f"; its stderr: {said}" if said else "; nothing on stderr"),
                 code="gateway_not_started")
         self._url = line.rstrip("/")
+        self._was_started = True
         output.start_forwarding()
         return self
 
     def stop(self) -> None:
-        """Stops the gateway: terminate, wait ``stop_timeout`` seconds, then kill. Does nothing
-        when it is not running; may be called any number of times."""
+        """Stops the gateway: closes its standard input (it exits by itself), terminates it,
+        waits ``stop_timeout`` seconds, then kills it. Does nothing when it is not running;
+        may be called any number of times."""
         if self._finalizer is not None:
             self._finalizer()  # runs _terminate once
         # A pipe is closed only once its reader is done (closing it under a blocked reader
@@ -454,16 +609,38 @@ class LocalGateway:
         self.stop()
 
     def __repr__(self) -> str:
-        where = f"url={self._url!r}" if self._url is not None else "not started"
+        if self._url is not None:
+            proc = self._proc
+            code = proc.poll() if proc is not None else None
+            where = f"url={self._url!r}" + (f", exited with status {code}"
+                                            if code is not None else "")
+        else:
+            where = "stopped" if self._was_started else "not started"
         binary = f", binary={os.fspath(self._binary)!r}" if self._binary is not None else ""
         return f"<LocalGateway {where}{binary}>"
 
     # --- the buyer --------------------------------------------------------------------------
 
+    def _require_running(self, step: str) -> None:
+        """Raises ``gateway_stopped`` unless the gateway runs: nothing is sent to a port that
+        another process may have taken since."""
+        if self._url is None:
+            state = ("stopped (stop() was called)" if self._was_started
+                     else "not started (call start(), or use it as a context manager)")
+            raise LocalGatewayError(f"{step}: the local gateway is {state}",
+                                    code="gateway_stopped")
+        proc = self._proc
+        code = proc.poll() if proc is not None else None
+        if proc is None or code is not None:
+            raise LocalGatewayError(f"{step}: the local gateway's process has exited "
+                                    f"(status {code}); start() it again",
+                                    code="gateway_stopped")
+
     def _request(self, step: str, method: str, url: str,
                  form: Optional[Mapping[str, str]] = None) -> _Answer:
         """One HTTP exchange (no redirect followed, no proxy). Raises ``unexpected_page`` when
-        there is no answer; the error never holds the form's values."""
+        there is no answer, or when a URL the gateway gave is not http(s); the error never
+        holds the form's values."""
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise LocalGatewayError(f"{step}: {url!r} is not an http(s) URL",
@@ -527,10 +704,16 @@ class LocalGateway:
         (as ``email``, else the emulated account's), chooses the shipping address and the
         wallet card by their index on the screens, pays. Returns the URL the gateway sends
         the buyer back to: the shop's response URL with ``a`` and ``b`` (Decrypt ``b``).
-        Raises ``unexpected_page`` when a step gets another status or screen (a payment page
-        for cards only, an unknown or used ``b``), ``ValueError`` for an index the screen
-        does not offer."""
-        signin, form = self._screen("open the payment page", "GET", payment_page_url,
+        Raises ``gateway_stopped`` when the gateway does not run, ``unexpected_page`` when a
+        step gets another status or screen (a payment page for cards only, an unknown or used
+        ``b``), ``TypeError`` for an argument of the wrong type, ``ValueError`` for a page URL
+        that is not http(s) or an index the screen does not offer."""
+        url = _page_url(payment_page_url)
+        email = _optional_text(email, "email")
+        address = _index(address, "address")
+        card = _index(card, "card")
+        self._require_running("pay with Amazon Pay")
+        signin, form = self._screen("open the payment page", "GET", url,
                                     "/amazonpay/signin", "the Amazon Pay sign-in screen")
         fields = dict(form.fields)
         if email is not None:
@@ -549,37 +732,67 @@ class LocalGateway:
     def pay_with_card(self, payment_page_url: str, *,
                       card_number: str = "4111111111111111") -> str:
         """Plays the buyer on the card form of the payment page (a payment without
-        ``AMAZONPAY``): enters ``card_number`` and pays (``4000000000000002`` is declined).
-        Returns the URL the gateway sends the buyer back to, with ``a`` and ``b``."""
-        pay, form = self._screen("open the payment page", "GET", payment_page_url,
+        ``AMAZONPAY``): enters ``card_number`` (a ``str``) and pays (``4000000000000002`` is
+        declined). Returns the URL the gateway sends the buyer back to, with ``a`` and ``b``.
+        Raises as :meth:`pay_with_amazon` does."""
+        url = _page_url(payment_page_url)
+        card_number = _text(card_number, "card_number")  # its errors never quote the value
+        self._require_running("pay by card")
+        pay, form = self._screen("open the payment page", "GET", url,
                                  "/card/pay", "the card form")
         fields = dict(form.fields)
         fields["card"] = card_number
         return self._back_to_shop("pay by card", pay, fields)
 
     def cancel(self, payment_page_url: str) -> str:
-        """Plays the buyer who gives up on the Amazon Pay sign-in screen ("Cancel and return
-        to the shop"): the payment is ``KO`` with error 1143 (abandoned). Returns the URL the
-        gateway sends the buyer back to (the failure URL), with ``a`` and ``b``."""
-        cancel, form = self._screen("open the payment page", "GET", payment_page_url,
-                                    "/amazonpay/cancel", "the Amazon Pay screen with a cancel")
-        return self._back_to_shop("cancel the payment", cancel, dict(form.fields))
+        """Plays the buyer who gives up ("Cancel and return to the shop", on the Amazon Pay
+        sign-in screen or the card form): the payment is ``KO`` with error 1143 (abandoned).
+        Returns the URL the gateway sends the buyer back to (the failure URL), with ``a`` and
+        ``b``. Raises as :meth:`pay_with_amazon` does otherwise."""
+        url = _page_url(payment_page_url)
+        step = "cancel the payment"
+        self._require_running(step)
+        status, _, text = self._request("open the payment page", "GET", url)
+        page = _Page(text)
+        found = None
+        if status == 200:
+            found = page.form("/amazonpay/cancel") or page.form("/card/cancel")
+        if found is None:
+            raise LocalGatewayError(
+                f"open the payment page: GET {url} answered HTTP {status}, not a payment page "
+                f"with a cancel{page.describe()}", code="unexpected_page")
+        return self._back_to_shop(step, urljoin(url, found.action), dict(found.fields))
 
     def resolve_pending(self, bank_transaction_id: str, *, result: str = "OK",
                         error_code: Optional[int] = None) -> Dict[str, Any]:
         """Gives a pending (``XX``) payment its outcome, as the bank eventually does (the
         emulator's ``POST /emulator/transactions/{id}/resolve``): ``result`` ``"OK"`` or
-        ``"KO"`` (with ``error_code``, 74 by default). Decrypt (of the old ``b`` too) and
-        callReadTrxS2S report it from then on, and the notification URL is called. Returns the
-        gateway's JSON answer: ``{"bankTransactionId", "transactionResult", "b"}``. Raises
-        ``unexpected_page`` for an unknown transaction (404), one that is not pending (409) or
-        a bad ``result`` (400)."""
-        url = f"{self.url}/emulator/transactions/{quote(str(bank_transaction_id), safe='')}" \
-              "/resolve"
+        ``"KO"`` (with ``error_code``, an ``int``, 74 by default). Decrypt (of the old ``b``
+        too) and callReadTrxS2S report it from then on, and the notification URL is called.
+        Returns the gateway's JSON answer: ``{"bankTransactionId", "transactionResult", "b"}``.
+        Raises ``gateway_stopped`` when the gateway does not run, ``unexpected_page`` for an
+        unknown transaction (404), one that is not pending (409) or an error code the gateway
+        does not know (400); ``TypeError`` for an argument of the wrong type, ``ValueError``
+        for an empty ``bank_transaction_id``, a ``result`` other than ``"OK"`` or ``"KO"``, a
+        negative ``error_code`` or one with ``"OK"``."""
+        bank_id = _text(bank_transaction_id, "bank_transaction_id")
+        if not bank_id:
+            raise ValueError("bank_transaction_id must not be empty")
+        result = _text(result, "result")
+        if result not in ("OK", "KO"):
+            raise ValueError(f"result must be 'OK' or 'KO', not {result[:20]!r}")
         form = {"result": result}
         if error_code is not None:
+            if isinstance(error_code, bool) or not isinstance(error_code, int):
+                raise TypeError(f"error_code must be an int or None, not {_kind(error_code)}")
+            if error_code < 0:
+                raise ValueError(f"error_code must be at least 0, not {error_code}")
+            if result != "KO":
+                raise ValueError("error_code must be None unless result is 'KO'")
             form["errorCode"] = str(error_code)
-        step = f"resolve the pending payment {bank_transaction_id}"
+        step = f"resolve the pending payment {bank_id}"
+        self._require_running(step)
+        url = f"{self.url}/emulator/transactions/{quote(bank_id, safe='')}/resolve"
         status, _, text = self._request(step, "POST", url, form)
         answer: Any = None
         if status == 200:
