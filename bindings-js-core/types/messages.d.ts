@@ -156,8 +156,8 @@ export interface AmazonAddresses {
   /** The buyer's phone: Amazon's `Buyer/Phone`. */
   buyerPhone?: string;
   /**
-   * Where to ship: `Destination/PhysicalDestination`, normalised (absent when the answer has none or
-   * an empty one — e.g. non-shippable goods with the address widget disabled).
+   * Where to ship: `Destination/PhysicalDestination`, normalised (absent when the answer has
+   * none or an empty one — e.g. non-shippable goods with the address widget disabled).
    */
   shipping?: Address;
 }
