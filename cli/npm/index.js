@@ -2,6 +2,7 @@
 // Where the `gestpay` binary of this machine is: in the platform package npm installed beside
 // this one (an optional dependency per platform, as napi-rs and esbuild ship native code; npm
 // skips the ones whose os/cpu/libc do not match).
+const { readFileSync } = require('node:fs');
 const { dirname, join } = require('node:path');
 
 const PLATFORMS = require('./platforms.json');
@@ -12,14 +13,36 @@ function failure(code, message) {
   return error;
 }
 
+let linuxAbiCache;
+
+/** `gnu` or `musl`, as napi-rs tells them apart: musl's ldd says so; otherwise glibc reports
+ * its version in the process report (taken without the network part, which can be slow). */
+function linuxAbi() {
+  if (linuxAbiCache) return linuxAbiCache;
+  try {
+    if (readFileSync('/usr/bin/ldd', 'latin1').includes('musl')) return (linuxAbiCache = 'musl');
+  } catch {
+    // no ldd to read: ask the process report
+  }
+  try {
+    const report = process.report;
+    const saved = report.excludeNetwork;
+    report.excludeNetwork = true;
+    try {
+      linuxAbiCache = report.getReport().header.glibcVersionRuntime ? 'gnu' : 'musl';
+    } finally {
+      report.excludeNetwork = saved;
+    }
+  } catch {
+    linuxAbiCache = 'gnu';
+  }
+  return linuxAbiCache;
+}
+
 /** The key of platforms.json for this process: `linux-x64-gnu`, `darwin-arm64`, … */
 function platformKey() {
   const base = `${process.platform}-${process.arch}`;
-  if (process.platform === 'linux') {
-    // glibc reports its version in the process report; musl does not.
-    const header = process.report?.getReport?.().header;
-    return `${base}-${header?.glibcVersionRuntime ? 'gnu' : 'musl'}`;
-  }
+  if (process.platform === 'linux') return `${base}-${linuxAbi()}`;
   return process.platform === 'win32' ? `${base}-msvc` : base;
 }
 

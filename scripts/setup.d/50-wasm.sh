@@ -62,4 +62,5 @@ done
 echo "wasm-opt: $(bindings-wasm/node_modules/.bin/wasm-opt --version)"
 
 # 4. Chromium for the example page's test.
-bash scripts/setup.d/chromium.sh
+# (scripts/dist passes --no-browser: building the package needs no browser.)
+[ "${1:-}" = --no-browser ] || bash scripts/setup.d/chromium.sh

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Clean-room install tests of the packages in dist/ (built by scripts/dist; scripts/setup.d/
 # 60-dist.sh rebuilds them when the sources changed), installed the way a shop installs them,
-# in an environment with no Rust toolchain: `env -i`, a fresh HOME, a PATH of /usr/bin and
-# /bin only (checked: no cargo, no rustc), nothing of the repository importable.
+# in an environment with no Rust toolchain: `env -i`, a fresh HOME, a PATH of node, npm and npx
+# (linked into the room), /usr/bin and /bin only (checked: no cargo, no rustc), nothing of the
+# repository importable. (The browser step runs the repository's page test, with its
+# playwright-core, on the installed package: only the package comes from the room.)
 #
 #   Python   a fresh venv; pip install the gestpay and gestpay-cli wheels of dist/, then the
 #            Django example's requirements.txt from PyPI; the example, copied out of the
@@ -20,34 +22,38 @@ cd "$(dirname "$0")/../.."
 root=$PWD
 step() { printf '\n--- dist: %s\n' "$*"; }
 t0=$SECONDS
-[ -f dist/.inputs ] || { echo "dist/ is not built: run bash scripts/dist (or scripts/setup.d/60-dist.sh)"; exit 1; }
+[ -f dist/.inputs ] && [ "$(bash scripts/tools/dist-inputs.sh)" = "$(cat dist/.inputs)" ] \
+  || { echo "dist/ is missing or older than the sources: run bash scripts/dist (or scripts/setup.d/60-dist.sh)"; exit 1; }
 version=$(cargo metadata --locked --no-deps --format-version 1 \
   | python3 -c 'import json,sys; print(json.load(sys.stdin)["packages"][0]["version"])')
+pyversion=$(python3 -c 'import sys; from pip._vendor.packaging.version import Version; print(Version(sys.argv[1]))' "$version")
 dist="$root/dist"
 
 room=$(mktemp -d "${TMPDIR:-/tmp}/gestpay-clean-room.XXXXXX")
 trap 'rm -rf "$room"' EXIT
-mkdir -p "$room/home"
+mkdir -p "$room/home" "$room/bin"
+# Node wherever it is installed (/usr/bin here, /usr/local/bin or nvm elsewhere), and only it.
+for tool in node npm npx; do ln -s "$(command -v "$tool")" "$room/bin/$tool"; done
 # The user's download caches only (pip's wheels, npm's tarballs): nothing that builds.
 pip_cache=$(python3 -m pip cache dir 2>/dev/null || echo "$room/home/.cache/pip")
 npm_cache=$(npm config get cache 2>/dev/null || echo "$room/home/.npm")
 clean() {
-  env -i HOME="$room/home" PATH=/usr/bin:/bin LANG=C.UTF-8 TMPDIR="$room" \
+  env -i HOME="$room/home" PATH="$room/bin:/usr/bin:/bin" LANG=C.UTF-8 TMPDIR="$room" \
     PIP_CACHE_DIR="$pip_cache" PIP_DISABLE_PIP_VERSION_CHECK=1 npm_config_cache="$npm_cache" \
     npm_config_audit=false npm_config_fund=false npm_config_update_notifier=false "$@"
 }
 
 step "no Rust toolchain is reachable in the clean room"
 if clean sh -c 'command -v cargo || command -v rustc || command -v rustup'; then
-  echo "a Rust tool is on the clean room's PATH (/usr/bin:/bin): the clean room cannot prove anything here"
+  echo "a Rust tool is on the clean room's PATH (node's directory, /usr/bin, /bin): the clean room cannot prove anything here"
   exit 1
 fi
-echo "cargo, rustc, rustup: not found (PATH=/usr/bin:/bin)"
+echo "cargo, rustc, rustup: not found (PATH=$room/bin:/usr/bin:/bin)"
 
 step "Python: a fresh venv, the wheels of dist/, the Django example's requirements"
 python=$(python3 -c 'import sys; print(sys.executable)')
 clean "$python" -m venv "$room/py"
-clean "$room/py/bin/pip" install -q --no-index "$dist"/gestpay-"$version"-*.whl "$dist"/gestpay_cli-"$version"-*.whl
+clean "$room/py/bin/pip" install -q --no-index "$dist"/gestpay-"$pyversion"-*.whl "$dist"/gestpay_cli-"$pyversion"-*.whl
 cp -r bindings-python/examples/django_amazon_pay "$room/django-shop"
 find "$room/django-shop" \( -name __pycache__ -o -name .pytest_cache \) -prune -exec rm -rf {} +
 clean "$room/py/bin/pip" install -q -r "$room/django-shop/requirements.txt"

@@ -1,20 +1,22 @@
 #!/usr/bin/env bash
-# Checks what scripts/dist built (usage: check-dist.sh DIST VERSION STAGE): every artifact is
+# Checks what scripts/dist built (usage: check-dist.sh DIST VERSION STAGE PYVERSION, the last
+# the version as the Python artifacts spell it, PEP 440): every artifact is
 # there at VERSION; the Python wheel is abi3 and both wheels are manylinux_2_17 by auditwheel's
 # own reading of their symbols; the addon and the binary need nothing newer than glibc 2.17;
 # the npm tarballs carry the right names and versions, the main packages no binary; the sdist
 # holds the core it builds from.
 set -euo pipefail
-dist=$1 version=$2 stage=$3
-fail() { echo "dist check failed: $*"; exit 1; }
+dist=$1 version=$2 stage=$3 pyversion=$4
+# To stderr: `fail` also runs inside $(…), whose stdout is the caller's variable.
+fail() { echo "dist check failed: $*" >&2; exit 1; }
 one() { # the one file matching a glob
   local matches=("$dist"/$1)
   [ "${#matches[@]}" = 1 ] && [ -f "${matches[0]}" ] || fail "expected one $1 in $dist, found: ${matches[*]}"
   echo "${matches[0]}"
 }
 
-wheel=$(one "gestpay-$version-cp39-abi3-manylinux*_x86_64.whl")
-cli_wheel=$(one "gestpay_cli-$version-py3-none-manylinux*_x86_64.whl")
+wheel=$(one "gestpay-$pyversion-cp39-abi3-manylinux*_x86_64.whl")
+cli_wheel=$(one "gestpay_cli-$pyversion-py3-none-manylinux*_x86_64.whl")
 for w in "$wheel" "$cli_wheel"; do
   report=$(auditwheel show "$w")
   grep -q '"manylinux_2_17_x86_64"' <<<"$report" || fail "auditwheel does not place $(basename "$w") in manylinux_2_17: $report"
@@ -32,9 +34,10 @@ for licence in ("LICENSE-MIT", "LICENSE-APACHE"):
 EOF
 done
 
-max_glibc() { objdump -T "$1" | grep -o 'GLIBC_[0-9.]*' | sed 's/GLIBC_//' | sort -V | tail -1; }
+max_glibc() { { objdump -T "$1" | grep -o 'GLIBC_[0-9.]*' || true; } | sed 's/GLIBC_//' | sort -V | tail -1; }
 for binary in "$stage/napi/gestpay.linux-x64-gnu.node" "$stage/bin/gestpay"; do
   need=$(max_glibc "$binary")
+  [ -n "$need" ] || fail "$binary references no versioned glibc symbol: not the build expected"
   [ "$(printf '%s\n2.17\n' "$need" | sort -V | tail -1)" = 2.17 ] || fail "$binary needs glibc $need (> 2.17)"
   echo "$(basename "$binary"): glibc $need or newer"
 done
@@ -59,9 +62,9 @@ check_npm gestpay-cli-linux-x64-gnu
 modes=$(tar -tzvf "$(one "gestpay-cli-linux-x64-gnu-$version.tgz")")
 grep -q '^-rwx.*package/gestpay$' <<<"$modes" || fail "the binary of gestpay-cli-linux-x64-gnu is not executable in its tarball"
 
-sdist=$(one "gestpay-$version.tar.gz")
+sdist=$(one "gestpay-$pyversion.tar.gz")
 grep -q '/core/src/lib.rs$' <<<"$(tar -tzf "$sdist")" || fail "$sdist does not hold the core's sources"
-grep -qx "Version: $version" <<<"$(tar -xzOf "$sdist" "gestpay-$version/PKG-INFO")" || fail "$sdist is not version $version"
+grep -qx "Version: $pyversion" <<<"$(tar -xzOf "$sdist" "gestpay-$pyversion/PKG-INFO")" || fail "$sdist is not version $pyversion"
 archive=$(one "gestpay-cli-$version-x86_64-unknown-linux-gnu.tar.gz")
 [ "$(tar -tzf "$archive" | sort | tr '\n' ' ')" = "gestpay-cli-$version-x86_64-unknown-linux-gnu/ gestpay-cli-$version-x86_64-unknown-linux-gnu/LICENSE-APACHE gestpay-cli-$version-x86_64-unknown-linux-gnu/LICENSE-MIT gestpay-cli-$version-x86_64-unknown-linux-gnu/README.md gestpay-cli-$version-x86_64-unknown-linux-gnu/gestpay " ] \
   || fail "$archive holds: $(tar -tzf "$archive" | tr '\n' ' ')"

@@ -4,6 +4,7 @@
 // stdio and exit status, and passes on the signals that stop it (so stopping this process
 // also stops a `gestpay sandbox` it started).
 const { spawn } = require('node:child_process');
+const { constants } = require('node:os');
 const { binaryPath } = require('..');
 
 let binary;
@@ -15,16 +16,16 @@ try {
 }
 const child = spawn(binary, process.argv.slice(2), { stdio: 'inherit' });
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-  process.on(signal, () => child.kill(signal));
+  // On Windows the console gives Ctrl-C to the child itself (kill() would terminate it at
+  // once): only keep this process alive until the child has stopped.
+  process.on(signal, () => process.platform !== 'win32' && child.kill(signal));
 }
 child.on('error', (error) => {
   console.error(`gestpay: cannot run ${binary}: ${error.message}`);
   process.exit(1);
 });
 child.on('exit', (code, signal) => {
-  if (signal) {
-    process.removeAllListeners(signal);
-    process.kill(process.pid, signal);
-  }
-  process.exit(code ?? 1);
+  // A child ended by a signal: the shell's convention, 128 + its number (re-raising it here
+  // would not work for the signals Node handles itself, SIGPIPE and SIGUSR1).
+  process.exit(signal ? 128 + (constants.signals[signal] ?? 0) : (code ?? 1));
 });
