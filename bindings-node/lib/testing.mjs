@@ -496,9 +496,10 @@ const SCREENS = {
   signIn: { action: '/pagam/amazonpay/signin', name: 'the Amazon Pay sign-in screen' },
   address: { action: '/pagam/amazonpay/address', name: 'the Amazon Pay shipping address screen' },
   wallet: { action: '/pagam/amazonpay/pay', name: 'the Amazon Pay payment method screen' },
-  amazonCancel: { action: '/pagam/amazonpay/cancel', name: 'the Amazon Pay sign-in screen' },
   card: { action: '/pagam/card/pay', name: 'the card form' },
 };
+// The cancel forms: on the Amazon Pay sign-in screen and on the card form.
+const CANCELS = ['/pagam/amazonpay/cancel', '/pagam/card/cancel'];
 
 /** The form of `screen` on a page answered 200, or unexpected_page naming the step. */
 function expectForm(method, step, page, screen) {
@@ -652,12 +653,9 @@ class LocalGateway {
     const pageUrl = urlArg(paymentPageUrl, 'paymentPageUrl');
     const page = await this.#get(method, pageUrl);
     const forms = page.status === 200 ? formsOf(page.body) : [];
-    const amazon = forms.find((f) => f.action.toLowerCase() === SCREENS.amazonCancel.action);
-    const card = forms.find((f) => f.action.toLowerCase() === SCREENS.card.action);
-    let answer;
-    if (amazon) answer = await this.#post(method, target(amazon, pageUrl), fieldsOf(amazon));
-    else if (card) answer = await this.#post(method, new URL('/pagam/card/cancel', pageUrl).href, { b: fieldsOf(card).b ?? '' });
-    else throw unexpected(method, 'payment page', page.status, 'the Amazon Pay sign-in screen or the card form', describePage(page.body));
+    const cancel = forms.find((f) => CANCELS.includes(f.action.toLowerCase()));
+    if (!cancel) throw unexpected(method, 'payment page', page.status, 'the Amazon Pay sign-in screen or the card form', describePage(page.body));
+    const answer = await this.#post(method, target(cancel, pageUrl), fieldsOf(cancel));
     return expectRedirect(method, 'cancel', answer, pageUrl);
   }
 

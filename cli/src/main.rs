@@ -156,14 +156,27 @@ struct SandboxArgs {
     /// How long a request whose shopTransactionId starts with `SLOW-` waits, in seconds.
     #[arg(long, default_value_t = 5.0)]
     slow_seconds: f64,
-    /// The Amazon Pay OrderReferenceStatus/State reported by callReadTrxS2S.
-    #[arg(long, default_value = "Open",
-          value_parser = ["Draft", "Open", "Suspended", "Canceled", "Closed"])]
+    /// The Amazon Pay OrderReferenceStatus/State reported by callReadTrxS2S: Draft, Open,
+    /// Suspended, Canceled or Closed.
+    #[arg(long, default_value = "Open", value_parser = order_state)]
     amazon_order_state: String,
     /// Stop when standard input ends: a test harness that started the sandbox with a pipe as
     /// its stdin stops it by exiting, even when it is killed (gestpay.testing, gestpay/testing).
     #[arg(long)]
     stop_on_stdin_eof: bool,
+}
+
+/// `--amazon-order-state`: a state the core documents (`OrderReferenceState::KNOWN`).
+fn order_state(text: &str) -> Result<String, String> {
+    use gestpay::s2s::OrderReferenceState;
+    if OrderReferenceState::from(text).is_known() {
+        return Ok(text.to_string());
+    }
+    let known: Vec<&str> = OrderReferenceState::KNOWN
+        .iter()
+        .map(OrderReferenceState::as_str)
+        .collect();
+    Err(format!("expected one of {}", known.join(", ")))
 }
 
 /// A response or notification URL: absolute http(s), with a host.

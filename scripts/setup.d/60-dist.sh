@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-bash scripts/setup.d/20-python.sh >/dev/null
+bash scripts/setup.d/20-python.sh
 requirements=scripts/tools/dist-requirements.txt
 stamp=.venv/.gestpay-dist-requirements
 if ! { [ -f "$stamp" ] && cmp -s "$requirements" "$stamp"; }; then

@@ -24,9 +24,8 @@ step() { printf '\n--- dist: %s\n' "$*"; }
 t0=$SECONDS
 [ -f dist/.inputs ] && [ "$(bash scripts/tools/dist-inputs.sh)" = "$(cat dist/.inputs)" ] \
   || { echo "dist/ is missing or older than the sources: run bash scripts/dist (or scripts/setup.d/60-dist.sh)"; exit 1; }
-version=$(cargo metadata --locked --no-deps --format-version 1 \
-  | python3 -c 'import json,sys; print(json.load(sys.stdin)["packages"][0]["version"])')
-pyversion=$(python3 -c 'import sys; from pip._vendor.packaging.version import Version; print(Version(sys.argv[1]))' "$version")
+versions=$(bash scripts/tools/dist-version.sh)
+read -r version pyversion <<<"$versions"
 dist="$root/dist"
 
 room=$(mktemp -d "${TMPDIR:-/tmp}/gestpay-clean-room.XXXXXX")

@@ -8,8 +8,6 @@
 //   node npm-manifest.mjs platform DIR NAME VERSION KEY PLATFORMS_JSON DESCRIPTION
 //       writes the package.json of the platform package NAME for KEY of PLATFORMS_JSON
 //       (cli/npm/platforms.json): os, cpu, libc, the binary as its only file
-//   node npm-manifest.mjs version TARBALL_DIR
-//       prints "name version" of the package.json in an unpacked tarball
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -58,10 +56,7 @@ function platform([name, version, key, platformsPath, description]) {
 
 if (command === 'stamp') stamp(rest);
 else if (command === 'platform') platform(rest);
-else if (command === 'version') {
-  const { name, version } = read(manifestPath);
-  console.log(`${name} ${version}`);
-} else {
-  console.error('usage: npm-manifest.mjs stamp|platform|version DIR ...');
+else {
+  console.error('usage: npm-manifest.mjs stamp|platform DIR ...');
   process.exit(2);
 }

@@ -168,12 +168,10 @@ def _texts(value: object, name: str, *, one_str: bool) -> List[str]:
         if one_str:
             return [_text(value, name)]
         raise TypeError(f"{name} must be an iterable of str (a list), not a single str")
-    if value is None or isinstance(value, (bytes, bytearray, memoryview)):
+    if (not isinstance(value, collections.abc.Iterable)
+            or isinstance(value, (bytes, bytearray, memoryview))):
         raise TypeError(f"{name} must be an iterable of str (a list), not {_kind(value)}")
-    if not isinstance(value, collections.abc.Iterable):
-        raise TypeError(f"{name} must be an iterable of str (a list), not {_kind(value)}")
-    items = list(value)
-    return [_text(item, f"{name}[{i}]") for i, item in enumerate(items)]
+    return [_text(item, f"{name}[{i}]") for i, item in enumerate(value)]
 
 
 def _number(value: object, name: str, *, positive: bool = False) -> float:

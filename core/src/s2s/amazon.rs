@@ -180,6 +180,15 @@ pub enum OrderReferenceState {
 }
 
 impl OrderReferenceState {
+    /// The documented states, in Amazon's order (every variant but `Other`).
+    pub const KNOWN: [OrderReferenceState; 5] = [
+        OrderReferenceState::Draft,
+        OrderReferenceState::Open,
+        OrderReferenceState::Suspended,
+        OrderReferenceState::Canceled,
+        OrderReferenceState::Closed,
+    ];
+
     /// The value as written on the wire.
     pub fn as_str(&self) -> &str {
         match self {
